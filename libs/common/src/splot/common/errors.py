@@ -1,0 +1,196 @@
+"""RFC 9457 problem details for every error a service returns.
+
+Handlers cover our own :class:`Problem` exceptions, Starlette/FastAPI HTTP errors, request
+validation (including malformed JSON bodies) and anything unhandled, which becomes a generic 500
+that names the request id but never the exception.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://splot.gov.pl/problems/"
+
+log = structlog.get_logger("splot.errors")
+
+
+class FieldError(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ProblemDetail(BaseModel):
+    """An RFC 9457 problem document with a stable machine-readable ``code``."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(examples=[PROBLEM_TYPE_BASE + "not_found"])
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    code: str
+    request_id: str | None = None
+    errors: list[FieldError] | None = None
+
+
+class Problem(Exception):
+    """Raise to answer with a problem document."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str | None = None,
+        *,
+        title: str | None = None,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail or code)
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.title = title or HTTPStatus(status).phrase
+        self.headers = headers or {}
+        self.extra = extra
+
+
+def not_found(what: str = "resource") -> Problem:
+    # Deliberately identical for "absent" and "not visible to you": existence must not leak.
+    return Problem(404, "not_found", f"{what} not found")
+
+
+def forbidden(detail: str = "you are not allowed to do this") -> Problem:
+    return Problem(403, "forbidden", detail)
+
+
+def conflict(code: str, detail: str, **extra: Any) -> Problem:
+    return Problem(409, code, detail, **extra)
+
+
+def problem_response(
+    request: Request,
+    *,
+    status: int,
+    code: str,
+    title: str | None = None,
+    detail: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + code,
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        "code": code,
+        "request_id": getattr(request.state, "request_id", None),
+    }
+    body.update({k: v for k, v in extra.items() if v is not None})
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
+
+
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    412: "stale_etag",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    423: "locked",
+    428: "precondition_required",
+    429: "rate_limited",
+}
+
+
+def _clean_loc(loc: tuple[Any, ...] | list[Any]) -> list[str | int]:
+    return [part if isinstance(part, int) else str(part) for part in loc]
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def _problem(request: Request, exc: Problem) -> JSONResponse:
+        return problem_response(
+            request,
+            status=exc.status,
+            code=exc.code,
+            title=exc.title,
+            detail=exc.detail,
+            headers=exc.headers,
+            **exc.extra,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _STATUS_CODES.get(exc.status_code, "http_error")
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        return problem_response(
+            request,
+            status=exc.status_code,
+            code=code,
+            detail=detail,
+            headers=dict(exc.headers or {}),
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(err.get("type") == "json_invalid" for err in errors):
+            return problem_response(
+                request, status=400, code="malformed_json", detail="request body is not valid JSON"
+            )
+        # Echoing the offending input back could repeat personal data: only location and message.
+        field_errors = [
+            {
+                "loc": _clean_loc(err.get("loc", ())),
+                "msg": str(err.get("msg", "")),
+                "type": str(err.get("type", "")),
+            }
+            for err in errors
+        ]
+        return problem_response(
+            request,
+            status=422,
+            code="validation_error",
+            detail="the request is not valid",
+            errors=field_errors,
+        )
+
+    @app.exception_handler(Exception)
+    async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled_exception", path=request.url.path, exc_info=exc)
+        return problem_response(
+            request,
+            status=500,
+            code="internal_error",
+            detail="an unexpected error occurred; quote the request id when reporting it",
+        )
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` entries for the given error statuses, all as problem documents."""
+    return {
+        status: {
+            "model": ProblemDetail,
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}},
+        }
+        for status in statuses
+    }

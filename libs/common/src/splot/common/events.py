@@ -1,0 +1,135 @@
+"""Transactional outbox and the ``GET /v1/events`` feed.
+
+An event row is inserted in the same transaction as the change it describes, so the feed never
+shows a change that rolled back and never misses one that committed. The sequence is strictly
+increasing *in commit order*: on PostgreSQL, writers take a transaction-scoped advisory lock
+before inserting, so a transaction that got sequence 41 cannot commit after one that got 42 and
+be skipped by a consumer whose cursor already passed 42. (SQLite serialises writers anyway.)
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel
+from splot.common.auth import Principal, require_service
+from splot.common.db import SessionDep, UTCDateTime, make_metadata, utcnow
+from splot.common.errors import problem_responses
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Integer,
+    String,
+    Table,
+    Uuid,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+
+platform_metadata = make_metadata()
+
+outbox_event = Table(
+    "outbox_event",
+    platform_metadata,
+    Column("seq", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True),
+    Column("id", Uuid(), nullable=False, unique=True),
+    Column("type", String(80), nullable=False),
+    Column("aggregate_type", String(40), nullable=False),
+    Column("aggregate_id", String(64), nullable=False),
+    Column("occurred_at", UTCDateTime(), nullable=False),
+    Column("payload", JSON(), nullable=False),
+)
+
+OUTBOX_LOCK_KEY = 0x5350_4C4F_5400  # "SPLOT" — any constant shared by all writers of one DB
+
+EVENTS_SCOPE = "events:read"
+
+
+async def emit(
+    session: AsyncSession,
+    event_type: str,
+    *,
+    aggregate_type: str,
+    aggregate_id: object,
+    payload: dict[str, Any],
+) -> uuid.UUID:
+    """Record an event in the outbox within the caller's transaction. Never put direct
+    identifiers (names, PESEL, contact data) in ``payload``: feeds leave the service."""
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
+    event_id = uuid.uuid4()
+    await session.execute(
+        insert(outbox_event).values(
+            id=event_id,
+            type=event_type,
+            aggregate_type=aggregate_type,
+            aggregate_id=str(aggregate_id),
+            occurred_at=utcnow(),
+            payload=payload,
+        )
+    )
+    return event_id
+
+
+class EventRead(BaseModel):
+    seq: int
+    id: uuid.UUID
+    type: str
+    aggregate_type: str
+    aggregate_id: str
+    occurred_at: datetime
+    payload: dict[str, Any]
+
+
+class EventPage(BaseModel):
+    items: list[EventRead]
+    #: Pass as ``after`` to get the next page; equals the request's ``after`` when nothing is new.
+    last_seq: int
+    #: The newest sequence number in the feed, so consumers can report their lag.
+    head_seq: int
+
+
+async def read_events(session: AsyncSession, *, after: int, limit: int) -> EventPage:
+    rows = (
+        (
+            await session.execute(
+                select(outbox_event)
+                .where(outbox_event.c.seq > after)
+                .order_by(outbox_event.c.seq)
+                .limit(limit)
+            )
+        )
+        .mappings()
+        .all()
+    )
+    head = (await session.execute(select(func.coalesce(func.max(outbox_event.c.seq), 0)))).scalar_one()
+    items = [EventRead.model_validate(dict(row)) for row in rows]
+    return EventPage(items=items, last_seq=items[-1].seq if items else after, head_seq=int(head))
+
+
+def events_router() -> APIRouter:
+    router = APIRouter(tags=["events"])
+
+    @router.get(
+        "/v1/events",
+        response_model=EventPage,
+        responses=problem_responses(401, 403, 422),
+        summary="Read the service's event feed after a sequence number",
+    )
+    async def list_events(
+        session: SessionDep,
+        _: Annotated[Principal, Depends(require_service(EVENTS_SCOPE))],
+        after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    ) -> EventPage:
+        """Events in commit order (service tokens only); poll with the last ``last_seq`` seen."""
+        return await read_events(session, after=after, limit=limit)
+
+    return router

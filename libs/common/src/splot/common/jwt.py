@@ -1,0 +1,69 @@
+"""The one module that touches python-jose.
+
+Every decode pins ``algorithms=["RS256"]`` and additionally refuses any header ``alg`` other than
+RS256 before verification: python-jose would otherwise accept an HMAC token "signed" with the RSA
+public key, or an unsigned ``alg: none`` token.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jose import jwk, jwt
+from jose.exceptions import ExpiredSignatureError, JWTClaimsError, JWTError
+
+ALGORITHM = "RS256"
+
+
+class TokenError(Exception):
+    """The token is not acceptable; the message is safe to show (it never contains the token)."""
+
+
+def unverified_header(token: str) -> dict[str, Any]:
+    try:
+        header = jwt.get_unverified_header(token)
+    except JWTError as exc:
+        raise TokenError("malformed token") from exc
+    if header.get("alg") != ALGORITHM:
+        raise TokenError("token algorithm not accepted")
+    if not isinstance(header.get("kid"), str) or not header["kid"]:
+        raise TokenError("token has no key id")
+    return header
+
+
+def decode(token: str, *, public_jwk: dict[str, Any], issuer: str, audience: str) -> dict[str, Any]:
+    unverified_header(token)
+    try:
+        return jwt.decode(
+            token,
+            public_jwk,
+            algorithms=[ALGORITHM],
+            issuer=issuer,
+            audience=audience,
+            options={
+                "require_exp": True,
+                "require_iat": True,
+                "require_sub": True,
+                "require_aud": True,
+                "require_iss": True,
+                "require_jti": True,
+                "verify_nbf": True,
+                "leeway": 0,
+            },
+        )
+    except ExpiredSignatureError as exc:
+        raise TokenError("token expired") from exc
+    except JWTClaimsError as exc:
+        raise TokenError("token claims not accepted") from exc
+    except JWTError as exc:
+        raise TokenError("token signature not valid") from exc
+
+
+def encode(claims: dict[str, Any], *, private_pem: str, kid: str) -> str:
+    return jwt.encode(claims, private_pem, algorithm=ALGORITHM, headers={"kid": kid})
+
+
+def public_jwk_from_pem(public_pem: str, kid: str) -> dict[str, Any]:
+    key = jwk.construct(public_pem, algorithm=ALGORITHM).to_dict()
+    key.update({"kid": kid, "use": "sig", "alg": ALGORITHM})
+    return {k: (v.decode() if isinstance(v, bytes) else v) for k, v in key.items()}

@@ -1,0 +1,93 @@
+"""Settings base shared by every service.
+
+Each service subclasses :class:`ServiceSettings` with its own environment prefix
+(``SPLOT_<SERVICE>_``). Defaults make the embedded mode work out of the box; in production the
+settings refuse to load while any secret still carries a development default.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET_PREFIX = "dev-insecure-"
+
+
+def data_dir() -> Path:
+    """The git-ignored folder where the embedded mode keeps its SQLite files."""
+    return Path(os.environ.get("SPLOT_DATA_DIR", "var")).resolve()
+
+
+class Environment(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+class DevSecretInProduction(ValueError):
+    pass
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SPLOT_", extra="ignore", env_file=None)
+
+    #: Short name of the service (``directory``, ``clients``…); also the gateway path segment.
+    service_name: str = "splot"
+    environment: Environment = Environment.development
+    database_url: str = ""
+    #: Echo SQL statements (never in production: statements can carry personal data as parameters).
+    database_echo: bool = False
+    database_pool_size: int = 10
+
+    #: Token validation: issuer, audience and where the directory publishes its keys.
+    jwt_issuer: str = "splot-directory"
+    jwt_audience: str = "splot"
+    jwks_url: str = "http://127.0.0.1:8000/api/directory/.well-known/jwks.json"
+    jwks_cache_seconds: int = 300
+
+    #: This service's own client-credentials identity, for calls to other services.
+    token_url: str = "http://127.0.0.1:8000/api/directory/v1/oauth/token"
+    service_client_id: str = ""
+    service_client_secret: SecretStr = SecretStr(DEV_SECRET_PREFIX + "service-secret")
+
+    log_level: str = "INFO"
+    log_json: bool = True
+    #: Base URL under which the gateway publishes this service (for links and OpenAPI servers).
+    public_base_path: str = ""
+
+    @model_validator(mode="after")
+    def _refuse_dev_secrets_in_production(self) -> ServiceSettings:
+        if self.environment is not Environment.production:
+            return self
+        offending = [
+            name
+            for name, value in self._secret_fields().items()
+            if value.startswith(DEV_SECRET_PREFIX) or not value
+        ]
+        if offending:
+            raise DevSecretInProduction(
+                "production refuses development or empty secrets: " + ", ".join(sorted(offending))
+            )
+        if not self.database_url or self.database_url.startswith("sqlite"):
+            raise DevSecretInProduction("production requires a PostgreSQL database_url")
+        return self
+
+    def _secret_fields(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for name in type(self).model_fields:
+            value: Any = getattr(self, name)
+            if isinstance(value, SecretStr):
+                found[name] = value.get_secret_value()
+        return found
+
+    def sqlite_default_url(self) -> str:
+        return f"sqlite+aiosqlite:///{data_dir() / (self.service_name + '.db')}"
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or self.sqlite_default_url()

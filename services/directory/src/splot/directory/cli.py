@@ -1,0 +1,119 @@
+"""Operator commands: ``splot-directory migrate|serve|rotate-keys|service-client|create-admin``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+from datetime import timedelta
+
+import uvicorn
+from splot.common.auth import Role
+from splot.common.db import create_engine, create_sessionmaker
+from splot.common.migrations import upgrade
+from splot.directory import accounts, schemas
+from splot.directory.config import DirectorySettings
+from splot.directory.main import SERVICE_DIR, create_app
+from splot.directory.security import hash_password, rotate_keys
+
+
+async def _rotate(settings: DirectorySettings) -> str:
+    engine = create_engine(settings.effective_database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            grace = timedelta(
+                seconds=max(settings.user_token_ttl_seconds, settings.client_token_ttl_seconds) + 60
+            )
+            key = await rotate_keys(
+                session, key_encryption_key=settings.key_encryption_key.get_secret_value(), grace=grace
+            )
+            await session.commit()
+            return key.kid
+    finally:
+        await engine.dispose()
+
+
+async def _service_client(settings: DirectorySettings, client_id: str, scopes: list[str]) -> str:
+    engine = create_engine(settings.effective_database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            _, secret = await accounts.create_service_client(
+                session, client_id=client_id, name=f"Splot service {client_id}", scopes=scopes
+            )
+            await session.commit()
+            return secret
+    finally:
+        await engine.dispose()
+
+
+async def _create_admin(settings: DirectorySettings, email: str, name: str, password: str) -> None:
+    from splot.directory.models import Institution, User
+    from sqlalchemy import select
+
+    engine = create_engine(settings.effective_database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            ministry = (
+                await session.scalars(select(Institution).where(Institution.type == "MINISTRY"))
+            ).first()
+            if ministry is None:
+                ministry = Institution(
+                    type=schemas.InstitutionType.MINISTRY.value,
+                    name="Ministerstwo Rodziny, Pracy i Polityki Społecznej",
+                    teryt="1465011",
+                )
+                session.add(ministry)
+                await session.flush()
+            session.add(
+                User(
+                    institution_id=ministry.id,
+                    email=email.lower(),
+                    full_name=name,
+                    roles=[Role.system_admin.value],
+                    password_hash=hash_password(password),
+                )
+            )
+            await session.commit()
+    finally:
+        await engine.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="splot-directory", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="run database migrations to the newest version")
+    serve = commands.add_parser("serve", help="serve the API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8001)
+    commands.add_parser("rotate-keys", help="start signing with a new key (old keys stay published)")
+    svc = commands.add_parser(
+        "service-client", help="create or re-key a Splot service's client; prints the secret"
+    )
+    svc.add_argument("client_id")
+    svc.add_argument("--scope", action="append", required=True)
+    admin = commands.add_parser("create-admin", help="create the first system administrator")
+    admin.add_argument("email")
+    admin.add_argument("--name", default="System administrator")
+    args = parser.parse_args(argv)
+    settings = DirectorySettings()
+
+    if args.command == "migrate":
+        asyncio.run(upgrade(SERVICE_DIR, settings.effective_database_url))
+    elif args.command == "serve":
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False)
+    elif args.command == "rotate-keys":
+        print(asyncio.run(_rotate(settings)))
+    elif args.command == "service-client":
+        print(asyncio.run(_service_client(settings, args.client_id, args.scope)))
+    elif args.command == "create-admin":
+        password = getpass.getpass("password (12+ characters): ")
+        if len(password) < 12:
+            print("password too short", file=sys.stderr)
+            return 2
+        asyncio.run(_create_admin(settings, args.email, args.name, password))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

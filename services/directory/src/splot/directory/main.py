@@ -1,0 +1,30 @@
+"""The directory service application."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from splot.common.app import create_service_app
+from splot.directory import oauth, router
+from splot.directory.config import DirectorySettings
+from splot.directory.security import OwnKeys
+
+SERVICE_DIR = Path(__file__).resolve().parents[3]
+
+
+def create_app(settings: DirectorySettings | None = None) -> FastAPI:
+    settings = settings or DirectorySettings()
+    app = create_service_app(
+        settings,
+        title="Splot directory",
+        description=(
+            "Institutions (PUP, OPS, NGOs…), their service offers and capacity, partnership "
+            "agreements, staff users and API clients; OAuth2 token endpoint and JWKS."
+        ),
+        version="1.0.0",
+        service_dir=SERVICE_DIR,
+        routers=[oauth.router, router.router],
+        key_source=lambda app: OwnKeys(app.state),
+    )
+    return app

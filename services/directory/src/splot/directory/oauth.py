@@ -1,0 +1,158 @@
+"""OAuth2 token endpoint, logout and the JWKS document."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated
+from urllib.parse import unquote
+
+from fastapi import APIRouter, Form, Request, Response, status
+from fastapi.responses import JSONResponse
+from fastapi.security.utils import get_authorization_scheme_param
+from splot.common.db import SessionDep
+from splot.common.errors import Problem, problem_responses
+from splot.directory import schemas, tokens
+from splot.directory.config import DirectorySettings
+from splot.directory.security import published_jwks
+
+router = APIRouter(tags=["oauth"])
+
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+def _settings(request: Request) -> DirectorySettings:
+    return request.app.state.settings
+
+
+def _source(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _set_refresh_cookie(response: Response, settings: DirectorySettings, raw: str) -> None:
+    response.set_cookie(
+        settings.refresh_cookie_name,
+        raw,
+        max_age=settings.refresh_token_ttl_seconds,
+        path=settings.refresh_cookie_path,
+        httponly=True,
+        secure=settings.refresh_cookie_secure,
+        samesite="strict",
+    )
+
+
+def _clear_refresh_cookie(response: Response, settings: DirectorySettings) -> None:
+    response.delete_cookie(
+        settings.refresh_cookie_name,
+        path=settings.refresh_cookie_path,
+        httponly=True,
+        secure=settings.refresh_cookie_secure,
+        samesite="strict",
+    )
+
+
+def _client_credentials(
+    request: Request, client_id: str | None, client_secret: str | None
+) -> tuple[str, str]:
+    scheme, param = get_authorization_scheme_param(request.headers.get("Authorization"))
+    if scheme.lower() == "basic" and param:
+        try:
+            decoded = base64.b64decode(param).decode()
+        except (binascii.Error, UnicodeDecodeError) as exc:
+            raise Problem(
+                401, "invalid_client", "malformed client authentication", error="invalid_client"
+            ) from exc
+        user, sep, password = decoded.partition(":")
+        if sep:
+            return unquote(user), unquote(password)
+    if client_id and client_secret:
+        return client_id, client_secret
+    raise Problem(
+        401,
+        "invalid_client",
+        "client authentication is required",
+        error="invalid_client",
+        headers={"WWW-Authenticate": 'Basic realm="splot"'},
+    )
+
+
+@router.post(
+    "/v1/oauth/token",
+    response_model=schemas.TokenResponse,
+    responses=problem_responses(400, 401, 422, 423, 429),
+)
+async def token(
+    request: Request,
+    session: SessionDep,
+    grant_type: Annotated[str, Form(pattern="^(password|refresh_token|client_credentials)$")],
+    username: Annotated[str | None, Form(max_length=254)] = None,
+    password: Annotated[str | None, Form(max_length=128)] = None,
+    scope: Annotated[str | None, Form(max_length=1000)] = None,
+    client_id: Annotated[str | None, Form(max_length=64)] = None,
+    client_secret: Annotated[str | None, Form(max_length=128)] = None,
+) -> JSONResponse:
+    """Issue an access token: password (staff), refresh_token (cookie), client_credentials (systems)."""
+    settings = _settings(request)
+    refresh_raw: str | None = None
+    if grant_type == "password":
+        if not username or not password:
+            raise Problem(
+                400, "invalid_request", "username and password are required", error="invalid_request"
+            )
+        try:
+            issued = await tokens.password_grant(
+                session, settings=settings, username=username, password=password, source=_source(request)
+            )
+        except Problem as exc:
+            if exc.code == "invalid_grant":
+                # The failure must outlive the request's rollback: record it in a fresh transaction.
+                await session.rollback()
+                await tokens.record_attempt(
+                    session, settings=settings, username=username, source=_source(request), success=False
+                )
+                await session.commit()
+            raise
+        refresh_raw = issued.refresh_token
+    elif grant_type == "refresh_token":
+        raw = request.cookies.get(settings.refresh_cookie_name)
+        if not raw:
+            raise tokens.invalid_grant("no refresh cookie; sign in again")
+        try:
+            issued = await tokens.refresh_grant(session, settings=settings, raw_token=raw)
+        except tokens.RefreshTokenReused as reuse:
+            await session.rollback()
+            await tokens.revoke_family(session, family_id=reuse.family_id)
+            await session.commit()
+            raise tokens.invalid_grant(
+                "the refresh token was already used; the session has been ended"
+            ) from None
+        refresh_raw = issued.refresh_token
+    else:
+        cid, secret = _client_credentials(request, client_id, client_secret)
+        issued = await tokens.client_credentials_grant(
+            session, settings=settings, client_id=cid, client_secret=secret, requested_scope=scope
+        )
+    body = schemas.TokenResponse(
+        access_token=issued.access_token, expires_in=issued.expires_in, scope=issued.scope
+    )
+    response = JSONResponse(body.model_dump(), headers=NO_STORE)
+    if refresh_raw:
+        _set_refresh_cookie(response, settings, refresh_raw)
+    return response
+
+
+@router.post("/v1/oauth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(422))
+async def logout(request: Request, session: SessionDep) -> Response:
+    """End the browser session: revoke its refresh tokens and clear the cookie."""
+    settings = _settings(request)
+    await tokens.logout(session, raw_token=request.cookies.get(settings.refresh_cookie_name))
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    _clear_refresh_cookie(response, settings)
+    return response
+
+
+@router.get("/.well-known/jwks.json", response_model=schemas.Jwks)
+async def jwks(session: SessionDep, response: Response) -> schemas.Jwks:
+    """Public keys that verify the directory's tokens (current and recently rotated)."""
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return schemas.Jwks.model_validate({"keys": await published_jwks(session)})

@@ -1,0 +1,496 @@
+"""HTTP layer of the directory: institutions, territories, catalogue, offers, agreements,
+users and API clients."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from splot.common import teryt
+from splot.common.auth import CurrentPrincipal, Principal, Role, require_roles
+from splot.common.db import SessionDep
+from splot.common.errors import problem_responses
+from splot.common.etag import IfMatch, set_etag
+from splot.common.teryt import Level
+from splot.directory import accounts, schemas, service
+from splot.directory.models import User
+
+router = APIRouter(prefix="/v1")
+
+Cursor = Annotated[str | None, Query(max_length=500, description="From the previous page's next_cursor")]
+Limit = Annotated[int | None, Query(ge=1, le=200)]
+SystemAdmin = Annotated[Principal, Depends(require_roles(Role.system_admin))]
+Staff = Annotated[Principal, Depends(require_roles(*Role))]
+
+READ_ERRORS = problem_responses(401, 403, 422)
+ONE_ERRORS = problem_responses(401, 403, 404, 422)
+WRITE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422, 428)
+
+
+@router.get("/territories", response_model=schemas.TerritoryList, tags=["territories"], responses=ONE_ERRORS)
+async def list_territories(
+    _: CurrentPrincipal,
+    level: Level | None = None,
+    parent: Annotated[
+        str | None, Query(pattern=r"^\d{2}(\d{2})?$", description="Voivodeship or powiat code")
+    ] = None,
+) -> schemas.TerritoryList:
+    """Voivodeships, powiats and gminas of the bundled TERYT register."""
+    items = service.list_territories(level=level, parent=parent)
+    return schemas.TerritoryList(
+        items=[schemas.TerritoryRead.model_validate(t) for t in items], as_of=teryt.register().as_of
+    )
+
+
+@router.get(
+    "/territories/{code}", response_model=schemas.TerritoryRead, tags=["territories"], responses=ONE_ERRORS
+)
+async def get_territory(
+    _: CurrentPrincipal, code: Annotated[str, Path(pattern=r"^\d{2,7}$")]
+) -> schemas.TerritoryRead:
+    """One territory by its TERYT code."""
+    return schemas.TerritoryRead.model_validate(service.get_territory(code=code))
+
+
+@router.get(
+    "/service-types", response_model=schemas.ServiceTypeList, tags=["catalogue"], responses=READ_ERRORS
+)
+async def list_service_types(session: SessionDep, _: CurrentPrincipal) -> schemas.ServiceTypeList:
+    """The catalogue of service types a referral can be about."""
+    items = await service.list_service_types(session)
+    return schemas.ServiceTypeList(items=[schemas.ServiceTypeRead.model_validate(i) for i in items])
+
+
+@router.get(
+    "/institutions", response_model=schemas.InstitutionPage, tags=["institutions"], responses=READ_ERRORS
+)
+async def list_institutions(
+    session: SessionDep,
+    _: CurrentPrincipal,
+    type: schemas.InstitutionType | None = None,
+    teryt: Annotated[
+        str | None, Query(pattern=r"^\d{2,7}$", description="Code prefix: voivodeship, powiat or gmina")
+    ] = None,
+    q: Annotated[str | None, Query(min_length=2, max_length=100)] = None,
+    active: bool | None = None,
+    cursor: Cursor = None,
+    limit: Limit = None,
+) -> schemas.InstitutionPage:
+    """Search the directory of institutions."""
+    items, next_cursor = await service.list_institutions(
+        session, type=type, teryt_prefix=teryt, q=q, active=active, cursor=cursor, limit=limit
+    )
+    return schemas.InstitutionPage(
+        items=[service.institution_read(i) for i in items], next_cursor=next_cursor
+    )
+
+
+@router.post(
+    "/institutions",
+    response_model=schemas.InstitutionRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["institutions"],
+    responses=WRITE_ERRORS,
+)
+async def create_institution(
+    session: SessionDep, actor: SystemAdmin, data: schemas.InstitutionCreate, response: Response
+) -> schemas.InstitutionRead:
+    """Register an institution (system administrators)."""
+    inst = await service.create_institution(session, data=data, actor=actor)
+    set_etag(response, inst.id, inst.version)
+    response.headers["Location"] = f"v1/institutions/{inst.id}"
+    return service.institution_read(inst)
+
+
+@router.get(
+    "/institutions/{institution_id}",
+    response_model=schemas.InstitutionRead,
+    tags=["institutions"],
+    responses=ONE_ERRORS,
+)
+async def get_institution(
+    session: SessionDep, _: CurrentPrincipal, institution_id: uuid.UUID, response: Response
+) -> schemas.InstitutionRead:
+    """One institution."""
+    inst = await service.get_institution(session, institution_id=institution_id)
+    set_etag(response, inst.id, inst.version)
+    return service.institution_read(inst)
+
+
+@router.patch(
+    "/institutions/{institution_id}",
+    response_model=schemas.InstitutionRead,
+    tags=["institutions"],
+    responses=WRITE_ERRORS,
+)
+async def update_institution(
+    *,
+    session: SessionDep,
+    actor: CurrentPrincipal,
+    institution_id: uuid.UUID,
+    data: schemas.InstitutionUpdate,
+    if_match: IfMatch = None,
+    response: Response,
+) -> schemas.InstitutionRead:
+    """Change an institution (its administrator: contact data; system administrators: all)."""
+    inst = await service.update_institution(
+        session, institution_id=institution_id, data=data, actor=actor, if_match=if_match
+    )
+    set_etag(response, inst.id, inst.version)
+    return service.institution_read(inst)
+
+
+@router.get("/offers", response_model=schemas.OfferPage, tags=["offers"], responses=READ_ERRORS)
+async def list_offers(
+    session: SessionDep,
+    _: CurrentPrincipal,
+    institution_id: uuid.UUID | None = None,
+    service_type: Annotated[str | None, Query(max_length=48)] = None,
+    teryt: Annotated[str | None, Query(pattern=r"^\d{2,7}$")] = None,
+    active: bool | None = True,
+    with_capacity: bool | None = None,
+    cursor: Cursor = None,
+    limit: Limit = None,
+) -> schemas.OfferPage:
+    """Find service offers by provider, service type, territory and free capacity."""
+    items, next_cursor = await service.list_offers(
+        session,
+        institution_id=institution_id,
+        service_type_code=service_type,
+        teryt_prefix=teryt,
+        active=active,
+        with_capacity=with_capacity,
+        cursor=cursor,
+        limit=limit,
+    )
+    return schemas.OfferPage(
+        items=[schemas.OfferRead.model_validate(o) for o in items], next_cursor=next_cursor
+    )
+
+
+@router.post(
+    "/institutions/{institution_id}/offers",
+    response_model=schemas.OfferRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["offers"],
+    responses=WRITE_ERRORS,
+)
+async def create_offer(
+    session: SessionDep,
+    actor: CurrentPrincipal,
+    institution_id: uuid.UUID,
+    data: schemas.OfferCreate,
+    response: Response,
+) -> schemas.OfferRead:
+    """Publish a service offer of your institution."""
+    offer = await service.create_offer(session, institution_id=institution_id, data=data, actor=actor)
+    set_etag(response, offer.id, offer.version)
+    return schemas.OfferRead.model_validate(offer)
+
+
+@router.get("/offers/{offer_id}", response_model=schemas.OfferRead, tags=["offers"], responses=ONE_ERRORS)
+async def get_offer(
+    session: SessionDep, _: CurrentPrincipal, offer_id: uuid.UUID, response: Response
+) -> schemas.OfferRead:
+    """One service offer."""
+    offer = await service.get_offer(session, offer_id=offer_id)
+    set_etag(response, offer.id, offer.version)
+    return schemas.OfferRead.model_validate(offer)
+
+
+@router.patch("/offers/{offer_id}", response_model=schemas.OfferRead, tags=["offers"], responses=WRITE_ERRORS)
+async def update_offer(
+    *,
+    session: SessionDep,
+    actor: CurrentPrincipal,
+    offer_id: uuid.UUID,
+    data: schemas.OfferUpdate,
+    if_match: IfMatch = None,
+    response: Response,
+) -> schemas.OfferRead:
+    """Change a service offer of your institution."""
+    offer = await service.update_offer(session, offer_id=offer_id, data=data, actor=actor, if_match=if_match)
+    set_etag(response, offer.id, offer.version)
+    return schemas.OfferRead.model_validate(offer)
+
+
+@router.put(
+    "/offers/{offer_id}/capacity", response_model=schemas.OfferRead, tags=["offers"], responses=WRITE_ERRORS
+)
+async def set_capacity(
+    session: SessionDep,
+    actor: CurrentPrincipal,
+    offer_id: uuid.UUID,
+    data: schemas.CapacityUpdate,
+    response: Response,
+) -> schemas.OfferRead:
+    """Report the offer's current free places."""
+    offer = await service.set_capacity(session, offer_id=offer_id, data=data, actor=actor)
+    set_etag(response, offer.id, offer.version)
+    return schemas.OfferRead.model_validate(offer)
+
+
+@router.get("/agreements", response_model=schemas.AgreementPage, tags=["agreements"], responses=READ_ERRORS)
+async def list_agreements(
+    session: SessionDep,
+    _: Staff,
+    institution_id: uuid.UUID | None = None,
+    in_force_on: date | None = None,
+    cursor: Cursor = None,
+    limit: Limit = None,
+) -> schemas.AgreementPage:
+    """Partnership agreements, by party and date in force."""
+    items, next_cursor = await service.list_agreements(
+        session, institution_id=institution_id, in_force_on=in_force_on, cursor=cursor, limit=limit
+    )
+    return schemas.AgreementPage(items=[service.agreement_read(a) for a in items], next_cursor=next_cursor)
+
+
+@router.post(
+    "/agreements",
+    response_model=schemas.AgreementRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["agreements"],
+    responses=WRITE_ERRORS,
+)
+async def create_agreement(
+    session: SessionDep, actor: Staff, data: schemas.AgreementCreate, response: Response
+) -> schemas.AgreementRead:
+    """Record a partnership agreement your institution is party to."""
+    agreement = await service.create_agreement(session, data=data, actor=actor)
+    set_etag(response, agreement.id, agreement.version)
+    return service.agreement_read(agreement)
+
+
+@router.get(
+    "/agreements/{agreement_id}",
+    response_model=schemas.AgreementRead,
+    tags=["agreements"],
+    responses=ONE_ERRORS,
+)
+async def get_agreement(
+    session: SessionDep, _: Staff, agreement_id: uuid.UUID, response: Response
+) -> schemas.AgreementRead:
+    """One partnership agreement."""
+    agreement = await service.get_agreement(session, agreement_id=agreement_id)
+    set_etag(response, agreement.id, agreement.version)
+    return service.agreement_read(agreement)
+
+
+@router.patch(
+    "/agreements/{agreement_id}",
+    response_model=schemas.AgreementRead,
+    tags=["agreements"],
+    responses=WRITE_ERRORS,
+)
+async def update_agreement(
+    *,
+    session: SessionDep,
+    actor: Staff,
+    agreement_id: uuid.UUID,
+    data: schemas.AgreementUpdate,
+    if_match: IfMatch = None,
+    response: Response,
+) -> schemas.AgreementRead:
+    """Change an agreement's title, scope or end date (a party's coordinators and admins)."""
+    agreement = await service.update_agreement(
+        session, agreement_id=agreement_id, data=data, actor=actor, if_match=if_match
+    )
+    set_etag(response, agreement.id, agreement.version)
+    return service.agreement_read(agreement)
+
+
+@router.get("/me", response_model=schemas.MeRead, tags=["accounts"], responses=READ_ERRORS)
+async def me(session: SessionDep, principal: CurrentPrincipal) -> schemas.MeRead:
+    """Who the token belongs to: user or client, institution, roles and scopes."""
+    user = None
+    if principal.kind == "user":
+        try:
+            user_obj = await session.get(User, uuid.UUID(principal.subject))
+        except ValueError:
+            user_obj = None
+        user = accounts.user_read(user_obj) if user_obj else None
+    institution = None
+    if principal.institution_id is not None:
+        inst = await session.get(service.Institution, principal.institution_id)
+        institution = service.institution_read(inst) if inst else None
+    return schemas.MeRead(
+        subject=principal.subject,
+        kind=principal.kind,
+        user=user,
+        institution=institution,
+        roles=sorted(principal.roles),
+        scopes=sorted(principal.scopes),
+    )
+
+
+@router.post(
+    "/me/password", status_code=status.HTTP_204_NO_CONTENT, tags=["accounts"], responses=WRITE_ERRORS
+)
+async def change_password(session: SessionDep, actor: Staff, data: schemas.PasswordChange) -> Response:
+    """Change your own password (ends your other sessions)."""
+    await accounts.change_own_password(
+        session, actor=actor, current_password=data.current_password, new_password=data.new_password
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/users", response_model=schemas.UserPage, tags=["accounts"], responses=READ_ERRORS)
+async def list_users(
+    session: SessionDep,
+    actor: Staff,
+    institution_id: uuid.UUID | None = None,
+    active: bool | None = None,
+    cursor: Cursor = None,
+    limit: Limit = None,
+) -> schemas.UserPage:
+    """Users of your institution (system administrators: of any)."""
+    items, next_cursor = await accounts.list_users(
+        session, actor=actor, institution_id=institution_id, active=active, cursor=cursor, limit=limit
+    )
+    return schemas.UserPage(items=[accounts.user_read(u) for u in items], next_cursor=next_cursor)
+
+
+@router.post(
+    "/users",
+    response_model=schemas.UserRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["accounts"],
+    responses=WRITE_ERRORS,
+)
+async def create_user(
+    session: SessionDep, actor: Staff, data: schemas.UserCreate, response: Response
+) -> schemas.UserRead:
+    """Add a staff user to your institution (institution administrators)."""
+    user = await accounts.create_user(session, data=data, actor=actor)
+    set_etag(response, user.id, user.version)
+    return accounts.user_read(user)
+
+
+@router.get("/users/{user_id}", response_model=schemas.UserRead, tags=["accounts"], responses=ONE_ERRORS)
+async def get_user(
+    session: SessionDep, actor: Staff, user_id: uuid.UUID, response: Response
+) -> schemas.UserRead:
+    """One user of your institution."""
+    user = await accounts.get_user(session, actor=actor, user_id=user_id)
+    set_etag(response, user.id, user.version)
+    return accounts.user_read(user)
+
+
+@router.patch("/users/{user_id}", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_ERRORS)
+async def update_user(
+    *,
+    session: SessionDep,
+    actor: Staff,
+    user_id: uuid.UUID,
+    data: schemas.UserUpdate,
+    if_match: IfMatch = None,
+    response: Response,
+) -> schemas.UserRead:
+    """Change a user's name, roles or analyst scope."""
+    user = await accounts.update_user(session, actor=actor, user_id=user_id, data=data, if_match=if_match)
+    set_etag(response, user.id, user.version)
+    return accounts.user_read(user)
+
+
+@router.post(
+    "/users/{user_id}/deactivate", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_ERRORS
+)
+async def deactivate_user(session: SessionDep, actor: Staff, user_id: uuid.UUID) -> schemas.UserRead:
+    """Deactivate a user (they can no longer sign in; nothing is deleted)."""
+    return accounts.user_read(
+        await accounts.set_user_active(session, actor=actor, user_id=user_id, active=False)
+    )
+
+
+@router.post(
+    "/users/{user_id}/activate", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_ERRORS
+)
+async def activate_user(session: SessionDep, actor: Staff, user_id: uuid.UUID) -> schemas.UserRead:
+    """Reactivate a user (also lifts a sign-in lockout)."""
+    return accounts.user_read(
+        await accounts.set_user_active(session, actor=actor, user_id=user_id, active=True)
+    )
+
+
+@router.post(
+    "/users/{user_id}/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    tags=["accounts"],
+    responses=WRITE_ERRORS,
+)
+async def reset_password(
+    session: SessionDep, actor: Staff, user_id: uuid.UUID, data: schemas.PasswordReset
+) -> Response:
+    """Set a new password for a user of your institution (ends their sessions)."""
+    await accounts.reset_password(session, actor=actor, user_id=user_id, password=data.password)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/api-clients", response_model=schemas.ApiClientPage, tags=["api-clients"], responses=READ_ERRORS)
+async def list_api_clients(
+    session: SessionDep, actor: Staff, cursor: Cursor = None, limit: Limit = None
+) -> schemas.ApiClientPage:
+    """Your institution's registered systems."""
+    items, next_cursor = await accounts.list_api_clients(session, actor=actor, cursor=cursor, limit=limit)
+    return schemas.ApiClientPage(items=[accounts.api_client_read(c) for c in items], next_cursor=next_cursor)
+
+
+@router.post(
+    "/api-clients",
+    response_model=schemas.ApiClientWithSecret,
+    status_code=status.HTTP_201_CREATED,
+    tags=["api-clients"],
+    responses=WRITE_ERRORS,
+)
+async def create_api_client(
+    session: SessionDep, actor: Staff, data: schemas.ApiClientCreate
+) -> schemas.ApiClientWithSecret:
+    """Register a system of your institution; the secret is shown only in this response."""
+    client, secret = await accounts.create_api_client(session, actor=actor, data=data)
+    return schemas.ApiClientWithSecret(**accounts.api_client_read(client).model_dump(), client_secret=secret)
+
+
+@router.get(
+    "/api-clients/{client_id}",
+    response_model=schemas.ApiClientRead,
+    tags=["api-clients"],
+    responses=ONE_ERRORS,
+)
+async def get_api_client(session: SessionDep, actor: Staff, client_id: uuid.UUID) -> schemas.ApiClientRead:
+    """One registered system."""
+    return accounts.api_client_read(await accounts.get_api_client(session, actor=actor, client_id=client_id))
+
+
+@router.post(
+    "/api-clients/{client_id}/rotate-secret",
+    response_model=schemas.ApiClientWithSecret,
+    tags=["api-clients"],
+    responses=WRITE_ERRORS,
+)
+async def rotate_api_client_secret(
+    session: SessionDep, actor: Staff, client_id: uuid.UUID, request: Request
+) -> schemas.ApiClientWithSecret:
+    """Issue a new secret; the old one keeps working for a grace period."""
+    client, secret = await accounts.rotate_api_client_secret(
+        session,
+        actor=actor,
+        client_id=client_id,
+        grace_seconds=request.app.state.settings.secret_rotation_grace_seconds,
+    )
+    return schemas.ApiClientWithSecret(**accounts.api_client_read(client).model_dump(), client_secret=secret)
+
+
+@router.post(
+    "/api-clients/{client_id}/revoke",
+    response_model=schemas.ApiClientRead,
+    tags=["api-clients"],
+    responses=WRITE_ERRORS,
+)
+async def revoke_api_client(session: SessionDep, actor: Staff, client_id: uuid.UUID) -> schemas.ApiClientRead:
+    """Revoke a system's access for good."""
+    return accounts.api_client_read(
+        await accounts.revoke_api_client(session, actor=actor, client_id=client_id)
+    )

@@ -1,0 +1,402 @@
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from splot.common import teryt
+from splot.common.auth import Role
+from stdnum.pl import nip as stdnum_nip
+from stdnum.pl import regon as stdnum_regon
+
+
+class InstitutionType(StrEnum):
+    PUP = "PUP"
+    OPS = "OPS"
+    CUS = "CUS"
+    PCPR = "PCPR"
+    NGO = "NGO"
+    CIS = "CIS"
+    KIS = "KIS"
+    WUP = "WUP"
+    ROPS = "ROPS"
+    MINISTRY = "MINISTRY"
+
+
+class Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Output(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+def _gmina(code: str) -> str:
+    if not teryt.register().is_gmina(code):
+        raise ValueError("not a gmina code in the TERYT register (7 digits, e.g. 1219063)")
+    return code
+
+
+def _regon(value: str) -> str:
+    compact = stdnum_regon.compact(value)
+    if not stdnum_regon.is_valid(compact):
+        raise ValueError("not a valid REGON (9 or 14 digits with a correct check digit)")
+    return compact
+
+
+def _nip(value: str) -> str:
+    compact = stdnum_nip.compact(value)
+    if not stdnum_nip.is_valid(compact):
+        raise ValueError("not a valid NIP (10 digits with a correct check digit)")
+    return compact
+
+
+def _krs(value: str) -> str:
+    # KRS numbers carry no check digit: ten digits, zero-padded, is all that can be checked.
+    if not re.fullmatch(r"\d{10}", value):
+        raise ValueError("a KRS number has exactly 10 digits")
+    return value
+
+
+Text200 = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text300 = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+GminaCode = Annotated[str, StringConstraints(pattern=r"^\d{7}$"), AfterValidator(_gmina)]
+Regon = Annotated[str, StringConstraints(max_length=20), AfterValidator(_regon)]
+Nip = Annotated[str, StringConstraints(max_length=16), AfterValidator(_nip)]
+Krs = Annotated[str, StringConstraints(max_length=10), AfterValidator(_krs)]
+PostalCode = Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{3}$")]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ()-]{6,20}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S{3,290}$")]
+
+
+class InstitutionCreate(Input):
+    type: InstitutionType
+    name: Text300
+    short_name: Annotated[str, StringConstraints(min_length=1, max_length=80)] | None = None
+    teryt: GminaCode = Field(description="TERYT code of the gmina of the institution's seat")
+    regon: Regon | None = None
+    krs: Krs | None = None
+    nip: Nip | None = None
+    street: Text200 | None = None
+    postal_code: PostalCode | None = None
+    city: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+    email: EmailStr | None = None
+    phone: Phone | None = None
+    website: Url | None = None
+
+
+class InstitutionUpdate(Input):
+    name: Text300 | None = None
+    short_name: Annotated[str, StringConstraints(min_length=1, max_length=80)] | None = None
+    teryt: GminaCode | None = None
+    regon: Regon | None = None
+    krs: Krs | None = None
+    nip: Nip | None = None
+    street: Text200 | None = None
+    postal_code: PostalCode | None = None
+    city: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+    email: EmailStr | None = None
+    phone: Phone | None = None
+    website: Url | None = None
+    active: bool | None = None
+
+
+class InstitutionRead(Output):
+    id: uuid.UUID
+    type: InstitutionType
+    name: str
+    short_name: str | None
+    teryt: str
+    powiat_code: str
+    voivodeship_code: str
+    regon: str | None
+    krs: str | None
+    nip: str | None
+    street: str | None
+    postal_code: str | None
+    city: str | None
+    email: str | None
+    phone: str | None
+    website: str | None
+    active: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class InstitutionPage(BaseModel):
+    items: list[InstitutionRead]
+    next_cursor: str | None = None
+
+
+class TerritoryRead(Output):
+    code: str
+    name: str
+    level: teryt.Level
+    kind: str
+    parent_code: str | None
+
+
+class TerritoryList(BaseModel):
+    items: list[TerritoryRead]
+    as_of: str
+
+
+class ServiceTypeRead(Output):
+    code: str
+    name_pl: str
+    name_en: str
+    category: str
+    sensitive: bool
+    provider_types: list[str]
+    response_days_routine: int | None
+    response_days_urgent: int | None
+    active: bool
+
+
+class ServiceTypeList(BaseModel):
+    items: list[ServiceTypeRead]
+
+
+Capacity = Annotated[int, Field(ge=0, le=100_000)]
+
+
+def _capacity_consistent(available: int | None, maximum: int | None) -> None:
+    if available is not None and maximum is not None and available > maximum:
+        raise ValueError("available capacity cannot exceed the maximum")
+
+
+class OfferCreate(Input):
+    service_type_code: Annotated[str, StringConstraints(min_length=1, max_length=48)]
+    name: Text200
+    description: Annotated[str, StringConstraints(max_length=4000)] | None = None
+    teryt: GminaCode | None = Field(
+        None, description="Gmina where it is delivered; defaults to the institution's"
+    )
+    street: Text200 | None = None
+    postal_code: PostalCode | None = None
+    city: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+    eligibility_note: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    capacity_available: Capacity | None = None
+    capacity_max: Capacity | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> OfferCreate:
+        _capacity_consistent(self.capacity_available, self.capacity_max)
+        return self
+
+
+class OfferUpdate(Input):
+    name: Text200 | None = None
+    description: Annotated[str, StringConstraints(max_length=4000)] | None = None
+    teryt: GminaCode | None = None
+    street: Text200 | None = None
+    postal_code: PostalCode | None = None
+    city: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+    eligibility_note: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    active: bool | None = None
+
+
+class CapacityUpdate(Input):
+    capacity_available: Capacity
+    capacity_max: Capacity | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> CapacityUpdate:
+        _capacity_consistent(self.capacity_available, self.capacity_max)
+        return self
+
+
+class OfferRead(Output):
+    id: uuid.UUID
+    institution_id: uuid.UUID
+    service_type_code: str
+    name: str
+    description: str | None
+    teryt: str
+    street: str | None
+    postal_code: str | None
+    city: str | None
+    eligibility_note: str | None
+    capacity_available: int | None
+    capacity_max: int | None
+    capacity_updated_at: datetime | None
+    active: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class OfferPage(BaseModel):
+    items: list[OfferRead]
+    next_cursor: str | None = None
+
+
+class AgreementCreate(Input):
+    title: Text300
+    document_number: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    scope: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    valid_from: date
+    valid_to: date | None = None
+    party_ids: list[uuid.UUID] = Field(
+        min_length=2, max_length=50, description="Institutions party to it, including your own"
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> AgreementCreate:
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError("valid_to cannot be before valid_from")
+        if len(set(self.party_ids)) != len(self.party_ids):
+            raise ValueError("party_ids repeats an institution")
+        return self
+
+
+class AgreementUpdate(Input):
+    title: Text300 | None = None
+    scope: Annotated[str, StringConstraints(min_length=1, max_length=4000)] | None = None
+    valid_to: date | None = None
+
+
+class AgreementRead(Output):
+    id: uuid.UUID
+    title: str
+    document_number: str
+    scope: str
+    valid_from: date
+    valid_to: date | None
+    party_ids: list[uuid.UUID]
+    in_force: bool
+    created_by_institution_id: uuid.UUID
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class AgreementPage(BaseModel):
+    items: list[AgreementRead]
+    next_cursor: str | None = None
+
+
+AnalystScope = Annotated[str, StringConstraints(pattern=r"^(\d{2}|\d{4})?$")]
+Password = Annotated[str, StringConstraints(min_length=12, max_length=128)]
+
+
+class UserCreate(Input):
+    email: EmailStr
+    full_name: Text200
+    roles: list[Role] = Field(min_length=1, max_length=6)
+    institution_id: uuid.UUID | None = Field(None, description="System admins only; defaults to yours")
+    analyst_scope: AnalystScope | None = Field(
+        None, description='Analysts: "" national, 2 digits a voivodeship, 4 digits a powiat'
+    )
+    password: Password
+
+
+class UserUpdate(Input):
+    full_name: Text200 | None = None
+    roles: list[Role] | None = Field(None, min_length=1, max_length=6)
+    analyst_scope: AnalystScope | None = None
+
+
+class PasswordReset(Input):
+    password: Password
+
+
+class PasswordChange(Input):
+    current_password: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    new_password: Password
+
+
+class UserRead(Output):
+    id: uuid.UUID
+    institution_id: uuid.UUID
+    email: str
+    full_name: str
+    roles: list[Role]
+    analyst_scope: str | None
+    active: bool
+    locked: bool
+    last_login_at: datetime | None
+    deactivated_at: datetime | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class UserPage(BaseModel):
+    items: list[UserRead]
+    next_cursor: str | None = None
+
+
+class MeRead(BaseModel):
+    subject: str
+    kind: str
+    user: UserRead | None = None
+    institution: InstitutionRead | None = None
+    roles: list[str]
+    scopes: list[str]
+
+
+Scope = Annotated[str, StringConstraints(pattern=r"^[a-z]+:[a-z_]+$", max_length=64)]
+
+
+class ApiClientCreate(Input):
+    name: Text200
+    scopes: list[Scope] = Field(min_length=1, max_length=20)
+    institution_id: uuid.UUID | None = Field(None, description="System admins only; defaults to yours")
+
+
+class ApiClientRead(Output):
+    id: uuid.UUID
+    client_id: str
+    name: str
+    kind: str
+    institution_id: uuid.UUID | None
+    scopes: list[str]
+    active: bool
+    secret_rotated_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+    version: int
+    created_at: datetime
+
+
+class ApiClientWithSecret(ApiClientRead):
+    client_secret: str = Field(description="Shown only now; store it safely, it cannot be read again")
+
+
+class ApiClientPage(BaseModel):
+    items: list[ApiClientRead]
+    next_cursor: str | None = None
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: str = "Bearer"
+    expires_in: int
+    scope: str = ""
+
+
+class Jwk(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    kty: str
+    kid: str
+    use: str
+    alg: str
+    n: str
+    e: str
+
+
+class Jwks(BaseModel):
+    keys: list[Jwk]

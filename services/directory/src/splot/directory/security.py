@@ -1,0 +1,156 @@
+"""Credentials and signing keys: argon2 password hashes, client secrets, refresh tokens, the RS256
+key ring (private keys encrypted at rest) and access-token issuance."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from splot.common import jwt
+from splot.common.db import utcnow
+from splot.directory.models import SigningKey
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+_hasher = PasswordHasher()
+# Verified against when the login is unknown, so that timing does not reveal which logins exist.
+_DUMMY_HASH = _hasher.hash("not-a-real-password-" + secrets.token_hex(8))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def sha256(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def _fernet(key_encryption_key: str) -> Fernet:
+    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(key_encryption_key.encode()).digest()))
+
+
+async def create_signing_key(session: AsyncSession, *, key_encryption_key: str) -> SigningKey:
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private_pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    public_pem = (
+        private.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+    kid = utcnow().strftime("%Y%m%d%H%M%S-") + secrets.token_hex(4)
+    key = SigningKey(
+        kid=kid,
+        private_key_encrypted=_fernet(key_encryption_key).encrypt(private_pem.encode()).decode(),
+        public_jwk=jwt.public_jwk_from_pem(public_pem, kid),
+        created_at=utcnow(),
+        activated_at=utcnow(),
+    )
+    session.add(key)
+    await session.flush()
+    return key
+
+
+def _published() -> Any:
+    now = utcnow()
+    return or_(SigningKey.retired_at.is_(None), SigningKey.retired_at > now)
+
+
+async def active_key(session: AsyncSession, *, key_encryption_key: str) -> tuple[str, str]:
+    """The (kid, private PEM) to sign with: the newest activated, unretired key, created if none."""
+    key = (
+        await session.scalars(
+            select(SigningKey)
+            .where(SigningKey.activated_at.is_not(None), SigningKey.retired_at.is_(None))
+            .order_by(SigningKey.activated_at.desc(), SigningKey.kid.desc())
+            .limit(1)
+        )
+    ).first()
+    if key is None:
+        key = await create_signing_key(session, key_encryption_key=key_encryption_key)
+    pem = _fernet(key_encryption_key).decrypt(key.private_key_encrypted.encode()).decode()
+    return key.kid, pem
+
+
+async def rotate_keys(session: AsyncSession, *, key_encryption_key: str, grace: timedelta) -> SigningKey:
+    """Start signing with a new key; old keys stay in the JWKS for ``grace`` (the longest token
+    lifetime) so that tokens already issued keep verifying: rotation without downtime."""
+    old_keys = (await session.scalars(select(SigningKey).where(SigningKey.retired_at.is_(None)))).all()
+    new = await create_signing_key(session, key_encryption_key=key_encryption_key)
+    for key in old_keys:
+        key.retired_at = utcnow() + grace
+    await session.flush()
+    return new
+
+
+async def published_jwks(session: AsyncSession) -> list[dict[str, Any]]:
+    keys = (await session.scalars(select(SigningKey).where(_published()).order_by(SigningKey.kid))).all()
+    return [dict(k.public_jwk) for k in keys]
+
+
+class OwnKeys:
+    """The directory verifies the tokens it issued straight from its key table."""
+
+    def __init__(self, app_state: Any) -> None:
+        self._state = app_state
+
+    async def get_key(self, kid: str) -> dict[str, Any] | None:
+        maker: async_sessionmaker[AsyncSession] = self._state.sessionmaker
+        async with maker() as session:
+            key = (
+                await session.scalars(select(SigningKey).where(SigningKey.kid == kid, _published()))
+            ).first()
+            return dict(key.public_jwk) if key else None
+
+
+def access_token_claims(
+    *,
+    subject: str,
+    ptype: str,
+    issuer: str,
+    audience: str,
+    ttl_seconds: int,
+    institution: Any | None,
+    roles: list[str],
+    scopes: list[str],
+    analyst_scope: str | None = None,
+) -> dict[str, Any]:
+    now = utcnow()
+    claims: dict[str, Any] = {
+        "iss": issuer,
+        "aud": audience,
+        "sub": subject,
+        "ptype": ptype,
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int((now + timedelta(seconds=ttl_seconds)).timestamp()),
+        "jti": uuid.uuid4().hex,
+        "roles": roles,
+        "scope": " ".join(sorted(scopes)),
+    }
+    if institution is not None:
+        claims.update(inst=str(institution.id), inst_type=institution.type, teryt=institution.teryt)
+    if analyst_scope is not None:
+        claims["analyst_scope"] = analyst_scope
+    return claims
