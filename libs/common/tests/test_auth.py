@@ -9,7 +9,6 @@ import time
 import httpx
 import pytest
 from fastapi import FastAPI
-
 from splot.common import jwt
 from splot.common.auth import JwksClient, Principal, PrincipalKind, TokenVerifier
 from splot.common.errors import Problem

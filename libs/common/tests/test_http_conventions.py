@@ -2,9 +2,8 @@
 
 import uuid
 
-from sqlalchemy import func, select
-
 from splot.common.events import outbox_event
+from sqlalchemy import func, select
 
 
 async def _create(client, tokens, name, **headers):

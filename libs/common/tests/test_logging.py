@@ -1,7 +1,6 @@
 import json
 
 import structlog
-
 from splot.common.logging import MASK, configure_logging, redact_personal_data
 
 

@@ -5,10 +5,9 @@ import pytest
 from pydantic import SecretStr, ValidationError
 from pydantic_settings import SettingsConfigDict
 from sample.app import Widget
-from sqlalchemy import select, text
-
 from splot.common.db import UTCDateTime, create_engine
 from splot.common.settings import DEV_SECRET_PREFIX, DevSecretInProduction, ServiceSettings
+from sqlalchemy import select, text
 
 
 class ExampleSettings(ServiceSettings):

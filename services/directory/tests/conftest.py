@@ -2,7 +2,6 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
-
 from splot.common.testing import ServiceSpec
 from splot.directory.config import DirectorySettings
 from splot.directory.main import SERVICE_DIR, create_app

@@ -5,12 +5,11 @@ import json
 from datetime import timedelta
 
 from conftest import PASSWORD, bearer, login
-from sqlalchemy import select
-
 from splot.common import jwt
 from splot.directory.config import DirectorySettings
 from splot.directory.models import LoginAttempt, SigningKey
 from splot.directory.security import rotate_keys
+from sqlalchemy import select
 
 
 def _claims(token: str) -> dict:

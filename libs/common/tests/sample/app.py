@@ -8,9 +8,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Integer, String, Uuid, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
-
 from splot.common.app import create_service_app
 from splot.common.auth import CurrentPrincipal, Principal, require_roles, require_scopes
 from splot.common.db import SessionDep, TimestampMixin, make_metadata, new_id
@@ -20,6 +17,8 @@ from splot.common.events import emit
 from splot.common.pagination import Page, paginate
 from splot.common.platform import include_platform_tables
 from splot.common.settings import ServiceSettings
+from sqlalchemy import Integer, String, Uuid, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 SAMPLE_DIR = Path(__file__).parent
 

@@ -8,7 +8,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi_offline import FastAPIOffline
 from splot.common import errors, observability
 from splot.common.auth import JwksClient, KeySource, TokenVerifier
 from splot.common.db import create_engine, create_sessionmaker
@@ -18,6 +19,7 @@ from splot.common.idempotency import IdempotencyMiddleware
 from splot.common.logging import configure_logging
 from splot.common.migrations import head_revision
 from splot.common.settings import ServiceSettings
+from splot.common.validation import reject_unknown_query_parameters
 
 BackgroundTask = Callable[[FastAPI], Awaitable[None]]
 
@@ -52,12 +54,13 @@ def create_service_app(
             await asyncio.gather(*tasks, return_exceptions=True)
             await app.state.engine.dispose()
 
-    app = FastAPI(
+    # Docs pages from bundled Swagger UI / ReDoc assets: nothing is fetched from a CDN.
+    app = FastAPIOffline(
         title=title,
         description=description,
         version=version,
         lifespan=lifespan,
-        openapi_tags=None,
+        dependencies=[Depends(reject_unknown_query_parameters)],
     )
     engine = create_engine(
         settings.effective_database_url, echo=settings.database_echo, pool_size=settings.database_pool_size

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.pool import NullPool
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -91,19 +92,23 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
-    """Create the async engine for a service database (PostgreSQL via asyncpg, SQLite via aiosqlite)."""
+def create_engine(url: str, *, echo: bool = False, pool_size: int = 10, null_pool: bool = False) -> AsyncEngine:
+    """Create the async engine for a service database (PostgreSQL via asyncpg, SQLite via aiosqlite).
+
+    ``null_pool`` opens a connection per use: for engines shared between event loops (tests).
+    """
     parsed = make_url(url)
+    pool_args: dict[str, Any] = {"poolclass": NullPool} if null_pool else {}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo)
+        engine = create_async_engine(url, echo=echo, **pool_args)
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(
-        url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
-    )
+    if not null_pool:
+        pool_args = {"pool_size": pool_size, "max_overflow": pool_size, "pool_pre_ping": True}
+    return create_async_engine(url, echo=echo, **pool_args)
 
 
 def create_sessionmaker(bind: Any) -> async_sessionmaker[AsyncSession]:

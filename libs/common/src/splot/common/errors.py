@@ -141,13 +141,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _STATUS_CODES.get(exc.status_code, "http_error")
         detail = exc.detail if isinstance(exc.detail, str) else None
-        return problem_response(
-            request,
-            status=exc.status_code,
-            code=code,
-            detail=detail,
-            headers=dict(exc.headers or {}),
-        )
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return problem_response(request, status=exc.status_code, code=code, detail=detail, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -182,6 +179,24 @@ def install_problem_handlers(app: FastAPI) -> None:
             code="internal_error",
             detail="an unexpected error occurred; quote the request id when reporting it",
         )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    # Starlette names only the first route that matched the path; a path usually has several
+    # (GET and PATCH on one resource), and Allow must list them all.
+    methods: set[str] = set()
+    for route in request.app.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(request.scope["path"]) and getattr(route, "methods", None):
+            methods.update(route.methods)
+    return sorted(methods)
+
+
+#: The usual error sets of list, single-resource and write operations (400 covers malformed JSON
+#: and invalid cursors; 422 schema and business-rule violations).
+LIST_ERRORS: tuple[int, ...] = (400, 401, 403, 422)
+READ_ERRORS: tuple[int, ...] = (400, 401, 403, 404, 422)
+WRITE_ERRORS: tuple[int, ...] = (400, 401, 403, 404, 409, 412, 422, 428)
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

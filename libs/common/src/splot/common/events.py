@@ -120,7 +120,7 @@ def events_router() -> APIRouter:
     @router.get(
         "/v1/events",
         response_model=EventPage,
-        responses=problem_responses(401, 403, 422),
+        responses=problem_responses(400, 401, 403, 422),
         summary="Read the service's event feed after a sequence number",
     )
     async def list_events(

@@ -164,15 +164,20 @@ async def _fresh_postgres_database(server_url: str, name: str) -> str:
     return url.set(database=name).render_as_string(hide_password=False)
 
 
-@pytest.fixture(scope="session")
-async def database_url(service_spec: ServiceSpec, tmp_path_factory: pytest.TempPathFactory) -> str:
+async def migrated_database(spec: ServiceSpec, name: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A new database called ``name`` (on the test PostgreSQL server, or a SQLite file), migrated."""
     server = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
     if server.startswith("postgresql"):
-        url = await _fresh_postgres_database(server, f"splot_test_{service_spec.name}")
+        url = await _fresh_postgres_database(server, name)
     else:
-        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / (service_spec.name + '.db')}"
-    await upgrade(service_spec.service_dir, url)
+        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / (name + '.db')}"
+    await upgrade(spec.service_dir, url)
     return url
+
+
+@pytest.fixture(scope="session")
+async def database_url(service_spec: ServiceSpec, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return await migrated_database(service_spec, f"splot_test_{service_spec.name}", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -209,13 +214,7 @@ async def session(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterat
 def bind_app_for_tests(app: FastAPI, *, sessionmaker: Any, test_key: RsaKey) -> FastAPI:
     app.state.sessionmaker = sessionmaker
     app.state.run_background = False
-    own = app.state.token_verifier.keys
-    if isinstance(own, JwksClient):
-        own = None  # no directory runs in a service's unit tests: only the test key is trusted
-    app.state.token_verifier = TokenVerifier(
-        keys=ChainedKeys({test_key.kid: test_key.jwk}, own), issuer=TEST_ISSUER, audience=TEST_AUDIENCE
-    )
-    return app
+    return trust_test_key(app, test_key)
 
 
 @pytest.fixture
@@ -228,6 +227,35 @@ def app(
     return bind_app_for_tests(
         service_spec.create_app(database_url), sessionmaker=sessionmaker, test_key=test_key
     )
+
+
+def trust_test_key(app: FastAPI, test_key: RsaKey) -> FastAPI:
+    """Let ``app`` accept tokens minted with the test key (besides its own key source)."""
+    own = app.state.token_verifier.keys
+    if isinstance(own, JwksClient):
+        own = None
+    app.state.token_verifier = TokenVerifier(
+        keys=ChainedKeys({test_key.kid: test_key.jwk}, own), issuer=TEST_ISSUER, audience=TEST_AUDIENCE
+    )
+    return app
+
+
+@pytest.fixture(scope="session")
+async def committed_database_url(service_spec: ServiceSpec, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A second database for tests whose requests commit for real (fuzzing, concurrency)."""
+    return await migrated_database(service_spec, f"splot_test_{service_spec.name}_committed", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def committed_app(service_spec: ServiceSpec, committed_database_url: str, test_key: RsaKey) -> FastAPI:
+    """The real app on its own database: no per-test rollback, connections not pooled, so that it
+    can be driven from another event loop (schemathesis' ASGI client) or by parallel requests."""
+    app = service_spec.create_app(committed_database_url)
+    engine = create_engine(committed_database_url, null_pool=True)
+    app.state.engine = engine
+    app.state.sessionmaker = async_sessionmaker(bind=engine, expire_on_commit=False)
+    app.state.run_background = False
+    return trust_test_key(app, test_key)
 
 
 @pytest.fixture

@@ -141,7 +141,7 @@ async def token(
     return response
 
 
-@router.post("/v1/oauth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(422))
+@router.post("/v1/oauth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(400, 422))
 async def logout(request: Request, session: SessionDep) -> Response:
     """End the browser session: revoke its refresh tokens and clear the cookie."""
     settings = _settings(request)

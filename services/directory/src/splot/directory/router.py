@@ -4,16 +4,16 @@ users and API clients."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
-from splot.common import teryt
+from splot.common import errors, teryt
 from splot.common.auth import CurrentPrincipal, Principal, Role, require_roles
 from splot.common.db import SessionDep
-from splot.common.errors import problem_responses
+from splot.common.errors import LIST_ERRORS, problem_responses
 from splot.common.etag import IfMatch, set_etag
 from splot.common.teryt import Level
+from splot.common.validation import IsoDate
 from splot.directory import accounts, schemas, service
 from splot.directory.models import User
 
@@ -24,9 +24,9 @@ Limit = Annotated[int | None, Query(ge=1, le=200)]
 SystemAdmin = Annotated[Principal, Depends(require_roles(Role.system_admin))]
 Staff = Annotated[Principal, Depends(require_roles(*Role))]
 
-READ_ERRORS = problem_responses(401, 403, 422)
-ONE_ERRORS = problem_responses(401, 403, 404, 422)
-WRITE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422, 428)
+READ_ERRORS = problem_responses(*LIST_ERRORS)
+ONE_ERRORS = problem_responses(*errors.READ_ERRORS)
+WRITE_ERRORS = problem_responses(*errors.WRITE_ERRORS)
 
 
 @router.get("/territories", response_model=schemas.TerritoryList, tags=["territories"], responses=ONE_ERRORS)
@@ -237,7 +237,7 @@ async def list_agreements(
     session: SessionDep,
     _: Staff,
     institution_id: uuid.UUID | None = None,
-    in_force_on: date | None = None,
+    in_force_on: IsoDate | None = None,
     cursor: Cursor = None,
     limit: Limit = None,
 ) -> schemas.AgreementPage:

@@ -17,6 +17,7 @@ from pydantic import (
 )
 from splot.common import teryt
 from splot.common.auth import Role
+from splot.common.validation import IsoDate
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
@@ -247,8 +248,8 @@ class AgreementCreate(Input):
     title: Text300
     document_number: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     scope: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
-    valid_from: date
-    valid_to: date | None = None
+    valid_from: IsoDate
+    valid_to: IsoDate | None = None
     party_ids: list[uuid.UUID] = Field(
         min_length=2, max_length=50, description="Institutions party to it, including your own"
     )
@@ -265,7 +266,7 @@ class AgreementCreate(Input):
 class AgreementUpdate(Input):
     title: Text300 | None = None
     scope: Annotated[str, StringConstraints(min_length=1, max_length=4000)] | None = None
-    valid_to: date | None = None
+    valid_to: IsoDate | None = None
 
 
 class AgreementRead(Output):

@@ -7,10 +7,9 @@ Create Date: 2026-11-23 19:07:57.392454
 
 from collections.abc import Sequence
 
+import splot.common.db
 import sqlalchemy as sa
 from alembic import op
-
-import splot.common.db
 
 revision: str = 's001'
 down_revision: str | None = None

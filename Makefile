@@ -1,0 +1,74 @@
+# Splot — two commands: `make run` (set up everything and serve on http://127.0.0.1:8000) and
+# `make test` (every test). Tests run on SQLite unless SPLOT_TEST_DATABASE_URL names a PostgreSQL
+# server (see .ci/run).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := $(PYTHON) -m uv
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SERVICES := directory
+PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests
+
+.PHONY: .uv-installed help install install-python install-frontend frontend run test test-python test-frontend \
+        test-cross openapi lint format bench clean
+
+help:
+	@echo "make run      install, migrate, seed demo data, serve SPA + APIs on http://$(HOST):$(PORT)"
+	@echo "make test     run every test (Python suites, contract checks, frontend tests)"
+	@echo "make openapi  regenerate openapi/*.json from the code"
+	@echo "make lint     ruff"
+
+.uv-installed:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+.venv/.installed: | .uv-installed
+.venv/.installed: uv.lock pyproject.toml libs/common/pyproject.toml $(wildcard services/*/pyproject.toml) apps/embedded/pyproject.toml
+	$(UV) sync --all-packages --frozen
+	@touch $@
+
+install-python: .venv/.installed
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+install-frontend: frontend/node_modules/.installed
+
+frontend/dist/index.html: frontend/node_modules/.installed $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+	cd frontend && npm run build
+
+frontend: frontend/dist/index.html
+
+install: install-python install-frontend
+
+run: install frontend
+	$(UV) run splot-embedded run --host $(HOST) --port $(PORT)
+
+test: test-python test-frontend
+
+test-python: install-python
+	@set -e; for suite in $(PY_SUITES); do \
+	  echo "== $$suite"; \
+	  $(UV) run pytest $$suite -q -p no:cacheprovider; \
+	done
+
+test-frontend: install-frontend
+	cd frontend && npm test
+
+openapi: install-python
+	$(UV) run python -m splot.embedded.openapi write
+
+lint: install-python
+	$(UV) run ruff check libs services apps tests
+	$(UV) run ruff format --check libs services apps tests
+
+format: install-python
+	$(UV) run ruff format libs services apps tests
+	$(UV) run ruff check --fix libs services apps tests
+
+clean:
+	rm -rf var .venv frontend/node_modules frontend/dist

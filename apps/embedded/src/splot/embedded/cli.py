@@ -1,0 +1,85 @@
+"""``splot-embedded``: migrate, seed and serve every service and the SPA on one origin.
+
+    splot-embedded run       migrate, seed demo data once, serve on http://127.0.0.1:8000
+    splot-embedded migrate   only migrate
+    splot-embedded seed      only migrate and seed
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from splot.common.db import create_engine, create_sessionmaker
+from splot.common.migrations import upgrade
+from splot.directory.demo import DEMO_PASSWORD, logins
+from splot.embedded.gateway import build_gateway
+from splot.embedded.services import SERVICES
+
+REPO_ROOT = Path(__file__).resolve().parents[5]
+
+
+async def migrate() -> None:
+    for service in SERVICES:
+        await upgrade(service.service_dir, service.settings().effective_database_url)
+        print(f"  migrated {service.name}", flush=True)
+
+
+async def seed() -> bool:
+    results: dict[str, Any] = {}
+    created = False
+    for service in SERVICES:
+        engine = create_engine(service.settings().effective_database_url)
+        try:
+            async with create_sessionmaker(engine)() as session:
+                results[service.name] = await service.seed(session, results)
+                await session.commit()
+                created = created or bool(getattr(results[service.name], "created", False))
+        finally:
+            await engine.dispose()
+    return created
+
+
+def print_logins(base_url: str) -> None:
+    print(f"\nSplot is running at {base_url}/  (API docs: {base_url}/api/<service>/docs)")
+    print(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+    for login in logins():
+        print(f"  {login.email:34} {', '.join(login.roles):18} {login.institution}")
+    print(flush=True)
+
+
+def build_app() -> Any:
+    apps = {service.name: service.create_app(service.settings()) for service in SERVICES}
+    static = Path(os.environ.get("SPLOT_STATIC_DIR", REPO_ROOT / "frontend" / "dist"))
+    return build_gateway(apps, static)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="splot-embedded", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["run", "migrate", "seed"])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+
+    print("Preparing databases…", flush=True)
+    asyncio.run(migrate())
+    if args.command == "migrate":
+        return 0
+    created = asyncio.run(seed())
+    print("Demo data loaded." if created else "Demo data already present: kept.", flush=True)
+    if args.command == "seed":
+        return 0
+    base_url = f"http://{args.host}:{args.port}"
+    print_logins(base_url)
+    uvicorn.run(build_app(), host=args.host, port=args.port, log_config=None, access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""One origin for everything: the SPA at ``/`` and each service at ``/api/<service>/``.
+
+Each mounted service keeps its own database and still calls its peers over HTTP, exactly as in
+production where nginx plays this role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from contextlib import AsyncExitStack, asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'"
+    ),
+}
+
+DOCS_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'"
+)
+
+NOT_BUILT = """<!doctype html><html lang="pl"><meta charset="utf-8"><title>Splot</title>
+<h1>Splot</h1><p>Aplikacja nie została jeszcze zbudowana: uruchom <code>make run</code>.</p>
+<p>API: <a href="/api/directory/docs">/api/directory/docs</a></p></html>"""
+
+
+class SpaStaticFiles(StaticFiles):
+    """Static files with the SPA fallback: unknown paths get index.html (client-side routing)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        try:
+            response = await super().get_response(path, scope)
+        except HTTPException as exc:
+            if exc.status_code != 404 or path.startswith("assets/"):
+                raise
+            response = await super().get_response("index.html", scope)
+        if path in ("", ".", "index.html") or not path.startswith("assets/"):
+            response.headers["Cache-Control"] = "no-cache"
+        else:
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
+def build_gateway(apps: Mapping[str, FastAPI], static_dir: Path | None) -> Starlette:
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        # Mounted apps' lifespans do not run by themselves: run them here (background jobs,
+        # engine disposal).
+        async with AsyncExitStack() as stack:
+            for app in apps.values():
+                await stack.enter_async_context(app.router.lifespan_context(app))
+            yield
+
+    routes = [Mount(f"/api/{name}", app=app) for name, app in apps.items()]
+    if static_dir is not None and (static_dir / "index.html").exists():
+        routes.append(Mount("/", app=SpaStaticFiles(directory=static_dir, html=True)))
+    else:
+        async def not_built(scope: Scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+            await HTMLResponse(NOT_BUILT)(scope, receive, send)
+
+        routes.append(Mount("/", app=not_built))
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(SecurityHeaders)])
+
+
+class SecurityHeaders:
+    """The headers nginx adds in production (CSP, nosniff, referrer policy, no framing)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        # The API docs pages start Swagger UI / ReDoc with an inline script.
+        is_docs = scope["path"].endswith(("/docs", "/redoc"))
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if is_docs:
+                    headers["Content-Security-Policy"] = DOCS_CSP
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
