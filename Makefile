@@ -14,7 +14,7 @@ SERVICES := directory
 PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests
 
 .PHONY: .uv-installed help install install-python install-frontend frontend run test test-python test-frontend \
-        test-cross openapi lint format bench clean
+        test-cross openapi check-openapi lint format bench clean
 
 help:
 	@echo "make run      install, migrate, seed demo data, serve SPA + APIs on http://$(HOST):$(PORT)"
@@ -61,6 +61,9 @@ test-frontend: install-frontend
 
 openapi: install-python
 	$(UV) run python -m splot.embedded.openapi write
+
+check-openapi: install-python
+	$(UV) run python -m splot.embedded.openapi check
 
 lint: install-python
 	$(UV) run ruff check libs services apps tests
