@@ -52,7 +52,7 @@ async def test_one_origin_serves_spa_and_apis(data_dir):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8000") as client:
             index = await client.get("/")
-            assert index.status_code == 200 and 'id=root' in index.text
+            assert index.status_code == 200 and "id=root" in index.text
             assert "frame-ancestors 'none'" in index.headers["content-security-policy"]
             assert index.headers["x-content-type-options"] == "nosniff"
             deep_link = await client.get("/skierowania/123")
@@ -66,11 +66,14 @@ async def test_one_origin_serves_spa_and_apis(data_dir):
             assert docs.status_code == 200 and "/api/directory/openapi.json" in docs.text
             assert "cdn." not in docs.text
 
-            token = await client.post("/api/directory/v1/oauth/token", data={
-                "grant_type": "password", "username": "pup@splot.example", "password": DEMO_PASSWORD})
+            token = await client.post(
+                "/api/directory/v1/oauth/token",
+                data={"grant_type": "password", "username": "pup@splot.example", "password": DEMO_PASSWORD},
+            )
             assert token.status_code == 200, token.text
-            me = await client.get("/api/directory/v1/me",
-                                  headers={"Authorization": f"Bearer {token.json()['access_token']}"})
+            me = await client.get(
+                "/api/directory/v1/me", headers={"Authorization": f"Bearer {token.json()['access_token']}"}
+            )
             assert me.json()["institution"]["name"] == "Powiatowy Urząd Pracy w Wieliczce"
 
 
@@ -79,11 +82,19 @@ async def test_demo_service_clients_can_get_tokens(data_dir):
     await cli.seed()
     app = cli.build_app()
     async with LifespanManager(app):
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1:8000") as client:
-            token = await client.post("/api/directory/v1/oauth/token", data={"grant_type": "client_credentials"},
-                                      auth=("reporting", "dev-insecure-service-secret"))
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1:8000"
+        ) as client:
+            token = await client.post(
+                "/api/directory/v1/oauth/token",
+                data={"grant_type": "client_credentials"},
+                auth=("reporting", "dev-insecure-service-secret"),
+            )
             assert token.status_code == 200, token.text
-            feed = await client.get("/api/directory/v1/events", params={"limit": 5},
-                                    headers={"Authorization": f"Bearer {token.json()['access_token']}"})
+            feed = await client.get(
+                "/api/directory/v1/events",
+                params={"limit": 5},
+                headers={"Authorization": f"Bearer {token.json()['access_token']}"},
+            )
             assert feed.status_code == 200
             assert [e["type"] for e in feed.json()["items"]][0] == "institution.created"

@@ -5,8 +5,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from sample.app import SAMPLE_DIR, create_app  # noqa: E402
 from splot.common.testing import ServiceSpec  # noqa: E402
+
+from sample.app import SAMPLE_DIR, create_app  # noqa: E402
 
 pytest_plugins = ["splot.common.testing"]
 

@@ -9,6 +9,7 @@ import time
 import httpx
 import pytest
 from fastapi import FastAPI
+
 from splot.common import jwt
 from splot.common.auth import JwksClient, Principal, PrincipalKind, TokenVerifier
 from splot.common.errors import Problem
@@ -104,18 +105,26 @@ async def test_token_without_jti_is_rejected(client, tokens):
 
 
 async def test_require_roles(client, tokens):
-    assert (await client.get("/v1/admin-only", headers=tokens.headers(roles=["caseworker"]))).status_code == 403
-    assert (await client.get("/v1/admin-only", headers=tokens.headers(roles=["system_admin"]))).status_code == 204
+    assert (
+        await client.get("/v1/admin-only", headers=tokens.headers(roles=["caseworker"]))
+    ).status_code == 403
+    assert (
+        await client.get("/v1/admin-only", headers=tokens.headers(roles=["system_admin"]))
+    ).status_code == 204
 
 
 async def test_require_scopes(client, tokens):
     without = await client.get("/v1/scoped", headers=tokens.headers(scope="other:read"))
     assert without.status_code == 403 and without.json()["code"] == "insufficient_scope"
-    assert (await client.get("/v1/scoped", headers=tokens.headers(scope="widgets:read other:x"))).status_code == 204
+    assert (
+        await client.get("/v1/scoped", headers=tokens.headers(scope="widgets:read other:x"))
+    ).status_code == 204
 
 
 def test_principal_from_claims(tokens):
-    claims = tokens.claims(roles=["coordinator"], scope="a:b c:d", institution_id="7f0c7e4e-0000-4000-8000-000000000001")
+    claims = tokens.claims(
+        roles=["coordinator"], scope="a:b c:d", institution_id="7f0c7e4e-0000-4000-8000-000000000001"
+    )
     principal = Principal.from_claims(claims)
     assert principal.kind is PrincipalKind.user
     assert principal.has_role("coordinator") and not principal.has_role("system_admin")

@@ -18,7 +18,9 @@ async def test_validation_errors_are_problem_documents(client, tokens):
 
 async def test_malformed_json_is_a_400_problem(client, tokens):
     response = await client.post(
-        "/v1/widgets", content=b'{"name": "x"', headers={**tokens.headers(), "content-type": "application/json"}
+        "/v1/widgets",
+        content=b'{"name": "x"',
+        headers={**tokens.headers(), "content-type": "application/json"},
     )
     assert response.status_code == 400
     assert response.headers["content-type"] == PROBLEM

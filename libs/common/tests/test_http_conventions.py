@@ -2,8 +2,9 @@
 
 import uuid
 
-from splot.common.events import outbox_event
 from sqlalchemy import func, select
+
+from splot.common.events import outbox_event
 
 
 async def _create(client, tokens, name, **headers):
@@ -37,12 +38,18 @@ async def test_if_match_is_required_and_checked(client, tokens):
     url = f"/v1/widgets/{widget['id']}"
     missing = await client.patch(url, json={"name": "x"}, headers=tokens.headers())
     assert missing.status_code == 428 and missing.json()["code"] == "precondition_required"
-    stale = await client.patch(url, json={"name": "x"}, headers={**tokens.headers(), "If-Match": f'"{widget["id"]}.99"'})
+    stale = await client.patch(
+        url, json={"name": "x"}, headers={**tokens.headers(), "If-Match": f'"{widget["id"]}.99"'}
+    )
     assert stale.status_code == 412 and stale.json()["code"] == "stale_etag"
-    ok = await client.patch(url, json={"name": "renamed"}, headers={**tokens.headers(), "If-Match": f'"{widget["id"]}.1"'})
+    ok = await client.patch(
+        url, json={"name": "renamed"}, headers={**tokens.headers(), "If-Match": f'"{widget["id"]}.1"'}
+    )
     assert ok.status_code == 200
     assert ok.headers["etag"] == f'"{widget["id"]}.2"'
-    again = await client.patch(url, json={"name": "again"}, headers={**tokens.headers(), "If-Match": f'"{widget["id"]}.1"'})
+    again = await client.patch(
+        url, json={"name": "again"}, headers={**tokens.headers(), "If-Match": f'"{widget["id"]}.1"'}
+    )
     assert again.status_code == 412
 
 
@@ -53,7 +60,9 @@ async def test_idempotency_key_replays_the_same_response(client, tokens, session
     assert first.status_code == second.status_code == 201
     assert first.json() == second.json()
     assert second.headers["idempotent-replayed"] == "true"
-    count = await session.scalar(select(func.count()).select_from(outbox_event).where(outbox_event.c.type == "widget.created"))
+    count = await session.scalar(
+        select(func.count()).select_from(outbox_event).where(outbox_event.c.type == "widget.created")
+    )
     assert count == 1
 
 
@@ -65,8 +74,16 @@ async def test_idempotency_key_reused_with_another_body_is_422(client, tokens):
 
 
 async def test_idempotency_keys_are_per_caller(client, tokens):
-    a = await client.post("/v1/widgets", json={"name": "same"}, headers={**tokens.headers(sub="caller-a"), "Idempotency-Key": "shared"})
-    b = await client.post("/v1/widgets", json={"name": "same"}, headers={**tokens.headers(sub="caller-b"), "Idempotency-Key": "shared"})
+    a = await client.post(
+        "/v1/widgets",
+        json={"name": "same"},
+        headers={**tokens.headers(sub="caller-a"), "Idempotency-Key": "shared"},
+    )
+    b = await client.post(
+        "/v1/widgets",
+        json={"name": "same"},
+        headers={**tokens.headers(sub="caller-b"), "Idempotency-Key": "shared"},
+    )
     assert a.status_code == b.status_code == 201
     assert a.json()["id"] != b.json()["id"]
 
@@ -81,7 +98,9 @@ async def test_event_feed_is_for_service_tokens_only(client, tokens):
     assert (await client.get("/v1/events")).status_code == 401
     user = await client.get("/v1/events", headers=tokens.headers(scope="events:read"))
     assert user.status_code == 403
-    service_without_scope = await client.get("/v1/events", headers=tokens.service_headers("reporting", scope=""))
+    service_without_scope = await client.get(
+        "/v1/events", headers=tokens.service_headers("reporting", scope="")
+    )
     assert service_without_scope.status_code == 403
 
 
@@ -92,7 +111,9 @@ async def test_event_feed_pages_in_sequence_order(client, tokens):
     baseline = start["last_seq"] - 5
     first = (await client.get("/v1/events", params={"after": baseline, "limit": 2}, headers=headers)).json()
     assert [e["payload"]["id"] for e in first["items"]] == ids[:2]
-    rest = (await client.get("/v1/events", params={"after": first["last_seq"], "limit": 10}, headers=headers)).json()
+    rest = (
+        await client.get("/v1/events", params={"after": first["last_seq"], "limit": 10}, headers=headers)
+    ).json()
     assert [e["payload"]["id"] for e in rest["items"]] == ids[2:]
     seqs = [e["seq"] for e in first["items"] + rest["items"]]
     assert seqs == sorted(seqs) and len(set(seqs)) == 5

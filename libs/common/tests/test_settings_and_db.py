@@ -4,10 +4,12 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from pydantic import SecretStr, ValidationError
 from pydantic_settings import SettingsConfigDict
-from sample.app import Widget
+from sqlalchemy import select, text
+
 from splot.common.db import UTCDateTime, create_engine
 from splot.common.settings import DEV_SECRET_PREFIX, DevSecretInProduction, ServiceSettings
-from sqlalchemy import select, text
+
+from sample.app import Widget
 
 
 class ExampleSettings(ServiceSettings):
@@ -86,7 +88,9 @@ async def test_naming_convention_names_constraints(engine):
 
     names = {c.name for c in Base.metadata.tables["widget"].constraints}
     assert "pk_widget" in names
-    assert "uq_idempotency_key_caller_key" in {c.name for c in Base.metadata.tables["idempotency_key"].constraints}
+    assert "uq_idempotency_key_caller_key" in {
+        c.name for c in Base.metadata.tables["idempotency_key"].constraints
+    }
 
 
 async def test_request_session_commits_on_success(client, tokens, session):

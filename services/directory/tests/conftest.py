@@ -2,6 +2,7 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
+
 from splot.common.testing import ServiceSpec
 from splot.directory.config import DirectorySettings
 from splot.directory.main import SERVICE_DIR, create_app
@@ -38,7 +39,9 @@ class Factory:
         self.session = session
         self.tokens = tokens
 
-    async def institution(self, type: str = "PUP", teryt: str = "1219053", name: str | None = None, **kw) -> Institution:
+    async def institution(
+        self, type: str = "PUP", teryt: str = "1219053", name: str | None = None, **kw
+    ) -> Institution:
         inst = Institution(type=type, teryt=teryt, name=name or f"{type} {uuid.uuid4().hex[:6]}", **kw)
         self.session.add(inst)
         await self.session.flush()
@@ -60,8 +63,11 @@ class Factory:
     def headers(self, staff: Staff) -> dict[str, str]:
         """A token as the directory would issue it for this user."""
         return self.tokens.headers(
-            sub=str(staff.user.id), institution_id=staff.institution.id, institution_type=staff.institution.type,
-            teryt=staff.institution.teryt, roles=staff.user.roles,
+            sub=str(staff.user.id),
+            institution_id=staff.institution.id,
+            institution_type=staff.institution.type,
+            teryt=staff.institution.teryt,
+            roles=staff.user.roles,
         )
 
 
@@ -77,7 +83,9 @@ async def sysadmin(factory) -> Staff:
 
 
 async def login(client, email: str, password: str = PASSWORD):
-    return await client.post("/v1/oauth/token", data={"grant_type": "password", "username": email, "password": password})
+    return await client.post(
+        "/v1/oauth/token", data={"grant_type": "password", "username": email, "password": password}
+    )
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+
 from splot.embedded.openapi import render
 
 CONTRACT = Path(__file__).resolve().parents[3] / "openapi" / "directory.json"
@@ -12,7 +13,9 @@ CONTRACT = Path(__file__).resolve().parents[3] / "openapi" / "directory.json"
 
 def test_committed_contract_matches_the_code(app):
     assert CONTRACT.exists(), "run `make openapi`"
-    assert CONTRACT.read_text(encoding="utf-8") == render(app.openapi()), "contract drifted: run `make openapi`"
+    assert CONTRACT.read_text(encoding="utf-8") == render(app.openapi()), (
+        "contract drifted: run `make openapi`"
+    )
 
 
 def test_every_operation_declares_its_errors_as_problem_documents(app):
@@ -23,7 +26,9 @@ def test_every_operation_declares_its_errors_as_problem_documents(app):
             errors = [code for code in operation["responses"] if code.startswith(("4", "5"))]
             assert errors, f"{method.upper()} {path} declares no error responses"
             for code in errors:
-                if code == "422" and "application/problem+json" not in operation["responses"][code].get("content", {}):
+                if code == "422" and "application/problem+json" not in operation["responses"][code].get(
+                    "content", {}
+                ):
                     pytest.fail(f"{method.upper()} {path} 422 is not a problem document")
 
 
@@ -38,8 +43,13 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @pytest.fixture(scope="session")
 def admin_headers(tokens):
     # A system administrator can reach every operation; a fresh token per session is enough.
-    return tokens.headers(roles=["system_admin"], institution_id="00000000-0000-4000-8000-000000000001",
-                          institution_type="MINISTRY", teryt="1465011", lifetime=3600)
+    return tokens.headers(
+        roles=["system_admin"],
+        institution_id="00000000-0000-4000-8000-000000000001",
+        institution_type="MINISTRY",
+        teryt="1465011",
+        lifetime=3600,
+    )
 
 
 @schema.parametrize()

@@ -4,12 +4,14 @@ import base64
 import json
 from datetime import timedelta
 
-from conftest import PASSWORD, bearer, login
+from sqlalchemy import select
+
 from splot.common import jwt
 from splot.directory.config import DirectorySettings
 from splot.directory.models import LoginAttempt, SigningKey
 from splot.directory.security import rotate_keys
-from sqlalchemy import select
+
+from conftest import PASSWORD, bearer, login
 
 
 def _claims(token: str) -> dict:
@@ -28,7 +30,9 @@ async def test_password_grant_issues_a_verifiable_token_and_a_refresh_cookie(cli
     claims = _claims(body["access_token"])
     assert claims["sub"] == str(staff.user.id)
     assert claims["inst"] == str(ops.id) and claims["inst_type"] == "OPS" and claims["teryt"] == "1219053"
-    assert claims["roles"] == ["coordinator"] and claims["iss"] == "splot-directory" and claims["aud"] == "splot"
+    assert (
+        claims["roles"] == ["coordinator"] and claims["iss"] == "splot-directory" and claims["aud"] == "splot"
+    )
     cookie = response.headers["set-cookie"]
     assert "splot_refresh=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
     assert "Path=/api/directory/v1/oauth" in cookie
@@ -151,21 +155,29 @@ async def test_client_credentials_with_basic_auth_and_scopes(client, factory):
     assert wrong.status_code == 401 and wrong.json()["code"] == "invalid_client"
 
 
-async def test_client_secret_rotation_keeps_the_old_secret_for_a_grace_period_and_revocation_ends_it(client, factory):
+async def test_client_secret_rotation_keeps_the_old_secret_for_a_grace_period_and_revocation_ends_it(
+    client, factory
+):
     _, admin, api_client = await _new_client(client, factory)
     old = (api_client["client_id"], api_client["client_secret"])
-    rotated = await client.post(f"/v1/api-clients/{api_client['id']}/rotate-secret", headers=factory.headers(admin))
+    rotated = await client.post(
+        f"/v1/api-clients/{api_client['id']}/rotate-secret", headers=factory.headers(admin)
+    )
     assert rotated.status_code == 200
     new = (api_client["client_id"], rotated.json()["client_secret"])
     assert new[1] != old[1]
     for creds in (old, new):
-        assert (await client.post("/v1/oauth/token", data={"grant_type": "client_credentials"}, auth=creds)).status_code == 200
+        assert (
+            await client.post("/v1/oauth/token", data={"grant_type": "client_credentials"}, auth=creds)
+        ).status_code == 200
     listed = await client.get(f"/v1/api-clients/{api_client['id']}", headers=factory.headers(admin))
     assert "client_secret" not in listed.json() and "secret_hash" not in listed.json()
     revoked = await client.post(f"/v1/api-clients/{api_client['id']}/revoke", headers=factory.headers(admin))
     assert revoked.status_code == 200 and revoked.json()["active"] is False
     for creds in (old, new):
-        assert (await client.post("/v1/oauth/token", data={"grant_type": "client_credentials"}, auth=creds)).status_code == 401
+        assert (
+            await client.post("/v1/oauth/token", data={"grant_type": "client_credentials"}, auth=creds)
+        ).status_code == 401
 
 
 async def test_institution_admin_cannot_grant_service_scopes(client, factory):
@@ -180,7 +192,9 @@ async def test_key_rotation_keeps_issued_tokens_valid(client, factory, session):
     staff = await factory.user(await factory.institution())
     before = (await login(client, staff.email)).json()["access_token"]
     settings = DirectorySettings()
-    await rotate_keys(session, key_encryption_key=settings.key_encryption_key.get_secret_value(), grace=timedelta(hours=1))
+    await rotate_keys(
+        session, key_encryption_key=settings.key_encryption_key.get_secret_value(), grace=timedelta(hours=1)
+    )
     await session.flush()
     after = (await login(client, staff.email)).json()["access_token"]
     assert jwt.unverified_header(before)["kid"] != jwt.unverified_header(after)["kid"]

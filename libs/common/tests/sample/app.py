@@ -8,6 +8,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Integer, String, Uuid, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
 from splot.common.app import create_service_app
 from splot.common.auth import CurrentPrincipal, Principal, require_roles, require_scopes
 from splot.common.db import SessionDep, TimestampMixin, make_metadata, new_id
@@ -17,8 +20,6 @@ from splot.common.events import emit
 from splot.common.pagination import Page, paginate
 from splot.common.platform import include_platform_tables
 from splot.common.settings import ServiceSettings
-from sqlalchemy import Integer, String, Uuid, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 SAMPLE_DIR = Path(__file__).parent
 
@@ -69,7 +70,13 @@ async def create_widget(session: SessionDep, _: CurrentPrincipal, data: WidgetCr
     widget = Widget(name=data.name)
     session.add(widget)
     await session.flush()
-    await emit(session, "widget.created", aggregate_type="widget", aggregate_id=widget.id, payload={"id": str(widget.id)})
+    await emit(
+        session,
+        "widget.created",
+        aggregate_type="widget",
+        aggregate_id=widget.id,
+        payload={"id": str(widget.id)},
+    )
     return widget
 
 
@@ -81,14 +88,23 @@ async def list_widgets(
     limit: Annotated[int | None, Query(ge=1, le=200)] = None,
 ) -> Page[WidgetRead]:
     """List widgets."""
-    rows, next_cursor = await paginate(session, select(Widget), order_by=[Widget.name, Widget.id], cursor=cursor, limit=limit)
+    rows, next_cursor = await paginate(
+        session, select(Widget), order_by=[Widget.name, Widget.id], cursor=cursor, limit=limit
+    )
     return Page[WidgetRead](items=[WidgetRead.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.patch("/widgets/{widget_id}", response_model=WidgetRead, responses=problem_responses(401, 404, 412, 428))
+@router.patch(
+    "/widgets/{widget_id}", response_model=WidgetRead, responses=problem_responses(401, 404, 412, 428)
+)
 async def rename_widget(
     *,
-    session: SessionDep, _: CurrentPrincipal, widget_id: uuid.UUID, data: WidgetCreate, if_match: IfMatch = None, response: Response
+    session: SessionDep,
+    _: CurrentPrincipal,
+    widget_id: uuid.UUID,
+    data: WidgetCreate,
+    if_match: IfMatch = None,
+    response: Response,
 ) -> Widget:
     """Rename a widget."""
     widget = await session.get(Widget, widget_id)

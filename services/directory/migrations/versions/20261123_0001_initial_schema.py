@@ -7,9 +7,10 @@ Revises:
 
 from collections.abc import Sequence
 
-import splot.common.db
 import sqlalchemy as sa
 from alembic import op
+
+import splot.common.db
 
 revision: str = "0001"
 down_revision: str | None = None

@@ -1,8 +1,8 @@
 """``splot-embedded``: migrate, seed and serve every service and the SPA on one origin.
 
-    splot-embedded run       migrate, seed demo data once, serve on http://127.0.0.1:8000
-    splot-embedded migrate   only migrate
-    splot-embedded seed      only migrate and seed
+splot-embedded run       migrate, seed demo data once, serve on http://127.0.0.1:8000
+splot-embedded migrate   only migrate
+splot-embedded seed      only migrate and seed
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
+
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.migrations import upgrade
 from splot.directory.demo import DEMO_PASSWORD, logins
@@ -60,8 +61,9 @@ def build_app() -> Any:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="splot-embedded", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="splot-embedded", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["run", "migrate", "seed"])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)

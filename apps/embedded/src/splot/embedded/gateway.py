@@ -71,6 +71,7 @@ def build_gateway(apps: Mapping[str, FastAPI], static_dir: Path | None) -> Starl
     if static_dir is not None and (static_dir / "index.html").exists():
         routes.append(Mount("/", app=SpaStaticFiles(directory=static_dir, html=True)))
     else:
+
         async def not_built(scope: Scope, receive, send) -> None:  # type: ignore[no-untyped-def]
             await HTMLResponse(NOT_BUILT)(scope, receive, send)
 

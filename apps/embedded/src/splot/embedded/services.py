@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from splot.common.settings import ServiceSettings
 from splot.directory import demo as directory_demo
 from splot.directory.config import DirectorySettings
 from splot.directory.main import SERVICE_DIR as DIRECTORY_DIR
 from splot.directory.main import create_app as create_directory
-from sqlalchemy.ext.asyncio import AsyncSession
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,10 @@ class EmbeddedService:
 
 def _service_secrets() -> dict[str, str]:
     """Each peer service's own client secret, so the directory can register it (embedded only)."""
-    return {name: ServiceSettings(_env_prefix=f"SPLOT_{name.upper()}_").service_client_secret.get_secret_value()
-            for name in directory_demo.SERVICE_CLIENTS}
+    return {
+        name: ServiceSettings(_env_prefix=f"SPLOT_{name.upper()}_").service_client_secret.get_secret_value()
+        for name in directory_demo.SERVICE_CLIENTS
+    }
 
 
 async def _seed_directory(session: AsyncSession, _: dict[str, Any]) -> Any:

@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi_offline import FastAPIOffline
+
 from splot.common import errors, observability
 from splot.common.auth import JwksClient, KeySource, TokenVerifier
 from splot.common.db import create_engine, create_sessionmaker

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Protocol
 import httpx
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
 from splot.common import jwt
 from splot.common.errors import Problem
 

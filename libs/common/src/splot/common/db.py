@@ -92,7 +92,9 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def create_engine(url: str, *, echo: bool = False, pool_size: int = 10, null_pool: bool = False) -> AsyncEngine:
+def create_engine(
+    url: str, *, echo: bool = False, pool_size: int = 10, null_pool: bool = False
+) -> AsyncEngine:
     """Create the async engine for a service database (PostgreSQL via asyncpg, SQLite via aiosqlite).
 
     ``null_pool`` opens a connection per use: for engines shared between event loops (tests).

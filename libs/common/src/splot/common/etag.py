@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Header, Response
+
 from splot.common.errors import Problem
 
 

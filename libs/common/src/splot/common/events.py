@@ -15,9 +15,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
-from splot.common.auth import Principal, require_service
-from splot.common.db import SessionDep, UTCDateTime, make_metadata, utcnow
-from splot.common.errors import problem_responses
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -32,6 +29,10 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from splot.common.auth import Principal, require_service
+from splot.common.db import SessionDep, UTCDateTime, make_metadata, utcnow
+from splot.common.errors import problem_responses
 
 platform_metadata = make_metadata()
 

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 import httpx
+
 from splot.common.errors import Problem
 from splot.common.observability import REQUEST_ID_HEADER, current_request_id
 

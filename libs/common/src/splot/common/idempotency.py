@@ -12,9 +12,6 @@ import hashlib
 from datetime import timedelta
 from typing import Any
 
-from splot.common.db import UTCDateTime, utcnow
-from splot.common.errors import problem_response
-from splot.common.events import platform_metadata
 from sqlalchemy import (
     JSON,
     Column,
@@ -32,6 +29,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from splot.common.db import UTCDateTime, utcnow
+from splot.common.errors import problem_response
+from splot.common.events import platform_metadata
 
 HEADER = "idempotency-key"
 MAX_KEY_LENGTH = 200

@@ -11,9 +11,10 @@ from alembic import command, context
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from splot.common.db import create_engine
 from sqlalchemy import Connection, MetaData, pool
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from splot.common.db import create_engine
 
 
 def alembic_config(service_dir: Path, url: str | None = None) -> Config:

@@ -19,10 +19,11 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
-from splot.common.errors import problem_response
 from sqlalchemy import text
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from splot.common.errors import problem_response
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")

@@ -14,10 +14,11 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
-from splot.common.errors import Problem
 from sqlalchemy import Select, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
+
+from splot.common.errors import Problem
 
 T = TypeVar("T")
 

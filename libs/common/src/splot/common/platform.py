@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy import MetaData
+
 from splot.common.events import outbox_event, platform_metadata
 from splot.common.idempotency import idempotency_key
-from sqlalchemy import MetaData
 
 PLATFORM_TABLES = (outbox_event, idempotency_key)
 

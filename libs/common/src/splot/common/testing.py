@@ -25,12 +25,13 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+
 from splot.common import jwt
 from splot.common.auth import JwksClient, KeySource, TokenVerifier
 from splot.common.db import create_engine
 from splot.common.migrations import upgrade
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 TEST_ISSUER = "splot-directory"
 TEST_AUDIENCE = "splot"
@@ -243,7 +244,9 @@ def trust_test_key(app: FastAPI, test_key: RsaKey) -> FastAPI:
 @pytest.fixture(scope="session")
 async def committed_database_url(service_spec: ServiceSpec, tmp_path_factory: pytest.TempPathFactory) -> str:
     """A second database for tests whose requests commit for real (fuzzing, concurrency)."""
-    return await migrated_database(service_spec, f"splot_test_{service_spec.name}_committed", tmp_path_factory)
+    return await migrated_database(
+        service_spec, f"splot_test_{service_spec.name}_committed", tmp_path_factory
+    )
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
 from pydantic import BeforeValidator
+
 from splot.common.errors import Problem
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -53,6 +54,11 @@ async def reject_unknown_query_parameters(request: Request) -> None:
     unknown = sorted(set(request.query_params.keys()) - _query_names(route))
     if unknown:
         raise Problem(
-            422, "unknown_query_parameter", "unknown query parameter(s): " + ", ".join(unknown),
-            errors=[{"loc": ["query", name], "msg": "unknown parameter", "type": "extra_forbidden"} for name in unknown],
+            422,
+            "unknown_query_parameter",
+            "unknown query parameter(s): " + ", ".join(unknown),
+            errors=[
+                {"loc": ["query", name], "msg": "unknown parameter", "type": "extra_forbidden"}
+                for name in unknown
+            ],
         )

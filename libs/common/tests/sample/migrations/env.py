@@ -1,4 +1,5 @@
-from sample.app import Base
 from splot.common.migrations import run_env
+
+from sample.app import Base
 
 run_env(Base.metadata)

@@ -8,6 +8,9 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import Select, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from splot.common.auth import Principal, Role
 from splot.common.db import utcnow
 from splot.common.errors import Problem, forbidden, not_found
@@ -16,8 +19,6 @@ from splot.common.pagination import paginate
 from splot.directory import schemas
 from splot.directory.models import ApiClient, Institution, RefreshToken, User
 from splot.directory.security import hash_password, new_secret, verify_password
-from sqlalchemy import Select, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 #: Scopes an institution may give its own systems. Service scopes (events, internal calls) are
 #: for Splot's own services and only the operator's CLI can grant them.

@@ -9,6 +9,7 @@ import sys
 from datetime import timedelta
 
 import uvicorn
+
 from splot.common.auth import Role
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.migrations import upgrade
@@ -48,8 +49,9 @@ async def _service_client(settings: DirectorySettings, client_id: str, scopes: l
 
 
 async def _create_admin(settings: DirectorySettings, email: str, name: str, password: str) -> None:
-    from splot.directory.models import Institution, User
     from sqlalchemy import select
+
+    from splot.directory.models import Institution, User
 
     engine = create_engine(settings.effective_database_url)
     try:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pydantic import SecretStr
 from pydantic_settings import SettingsConfigDict
+
 from splot.common.settings import DEV_SECRET_PREFIX, ServiceSettings
 
 

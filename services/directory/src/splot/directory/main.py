@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+
 from splot.common.app import create_service_app
 from splot.directory import oauth, router
 from splot.directory.config import DirectorySettings

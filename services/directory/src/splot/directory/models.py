@@ -7,8 +7,6 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from splot.common.db import TimestampMixin, UTCDateTime, make_metadata, new_id, utcnow
-from splot.common.platform import include_platform_tables
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -23,6 +21,9 @@ from sqlalchemy import (
     Uuid,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from splot.common.db import TimestampMixin, UTCDateTime, make_metadata, new_id, utcnow
+from splot.common.platform import include_platform_tables
 
 
 class Base(DeclarativeBase):

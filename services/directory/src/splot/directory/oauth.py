@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import JSONResponse
 from fastapi.security.utils import get_authorization_scheme_param
+
 from splot.common.db import SessionDep
 from splot.common.errors import Problem, problem_responses
 from splot.directory import schemas, tokens
@@ -141,7 +142,9 @@ async def token(
     return response
 
 
-@router.post("/v1/oauth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(400, 422))
+@router.post(
+    "/v1/oauth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(400, 422)
+)
 async def logout(request: Request, session: SessionDep) -> Response:
     """End the browser session: revoke its refresh tokens and clear the cookie."""
     settings = _settings(request)

@@ -7,6 +7,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+
 from splot.common import errors, teryt
 from splot.common.auth import CurrentPrincipal, Principal, Role, require_roles
 from splot.common.db import SessionDep

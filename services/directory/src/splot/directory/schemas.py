@@ -15,11 +15,12 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from stdnum.pl import nip as stdnum_nip
+from stdnum.pl import regon as stdnum_regon
+
 from splot.common import teryt
 from splot.common.auth import Role
 from splot.common.validation import IsoDate
-from stdnum.pl import nip as stdnum_nip
-from stdnum.pl import regon as stdnum_regon
 
 
 class InstitutionType(StrEnum):

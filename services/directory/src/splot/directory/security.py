@@ -15,11 +15,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from splot.common import jwt
 from splot.common.db import utcnow
 from splot.directory.models import SigningKey
-from sqlalchemy import or_, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 _hasher = PasswordHasher()
 # Verified against when the login is unknown, so that timing does not reveal which logins exist.

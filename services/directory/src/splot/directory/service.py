@@ -6,6 +6,10 @@ import uuid
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
 from splot.common import teryt
 from splot.common.auth import Principal, Role
 from splot.common.db import utcnow
@@ -15,9 +19,6 @@ from splot.common.events import emit
 from splot.common.pagination import paginate
 from splot.directory import schemas
 from splot.directory.models import Institution, PartnershipAgreement, ServiceOffer, ServiceType
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 # Fields an institution's own admin may change; the rest (name, identifiers, seat, active) are
 # the system administrator's, since other institutions rely on them.

@@ -8,6 +8,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from splot.common import jwt
 from splot.common.db import utcnow
 from splot.common.errors import Problem
@@ -20,8 +23,6 @@ from splot.directory.security import (
     sha256,
     verify_password,
 )
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 
 @dataclass
