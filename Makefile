@@ -23,7 +23,8 @@ help:
 	@echo "make lint     ruff"
 
 .uv-installed:
-	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" \
+	  || $(PYTHON) -m pip install --quiet --disable-pip-version-check --user --break-system-packages "uv==$(UV_VERSION)"
 
 .venv/.installed: | .uv-installed
 .venv/.installed: uv.lock pyproject.toml libs/common/pyproject.toml $(wildcard services/*/pyproject.toml) apps/embedded/pyproject.toml
