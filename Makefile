@@ -11,7 +11,7 @@ UV := $(PYTHON) -m uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SERVICES := directory
-PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests
+PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests tests
 
 .PHONY: .uv-installed help install install-python install-frontend frontend run test test-python test-frontend \
         test-cross openapi check-openapi lint format bench clean

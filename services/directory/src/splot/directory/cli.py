@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import os
 import sys
 from datetime import timedelta
 
@@ -109,7 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "service-client":
         print(asyncio.run(_service_client(settings, args.client_id, args.scope)))
     elif args.command == "create-admin":
-        password = getpass.getpass("password (12+ characters): ")
+        # Non-interactive set-ups (containers, tests) pass it in the environment, never as an argument.
+        password = os.environ.get("SPLOT_DIRECTORY_ADMIN_PASSWORD") or getpass.getpass(
+            "password (12+ characters): "
+        )
         if len(password) < 12:
             print("password too short", file=sys.stderr)
             return 2
