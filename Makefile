@@ -14,7 +14,7 @@ SERVICES := directory
 PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests tests
 
 .PHONY: .uv-installed help install install-python install-frontend frontend run test test-python test-frontend \
-        test-cross openapi check-openapi lint format bench clean
+        test-cross openapi check-openapi lint format bench clean validate-deploy
 
 help:
 	@echo "make run      install, migrate, seed demo data, serve SPA + APIs on http://$(HOST):$(PORT)"
@@ -73,6 +73,9 @@ lint: install-python
 format: install-python
 	$(UV) run ruff format libs services apps tests
 	$(UV) run ruff check --fix libs services apps tests
+
+validate-deploy:
+	infra/ci/validate-deploy.sh
 
 clean:
 	rm -rf var .venv frontend/node_modules frontend/dist

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -60,6 +60,9 @@ class ServiceSettings(BaseSettings):
     #: Base URL under which the gateway publishes this service (for links and OpenAPI servers).
     public_base_path: str = ""
 
+    #: Secret fields this service never uses (not checked in production).
+    unused_secrets: ClassVar[frozenset[str]] = frozenset()
+
     @model_validator(mode="after")
     def _refuse_dev_secrets_in_production(self) -> ServiceSettings:
         if self.environment is not Environment.production:
@@ -67,7 +70,7 @@ class ServiceSettings(BaseSettings):
         offending = [
             name
             for name, value in self._secret_fields().items()
-            if value.startswith(DEV_SECRET_PREFIX) or not value
+            if name not in self.unused_secrets and (value.startswith(DEV_SECRET_PREFIX) or not value)
         ]
         if offending:
             raise DevSecretInProduction(

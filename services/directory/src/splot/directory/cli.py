@@ -36,12 +36,14 @@ async def _rotate(settings: DirectorySettings) -> str:
         await engine.dispose()
 
 
-async def _service_client(settings: DirectorySettings, client_id: str, scopes: list[str]) -> str:
+async def _service_client(
+    settings: DirectorySettings, client_id: str, scopes: list[str], secret: str | None = None
+) -> str:
     engine = create_engine(settings.effective_database_url)
     try:
         async with create_sessionmaker(engine)() as session:
             _, secret = await accounts.create_service_client(
-                session, client_id=client_id, name=f"Splot service {client_id}", scopes=scopes
+                session, client_id=client_id, name=f"Splot service {client_id}", scopes=scopes, secret=secret
             )
             await session.commit()
             return secret
@@ -95,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     svc.add_argument("client_id")
     svc.add_argument("--scope", action="append", required=True)
+    svc.add_argument(
+        "--secret-env",
+        metavar="VAR",
+        help="take the secret from this environment variable instead of generating one "
+        "(deployment bootstrap jobs); the secret is then not printed",
+    )
     admin = commands.add_parser("create-admin", help="create the first system administrator")
     admin.add_argument("email")
     admin.add_argument("--name", default="System administrator")
@@ -104,11 +112,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         asyncio.run(upgrade(SERVICE_DIR, settings.effective_database_url))
     elif args.command == "serve":
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False)
+        uvicorn.run(
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            log_config=None,
+            access_log=False,
+            root_path=settings.public_base_path,
+        )
     elif args.command == "rotate-keys":
         print(asyncio.run(_rotate(settings)))
     elif args.command == "service-client":
-        print(asyncio.run(_service_client(settings, args.client_id, args.scope)))
+        if args.secret_env:
+            # The secret comes from the deployment's secret store: never echo it into job logs.
+            secret = os.environ.get(args.secret_env, "")
+            if not secret:
+                print(f"environment variable {args.secret_env} is not set or empty", file=sys.stderr)
+                return 2
+            asyncio.run(_service_client(settings, args.client_id, args.scope, secret))
+            print(args.client_id)
+        else:
+            print(asyncio.run(_service_client(settings, args.client_id, args.scope)))
     elif args.command == "create-admin":
         # Non-interactive set-ups (containers, tests) pass it in the environment, never as an argument.
         password = os.environ.get("SPLOT_DIRECTORY_ADMIN_PASSWORD") or getpass.getpass(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import SecretStr
 from pydantic_settings import SettingsConfigDict
 
@@ -10,6 +12,8 @@ class DirectorySettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="SPLOT_DIRECTORY_", extra="ignore")
 
     service_name: str = "directory"
+    #: The directory issues tokens itself; it never needs a client secret of its own.
+    unused_secrets: ClassVar[frozenset[str]] = frozenset({"service_client_secret"})
     #: Encrypts the private signing keys at rest (any long random string).
     key_encryption_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "key-encryption-key")
 
