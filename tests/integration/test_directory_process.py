@@ -5,10 +5,9 @@ import asyncio
 import subprocess
 
 import httpx
+from cluster import BIN, admin_token
 
 from splot.common.auth import JwksClient, TokenVerifier
-
-from conftest import BIN, admin_token
 
 
 def test_service_token_and_jwks_over_http(cluster):

@@ -10,12 +10,10 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy.engine import make_url
 
 BIN = Path(sys.executable).parent
@@ -160,15 +158,6 @@ class Cluster:
 
     def service_env(self, name: str) -> dict[str, str]:
         return {f"SPLOT_{name.upper()}_SERVICE_CLIENT_SECRET": self.secrets[name]}
-
-
-@pytest.fixture(scope="session")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    c = Cluster(tmp_path_factory.mktemp("cluster"))
-    try:
-        yield c
-    finally:
-        c.stop()
 
 
 def admin_token(cluster: Cluster) -> str:
