@@ -13,13 +13,13 @@ PORT ?= 8000
 SERVICES := directory
 PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests tests
 
-.PHONY: .uv-installed help install install-python install-frontend frontend run test test-python test-frontend \
+.PHONY: .uv-installed client help install install-python install-frontend frontend run test test-python test-frontend \
         test-cross openapi check-openapi lint format bench clean validate-deploy
 
 help:
 	@echo "make run      install, migrate, seed demo data, serve SPA + APIs on http://$(HOST):$(PORT)"
 	@echo "make test     run every test (Python suites, contract checks, frontend tests)"
-	@echo "make openapi  regenerate openapi/*.json from the code"
+	@echo "make openapi  regenerate openapi/*.json from the code (then make client for the SPA's types)"
 	@echo "make lint     ruff"
 
 .uv-installed:
@@ -59,6 +59,10 @@ test-python: install-python
 
 test-frontend: install-frontend
 	cd frontend && npm test
+	cd frontend && npm run build && npm run size
+
+client: install-frontend
+	cd frontend && npm run generate:api
 
 openapi: install-python
 	$(UV) run python -m splot.embedded.openapi write

@@ -1,14 +1,12 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import App from "./App.tsx";
+import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
 import "./index.css";
+import "@/lib/i18n";
+import App from "./app/App";
 
-const root = document.getElementById("root");
-if (!root) {
-  throw new Error("Brak elementu #root");
-}
-
-createRoot(root).render(
+createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <App />
   </StrictMode>,

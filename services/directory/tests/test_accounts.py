@@ -186,3 +186,15 @@ async def test_api_clients_are_for_admins_and_show_the_secret_once(client, facto
     assert created["client_secret"] and created["client_id"].startswith("splot_")
     for item in (await client.get("/v1/api-clients", headers=factory.headers(admin))).json()["items"]:
         assert "client_secret" not in item
+
+
+async def test_activation_lifts_a_lockout(client, factory):
+    inst = await factory.institution()
+    admin = await factory.user(inst, "institution_admin")
+    staff = await factory.user(inst, "caseworker")
+    for _ in range(5):
+        await login(client, staff.email, "wrong password!")
+    assert (await login(client, staff.email)).status_code == 423
+    unlocked = await client.post(f"/v1/users/{staff.user.id}/activate", headers=factory.headers(admin))
+    assert unlocked.status_code == 200 and unlocked.json()["locked"] is False
+    assert (await login(client, staff.email)).status_code == 200

@@ -179,15 +179,15 @@ async def set_user_active(
         raise forbidden("only a system administrator can deactivate a system administrator")
     if not active and user.id == _actor_user_id(actor):
         raise Problem(409, "cannot_deactivate_self", "you cannot deactivate your own account")
-    if user.active == active:
-        return user
-    user.active = active
-    user.deactivated_at = None if active else utcnow()
     if active:
+        # Activation also lifts a sign-in lockout, even for an account that never was inactive.
         user.failed_logins = 0
         user.locked_until = None
-    else:
+        user.deactivated_at = None
+    elif user.active:
+        user.deactivated_at = utcnow()
         await revoke_user_sessions(session, user_id=user.id)
+    user.active = active
     await session.flush()
     return user
 

@@ -1,0 +1,48 @@
+/**
+ * The main navigation and which roles see each entry. A feature whose API does not exist yet is
+ * "preparing" (its route shows "w przygotowaniu") or "hidden" (no entry, no route); flip it to
+ * "ready" when its screens land in src/features/<feature>.
+ */
+import type { Role } from "@/lib/api/directory";
+import { FRONT_LINE_ROLES, hasAnyRole } from "@/lib/auth/roles";
+
+export type FeatureState = "ready" | "preparing" | "hidden";
+
+export type FeatureId = "persons" | "referrals" | "reporting" | "admin";
+
+export const FEATURES: Record<FeatureId, FeatureState> = {
+  persons: "preparing",
+  referrals: "preparing",
+  reporting: "preparing",
+  admin: "ready",
+};
+
+export interface NavItem {
+  feature: FeatureId;
+  path: string;
+  /** i18n key of the label. */
+  label: string;
+  roles: readonly Role[];
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { feature: "persons", path: "/osoby", label: "nav.persons", roles: FRONT_LINE_ROLES },
+  { feature: "referrals", path: "/skierowania", label: "nav.referrals", roles: FRONT_LINE_ROLES },
+  { feature: "reporting", path: "/raporty", label: "nav.reports", roles: ["analyst"] },
+  { feature: "admin", path: "/administracja", label: "nav.admin", roles: ["institution_admin", "system_admin"] },
+];
+
+export function featureVisible(feature: FeatureId, features: Record<FeatureId, FeatureState> = FEATURES): boolean {
+  return features[feature] !== "hidden";
+}
+
+export function navItemsFor(
+  roles: readonly string[],
+  features: Record<FeatureId, FeatureState> = FEATURES,
+): NavItem[] {
+  return NAV_ITEMS.filter((item) => featureVisible(item.feature, features) && hasAnyRole(roles, item.roles));
+}
+
+export function rolesFor(feature: FeatureId): readonly Role[] {
+  return NAV_ITEMS.find((item) => item.feature === feature)?.roles ?? [];
+}

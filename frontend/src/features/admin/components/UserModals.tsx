@@ -1,0 +1,283 @@
+import { useEffect, useState } from "react";
+import { Alert, Button, Group, Modal, Skeleton, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notify } from "@/lib/ui/notify";
+import { useTranslation } from "react-i18next";
+import type { Role, User, UserUpdate } from "@/lib/api/directory";
+import { applyErrorToForm } from "@/lib/ui/forms";
+import { ErrorAlert, StaleRecordAlert } from "@/lib/ui/ErrorAlert";
+import { useCreateUser, useResetPassword, useUpdateUser, useUser } from "../api/users";
+import { NewPasswordField, validateNewPassword } from "./PasswordField";
+import { RolesField } from "./RolesField";
+import { AnalystScopePicker } from "./Territory";
+
+interface CreateUserModalProps {
+  opened: boolean;
+  onClose: () => void;
+  institutionId: string;
+  institutionName: string;
+  viewerIsSystemAdmin: boolean;
+}
+
+export function CreateUserModal({ opened, onClose, institutionId, institutionName, viewerIsSystemAdmin }: CreateUserModalProps) {
+  const { t } = useTranslation();
+  const create = useCreateUser();
+  const [formError, setFormError] = useState<unknown>(null);
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { email: "", full_name: "", roles: ["caseworker"] as Role[], analyst_scope: "", password: "" },
+    validate: {
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t("admin.users.email_invalid")),
+      full_name: (v) => (v.trim() ? null : t("errors.field.missing")),
+      roles: (v) => (v.length > 0 ? null : t("admin.users.roles_required")),
+      password: (v) => validateNewPassword(v, t),
+    },
+  });
+
+  const close = () => {
+    form.reset();
+    setFormError(null);
+    create.reset();
+    onClose();
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const user = await create.mutateAsync({
+        email: values.email.trim(),
+        full_name: values.full_name.trim(),
+        roles: values.roles,
+        analyst_scope: values.roles.includes("analyst") ? values.analyst_scope : null,
+        password: values.password,
+        institution_id: institutionId,
+      });
+      notify("green", t("admin.users.created", { name: user.full_name }));
+      close();
+    } catch (error) {
+      const described = applyErrorToForm(error, form, t);
+      if (!described.shownOnFields) setFormError(error);
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={t("admin.users.create_title")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t("admin.users.create_in", { institution: institutionName })}
+          </Text>
+          <TextInput label={t("admin.users.email")} type="email" required data-autofocus autoComplete="off" {...form.getInputProps("email")} />
+          <TextInput label={t("admin.users.name")} required autoComplete="off" {...form.getInputProps("full_name")} />
+          <RolesField
+            value={form.values.roles}
+            onChange={(roles) => form.setFieldValue("roles", roles)}
+            error={form.errors.roles}
+            allowSystemAdmin={viewerIsSystemAdmin}
+          />
+          {form.values.roles.includes("analyst") ? (
+            <AnalystScopePicker
+              value={form.values.analyst_scope}
+              onChange={(scope) => form.setFieldValue("analyst_scope", scope)}
+              error={form.errors.analyst_scope}
+            />
+          ) : null}
+          <NewPasswordField
+            label={t("admin.users.initial_password")}
+            value={form.values.password}
+            onChange={(value) => form.setFieldValue("password", value)}
+            error={form.errors.password}
+            description={t("admin.users.initial_password_help")}
+          />
+          {formError ? <ErrorAlert error={formError} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t("admin.users.create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+interface EditUserModalProps {
+  userId: string | null;
+  onClose: () => void;
+  viewerIsSystemAdmin: boolean;
+}
+
+interface EditValues {
+  full_name: string;
+  roles: Role[];
+  analyst_scope: string;
+}
+
+function editValues(user: User): EditValues {
+  return { full_name: user.full_name, roles: [...user.roles], analyst_scope: user.analyst_scope ?? "" };
+}
+
+/** Name, roles and analyst scope; sent with If-Match from the ETag read when the dialog opened. */
+export function EditUserModal({ userId, onClose, viewerIsSystemAdmin }: EditUserModalProps) {
+  const { t } = useTranslation();
+  const loaded = useUser(userId);
+  const update = useUpdateUser();
+  const [formError, setFormError] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
+  const form = useForm<EditValues>({
+    mode: "controlled",
+    initialValues: { full_name: "", roles: [], analyst_scope: "" },
+    validate: {
+      full_name: (v) => (v.trim() ? null : t("errors.field.missing")),
+      roles: (v) => (v.length > 0 ? null : t("admin.users.roles_required")),
+    },
+  });
+
+  const data = loaded.data?.data;
+  useEffect(() => {
+    if (data) {
+      form.setInitialValues(editValues(data));
+      form.setValues(editValues(data));
+      form.resetDirty(editValues(data));
+    }
+    // Reset the form only when another version of the record arrives (opened, or reloaded after 412).
+  }, [data?.id, data?.version]);
+
+  const close = () => {
+    setFormError(null);
+    setStale(false);
+    update.reset();
+    onClose();
+  };
+
+  const reload = async () => {
+    await loaded.refetch();
+    setStale(false);
+    setFormError(null);
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    if (!data || !userId) return;
+    setFormError(null);
+    const body: UserUpdate = {};
+    if (values.full_name.trim() !== data.full_name) body.full_name = values.full_name.trim();
+    const sameRoles = values.roles.length === data.roles.length && values.roles.every((r) => data.roles.includes(r));
+    if (!sameRoles) body.roles = values.roles;
+    if (values.roles.includes("analyst") && values.analyst_scope !== data.analyst_scope) body.analyst_scope = values.analyst_scope;
+    if (Object.keys(body).length === 0) {
+      close();
+      return;
+    }
+    try {
+      const user = await update.mutateAsync({ id: userId, etag: loaded.data?.etag ?? null, body });
+      notify("green", t("admin.users.updated", { name: user.full_name }));
+      close();
+    } catch (error) {
+      const described = applyErrorToForm(error, form, t);
+      if (described.stale) setStale(true);
+      else if (!described.shownOnFields) setFormError(error);
+    }
+  });
+
+  return (
+    <Modal opened={userId !== null} onClose={close} title={t("admin.users.edit_title")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
+      {loaded.isPending ? (
+        <Stack gap="md" aria-busy="true">
+          <Skeleton height={56} />
+          <Skeleton height={56} />
+          <Skeleton height={200} />
+        </Stack>
+      ) : loaded.isError ? (
+        <ErrorAlert error={loaded.error} onRetry={() => void loaded.refetch()} />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <TextInput label={t("admin.users.email")} value={data?.email ?? ""} readOnly description={t("admin.users.email_fixed")} />
+            <TextInput label={t("admin.users.name")} required data-autofocus {...form.getInputProps("full_name")} />
+            <RolesField
+              value={form.values.roles}
+              onChange={(roles) => form.setFieldValue("roles", roles)}
+              error={form.errors.roles}
+              allowSystemAdmin={viewerIsSystemAdmin}
+            />
+            {form.values.roles.includes("analyst") ? (
+              <AnalystScopePicker
+                value={form.values.analyst_scope}
+                onChange={(scope) => form.setFieldValue("analyst_scope", scope)}
+                error={form.errors.analyst_scope}
+              />
+            ) : null}
+            {stale ? <StaleRecordAlert onReload={() => void reload()} reloading={loaded.isFetching} /> : null}
+            {formError ? <ErrorAlert error={formError} /> : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" loading={update.isPending} disabled={stale}>
+                {t("common.save")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const reset = useResetPassword();
+  const [formError, setFormError] = useState<unknown>(null);
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { password: "" },
+    validate: { password: (v) => validateNewPassword(v, t) },
+  });
+  const close = () => {
+    form.reset();
+    setFormError(null);
+    reset.reset();
+    onClose();
+  };
+  const submit = form.onSubmit(async ({ password }) => {
+    if (!user) return;
+    try {
+      await reset.mutateAsync({ id: user.id, password });
+      notify("green", t("admin.users.password_reset_done", { name: user.full_name }));
+      close();
+    } catch (error) {
+      const described = applyErrorToForm(error, form, t);
+      if (!described.shownOnFields) setFormError(error);
+    }
+  });
+  return (
+    <Modal opened={user !== null} onClose={close} title={t("admin.users.reset_password_title")} closeButtonProps={{ "aria-label": t("common.close") }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t("admin.users.reset_password_for", { name: user?.full_name ?? "" })}</Text>
+          <Alert color="splot" variant="light">
+            {t("admin.users.reset_password_effect")}
+          </Alert>
+          <NewPasswordField
+            label={t("admin.users.new_password")}
+            value={form.values.password}
+            onChange={(value) => form.setFieldValue("password", value)}
+            error={form.errors.password}
+          />
+          {formError ? <ErrorAlert error={formError} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={reset.isPending}>
+              {t("admin.users.reset_password_submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

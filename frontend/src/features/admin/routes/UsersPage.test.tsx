@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { signIn } from "@/lib/auth/session";
+import { json, problem, stubFetch, TOKEN_PATH, tokenReply } from "@/test/fetchStub";
+import { me, user } from "@/test/fixtures";
+import { renderRoutes } from "@/test/render";
+import AdminRoutes from ".";
+
+const USERS = "/api/directory/v1/users";
+const anna = user({ id: "43ed00ed-e383-5e44-94f9-955b1a59c685", email: "pup@splot.example", full_name: "Anna Doradczyni", roles: ["caseworker"] });
+const maria = user();
+const piotr = user({ id: "0c5b1c1e-0000-4000-8000-000000000003", email: "pup.koordynator@splot.example", full_name: "Piotr Kierownik", roles: ["coordinator"], last_login_at: null, locked: true });
+
+async function renderAdmin(routes: Parameters<typeof stubFetch>[0], path = "/administracja/uzytkownicy") {
+  const api = stubFetch({ [`POST ${TOKEN_PATH}`]: tokenReply("tok"), "GET /api/directory/v1/me": json(me()), ...routes });
+  await signIn("pup.admin@splot.example", "Splot-demo-2026");
+  const rendered = renderRoutes([{ path: "/administracja/*", element: <AdminRoutes /> }], path, { signedIn: true });
+  return { api, ...rendered };
+}
+
+describe("users administration", () => {
+  it("lists the institution's users with roles and status", async () => {
+    const { api } = await renderAdmin({ [`GET ${USERS}`]: json({ items: [anna, maria, piotr], next_cursor: null }) });
+    expect(await screen.findByRole("heading", { level: 1, name: "Użytkownicy" })).toBeTruthy();
+    const table = await screen.findByRole("table");
+    await within(table).findByText("Anna Doradczyni");
+    const rows = within(table).getAllByRole("row");
+    expect(rows).toHaveLength(4); // header + 3
+    expect(within(rows[1]).getByText("pup@splot.example")).toBeTruthy();
+    expect(within(rows[1]).getByText("pracownik merytoryczny")).toBeTruthy();
+    expect(within(rows[3]).getByText("koordynator")).toBeTruthy();
+    expect(within(rows[3]).getByText("Zablokowane")).toBeTruthy();
+    // The signed-in admin cannot deactivate themselves; others can.
+    expect(within(rows[2]).queryByRole("button", { name: /^Dezaktywuj/ })).toBeNull();
+    expect(within(rows[1]).getByRole("button", { name: "Dezaktywuj: Anna Doradczyni" })).toBeTruthy();
+    const query = new URLSearchParams(api.callsTo("GET", USERS)[0].search);
+    expect(query.get("active")).toBe("true");
+    expect(query.get("institution_id")).toBe(maria.institution_id);
+    expect(api.callsTo("GET", USERS)[0].headers.get("Authorization")).toBe("Bearer tok");
+    expect(screen.getByText("Pokazano 3 pozycje")).toBeTruthy();
+  });
+
+  it("pages with the cursor: 'Pokaż więcej'", async () => {
+    const { api } = await renderAdmin({
+      [`GET ${USERS}`]: (call) =>
+        new URLSearchParams(call.search).get("cursor") === "c2"
+          ? json({ items: [piotr], next_cursor: null })
+          : json({ items: [anna, maria], next_cursor: "c2" }),
+    });
+    await screen.findByText("Maria Administratorka");
+    await userEvent.setup().click(screen.getByRole("button", { name: "Pokaż więcej" }));
+    await screen.findByText("Piotr Kierownik");
+    expect(screen.queryByRole("button", { name: "Pokaż więcej" })).toBeNull();
+    expect(api.callsTo("GET", USERS)).toHaveLength(2);
+  });
+
+  it("shows an empty state and an error state", async () => {
+    await renderAdmin({ [`GET ${USERS}`]: [json({ items: [], next_cursor: null }), problem(403, "forbidden")] });
+    expect(await screen.findByText("Brak użytkowników do pokazania")).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole("radio", { name: "Nieaktywni" }));
+    expect(await screen.findByText("Nie masz uprawnień do wykonania tej czynności.")).toBeTruthy();
+  });
+
+  it("creates a user; the server's field errors appear next to the fields", async () => {
+    const { api } = await renderAdmin({
+      [`GET ${USERS}`]: json({ items: [maria], next_cursor: null }),
+      [`POST ${USERS}`]: [problem(409, "duplicate_login"), json(anna, 201)],
+    });
+    const u = userEvent.setup();
+    await screen.findByText("Maria Administratorka");
+    await u.click(screen.getAllByRole("button", { name: "Dodaj użytkownika" })[0]);
+    const dialog = await screen.findByRole("dialog");
+    // No system_admin option for an institution administrator.
+    expect(within(dialog).queryByLabelText(/administrator systemu/)).toBeNull();
+    await u.type(within(dialog).getByLabelText(/Adres e-mail/), "pup@splot.example");
+    await u.type(within(dialog).getByLabelText(/Imię i nazwisko/), "Anna Doradczyni");
+    await u.type(within(dialog).getByLabelText(/Hasło startowe/), "krotkie");
+    await u.click(within(dialog).getByRole("button", { name: "Dodaj użytkownika" }));
+    expect(await within(dialog).findByText("Hasło musi mieć co najmniej 12 znaków.")).toBeTruthy();
+    expect(api.callsTo("POST", USERS)).toHaveLength(0);
+
+    await u.type(within(dialog).getByLabelText(/Hasło startowe/), "-i-juz-dluzsze");
+    await u.click(within(dialog).getByRole("button", { name: "Dodaj użytkownika" }));
+    expect(await within(dialog).findByText("Użytkownik z tym adresem e-mail już istnieje.")).toBeTruthy();
+
+    await u.click(within(dialog).getByRole("button", { name: "Dodaj użytkownika" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    const body = JSON.parse(api.callsTo("POST", USERS)[1].body);
+    expect(body).toMatchObject({ email: "pup@splot.example", full_name: "Anna Doradczyni", roles: ["caseworker"], institution_id: maria.institution_id });
+    expect(body.analyst_scope).toBeNull();
+  });
+
+  it("edits roles with If-Match and explains a 412 with a reload", async () => {
+    const { api } = await renderAdmin({
+      [`GET ${USERS}`]: json({ items: [anna], next_cursor: null }),
+      [`GET ${USERS}/${anna.id}`]: [json(anna, 200, { ETag: `"${anna.id}.1"` }), json({ ...anna, version: 2, full_name: "Anna Nowak" }, 200, { ETag: `"${anna.id}.2"` })],
+      [`PATCH ${USERS}/${anna.id}`]: [problem(412, "stale_etag"), json({ ...anna, roles: ["caseworker", "coordinator"] })],
+    });
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole("button", { name: "Edytuj: Anna Doradczyni" }));
+    const dialog = await screen.findByRole("dialog");
+    await u.click(await within(dialog).findByLabelText(/koordynator/));
+    await u.click(within(dialog).getByRole("button", { name: "Zapisz" }));
+    expect(await within(dialog).findByText("Rekord został zmieniony")).toBeTruthy();
+    const first = api.callsTo("PATCH", `${USERS}/${anna.id}`)[0];
+    expect(first.headers.get("If-Match")).toBe(`"${anna.id}.1"`);
+    expect(JSON.parse(first.body)).toEqual({ roles: ["caseworker", "coordinator"] });
+
+    await u.click(within(dialog).getByRole("button", { name: "Wczytaj aktualną wersję" }));
+    await waitFor(() => expect((within(dialog).getByLabelText(/Imię i nazwisko/) as HTMLInputElement).value).toBe("Anna Nowak"));
+    await u.click(within(dialog).getByLabelText(/koordynator/));
+    await u.click(within(dialog).getByRole("button", { name: "Zapisz" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(api.callsTo("PATCH", `${USERS}/${anna.id}`)[1].headers.get("If-Match")).toBe(`"${anna.id}.2"`);
+  });
+
+  it("deactivates after confirmation", async () => {
+    const { api } = await renderAdmin({
+      [`GET ${USERS}`]: json({ items: [anna], next_cursor: null }),
+      [`POST ${USERS}/${anna.id}/deactivate`]: json({ ...anna, active: false }),
+    });
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole("button", { name: "Dezaktywuj: Anna Doradczyni" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText(/nie będzie mógł \(mogła\) się zalogować/)).toBeTruthy();
+    await u.click(within(dialog).getByRole("button", { name: "Dezaktywuj" }));
+    await waitFor(() => expect(api.callsTo("POST", `${USERS}/${anna.id}/deactivate`)).toHaveLength(1));
+  });
+});

@@ -1,0 +1,43 @@
+import { lazy, Suspense } from "react";
+import { Navigate, Route, Routes } from "react-router";
+import { useAuth } from "@/lib/auth/AuthProvider";
+import { PageSkeleton } from "@/lib/ui/FullPageLoader";
+import { AdminNav, type AdminSection } from "../components/AdminNav";
+
+const UsersPage = lazy(() => import("./UsersPage"));
+const ApiClientsPage = lazy(() => import("./ApiClientsPage"));
+const OffersPage = lazy(() => import("./OffersPage"));
+const InstitutionsPage = lazy(() => import("./InstitutionsPage"));
+
+const BASE = "/administracja";
+
+/**
+ * /administracja: institution administrators manage their users, API clients and service offers;
+ * system administrators also manage institutions. (Webhook subscriptions come with the referrals
+ * service.)
+ */
+export default function AdminRoutes() {
+  const { roles } = useAuth();
+  const isSystemAdmin = roles.includes("system_admin");
+  const sections: AdminSection[] = [
+    ...(isSystemAdmin ? [{ path: `${BASE}/instytucje`, label: "admin.nav.institutions" }] : []),
+    { path: `${BASE}/uzytkownicy`, label: "admin.nav.users" },
+    { path: `${BASE}/klienci-api`, label: "admin.nav.clients" },
+    { path: `${BASE}/oferty`, label: "admin.nav.offers" },
+  ];
+  return (
+    <>
+      <AdminNav sections={sections} />
+      <Suspense fallback={<PageSkeleton />}>
+        <Routes>
+          <Route index element={<Navigate to={sections[0].path} replace />} />
+          <Route path="uzytkownicy" element={<UsersPage />} />
+          <Route path="klienci-api" element={<ApiClientsPage />} />
+          <Route path="oferty" element={<OffersPage />} />
+          {isSystemAdmin ? <Route path="instytucje" element={<InstitutionsPage />} /> : null}
+          <Route path="*" element={<Navigate to={sections[0].path} replace />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}
