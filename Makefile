@@ -10,7 +10,7 @@ UV_VERSION := 0.13.8
 UV := $(PYTHON) -m uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
-SERVICES := directory
+SERVICES := directory clients referrals reporting
 PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests tests
 
 .PHONY: .uv-installed client help install install-python install-frontend frontend run test test-python test-frontend \
@@ -59,6 +59,7 @@ test-python: install-python
 
 test-frontend: install-frontend
 	cd frontend && npm test
+	cd frontend && npm run check:api
 	cd frontend && npm run build && npm run size
 
 client: install-frontend

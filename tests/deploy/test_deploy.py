@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 import yaml
+
 from deploylib import (
     CALLS,
     K8S,

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from deploylib import NGINX_CONF, PORTS, ROOT
 
 REQUEST_ID = re.compile(r"^[0-9a-f]{32}$")

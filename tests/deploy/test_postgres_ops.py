@@ -18,8 +18,9 @@ from pathlib import Path
 
 import asyncpg
 import pytest
-from deploylib import ROOT
 from sqlalchemy.engine import make_url
+
+from deploylib import ROOT
 
 SERVER = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
 

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from deploylib import ROOT
 
 TOOLS_NOT_INSTALLED = 75  # the script's exit code when the tools could not be installed

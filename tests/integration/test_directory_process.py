@@ -5,9 +5,10 @@ import asyncio
 import subprocess
 
 import httpx
-from cluster import BIN, admin_token
 
 from splot.common.auth import JwksClient, TokenVerifier
+
+from cluster import BIN, admin_token
 
 
 def test_service_token_and_jwks_over_http(cluster):

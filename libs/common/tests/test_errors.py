@@ -32,6 +32,7 @@ async def test_unknown_route_and_method_are_problems(client, tokens):
     assert missing.status_code == 404 and missing.json()["code"] == "not_found"
     wrong_method = await client.delete("/v1/widgets", headers=tokens.headers())
     assert wrong_method.status_code == 405 and wrong_method.headers["content-type"] == PROBLEM
+    assert wrong_method.headers["allow"] == "GET, POST"
 
 
 async def test_unhandled_exception_is_a_generic_500_without_internals(client, tokens, capsys):

@@ -20,7 +20,7 @@ from splot.common.db import create_engine, create_sessionmaker
 from splot.common.migrations import upgrade
 from splot.directory.demo import DEMO_PASSWORD, logins
 from splot.embedded.gateway import build_gateway
-from splot.embedded.services import SERVICES
+from splot.embedded.services import BY_NAME, SEED_STEPS, SERVICES
 
 REPO_ROOT = Path(__file__).resolve().parents[5]
 
@@ -32,15 +32,16 @@ async def migrate() -> None:
 
 
 async def seed() -> bool:
+    """Load the demo data once; returns whether anything was created."""
     results: dict[str, Any] = {}
     created = False
-    for service in SERVICES:
-        engine = create_engine(service.settings().effective_database_url)
+    for database, step, function in SEED_STEPS:
+        engine = create_engine(BY_NAME[database].settings().effective_database_url)
         try:
             async with create_sessionmaker(engine)() as session:
-                results[service.name] = await service.seed(session, results)
+                results[step] = await function(session, results)
                 await session.commit()
-                created = created or bool(getattr(results[service.name], "created", False))
+                created = created or bool(getattr(results[step], "created", False))
         finally:
             await engine.dispose()
     return created
@@ -52,6 +53,17 @@ def print_logins(base_url: str) -> None:
     for login in logins():
         print(f"  {login.email:34} {', '.join(login.roles):18} {login.institution}")
     print(flush=True)
+
+
+def point_services_at(base_url: str) -> None:
+    """Every service finds its peers (and the directory's keys) through this one origin.
+    Explicit environment settings win."""
+    for service in SERVICES:
+        prefix = f"SPLOT_{service.name.upper()}_"
+        os.environ.setdefault(prefix + "JWKS_URL", f"{base_url}/api/directory/.well-known/jwks.json")
+        os.environ.setdefault(prefix + "TOKEN_URL", f"{base_url}/api/directory/v1/oauth/token")
+        for peer in SERVICES:
+            os.environ.setdefault(prefix + f"{peer.name.upper()}_URL", f"{base_url}/api/{peer.name}")
 
 
 def build_app() -> Any:
@@ -78,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "seed":
         return 0
     base_url = f"http://{args.host}:{args.port}"
+    point_services_at(base_url)
     print_logins(base_url)
     uvicorn.run(build_app(), host=args.host, port=args.port, log_config=None, access_log=False)
     return 0

@@ -1,20 +1,47 @@
-"""The services the embedded mode runs, and how to migrate, seed and build each of them."""
+"""The services the embedded mode runs, and how to migrate, seed and build each of them.
+
+This is the composition root: the only code that imports every service. Demo data is seeded
+service by service, each into its own database, in dependency order; later seeds receive what
+earlier ones returned (the directory's institutions, the registry's persons, the referrals'
+implied access grants), so the data stays consistent across databases.
+"""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.clients import demo as clients_demo
+from splot.clients import internal as clients_internal
+from splot.clients import schemas as clients_schemas
+from splot.clients.access import AuditContext
+from splot.clients.config import ClientsSettings
+from splot.clients.main import SERVICE_DIR as CLIENTS_DIR
+from splot.clients.main import create_app as create_clients
+from splot.clients.models import Consent
+from splot.common.auth import Principal, PrincipalKind
+from splot.common.db import utcnow
 from splot.common.settings import ServiceSettings
 from splot.directory import demo as directory_demo
 from splot.directory.config import DirectorySettings
 from splot.directory.main import SERVICE_DIR as DIRECTORY_DIR
 from splot.directory.main import create_app as create_directory
+from splot.referrals import demo as referrals_demo
+from splot.referrals.config import ReferralsSettings
+from splot.referrals.main import SERVICE_DIR as REFERRALS_DIR
+from splot.referrals.main import create_app as create_referrals
+from splot.reporting.config import ReportingSettings
+from splot.reporting.main import SERVICE_DIR as REPORTING_DIR
+from splot.reporting.main import create_app as create_reporting
+
+Seed = Callable[[AsyncSession, dict[str, Any]], Awaitable[Any]]
 
 
 @dataclass(frozen=True)
@@ -23,15 +50,23 @@ class EmbeddedService:
     settings: Callable[[], ServiceSettings]
     create_app: Callable[[Any], FastAPI]
     service_dir: Path
-    #: Seeds the service's demo data; receives what earlier services' seeds returned.
-    seed: Callable[[AsyncSession, dict[str, Any]], Awaitable[Any]]
+
+
+SERVICES: tuple[EmbeddedService, ...] = (
+    EmbeddedService("directory", DirectorySettings, create_directory, DIRECTORY_DIR),
+    EmbeddedService("clients", ClientsSettings, create_clients, CLIENTS_DIR),
+    EmbeddedService("referrals", ReferralsSettings, create_referrals, REFERRALS_DIR),
+    EmbeddedService("reporting", ReportingSettings, create_reporting, REPORTING_DIR),
+)
+BY_NAME = {service.name: service for service in SERVICES}
 
 
 def _service_secrets() -> dict[str, str]:
     """Each peer service's own client secret, so the directory can register it (embedded only)."""
     return {
-        name: ServiceSettings(_env_prefix=f"SPLOT_{name.upper()}_").service_client_secret.get_secret_value()
-        for name in directory_demo.SERVICE_CLIENTS
+        service.name: service.settings().service_client_secret.get_secret_value()
+        for service in SERVICES
+        if service.name in directory_demo.SERVICE_CLIENTS
     }
 
 
@@ -39,6 +74,98 @@ async def _seed_directory(session: AsyncSession, _: dict[str, Any]) -> Any:
     return await directory_demo.seed(session, service_secrets=_service_secrets())
 
 
-SERVICES: tuple[EmbeddedService, ...] = (
-    EmbeddedService("directory", DirectorySettings, create_directory, DIRECTORY_DIR, _seed_directory),
+async def _seed_clients(session: AsyncSession, _: dict[str, Any]) -> Any:
+    refs = [
+        clients_demo.DemoInstitutionRef(id=i.id, key=i.key, type=i.type, teryt=i.teryt)
+        for i in directory_demo.INSTITUTIONS
+    ]
+    return await clients_demo.seed(session, institutions=refs)
+
+
+async def _seed_referrals(session: AsyncSession, results: dict[str, Any]) -> Any:
+    institutions = {
+        i.key: referrals_demo.DemoInstitutionRef(id=i.id, key=i.key, type=i.type, teryt=i.teryt)
+        for i in directory_demo.INSTITUTIONS
+    }
+    persons = [
+        referrals_demo.DemoPersonRef(id=p.id, registering_institution_id=p.institution_id)
+        for p in results["clients"].persons
+    ]
+    return await referrals_demo.seed(session, institutions=institutions, persons=persons)
+
+
+_SEED_PRINCIPAL = Principal(
+    subject="referrals",
+    kind=PrincipalKind.service,
+    institution_id=None,
+    institution_type=None,
+    teryt=None,
+    scopes=frozenset({"clients:internal"}),
+)
+_SEED_AUDIT = AuditContext(resource="embedded demo seed", request_id=None)
+
+
+async def _covering_consent(session: AsyncSession, grant: Any) -> uuid.UUID | None:
+    institution = next(i for i in directory_demo.INSTITUTIONS if i.id == grant.institution_id)
+    consents = (
+        await session.scalars(
+            select(Consent).where(
+                Consent.person_id == grant.person_id,
+                or_(
+                    Consent.recipient_institution_id == grant.institution_id,
+                    Consent.recipient_institution_type == institution.type,
+                ),
+            )
+        )
+    ).all()
+    valid = [c for c in consents if c.state_at(utcnow()) == "valid"]
+    return valid[0].id if valid else None
+
+
+async def _grant_demo_access(session: AsyncSession, results: dict[str, Any]) -> Any:
+    """The access the demo referrals imply, recorded in the registry as the referrals service would
+    have done it through the internal API."""
+    referrals = results["referrals"]
+    if not referrals.created:
+        return None
+    settings = ClientsSettings()
+    for grant in referrals.grants:
+        basis = clients_schemas.LegalBasis(grant.legal_basis)
+        consent_id = grant.consent_id
+        if basis is clients_schemas.LegalBasis.consent and consent_id is None:
+            consent_id = await _covering_consent(session, grant)
+            if consent_id is None:
+                continue  # no valid consent in the demo registry: the receiver gets no access
+        await clients_internal.create_grant(
+            session,
+            principal=_SEED_PRINCIPAL,
+            audit=_SEED_AUDIT,
+            data=clients_schemas.GrantCreate(
+                person_id=grant.person_id,
+                institution_id=grant.institution_id,
+                referral_id=grant.referral_id,
+                legal_basis=basis,
+                consent_id=consent_id,
+                covers_sensitive=grant.covers_sensitive,
+            ),
+        )
+        if not grant.active:
+            await clients_internal.revoke_grant(
+                session,
+                principal=_SEED_PRINCIPAL,
+                audit=_SEED_AUDIT,
+                settings=settings,
+                data=clients_schemas.GrantRevoke(
+                    referral_id=grant.referral_id, institution_id=grant.institution_id, retention_days=None
+                ),
+            )
+    return None
+
+
+#: (database of, step) in dependency order.
+SEED_STEPS: tuple[tuple[str, str, Seed], ...] = (
+    ("directory", "directory", _seed_directory),
+    ("clients", "clients", _seed_clients),
+    ("referrals", "referrals", _seed_referrals),
+    ("clients", "grants", _grant_demo_access),
 )

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://splot.gov.pl/problems/"
@@ -181,15 +182,20 @@ def install_problem_handlers(app: FastAPI) -> None:
         )
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
 def _allowed_methods(request: Request) -> list[str]:
-    # Starlette names only the first route that matched the path; a path usually has several
-    # (GET and PATCH on one resource), and Allow must list them all.
-    methods: set[str] = set()
-    for route in request.app.routes:
-        regex = getattr(route, "path_regex", None)
-        if regex is not None and regex.match(request.scope["path"]) and getattr(route, "methods", None):
-            methods.update(route.methods)
-    return sorted(methods)
+    # Starlette names only the first route that matched the path, and routes added with
+    # include_router hide theirs; asking every route whether it would take each method works
+    # for all kinds of route and lists what Allow must list.
+    scope = dict(request.scope)
+    allowed = []
+    for method in _METHODS:
+        scope["method"] = method
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return allowed
 
 
 #: The usual error sets of list, single-resource and write operations (400 covers malformed JSON

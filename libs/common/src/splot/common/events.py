@@ -60,9 +60,11 @@ async def emit(
     aggregate_type: str,
     aggregate_id: object,
     payload: dict[str, Any],
+    occurred_at: datetime | None = None,
 ) -> uuid.UUID:
     """Record an event in the outbox within the caller's transaction. Never put direct
-    identifiers (names, PESEL, contact data) in ``payload``: feeds leave the service."""
+    identifiers (names, PESEL, contact data) in ``payload``: feeds leave the service.
+    ``occurred_at`` defaults to now; back-filled (demo, import) events may carry their own time."""
     if session.bind is not None and session.bind.dialect.name == "postgresql":
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
     event_id = uuid.uuid4()
@@ -72,7 +74,7 @@ async def emit(
             type=event_type,
             aggregate_type=aggregate_type,
             aggregate_id=str(aggregate_id),
-            occurred_at=utcnow(),
+            occurred_at=occurred_at or utcnow(),
             payload=payload,
         )
     )

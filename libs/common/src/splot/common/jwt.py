@@ -7,6 +7,7 @@ public key, or an unsigned ``alg: none`` token.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from jose import jwk, jwt
@@ -59,8 +60,14 @@ def decode(token: str, *, public_jwk: dict[str, Any], issuer: str, audience: str
         raise TokenError("token signature not valid") from exc
 
 
+@lru_cache(maxsize=8)
+def _signing_key(private_pem: str) -> Any:
+    # Parsing an RSA key costs ~50 ms; a handful of keys are live at once (rotation).
+    return jwk.construct(private_pem, algorithm=ALGORITHM)
+
+
 def encode(claims: dict[str, Any], *, private_pem: str, kid: str) -> str:
-    return jwt.encode(claims, private_pem, algorithm=ALGORITHM, headers={"kid": kid})
+    return jwt.encode(claims, _signing_key(private_pem), algorithm=ALGORITHM, headers={"kid": kid})
 
 
 def public_jwk_from_pem(public_pem: str, kid: str) -> dict[str, Any]:

@@ -40,7 +40,7 @@ SENSITIVE_KEYS = frozenset(
     }
 )
 MASK = "[redacted]"
-_PESEL = re.compile(r"(?<!\d)\d{11}(?!\d)")
+_PESEL = re.compile(r"(?<![0-9A-Za-z])\d{11}(?![0-9A-Za-z])")  # not inside hex ids
 _BEARER = re.compile(r"(?i)bearer\s+[\w\-.~+/]+=*")
 _JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")
 

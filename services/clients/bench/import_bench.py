@@ -1,0 +1,112 @@
+"""Bulk-import benchmark on SQLite: ``uv run python services/clients/bench/import_bench.py [ROWS]``.
+
+Generates ROWS synthetic persons (Faker pl_PL, fixed seed, valid PESEL check digits; a few
+foreigners without a PESEL and a few invalid rows), then times what ``POST /v1/imports`` does:
+parsing the CSV, staging the rows, and processing them in batches with a commit per batch (as
+the background task does). A second pass re-imports the same file (every row ``unchanged``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+from faker import Faker
+
+from splot.clients.access import Actor
+from splot.clients.config import ClientsSettings
+from splot.clients.identity import make_pesel
+from splot.clients.imports import claim_job, create_job, parse_csv, process_job
+from splot.clients.main import SERVICE_DIR
+from splot.common.auth import Principal, PrincipalKind
+from splot.common.db import create_engine, create_sessionmaker
+from splot.common.migrations import upgrade
+
+
+def generate_csv(rows: int, seed: int = 7) -> bytes:
+    rng = random.Random(seed)  # noqa: S311 - synthetic data
+    fake = Faker("pl_PL")
+    fake.seed_instance(seed)
+    serials: Counter[tuple[date, str]] = Counter()
+    lines = [
+        "external_id;pesel;document_number;first_name;last_name;birth_date;sex;citizenship;gmina;city;phone"
+    ]
+    for i in range(rows):
+        sex = rng.choice("FM")
+        first = fake.first_name_female() if sex == "F" else fake.first_name_male()
+        last = fake.last_name_female() if sex == "F" else fake.last_name_male()
+        born = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 55))
+        phone = f"+48 {rng.randint(500, 899)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
+        if rng.random() < 0.05:  # a foreigner: document number, birth date and sex given
+            lines.append(f"EXT-{i};;UA{i:08d};{first};{last};{born};{sex};UA;1261011;Kraków;{phone}")
+            continue
+        serials[(born, sex)] += 1
+        pesel = make_pesel(born, sex, serials[(born, sex)] * 5)
+        if rng.random() < 0.01:  # a typo in the PESEL: rejected with a problem document
+            pesel = pesel[:-1] + str((int(pesel[-1]) + 1) % 10)
+        lines.append(f"EXT-{i};{pesel};;{first};{last};;;PL;1219053;Wieliczka;{phone}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+async def run(rows: int) -> None:
+    started = time.perf_counter()
+    data = generate_csv(rows)
+    print(f"generated {rows} rows ({len(data) / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
+        await upgrade(SERVICE_DIR, url)
+        engine = create_engine(url)
+        maker = create_sessionmaker(engine)
+        settings = ClientsSettings(database_url=url)
+        institution = uuid.uuid4()
+        actor = Actor(
+            Principal(
+                subject="bench",
+                kind=PrincipalKind.client,
+                institution_id=institution,
+                institution_type="PUP",
+                teryt="1219",
+                scopes=frozenset({"clients:write"}),
+            ),
+            institution,
+        )
+        for label in ("first import", "re-import"):
+            t0 = time.perf_counter()
+            parsed = parse_csv(data)
+            t1 = time.perf_counter()
+            async with maker() as session:
+                job = await create_job(
+                    session, actor=actor, rows=parsed, source_format="csv", dry_run=False, settings=settings
+                )
+                await session.commit()
+                t2 = time.perf_counter()
+                await claim_job(session, job_id=job.id, settings=settings)
+                await session.commit()
+                done = await process_job(session, job_id=job.id, settings=settings, commit=session.commit)
+                await session.commit()
+            t3 = time.perf_counter()
+            counts = {
+                "created": done.created_count,
+                "matched": done.matched_count,
+                "updated": done.updated_count,
+                "unchanged": done.unchanged_count,
+                "rejected": done.rejected_count,
+            }
+            total = t3 - t0
+            print(
+                f"{label}: {rows} rows in {total:.1f} s = {rows / total:,.0f} rows/s "
+                f"(parse {t1 - t0:.1f} s, stage {t2 - t1:.1f} s, process {t3 - t2:.1f} s = "
+                f"{rows / (t3 - t2):,.0f} rows/s) {counts}"
+            )
+        await engine.dispose()
+
+
+if __name__ == "__main__":
+    asyncio.run(run(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))

@@ -1,0 +1,4 @@
+from splot.clients.models import Base
+from splot.common.migrations import run_env
+
+run_env(Base.metadata)

@@ -1,0 +1,255 @@
+"""Who may see which person, decided at read time, and the append-only access log.
+
+An institution sees a person's record when it registered them (``registration``), holds an active
+access grant from a referral (``access_grant``; a consent-based grant stops working the moment its
+consent is withdrawn or expires), or when the calling coordinator opened a break-glass access
+(``break_glass``: personal, time-boxed, with a declared reason). Anything else is a 404, the same
+answer as for a person who does not exist.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import ColumnElement, Select, and_, exists, insert, or_, select, union
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from splot.clients.models import AccessGrant, AccessLog, BreakGlass, CaseAttribute, Consent, Registration
+from splot.common.auth import CurrentPrincipal, Principal, PrincipalKind, Role
+from splot.common.db import utcnow
+from splot.common.errors import forbidden
+from splot.common.observability import current_request_id
+
+#: Staff roles that work with persons. Institution administrators, analysts, auditors and system
+#: administrators see no person-level case data (auditors see the access log and access reports).
+FRONT_LINE_ROLES = frozenset({Role.caseworker.value, Role.coordinator.value})
+READ_SCOPE = "clients:read"
+WRITE_SCOPE = "clients:write"
+INTERNAL_SCOPE = "clients:internal"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A front-line caller acting for an institution: staff (caseworker, coordinator) or the
+    institution's own system (client credentials with ``clients:read`` / ``clients:write``)."""
+
+    principal: Principal
+    institution_id: uuid.UUID
+
+    @property
+    def subject(self) -> str:
+        return self.principal.subject
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.principal.has_role(Role.coordinator)
+
+
+def as_actor(principal: Principal, *, write: bool) -> Actor:
+    """The caller as a front-line actor, or 403."""
+    if principal.institution_id is None:
+        raise forbidden("only staff of an institution work with persons")
+    if principal.kind is PrincipalKind.user and principal.roles.intersection(FRONT_LINE_ROLES):
+        return Actor(principal, principal.institution_id)
+    if principal.kind is PrincipalKind.client:
+        wanted = {WRITE_SCOPE} if write else {READ_SCOPE, WRITE_SCOPE}
+        if principal.scopes.intersection(wanted):
+            return Actor(principal, principal.institution_id)
+    raise forbidden("your role does not give access to person data")
+
+
+async def reader(principal: CurrentPrincipal) -> Actor:
+    return as_actor(principal, write=False)
+
+
+async def writer(principal: CurrentPrincipal) -> Actor:
+    return as_actor(principal, write=True)
+
+
+async def coordinator(principal: CurrentPrincipal) -> Actor:
+    actor = as_actor(principal, write=True)
+    if not actor.is_coordinator:
+        raise forbidden("only a coordinator may do this")
+    return actor
+
+
+Reader = Annotated[Actor, Depends(reader)]
+Writer = Annotated[Actor, Depends(writer)]
+Coordinator = Annotated[Actor, Depends(coordinator)]
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    """What is being done, for the access log: method and route template, and the request id."""
+
+    resource: str
+    request_id: str | None
+
+
+async def audit_context(request: Request) -> AuditContext:
+    route = request.scope.get("route")
+    # path_format drops convertors: "/v1/persons/{person_id}", not "{person_id:uuid}".
+    template = getattr(route, "path_format", None) or getattr(route, "path", None) or request.url.path
+    return AuditContext(resource=f"{request.method} {template}"[:200], request_id=current_request_id())
+
+
+Audit = Annotated[AuditContext, Depends(audit_context)]
+
+
+def consent_valid_clause(consent_id: Any, now: datetime) -> ColumnElement[bool]:
+    return exists(
+        select(Consent.id).where(
+            Consent.id == consent_id,
+            Consent.withdrawn_at.is_(None),
+            Consent.given_at <= now,
+            or_(Consent.expires_at.is_(None), Consent.expires_at > now),
+        )
+    )
+
+
+def active_grant_clause(now: datetime) -> ColumnElement[bool]:
+    """A grant gives access until its expiry and, if consent-based, while its consent is valid."""
+    return and_(
+        or_(AccessGrant.expires_at.is_(None), AccessGrant.expires_at > now),
+        or_(AccessGrant.legal_basis != "consent", consent_valid_clause(AccessGrant.consent_id, now)),
+    )
+
+
+def visible_person_ids(actor: Actor, now: datetime, *, include_break_glass: bool = True) -> Select[Any]:
+    """Ids of the persons the actor may see (the three bases, as one selectable)."""
+    parts: list[Select[Any]] = [
+        select(Registration.person_id.label("person_id")).where(
+            Registration.institution_id == actor.institution_id
+        ),
+        select(AccessGrant.person_id.label("person_id")).where(
+            AccessGrant.institution_id == actor.institution_id, active_grant_clause(now)
+        ),
+    ]
+    if include_break_glass:
+        parts.append(
+            select(BreakGlass.person_id.label("person_id")).where(
+                BreakGlass.institution_id == actor.institution_id,
+                BreakGlass.subject == actor.subject,
+                BreakGlass.expires_at > now,
+            )
+        )
+    return select(union(*parts).subquery().c.person_id)
+
+
+@dataclass
+class Access:
+    registered: bool = False
+    grants: list[AccessGrant] = field(default_factory=list)
+    break_glass: BreakGlass | None = None
+
+    @property
+    def visible(self) -> bool:
+        return self.registered or bool(self.grants) or self.break_glass is not None
+
+    @property
+    def basis(self) -> str:
+        if self.registered:
+            return "registration"
+        if self.grants:
+            return "access_grant"
+        return "break_glass"
+
+    @property
+    def basis_ref(self) -> str | None:
+        if self.registered:
+            return None
+        if self.grants:
+            return str(self.grants[0].id)
+        return str(self.break_glass.id) if self.break_glass else None
+
+    @property
+    def sensitive_by_grant(self) -> bool:
+        return any(g.covers_sensitive for g in self.grants)
+
+
+async def access_to(session: AsyncSession, *, actor: Actor, person_id: uuid.UUID, now: datetime) -> Access:
+    registered = (
+        await session.scalar(
+            select(Registration.id).where(
+                Registration.person_id == person_id, Registration.institution_id == actor.institution_id
+            )
+        )
+    ) is not None
+    grants = list(
+        (
+            await session.scalars(
+                select(AccessGrant)
+                .where(
+                    AccessGrant.person_id == person_id,
+                    AccessGrant.institution_id == actor.institution_id,
+                    active_grant_clause(now),
+                )
+                .order_by(AccessGrant.granted_at)
+            )
+        ).all()
+    )
+    glass = None
+    if not registered and not grants:
+        glass = (
+            await session.scalars(
+                select(BreakGlass)
+                .where(
+                    BreakGlass.person_id == person_id,
+                    BreakGlass.institution_id == actor.institution_id,
+                    BreakGlass.subject == actor.subject,
+                    BreakGlass.expires_at > now,
+                )
+                .order_by(BreakGlass.expires_at.desc())
+            )
+        ).first()
+    return Access(registered=registered, grants=grants, break_glass=glass)
+
+
+def may_see_attribute(attribute: CaseAttribute, *, sensitive: bool, actor: Actor, access: Access) -> bool:
+    """Sensitive attributes: only to the recording institution's own staff (caseworkers and
+    coordinators, or its own system), or to a receiver whose active grant covers sensitive data.
+    Another registrant, a non-covering grant and break-glass never see them."""
+    if not sensitive:
+        return True
+    if attribute.institution_id == actor.institution_id:
+        return True
+    return access.sensitive_by_grant
+
+
+async def log_access(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    audit: AuditContext,
+    person_ids: Iterable[uuid.UUID | None],
+    action: str,
+    legal_basis: str,
+    basis_ref: str | None = None,
+    reason: str | None = None,
+) -> None:
+    """Append access-log rows (one per person). There is deliberately no update or delete."""
+    now = utcnow()
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "occurred_at": now,
+            "subject": principal.subject[:128],
+            "subject_kind": str(principal.kind),
+            "institution_id": principal.institution_id,
+            "person_id": person_id,
+            "action": action,
+            "resource": audit.resource,
+            "legal_basis": legal_basis,
+            "basis_ref": basis_ref,
+            "reason": reason,
+            "request_id": audit.request_id,
+        }
+        for person_id in person_ids
+    ]
+    if rows:
+        await session.execute(insert(AccessLog), rows)

@@ -1,0 +1,247 @@
+"""Service-to-service rules for the referrals service: may this referral carry the person's data,
+grant and revoke an institution's access, and a name-free summary of a person."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from splot.clients import events, schemas
+from splot.clients.access import AuditContext, active_grant_clause, log_access
+from splot.clients.config import ClientsSettings
+from splot.clients.models import AccessGrant, Consent, Person, PersonStatus, Registration
+from splot.clients.service import grant_reads, touch
+from splot.common.auth import Principal
+from splot.common.db import utcnow
+from splot.common.errors import Problem, not_found
+
+REFERRAL_PURPOSE = "referral"
+
+
+def _covers_target(consent: Consent, data: schemas.ReferralCheckRequest) -> bool:
+    recipient_ok = consent.recipient_institution_id == data.target_institution_id or (
+        consent.recipient_institution_id is None
+        and consent.recipient_institution_type == data.target_institution_type
+    )
+    service_ok = consent.service_type_code is None or consent.service_type_code == data.service_type_code
+    return (
+        recipient_ok
+        and service_ok
+        and consent.purpose == REFERRAL_PURPOSE
+        and (consent.covers_sensitive or not data.sensitive)
+    )
+
+
+def _refusal(code: str, detail: str) -> schemas.ReferralCheckResult:
+    return schemas.ReferralCheckResult(allowed=False, code=code, detail=detail)  # type: ignore[arg-type]
+
+
+async def _sender_sees(
+    session: AsyncSession, *, person_id: uuid.UUID, institution_id: uuid.UUID, now: datetime
+) -> bool:
+    registered = await session.scalar(
+        select(Registration.id).where(
+            Registration.person_id == person_id, Registration.institution_id == institution_id
+        )
+    )
+    if registered is not None:
+        return True
+    granted = await session.scalar(
+        select(AccessGrant.id).where(
+            AccessGrant.person_id == person_id,
+            AccessGrant.institution_id == institution_id,
+            active_grant_clause(now),
+        )
+    )
+    return granted is not None
+
+
+async def referral_check(
+    session: AsyncSession, *, principal: Principal, data: schemas.ReferralCheckRequest, audit: AuditContext
+) -> schemas.ReferralCheckResult:
+    """May ``sender`` refer this person to ``target`` on this legal basis? Break-glass access
+    never counts: it is for reading in an emergency, not for passing data on."""
+    now = utcnow()
+    person = await session.get(Person, data.person_id)
+    if person is None or person.status != PersonStatus.active:
+        return _refusal(
+            "person_not_found", "no active person with this id (merged or anonymised records refer nowhere)"
+        )
+    await log_access(
+        session,
+        principal=principal,
+        audit=audit,
+        person_ids=[person.id],
+        action="referral_check",
+        legal_basis="service",
+        basis_ref=str(data.sender_institution_id),
+    )
+    if not await _sender_sees(
+        session, person_id=person.id, institution_id=data.sender_institution_id, now=now
+    ):
+        return _refusal("sender_not_allowed", "the sending institution has no access to this person")
+    if data.legal_basis is schemas.LegalBasis.statutory:
+        return schemas.ReferralCheckResult(allowed=True)
+    if data.consent_id is not None:
+        consent = await session.get(Consent, data.consent_id)
+        if consent is None or consent.person_id != person.id or not _covers_target(consent, data):
+            return _refusal("consent_missing", "the consent does not cover this recipient, service or data")
+        candidates = [consent]
+    else:
+        candidates = [
+            c
+            for c in (
+                await session.scalars(
+                    select(Consent)
+                    .where(
+                        Consent.person_id == person.id,
+                        or_(
+                            Consent.recipient_institution_id == data.target_institution_id,
+                            Consent.recipient_institution_type == data.target_institution_type,
+                        ),
+                    )
+                    .order_by(Consent.given_at.desc(), Consent.id)
+                )
+            ).all()
+            if _covers_target(c, data)
+        ]
+    states = {c.id: c.state_at(now) for c in candidates}
+    valid = [c for c in candidates if states[c.id] == "valid"]
+    if valid:
+        return schemas.ReferralCheckResult(allowed=True, consent_id=valid[0].id)
+    if any(s == "withdrawn" for s in states.values()):
+        return _refusal("consent_withdrawn", "the person withdrew the consent")
+    if any(s == "expired" for s in states.values()):
+        return _refusal("consent_expired", "the consent has expired")
+    return _refusal("consent_missing", "no valid consent covers this recipient, service and data")
+
+
+async def _active_person(session: AsyncSession, person_id: uuid.UUID) -> Person:
+    """Follows a merge to the survivor (same human); anonymised or absent is a 404."""
+    person = await session.get(Person, person_id)
+    if person is not None and person.status == PersonStatus.merged and person.merged_into_id:
+        person = await session.get(Person, person.merged_into_id)
+    if person is None or person.status != PersonStatus.active:
+        raise not_found("person")
+    return person
+
+
+async def create_grant(
+    session: AsyncSession, *, principal: Principal, data: schemas.GrantCreate, audit: AuditContext
+) -> tuple[schemas.GrantRead, bool]:
+    """Idempotent per (referral, institution): the existing grant is returned (and re-activated
+    if it had been revoked, e.g. a reopened referral)."""
+    person = await _active_person(session, data.person_id)
+    consent = None
+    if data.legal_basis is schemas.LegalBasis.consent:
+        if data.consent_id is None:
+            raise Problem(422, "consent_required", "a consent-based grant names its consent_id")
+        consent = await session.get(Consent, data.consent_id)
+        if consent is None or consent.person_id != person.id:
+            raise Problem(422, "consent_missing", "no such consent for this person")
+        state = consent.state_at(utcnow())
+        if state != "valid":
+            raise Problem(
+                422,
+                f"consent_{state}" if state != "not_yet_valid" else "consent_missing",
+                f"consent is {state}",
+            )
+    existing = await session.scalar(
+        select(AccessGrant).where(
+            AccessGrant.referral_id == data.referral_id, AccessGrant.institution_id == data.institution_id
+        )
+    )
+    if existing is not None:
+        if existing.revoked_at is not None:
+            existing.revoked_at = None
+            existing.expires_at = None
+            await session.flush()
+            await events.grant_event(session, "access.granted", existing)
+            await touch(session, existing.person_id)
+        return (await grant_reads(session, [existing]))[0], False
+    grant = AccessGrant(
+        person_id=person.id,
+        institution_id=data.institution_id,
+        referral_id=data.referral_id,
+        legal_basis=data.legal_basis.value,
+        consent_id=data.consent_id if consent is not None else None,
+        covers_sensitive=data.covers_sensitive,
+        granted_at=utcnow(),
+    )
+    session.add(grant)
+    await session.flush()
+    await events.grant_event(session, "access.granted", grant)
+    await touch(session, person.id)
+    await log_access(
+        session,
+        principal=principal,
+        audit=audit,
+        person_ids=[person.id],
+        action="grant",
+        legal_basis="service",
+        basis_ref=str(grant.id),
+    )
+    return (await grant_reads(session, [grant]))[0], True
+
+
+async def revoke_grant(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    data: schemas.GrantRevoke,
+    settings: ClientsSettings,
+    audit: AuditContext,
+) -> schemas.GrantRead:
+    """The referral ended: access continues for the retention window, then stops. Idempotent."""
+    grant = await session.scalar(
+        select(AccessGrant).where(
+            AccessGrant.referral_id == data.referral_id, AccessGrant.institution_id == data.institution_id
+        )
+    )
+    if grant is None:
+        raise not_found("access grant")
+    if grant.revoked_at is None:
+        now = utcnow()
+        days = data.retention_days if data.retention_days is not None else settings.grant_retention_days
+        grant.revoked_at = now
+        grant.expires_at = now + timedelta(days=days)
+        await session.flush()
+        await events.grant_event(session, "access.revoked", grant)
+        await touch(session, grant.person_id)
+        await log_access(
+            session,
+            principal=principal,
+            audit=audit,
+            person_ids=[grant.person_id],
+            action="revoke",
+            legal_basis="service",
+            basis_ref=str(grant.id),
+        )
+    return (await grant_reads(session, [grant]))[0]
+
+
+async def person_summary(
+    session: AsyncSession, *, principal: Principal, person_id: uuid.UUID, audit: AuditContext
+) -> schemas.PersonInternalSummary:
+    person = await session.get(Person, person_id)
+    if person is None:
+        raise not_found("person")
+    await log_access(
+        session,
+        principal=principal,
+        audit=audit,
+        person_ids=[person.id],
+        action="service_read",
+        legal_basis="service",
+    )
+    return schemas.PersonInternalSummary(
+        id=person.id,
+        birth_year=person.birth_year,
+        sex=schemas.Sex(person.sex),
+        gmina=person.gmina,
+        status=person.status,  # type: ignore[arg-type]
+        merged_into=person.merged_into_id,
+    )

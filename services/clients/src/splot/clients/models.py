@@ -1,0 +1,300 @@
+"""Client registry data model: persons, registrations, case attributes, consents, access grants,
+break-glass accesses, the append-only access log, and bulk-import jobs."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from splot.common.db import TimestampMixin, UTCDateTime, make_metadata, new_id, utcnow
+from splot.common.platform import include_platform_tables
+
+
+class Base(DeclarativeBase):
+    metadata = make_metadata()
+
+
+include_platform_tables(Base.metadata)
+
+
+class Versioned:
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # Optimistic locking: the UPDATE matches the version it read, so ETags cannot race.
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class PersonStatus:
+    active = "active"
+    merged = "merged"
+    anonymised = "anonymised"
+
+
+class Person(Versioned, TimestampMixin, Base):
+    """One human being, once, across every institution."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        Index("ix_person_birth_date_names", "birth_date", "last_name_norm", "first_name_norm"),
+        Index("ix_person_last_name_norm", "last_name_norm"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    status: Mapped[str] = mapped_column(String(12), default=PersonStatus.active, index=True)
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    #: Unique when present; cleared on merge (moved to the survivor) and on anonymisation.
+    pesel: Mapped[str | None] = mapped_column(String(11), unique=True)
+    #: Foreign identity document (passport, ID card) when there is no PESEL; stored compact.
+    document_number: Mapped[str | None] = mapped_column(String(40), index=True)
+    first_name: Mapped[str | None] = mapped_column(String(100))
+    last_name: Mapped[str | None] = mapped_column(String(100))
+    #: Search forms: casefolded, diacritics stripped (ł→l), separators collapsed to one space.
+    first_name_norm: Mapped[str | None] = mapped_column(String(100))
+    last_name_norm: Mapped[str | None] = mapped_column(String(100))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    #: Kept after anonymisation, with sex and gmina: all that reporting needs.
+    birth_year: Mapped[int] = mapped_column(Integer)
+    sex: Mapped[str] = mapped_column(String(1))
+    citizenship: Mapped[str | None] = mapped_column(String(2))
+    street: Mapped[str | None] = mapped_column(String(200))
+    postal_code: Mapped[str | None] = mapped_column(String(6))
+    city: Mapped[str | None] = mapped_column(String(100))
+    gmina: Mapped[str | None] = mapped_column(String(7), index=True)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(254))
+    preferred_contact: Mapped[str | None] = mapped_column(String(12))
+    registered_by_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    #: Last write to the person or anything attached to it; drives retention.
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    merged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Registration(Base):
+    """An institution serving the person under its own legal basis: it sees the person's record."""
+
+    __tablename__ = "registration"
+    __table_args__ = (
+        UniqueConstraint("person_id", "institution_id", name="uq_registration_person_institution"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    registered_by: Mapped[str] = mapped_column(String(128))
+    #: "created" (registered the record), "identifier" (proved the PESEL/document), "import".
+    how: Mapped[str] = mapped_column(String(16))
+
+
+class ExternalRef(Base):
+    """An institution's own id for the person (bulk import's upsert key)."""
+
+    __tablename__ = "external_ref"
+    __table_args__ = (
+        UniqueConstraint("institution_id", "external_id", name="uq_external_ref_institution_external"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    external_id: Mapped[str] = mapped_column(String(64))
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class AttributeDefinition(Base):
+    """Catalogue of case attributes; reference data, seeded by migration."""
+
+    __tablename__ = "attribute_definition"
+
+    code: Mapped[str] = mapped_column(String(48), primary_key=True)
+    label_pl: Mapped[str] = mapped_column(String(200))
+    label_en: Mapped[str] = mapped_column(String(200))
+    #: "text", "integer", "boolean", "date" or "enum" (then ``allowed_values``).
+    value_type: Mapped[str] = mapped_column(String(12))
+    allowed_values: Mapped[list[str] | None] = mapped_column(JSON)
+    #: Special-category data (GDPR art. 9: health, disability, addiction) or conviction data
+    #: (art. 10): shown only under the sensitive-data rules.
+    sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Institution types that typically record it (advisory).
+    institution_types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CaseAttribute(Versioned, Base):
+    """One attribute value recorded by one institution: only that institution writes it."""
+
+    __tablename__ = "case_attribute"
+    __table_args__ = (
+        UniqueConstraint("person_id", "institution_id", "code", name="uq_case_attribute_person_inst_code"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    code: Mapped[str] = mapped_column(ForeignKey("attribute_definition.code"))
+    value: Mapped[Any] = mapped_column(JSON)
+    recorded_by: Mapped[str] = mapped_column(String(128))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class Consent(Versioned, Base):
+    __tablename__ = "consent"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(48))
+    #: Exactly one of the two: a named institution, or every institution of a type.
+    recipient_institution_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    recipient_institution_type: Mapped[str | None] = mapped_column(String(16))
+    #: Null: any service type.
+    service_type_code: Mapped[str | None] = mapped_column(String(48))
+    #: Explicit consent to special-category data (GDPR art. 9(2)(a)).
+    covers_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    withdrawal_reason: Mapped[str | None] = mapped_column(String(500))
+    evidence_reference: Mapped[str | None] = mapped_column(String(200))
+    recorded_by_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    recorded_by: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    def state_at(self, now: datetime) -> str:
+        if self.withdrawn_at is not None:
+            return "withdrawn"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        if self.given_at > now:
+            return "not_yet_valid"
+        return "valid"
+
+
+class AccessGrant(Versioned, Base):
+    """Access to a person given to an institution by the referrals service for one referral."""
+
+    __tablename__ = "access_grant"
+    __table_args__ = (
+        UniqueConstraint("referral_id", "institution_id", name="uq_access_grant_referral_institution"),
+        Index("ix_access_grant_institution_person", "institution_id", "person_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    referral_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    legal_basis: Mapped[str] = mapped_column(String(16))
+    consent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("consent.id"))
+    covers_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: Set at revocation: now + retention window. Null while the referral runs.
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class BreakGlass(Base):
+    """A coordinator's time-boxed emergency access, with a declared reason; visible to owners."""
+
+    __tablename__ = "break_glass"
+    __table_args__ = (Index("ix_break_glass_subject_person", "subject", "person_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    #: Break-glass is personal: only the coordinator who opened it gains access.
+    subject: Mapped[str] = mapped_column(String(128))
+    reason: Mapped[str] = mapped_column(String(1000))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AccessLog(Base):
+    """Append-only audit trail: every read of person data and every audited action.
+
+    Neither the API nor the service layer has an update or delete path, and the migration adds
+    database triggers that refuse UPDATE and DELETE on the table.
+    """
+
+    __tablename__ = "access_log"
+    __table_args__ = (
+        Index("ix_access_log_person_at", "person_id", "occurred_at"),
+        Index("ix_access_log_institution_at", "institution_id", "occurred_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    subject: Mapped[str] = mapped_column(String(128))
+    subject_kind: Mapped[str] = mapped_column(String(16))
+    institution_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    #: read, list, lookup, match, create, update, register, attribute_write, consent, merge,
+    #: override_duplicate, break_glass, import, anonymise, access_report, service_read…
+    action: Mapped[str] = mapped_column(String(32))
+    #: The endpoint (method and route template) or job that did it.
+    resource: Mapped[str] = mapped_column(String(200))
+    #: Why the caller may: registration, access_grant, break_glass, identity_lookup, audit, service…
+    legal_basis: Mapped[str] = mapped_column(String(32))
+    basis_ref: Mapped[str | None] = mapped_column(String(64))
+    #: Declared reason for audited actions (override, merge, break-glass).
+    reason: Mapped[str | None] = mapped_column(String(1000))
+    request_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class ImportJob(Base):
+    __tablename__ = "import_job"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    created_by: Mapped[str] = mapped_column(String(128))
+    #: queued, running, completed, failed
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    dry_run: Mapped[bool] = mapped_column(Boolean)
+    source_format: Mapped[str] = mapped_column(String(8))
+    total_rows: Mapped[int] = mapped_column(Integer, default=0)
+    processed_rows: Mapped[int] = mapped_column(Integer, default=0)
+    created_count: Mapped[int] = mapped_column(Integer, default=0)
+    matched_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_count: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged_count: Mapped[int] = mapped_column(Integer, default=0)
+    rejected_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ImportRow(Base):
+    """One row of an import: its data until processed (then erased), and its outcome."""
+
+    __tablename__ = "import_row"
+    __table_args__ = (UniqueConstraint("job_id", "row_number", name="uq_import_row_job_row"),)
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+    )
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("import_job.id"), index=True)
+    row_number: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    external_id: Mapped[str | None] = mapped_column(String(64))
+    #: created, matched, updated, unchanged, rejected (null while pending)
+    outcome: Mapped[str | None] = mapped_column(String(12))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    problem: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))

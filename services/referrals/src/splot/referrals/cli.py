@@ -1,0 +1,77 @@
+"""Operator commands: ``splot-referrals migrate|serve|run-scheduler``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+import httpx
+import uvicorn
+
+from splot.common.db import create_engine, create_sessionmaker
+from splot.common.logging import configure_logging
+from splot.common.migrations import upgrade
+from splot.referrals.config import ReferralsSettings
+from splot.referrals.emailer import build_sender
+from splot.referrals.main import SERVICE_DIR, create_app
+from splot.referrals.peers import HttpPeers
+from splot.referrals.scheduler import SchedulerContext, run_once
+
+
+async def _run_scheduler(settings: ReferralsSettings, *, once: bool) -> int:
+    configure_logging(settings.log_level, json=settings.log_json)
+    engine = create_engine(settings.effective_database_url)
+    peers = HttpPeers(settings)
+    http = httpx.AsyncClient(follow_redirects=False)
+    ctx = SchedulerContext(
+        sessionmaker=create_sessionmaker(engine),
+        settings=settings,
+        peers=peers,
+        email_sender=build_sender(settings),
+        http=http,
+    )
+    try:
+        while True:
+            report = await run_once(ctx)
+            print(
+                f"escalated={report.escalated} expired={report.expired} followups_due={report.followups_due} "
+                f"revocations={report.revocations_done}/{report.revocations_failed} "
+                f"emails={report.emails_sent}/{report.emails_failed} "
+                f"webhooks={report.webhooks_delivered}/{report.webhooks_failed} errors={len(report.errors)}",
+                flush=True,
+            )
+            if once:
+                return 1 if report.errors else 0
+            await asyncio.sleep(settings.scheduler_interval_seconds)
+    finally:
+        await http.aclose()
+        await peers.aclose()
+        await engine.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="splot-referrals", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="run database migrations to the newest version")
+    serve = commands.add_parser("serve", help="serve the API (the scheduler runs inside)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8003)
+    scheduler = commands.add_parser(
+        "run-scheduler", help="run the scheduler (deadlines, e-mail, webhooks, revocations) outside the API"
+    )
+    scheduler.add_argument("--once", action="store_true", help="one pass, then exit")
+    args = parser.parse_args(argv)
+    settings = ReferralsSettings()
+
+    if args.command == "migrate":
+        asyncio.run(upgrade(SERVICE_DIR, settings.effective_database_url))
+    elif args.command == "serve":
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False)
+    elif args.command == "run-scheduler":
+        return asyncio.run(_run_scheduler(settings, once=args.once))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

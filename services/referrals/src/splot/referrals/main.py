@@ -1,0 +1,62 @@
+"""The referrals service application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+
+from splot.common.app import create_service_app
+from splot.referrals import router
+from splot.referrals.config import ReferralsSettings
+from splot.referrals.emailer import EmailSender, build_sender
+from splot.referrals.peers import HttpPeers, Peers
+from splot.referrals.scheduler import scheduler_loop
+
+SERVICE_DIR = Path(__file__).resolve().parents[3]
+
+
+def create_app(
+    settings: ReferralsSettings | None = None,
+    *,
+    peers: Peers | None = None,
+    email_sender: EmailSender | None = None,
+    webhook_transport: httpx.AsyncBaseTransport | None = None,
+) -> FastAPI:
+    """Build the app; ``peers``, ``email_sender`` and ``webhook_transport`` replace the real ones
+    (tests; the defaults call the directory and the client registry over HTTP)."""
+    settings = settings or ReferralsSettings()
+    app = create_service_app(
+        settings,
+        title="Splot referrals",
+        description=(
+            "Closed-loop referrals between PUP, OPS/CUS and NGOs with an enforced workflow, Polish "
+            "working-day deadlines, chains, messages, notifications and signed webhooks."
+        ),
+        version="1.0.0",
+        service_dir=SERVICE_DIR,
+        routers=[router.router],
+        background=[scheduler_loop],
+    )
+    http_peers = HttpPeers(settings) if peers is None else None
+    app.state.peers = peers or http_peers
+    app.state.email_sender = email_sender or build_sender(settings)
+    app.state.webhook_http = httpx.AsyncClient(transport=webhook_transport, follow_redirects=False)
+
+    platform_lifespan = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with platform_lifespan(app):
+            try:
+                yield
+            finally:
+                await app.state.webhook_http.aclose()
+                if http_peers is not None:
+                    await http_peers.aclose()
+
+    app.router.lifespan_context = lifespan
+    return app

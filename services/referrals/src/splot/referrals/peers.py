@@ -1,0 +1,336 @@
+"""The other Splot services this one calls, behind a port.
+
+:class:`Peers` is what the referral rules need from the directory (institutions, the service-type
+catalogue, offers) and from the client registry (may this sender refer this person to that target,
+grant and revoke the receiver's access, a person's status). :class:`HttpPeers` calls them over
+HTTP with this service's own client-credentials token; tests inject an in-memory fake through
+``app.state.peers``. Any peer failure is a 503 ``peer_unavailable`` with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import httpx
+import structlog
+from fastapi import Request
+
+from splot.common.errors import Problem
+from splot.common.http import ServiceTokenProvider, service_http_client
+from splot.referrals.config import ReferralsSettings
+
+log = structlog.get_logger("splot.referrals.peers")
+
+RETRY_AFTER_SECONDS = 5
+
+
+class PeerUnavailable(Problem):
+    def __init__(self, peer: str) -> None:
+        super().__init__(
+            503,
+            "peer_unavailable",
+            f"the {peer} service cannot be reached now; nothing was changed, try again shortly",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            peer=peer,
+        )
+        self.peer = peer
+
+
+@dataclass(frozen=True)
+class InstitutionInfo:
+    id: uuid.UUID
+    type: str
+    name: str
+    teryt: str
+    active: bool
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class ServiceTypeInfo:
+    code: str
+    sensitive: bool
+    response_days_routine: int | None = None
+    response_days_urgent: int | None = None
+    active: bool = True
+    name_pl: str = ""
+
+
+@dataclass(frozen=True)
+class OfferInfo:
+    id: uuid.UUID
+    institution_id: uuid.UUID
+    service_type_code: str
+    active: bool = True
+    capacity_available: int | None = None
+
+
+@dataclass(frozen=True)
+class ReferralCheck:
+    person_id: uuid.UUID
+    sender_institution_id: uuid.UUID
+    target_institution_id: uuid.UUID
+    target_institution_type: str
+    service_type_code: str
+    sensitive: bool
+    legal_basis: str  # "statutory" | "consent"
+    consent_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    allowed: bool
+    code: str | None = None
+    detail: str | None = None
+    consent_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class AccessGrant:
+    person_id: uuid.UUID
+    institution_id: uuid.UUID
+    referral_id: uuid.UUID
+    legal_basis: str
+    consent_id: uuid.UUID | None
+    covers_sensitive: bool
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    id: uuid.UUID
+    status: str  # active, merged, anonymised
+    merged_into: uuid.UUID | None = None
+
+
+class Peers(Protocol):
+    async def institution(self, institution_id: uuid.UUID) -> InstitutionInfo | None: ...
+
+    async def service_types(self) -> dict[str, ServiceTypeInfo]: ...
+
+    async def offer(self, offer_id: uuid.UUID) -> OfferInfo | None: ...
+
+    async def check_referral(self, check: ReferralCheck) -> CheckResult: ...
+
+    async def grant_access(self, grant: AccessGrant) -> None: ...
+
+    async def revoke_access(
+        self, *, referral_id: uuid.UUID, institution_id: uuid.UUID, retention_days: int | None
+    ) -> None: ...
+
+    async def person_summary(self, person_id: uuid.UUID) -> PersonSummary | None: ...
+
+
+def get_peers(request: Request) -> Peers:
+    return request.app.state.peers
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    return uuid.UUID(str(value)) if value else None
+
+
+class HttpPeers:
+    """The directory and the client registry over HTTP (institutions and catalogue cached briefly)."""
+
+    def __init__(
+        self, settings: ReferralsSettings, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        self.directory_url = settings.directory_url.rstrip("/")
+        self.clients_url = settings.clients_url.rstrip("/")
+        self.cache_seconds = settings.directory_cache_seconds
+        self._http = service_http_client(
+            transport=transport, timeout=httpx.Timeout(settings.peer_timeout_seconds, connect=5.0)
+        )
+        self._tokens = ServiceTokenProvider(
+            token_url=settings.token_url,
+            client_id=settings.service_client_id,
+            client_secret=settings.service_client_secret.get_secret_value(),
+            scope=settings.peer_scope,
+            http=self._http,
+        )
+        self._institutions: dict[uuid.UUID, tuple[float, InstitutionInfo]] = {}
+        self._service_types: tuple[float, dict[str, ServiceTypeInfo]] | None = None
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def _token(self, peer: str) -> str:
+        try:
+            return await self._tokens.token()
+        except (Problem, httpx.HTTPError, ValueError, KeyError) as exc:
+            log.warning("peer_token_failed", peer=peer, error_type=type(exc).__name__)
+            raise PeerUnavailable(peer) from exc
+
+    async def _call(
+        self, peer: str, method: str, url: str, *, json: dict[str, Any] | None = None, ok: tuple[int, ...]
+    ) -> httpx.Response:
+        response: httpx.Response | None = None
+        for attempt in (1, 2):
+            token = await self._token(peer)
+            try:
+                response = await self._http.request(
+                    method, url, json=json, headers={"Authorization": f"Bearer {token}"}
+                )
+            except httpx.HTTPError as exc:
+                log.warning("peer_unreachable", peer=peer, error_type=type(exc).__name__)
+                raise PeerUnavailable(peer) from exc
+            if response.status_code == 401 and attempt == 1:
+                # Our cached token may have been signed with a key the peer no longer trusts.
+                self._tokens.invalidate()
+                continue
+            break
+        assert response is not None
+        if response.status_code not in ok:
+            log.warning("peer_unexpected_status", peer=peer, status=response.status_code)
+            raise PeerUnavailable(peer)
+        return response
+
+    @staticmethod
+    def _json(peer: str, response: httpx.Response) -> dict[str, Any]:
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise PeerUnavailable(peer) from exc
+        if not isinstance(body, dict):
+            raise PeerUnavailable(peer)
+        return body
+
+    async def institution(self, institution_id: uuid.UUID) -> InstitutionInfo | None:
+        cached = self._institutions.get(institution_id)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        response = await self._call(
+            "directory", "GET", f"{self.directory_url}/v1/institutions/{institution_id}", ok=(200, 404)
+        )
+        if response.status_code == 404:
+            return None
+        body = self._json("directory", response)
+        try:
+            info = InstitutionInfo(
+                id=uuid.UUID(str(body["id"])),
+                type=str(body["type"]),
+                name=str(body.get("name", "")),
+                teryt=str(body.get("teryt", "")),
+                active=bool(body.get("active", True)),
+                email=body.get("email"),
+            )
+        except (KeyError, ValueError) as exc:
+            raise PeerUnavailable("directory") from exc
+        self._institutions[institution_id] = (time.monotonic() + self.cache_seconds, info)
+        return info
+
+    async def service_types(self) -> dict[str, ServiceTypeInfo]:
+        if self._service_types and self._service_types[0] > time.monotonic():
+            return self._service_types[1]
+        response = await self._call("directory", "GET", f"{self.directory_url}/v1/service-types", ok=(200,))
+        try:
+            items = {
+                str(item["code"]): ServiceTypeInfo(
+                    code=str(item["code"]),
+                    sensitive=bool(item.get("sensitive", False)),
+                    response_days_routine=item.get("response_days_routine"),
+                    response_days_urgent=item.get("response_days_urgent"),
+                    active=bool(item.get("active", True)),
+                    name_pl=str(item.get("name_pl", "")),
+                )
+                for item in self._json("directory", response)["items"]
+            }
+        except (KeyError, TypeError) as exc:
+            raise PeerUnavailable("directory") from exc
+        self._service_types = (time.monotonic() + self.cache_seconds, items)
+        return items
+
+    async def offer(self, offer_id: uuid.UUID) -> OfferInfo | None:
+        response = await self._call(
+            "directory", "GET", f"{self.directory_url}/v1/offers/{offer_id}", ok=(200, 404)
+        )
+        if response.status_code == 404:
+            return None
+        body = self._json("directory", response)
+        try:
+            return OfferInfo(
+                id=uuid.UUID(str(body["id"])),
+                institution_id=uuid.UUID(str(body["institution_id"])),
+                service_type_code=str(body["service_type_code"]),
+                active=bool(body.get("active", True)),
+                capacity_available=body.get("capacity_available"),
+            )
+        except (KeyError, ValueError) as exc:
+            raise PeerUnavailable("directory") from exc
+
+    async def check_referral(self, check: ReferralCheck) -> CheckResult:
+        response = await self._call(
+            "clients",
+            "POST",
+            f"{self.clients_url}/v1/internal/referral-checks",
+            json={
+                "person_id": str(check.person_id),
+                "sender_institution_id": str(check.sender_institution_id),
+                "target_institution_id": str(check.target_institution_id),
+                "target_institution_type": check.target_institution_type,
+                "service_type_code": check.service_type_code,
+                "sensitive": check.sensitive,
+                "legal_basis": check.legal_basis,
+                "consent_id": str(check.consent_id) if check.consent_id else None,
+            },
+            ok=(200,),
+        )
+        body = self._json("clients", response)
+        try:
+            return CheckResult(
+                allowed=bool(body["allowed"]),
+                code=body.get("code"),
+                detail=body.get("detail"),
+                consent_id=_uuid(body.get("consent_id")),
+            )
+        except (KeyError, ValueError) as exc:
+            raise PeerUnavailable("clients") from exc
+
+    async def grant_access(self, grant: AccessGrant) -> None:
+        await self._call(
+            "clients",
+            "POST",
+            f"{self.clients_url}/v1/internal/access-grants",
+            json={
+                "person_id": str(grant.person_id),
+                "institution_id": str(grant.institution_id),
+                "referral_id": str(grant.referral_id),
+                "legal_basis": grant.legal_basis,
+                "consent_id": str(grant.consent_id) if grant.consent_id else None,
+                "covers_sensitive": grant.covers_sensitive,
+            },
+            ok=(200, 201),
+        )
+
+    async def revoke_access(
+        self, *, referral_id: uuid.UUID, institution_id: uuid.UUID, retention_days: int | None
+    ) -> None:
+        await self._call(
+            "clients",
+            "POST",
+            f"{self.clients_url}/v1/internal/access-grants/revoke",
+            json={
+                "referral_id": str(referral_id),
+                "institution_id": str(institution_id),
+                "retention_days": retention_days,
+            },
+            ok=(200, 204),
+        )
+
+    async def person_summary(self, person_id: uuid.UUID) -> PersonSummary | None:
+        response = await self._call(
+            "clients", "GET", f"{self.clients_url}/v1/internal/persons/{person_id}/summary", ok=(200, 404)
+        )
+        if response.status_code == 404:
+            return None
+        body = self._json("clients", response)
+        try:
+            return PersonSummary(
+                id=uuid.UUID(str(body["id"])),
+                status=str(body.get("status", "active")),
+                merged_into=_uuid(body.get("merged_into")),
+            )
+        except (KeyError, ValueError) as exc:
+            raise PeerUnavailable("clients") from exc

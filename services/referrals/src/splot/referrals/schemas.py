@@ -1,0 +1,511 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from splot.common.validation import IsoDate
+from splot.referrals.workflow import TRANSITIONS, USER_ACTIONS, BusinessStatus, DeclinedBy, Side, Status
+
+
+class Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Output(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Priority(StrEnum):
+    routine = "routine"
+    urgent = "urgent"
+
+
+TransitionAction = StrEnum("TransitionAction", {a: a for a in USER_ACTIONS})  # type: ignore[misc]
+
+#: Every event type this service publishes (feed and webhooks).
+EVENT_TYPES: tuple[str, ...] = tuple(
+    sorted(
+        {t.event_type for t in TRANSITIONS.values() if t.event_type}
+        | {"referral.overdue", "followup.answered"}
+    )
+)
+EventType = StrEnum("EventType", {e.replace(".", "_"): e for e in EVENT_TYPES})  # type: ignore[misc]
+
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+ServiceTypeCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,47}$")]
+Programme = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+Article = Annotated[str, StringConstraints(min_length=3, max_length=300)]
+
+
+class StatutoryBasis(Input):
+    kind: Literal["statutory"]
+    article: Article = Field(
+        description="The statutory task, e.g. art. 100 ust. 1 ustawy o pomocy społecznej",
+        examples=["art. 100 ust. 1 ustawy o pomocy społecznej"],
+    )
+
+
+class ConsentBasis(Input):
+    kind: Literal["consent"]
+    consent_id: uuid.UUID | None = Field(
+        None, description="The client's recorded consent; omitted, the registry finds the covering one"
+    )
+
+
+LegalBasis = Annotated[StatutoryBasis | ConsentBasis, Field(discriminator="kind")]
+
+
+class LegalBasisRead(BaseModel):
+    kind: Literal["statutory", "consent"]
+    article: str | None = None
+    consent_id: uuid.UUID | None = None
+
+
+def _dates_in_order(start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise ValueError("planned_end_date cannot be before planned_start_date")
+
+
+class ReferralCreate(Input):
+    person_id: uuid.UUID = Field(description="The person's id in the client registry")
+    target_institution_id: uuid.UUID | None = None
+    target_offer_id: uuid.UUID | None = None
+    service_type_code: ServiceTypeCode | None = None
+    priority: Priority = Priority.routine
+    needs_description: LongText | None = None
+    legal_basis: LegalBasis | None = None
+    programme: Programme | None = Field(None, description="A programme such as PAI, if any")
+    planned_start_date: IsoDate | None = None
+    planned_end_date: IsoDate | None = None
+    send: StrictBool = Field(False, description="Send at once instead of saving a draft")
+
+    @model_validator(mode="after")
+    def _check(self) -> ReferralCreate:
+        _dates_in_order(self.planned_start_date, self.planned_end_date)
+        return self
+
+
+class ReferralUpdate(Input):
+    """Changes to a draft (only drafts are edited; afterwards everything goes through transitions)."""
+
+    person_id: uuid.UUID | None = None
+    target_institution_id: uuid.UUID | None = None
+    target_offer_id: uuid.UUID | None = None
+    service_type_code: ServiceTypeCode | None = None
+    priority: Priority | None = None
+    needs_description: LongText | None = None
+    legal_basis: LegalBasis | None = None
+    programme: Programme | None = None
+    planned_start_date: IsoDate | None = None
+    planned_end_date: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> ReferralUpdate:
+        _dates_in_order(self.planned_start_date, self.planned_end_date)
+        return self
+
+
+class TransitionRequest(Input):
+    action: TransitionAction = Field(description="See GET /v1/workflow and the referral's allowed_actions")
+    reason_code: Code | None = Field(None, description="From GET /v1/reason-codes")
+    declined_by: DeclinedBy | None = None
+    text: Text | None = Field(None, description="Free-text reason or note (never published in events)")
+    outcome_codes: list[Code] | None = Field(None, min_length=1, max_length=10)
+    delivered: Text | None = Field(None, description="What was delivered (complete)")
+    assignee_user_id: uuid.UUID | None = None
+    planned_start_date: IsoDate | None = None
+    business_status: BusinessStatus | None = None
+
+    @field_validator("outcome_codes")
+    @classmethod
+    def _unique(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None and len(set(value)) != len(value):
+            raise ValueError("outcome_codes repeats a code")
+        return value
+
+
+class ForwardRequest(Input):
+    """The child referral the receiver sends on (one step: it is sent at once)."""
+
+    target_institution_id: uuid.UUID
+    target_offer_id: uuid.UUID | None = None
+    service_type_code: ServiceTypeCode
+    priority: Priority = Priority.routine
+    needs_description: LongText | None = None
+    legal_basis: LegalBasis
+    programme: Programme | None = None
+    planned_start_date: IsoDate | None = None
+    planned_end_date: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> ForwardRequest:
+        _dates_in_order(self.planned_start_date, self.planned_end_date)
+        return self
+
+
+class AllowedAction(BaseModel):
+    action: str
+    #: "transitions" (POST …/transitions), "forward" (POST …/forward) or "delete" (DELETE the draft).
+    endpoint: str
+    required_fields: list[str]
+    optional_fields: list[str]
+
+
+class ReferralRead(Output):
+    id: uuid.UUID
+    number: str
+    version: int
+    status: Status
+    business_status: BusinessStatus | None
+    cancellation_requested: bool
+    acknowledged: bool
+    overdue: bool
+    person_id: uuid.UUID
+    sender_institution_id: uuid.UUID
+    sender_user_id: uuid.UUID | None
+    target_institution_id: uuid.UUID | None
+    target_institution_type: str | None
+    target_offer_id: uuid.UUID | None
+    service_type_code: str | None
+    sensitive: bool
+    priority: Priority
+    needs_description: str | None
+    legal_basis: LegalBasisRead | None
+    programme: str | None
+    planned_start_date: date | None
+    planned_end_date: date | None
+    assignee_user_id: uuid.UUID | None
+    parent_referral_id: uuid.UUID | None
+    chain_root_id: uuid.UUID
+    chain_depth: int
+    reason_code: str | None
+    reason_text: str | None
+    declined_by: DeclinedBy | None
+    outcome_codes: list[str]
+    delivered: str | None
+    created_at: datetime
+    updated_at: datetime
+    sent_at: datetime | None
+    responded_at: datetime | None
+    accepted_at: datetime | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    due_at: datetime | None
+    expires_at: datetime | None
+    my_sides: list[Side] = Field(description="Whether your institution is the sender, the receiver or both")
+    allowed_actions: list[AllowedAction] = Field(
+        description="What you may do now, with the fields each needs"
+    )
+
+
+class ReferralPage(BaseModel):
+    items: list[ReferralRead]
+    next_cursor: str | None = None
+
+
+class Box(StrEnum):
+    inbox = "inbox"
+    outbox = "outbox"
+
+
+class CountsRead(BaseModel):
+    box: Box
+    total: int
+    overdue: int
+    by_status: dict[str, int]
+
+
+class ChainNode(BaseModel):
+    """A referral of a chain as seen by a party of an ancestor: status and outcome, no case content."""
+
+    id: uuid.UUID
+    number: str
+    parent_referral_id: uuid.UUID | None
+    chain_depth: int
+    status: Status
+    business_status: BusinessStatus | None
+    outcome_codes: list[str]
+    sender_institution_id: uuid.UUID
+    target_institution_id: uuid.UUID | None
+    service_type_code: str | None
+    priority: Priority
+    overdue: bool
+    sent_at: datetime | None
+    ended_at: datetime | None
+    #: Your institution is its sender or receiver (else you see it as an ancestor's party).
+    party: bool
+
+
+class ChainRead(BaseModel):
+    chain_root_id: uuid.UUID
+    items: list[ChainNode] = Field(description="The nodes you may see, parents before children")
+
+
+class ReferralEventRead(Output):
+    id: uuid.UUID
+    action: str
+    from_status: str | None
+    to_status: str
+    version: int
+    actor_kind: str
+    actor_subject: str | None
+    actor_institution_id: uuid.UUID | None
+    reason_code: str | None
+    text: str | None
+    payload: dict[str, object]
+    occurred_at: datetime
+
+
+class ReferralEventList(BaseModel):
+    items: list[ReferralEventRead]
+
+
+class ReasonCodeRead(Output):
+    code: str
+    label_pl: str
+    label_en: str
+    actions: list[str]
+    system_only: bool
+    active: bool
+
+
+class ReasonCodeList(BaseModel):
+    items: list[ReasonCodeRead]
+
+
+class OutcomeKind(StrEnum):
+    outcome = "outcome"
+    followup = "followup"
+
+
+class OutcomeCodeRead(Output):
+    code: str
+    kind: OutcomeKind
+    label_pl: str
+    label_en: str
+    employment: bool
+    active: bool
+
+
+class OutcomeCodeList(BaseModel):
+    items: list[OutcomeCodeRead]
+
+
+class TransitionRuleRead(BaseModel):
+    action: str
+    from_statuses: list[str]
+    side: Side
+    to_status: str | None
+    event_type: str | None
+    roles: list[str]
+    required_fields: list[str]
+    optional_fields: list[str]
+    sets_flag: str | None
+    requires_flag: str | None
+    unless_flag: str | None
+    assignee_bound: bool
+    guard: str | None
+    endpoint: str
+
+
+class WorkflowRead(BaseModel):
+    statuses: list[Status]
+    terminal: list[Status]
+    business_statuses: list[BusinessStatus]
+    transitions: list[TransitionRuleRead]
+
+
+class PersonReferralItem(BaseModel):
+    id: uuid.UUID
+    number: str
+    status: Status
+    chain_root_id: uuid.UUID
+    parent_referral_id: uuid.UUID | None
+    sender_institution_id: uuid.UUID
+    target_institution_id: uuid.UUID | None
+    service_type_code: str | None
+    outcome_codes: list[str]
+    sent_at: datetime | None
+    ended_at: datetime | None
+    party: bool
+
+
+class PersonReferralPage(BaseModel):
+    items: list[PersonReferralItem]
+    next_cursor: str | None = None
+
+
+class MessageCreate(Input):
+    text: LongText
+
+
+class MessageUpdate(Input):
+    text: LongText
+
+
+class ReceiptRead(Output):
+    institution_id: uuid.UUID
+    read_at: datetime
+
+
+class MessageRead(BaseModel):
+    id: uuid.UUID
+    referral_id: uuid.UUID
+    author_institution_id: uuid.UUID
+    author_subject: str
+    text: str
+    created_at: datetime
+    edited_at: datetime | None
+    version: int
+    mine: bool = Field(description="Written by your institution")
+    editable: bool = Field(description="You wrote it and the other side has not read it yet")
+    read_receipts: list[ReceiptRead]
+
+
+class MessagePage(BaseModel):
+    items: list[MessageRead]
+    next_cursor: str | None = None
+
+
+class MarkedRead(BaseModel):
+    marked: int
+
+
+class NotificationRead(BaseModel):
+    id: uuid.UUID
+    kind: str
+    title: str
+    referral_id: uuid.UUID | None
+    referral_number: str | None
+    followup_id: uuid.UUID | None
+    recipient_institution_id: uuid.UUID
+    recipient_role: str | None
+    recipient_user_id: uuid.UUID | None
+    created_at: datetime
+    read_at: datetime | None
+
+
+class NotificationPage(BaseModel):
+    items: list[NotificationRead]
+    next_cursor: str | None = None
+    unread_count: int
+
+
+class UnreadCount(BaseModel):
+    unread: int
+
+
+class FollowUpStatus(StrEnum):
+    open = "open"
+    answered = "answered"
+    cancelled = "cancelled"
+
+
+class FollowUpRead(Output):
+    id: uuid.UUID
+    referral_id: uuid.UUID
+    institution_id: uuid.UUID
+    due_months: int
+    due_at: datetime
+    status: FollowUpStatus
+    outcome_code: str | None
+    note: str | None
+    answered_at: datetime | None
+    created_at: datetime
+
+
+class FollowUpPage(BaseModel):
+    items: list[FollowUpRead]
+    next_cursor: str | None = None
+
+
+class FollowUpAnswer(Input):
+    outcome_code: Code = Field(description="A follow-up outcome from GET /v1/outcome-codes?kind=followup")
+    note: Text | None = None
+
+
+WebhookUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+(/[^\s]*)?$", max_length=500)]
+
+
+class SubscriptionCreate(Input):
+    url: WebhookUrl
+    event_types: list[EventType] = Field(
+        default_factory=list, max_length=40, description="Empty: every event type"
+    )
+    description: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+
+
+class SubscriptionUpdate(Input):
+    url: WebhookUrl | None = None
+    event_types: list[EventType] | None = Field(None, max_length=40)
+    description: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    active: StrictBool | None = None
+
+
+class SubscriptionRead(Output):
+    id: uuid.UUID
+    institution_id: uuid.UUID
+    url: str
+    description: str | None
+    event_types: list[str]
+    active: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class SubscriptionWithSecret(SubscriptionRead):
+    secret: str = Field(description="Signing secret, shown only now: store it to verify signatures")
+
+
+class SubscriptionPage(BaseModel):
+    items: list[SubscriptionRead]
+    next_cursor: str | None = None
+
+
+class DeliveryStatus(StrEnum):
+    pending = "pending"
+    delivered = "delivered"
+    dead = "dead"
+
+
+class AttemptRead(Output):
+    attempted_at: datetime
+    status_code: int | None
+    error: str | None
+    duration_ms: int
+
+
+class DeliveryRead(BaseModel):
+    id: uuid.UUID
+    subscription_id: uuid.UUID
+    event_id: uuid.UUID
+    event_type: str
+    referral_id: uuid.UUID | None
+    status: DeliveryStatus
+    attempts: int
+    next_attempt_at: datetime
+    last_status_code: int | None
+    last_error: str | None
+    delivered_at: datetime | None
+    created_at: datetime
+    attempt_log: list[AttemptRead]
+
+
+class DeliveryPage(BaseModel):
+    items: list[DeliveryRead]
+    next_cursor: str | None = None

@@ -1,0 +1,347 @@
+"""Webhooks for institutions' own systems.
+
+Subscriptions live here, next to the events they deliver: the party rule (an institution only
+hears about referrals it sent or received) is this service's knowledge, deliveries are queued in
+the same transaction as the event, and the signing secret never has to cross a service boundary.
+
+A delivery is a POST of ``{id, type, occurred_at, aggregate_type, aggregate_id, data}`` with
+``Splot-Event-Id`` (stable across retries and replays), ``Splot-Timestamp`` (Unix seconds) and
+``Splot-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>``. Failures are retried
+with exponential back-off; after ``webhook_max_attempts`` the delivery is dead-lettered until an
+administrator replays it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import time
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from cryptography.fernet import Fernet
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
+
+from splot.common.auth import Principal, PrincipalKind, Role
+from splot.common.db import utcnow
+from splot.common.errors import Problem, forbidden, not_found
+from splot.common.etag import check_if_match
+from splot.common.pagination import paginate
+from splot.referrals import schemas
+from splot.referrals.config import ReferralsSettings
+from splot.referrals.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
+
+MANAGE_SCOPE = "webhooks:manage"
+SIGNATURE_HEADER = "Splot-Signature"
+TIMESTAMP_HEADER = "Splot-Timestamp"
+EVENT_ID_HEADER = "Splot-Event-Id"
+EVENT_TYPE_HEADER = "Splot-Event-Type"
+
+
+def _fernet(settings: ReferralsSettings) -> Fernet:
+    digest = hashlib.sha256(settings.webhook_secret_key.get_secret_value().encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(digest))
+
+
+def encrypt_secret(settings: ReferralsSettings, secret: str) -> str:
+    return _fernet(settings).encrypt(secret.encode()).decode()
+
+
+def decrypt_secret(settings: ReferralsSettings, token: str) -> str:
+    return _fernet(settings).decrypt(token.encode()).decode()
+
+
+def sign(secret: str, timestamp: int, body: bytes) -> str:
+    mac = hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
+    return f"v1={mac}"
+
+
+def verify(secret: str, timestamp: str, body: bytes, signature: str, *, tolerance: int = 300) -> bool:
+    """What a receiver does (published here for integrators and tests)."""
+    try:
+        ts = int(timestamp)
+    except ValueError:
+        return False
+    if abs(time.time() - ts) > tolerance:
+        return False
+    return hmac.compare_digest(sign(secret, ts, body), signature)
+
+
+def manager_institution(principal: Principal) -> uuid.UUID:
+    """Institution admins, or their systems with ``webhooks:manage``, manage their own subscriptions."""
+    if principal.institution_id is None:
+        raise forbidden("webhooks belong to an institution")
+    if principal.kind is PrincipalKind.user and principal.has_role(Role.institution_admin):
+        return principal.institution_id
+    if principal.kind is PrincipalKind.client and principal.has_scope(MANAGE_SCOPE):
+        return principal.institution_id
+    raise forbidden("only institution administrators (or systems with webhooks:manage) manage webhooks")
+
+
+def _check_url(url: str, settings: ReferralsSettings) -> None:
+    if url.startswith("http://") and not settings.webhook_allow_http:
+        raise Problem(422, "insecure_url", "webhook URLs must use https")
+
+
+async def create_subscription(
+    session: AsyncSession,
+    *,
+    data: schemas.SubscriptionCreate,
+    principal: Principal,
+    settings: ReferralsSettings,
+) -> tuple[WebhookSubscription, str]:
+    institution_id = manager_institution(principal)
+    _check_url(data.url, settings)
+    secret = "whsec_" + secrets.token_urlsafe(32)
+    subscription = WebhookSubscription(
+        institution_id=institution_id,
+        url=data.url,
+        description=data.description,
+        event_types=sorted({e.value for e in data.event_types}),
+        secret_encrypted=encrypt_secret(settings, secret),
+        created_by=principal.subject,
+    )
+    session.add(subscription)
+    await session.flush()
+    return subscription, secret
+
+
+async def get_subscription(
+    session: AsyncSession, *, subscription_id: uuid.UUID, principal: Principal, for_update: bool = False
+) -> WebhookSubscription:
+    institution_id = manager_institution(principal)
+    stmt = select(WebhookSubscription).where(
+        WebhookSubscription.id == subscription_id, WebhookSubscription.institution_id == institution_id
+    )
+    if for_update:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    subscription = (await session.scalars(stmt)).first()
+    if subscription is None:
+        raise not_found("subscription")
+    return subscription
+
+
+async def list_subscriptions(
+    session: AsyncSession, *, principal: Principal, cursor: str | None, limit: int | None
+) -> tuple[list[WebhookSubscription], str | None]:
+    institution_id = manager_institution(principal)
+    stmt: Select[Any] = select(WebhookSubscription).where(
+        WebhookSubscription.institution_id == institution_id
+    )
+    return await paginate(
+        session,
+        stmt,
+        order_by=[WebhookSubscription.created_at, WebhookSubscription.id],
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+async def _flush(session: AsyncSession) -> None:
+    try:
+        await session.flush()
+    except StaleDataError as exc:
+        raise Problem(412, "stale_etag", "the subscription was changed meanwhile; reload it") from exc
+
+
+async def update_subscription(
+    session: AsyncSession,
+    *,
+    subscription_id: uuid.UUID,
+    data: schemas.SubscriptionUpdate,
+    principal: Principal,
+    if_match: str | None,
+    settings: ReferralsSettings,
+) -> WebhookSubscription:
+    subscription = await get_subscription(
+        session, subscription_id=subscription_id, principal=principal, for_update=True
+    )
+    check_if_match(if_match, subscription.id, subscription.version)
+    changes = data.model_dump(exclude_unset=True)
+    for field in ("url", "active"):
+        if field in changes and changes[field] is None:
+            raise Problem(422, "field_required", f"{field} cannot be null")
+    if changes.get("url"):
+        _check_url(changes["url"], settings)
+    if "event_types" in changes:
+        changes["event_types"] = sorted({e.value for e in (data.event_types or [])})
+    for field, value in changes.items():
+        setattr(subscription, field, value)
+    subscription.updated_at = utcnow()
+    await _flush(session)
+    return subscription
+
+
+async def rotate_secret(
+    session: AsyncSession, *, subscription_id: uuid.UUID, principal: Principal, settings: ReferralsSettings
+) -> tuple[WebhookSubscription, str]:
+    subscription = await get_subscription(
+        session, subscription_id=subscription_id, principal=principal, for_update=True
+    )
+    secret = "whsec_" + secrets.token_urlsafe(32)
+    subscription.secret_encrypted = encrypt_secret(settings, secret)
+    subscription.updated_at = utcnow()
+    await _flush(session)
+    return subscription, secret
+
+
+async def delete_subscription(
+    session: AsyncSession, *, subscription_id: uuid.UUID, principal: Principal, if_match: str | None
+) -> None:
+    subscription = await get_subscription(
+        session, subscription_id=subscription_id, principal=principal, for_update=True
+    )
+    check_if_match(if_match, subscription.id, subscription.version)
+    await session.delete(subscription)
+    await session.flush()
+
+
+async def _attempt_log(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[WebhookAttempt]]:
+    found: dict[uuid.UUID, list[WebhookAttempt]] = {i: [] for i in ids}
+    if ids:
+        for attempt in (
+            await session.scalars(
+                select(WebhookAttempt)
+                .where(WebhookAttempt.delivery_id.in_(ids))
+                .order_by(WebhookAttempt.attempted_at, WebhookAttempt.id)
+            )
+        ).all():
+            found[attempt.delivery_id].append(attempt)
+    return found
+
+
+def delivery_read(delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> schemas.DeliveryRead:
+    return schemas.DeliveryRead(
+        id=delivery.id,
+        subscription_id=delivery.subscription_id,
+        event_id=delivery.event_id,
+        event_type=delivery.event_type,
+        referral_id=delivery.referral_id,
+        status=delivery.status,  # type: ignore[arg-type]
+        attempts=delivery.attempts,
+        next_attempt_at=delivery.next_attempt_at,
+        last_status_code=delivery.last_status_code,
+        last_error=delivery.last_error,
+        delivered_at=delivery.delivered_at,
+        created_at=delivery.created_at,
+        attempt_log=[schemas.AttemptRead.model_validate(a) for a in attempts],
+    )
+
+
+async def list_deliveries(
+    session: AsyncSession,
+    *,
+    subscription_id: uuid.UUID,
+    principal: Principal,
+    status: schemas.DeliveryStatus | None,
+    cursor: str | None,
+    limit: int | None,
+) -> schemas.DeliveryPage:
+    subscription = await get_subscription(session, subscription_id=subscription_id, principal=principal)
+    stmt: Select[Any] = select(WebhookDelivery).where(WebhookDelivery.subscription_id == subscription.id)
+    if status is not None:
+        stmt = stmt.where(WebhookDelivery.status == status.value)
+    rows, next_cursor = await paginate(
+        session,
+        stmt,
+        order_by=[WebhookDelivery.created_at, WebhookDelivery.id],
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+    )
+    log = await _attempt_log(session, [d.id for d in rows])
+    return schemas.DeliveryPage(items=[delivery_read(d, log[d.id]) for d in rows], next_cursor=next_cursor)
+
+
+async def replay(
+    session: AsyncSession, *, subscription_id: uuid.UUID, delivery_id: uuid.UUID, principal: Principal
+) -> schemas.DeliveryRead:
+    """Queue a delivery again (dead-lettered or not), with the same event id, as soon as possible."""
+    subscription = await get_subscription(session, subscription_id=subscription_id, principal=principal)
+    delivery = (
+        await session.scalars(
+            select(WebhookDelivery)
+            .where(WebhookDelivery.id == delivery_id, WebhookDelivery.subscription_id == subscription.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).first()
+    if delivery is None:
+        raise not_found("delivery")
+    delivery.status = "pending"
+    delivery.attempts = 0
+    delivery.next_attempt_at = utcnow()
+    await session.flush()
+    return delivery_read(delivery, (await _attempt_log(session, [delivery.id]))[delivery.id])
+
+
+def backoff(settings: ReferralsSettings, attempts: int) -> timedelta:
+    return timedelta(seconds=settings.webhook_backoff_seconds * 2 ** max(0, attempts - 1))
+
+
+def encode_body(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+async def deliver(
+    session: AsyncSession,
+    delivery: WebhookDelivery,
+    subscription: WebhookSubscription,
+    *,
+    http: httpx.AsyncClient,
+    settings: ReferralsSettings,
+    now: datetime,
+) -> bool:
+    """One attempt; records it and schedules the next one (or the dead letter)."""
+    body = encode_body(delivery.body)
+    timestamp = int(time.time())
+    secret = decrypt_secret(settings, subscription.secret_encrypted)
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "Splot-Webhooks/1",
+        EVENT_ID_HEADER: str(delivery.event_id),
+        EVENT_TYPE_HEADER: delivery.event_type,
+        TIMESTAMP_HEADER: str(timestamp),
+        SIGNATURE_HEADER: sign(secret, timestamp, body),
+    }
+    started = time.perf_counter()
+    status_code: int | None = None
+    error: str | None = None
+    try:
+        response = await http.post(
+            subscription.url, content=body, headers=headers, timeout=settings.webhook_timeout_seconds
+        )
+        status_code = response.status_code
+        if not 200 <= status_code < 300:
+            error = f"HTTP {status_code}"
+    except httpx.HTTPError as exc:
+        error = type(exc).__name__
+    duration = int((time.perf_counter() - started) * 1000)
+    delivery.attempts += 1
+    delivery.last_status_code = status_code
+    delivery.last_error = error
+    session.add(
+        WebhookAttempt(
+            delivery_id=delivery.id,
+            attempted_at=now,
+            status_code=status_code,
+            error=error,
+            duration_ms=duration,
+        )
+    )
+    if error is None:
+        delivery.status = "delivered"
+        delivery.delivered_at = now
+    elif delivery.attempts >= settings.webhook_max_attempts:
+        delivery.status = "dead"
+    else:
+        delivery.next_attempt_at = now + backoff(settings, delivery.attempts)
+    await session.flush()
+    return error is None

@@ -1,0 +1,155 @@
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import httpx
+import pytest
+from referrals_fakes import FakePeers, MemoryEmailSender
+
+from splot.common.testing import ServiceSpec
+from splot.referrals.config import ReferralsSettings
+from splot.referrals.main import SERVICE_DIR, create_app
+from splot.referrals.scheduler import SchedulerContext, SchedulerReport, run_once
+
+pytest_plugins = ["splot.common.testing"]
+
+STATUTORY = {"kind": "statutory", "article": "art. 100 ust. 1 ustawy o pomocy społecznej"}
+
+
+def _create_app(database_url: str):
+    settings = ReferralsSettings(database_url=database_url, log_json=True, scheduler_enabled=False)
+    return create_app(settings, peers=FakePeers(), email_sender=MemoryEmailSender())
+
+
+@pytest.fixture(scope="session")
+def service_spec() -> ServiceSpec:
+    return ServiceSpec(name="referrals", service_dir=SERVICE_DIR, create_app=_create_app)
+
+
+@dataclass
+class Staff:
+    institution_id: uuid.UUID
+    roles: tuple[str, ...]
+    user_id: uuid.UUID = field(default_factory=uuid.uuid4)
+    kind: str = "user"
+    scope: str = ""
+
+
+class World:
+    """Institutions (in the fake directory), people (in the fake registry) and their staff's tokens."""
+
+    def __init__(self, peers: FakePeers, tokens):
+        self.peers = peers
+        self.tokens = tokens
+        self._tokens: dict[tuple, dict[str, str]] = {}
+        self.pup = peers.add_institution("PUP")
+        self.ops = peers.add_institution("OPS")
+        self.ngo = peers.add_institution("NGO")
+        self.other = peers.add_institution("OPS")
+        self.pup_cw = Staff(self.pup, ("caseworker",))
+        self.pup_co = Staff(self.pup, ("coordinator",))
+        self.ops_cw = Staff(self.ops, ("caseworker",))
+        self.ops_cw2 = Staff(self.ops, ("caseworker",))
+        self.ops_co = Staff(self.ops, ("coordinator",))
+        self.ngo_cw = Staff(self.ngo, ("caseworker",))
+        self.ngo_co = Staff(self.ngo, ("coordinator",))
+        self.other_co = Staff(self.other, ("coordinator",))
+        self.person = peers.add_person()
+
+    def type_of(self, institution_id: uuid.UUID) -> str:
+        return self.peers.institutions[institution_id].type
+
+    def headers(self, staff: Staff, **extra) -> dict[str, str]:
+        # Minting a token loads the RSA key (~50 ms): one token per staff member and test.
+        key = (staff.user_id, staff.kind, staff.scope, staff.roles)
+        if key not in self._tokens:
+            self._tokens[key] = self._mint(staff)
+        return {**self._tokens[key], **extra}
+
+    def _mint(self, staff: Staff) -> dict[str, str]:
+        if staff.kind == "client":
+            h = self.tokens.headers(
+                sub=f"client-{staff.user_id.hex[:8]}",
+                ptype="client",
+                roles=(),
+                scope=staff.scope,
+                institution_id=staff.institution_id,
+                institution_type=self.type_of(staff.institution_id),
+            )
+        else:
+            h = self.tokens.headers(
+                sub=str(staff.user_id),
+                institution_id=staff.institution_id,
+                institution_type=self.type_of(staff.institution_id),
+                roles=list(staff.roles),
+            )
+        return h
+
+
+@pytest.fixture
+def peers(app) -> FakePeers:
+    return app.state.peers
+
+
+@pytest.fixture
+def mailer(app) -> MemoryEmailSender:
+    return app.state.email_sender
+
+
+@pytest.fixture
+def world(peers, tokens) -> World:
+    return World(peers, tokens)
+
+
+def referral_body(world: World, target=None, *, person=None, send=True, **overrides):
+    target = target or world.ops
+    body = {
+        "person_id": str(person or world.person),
+        "target_institution_id": str(target),
+        "service_type_code": "social_work",
+        "priority": "routine",
+        "needs_description": "Potrzebne wsparcie w poszukiwaniu pracy",
+        "legal_basis": STATUTORY,
+        "send": send,
+    }
+    body.update(overrides)
+    return {k: v for k, v in body.items() if v is not None}
+
+
+async def create(client, world: World, sender: Staff | None = None, target=None, **overrides):
+    """Create (and by default send) a referral; returns (body, etag)."""
+    response = await client.post(
+        "/v1/referrals",
+        json=referral_body(world, target, **overrides),
+        headers=world.headers(sender or world.pup_cw),
+    )
+    assert response.status_code == 201, response.text
+    return response.json(), response.headers["etag"]
+
+
+async def act(client, world: World, staff: Staff, referral: dict | str, etag: str, action: str, **payload):
+    referral_id = referral["id"] if isinstance(referral, dict) else referral
+    return await client.post(
+        f"/v1/referrals/{referral_id}/transitions",
+        json={"action": action, **payload},
+        headers=world.headers(staff, **{"If-Match": etag}),
+    )
+
+
+async def step(client, world: World, staff: Staff, referral: dict, etag: str, action: str, **payload):
+    """A transition that must succeed; returns (body, etag)."""
+    response = await act(client, world, staff, referral, etag, action, **payload)
+    assert response.status_code == 200, response.text
+    return response.json(), response.headers["etag"]
+
+
+async def run_scheduler(app, *, now: datetime | None = None, transport=None) -> SchedulerReport:
+    async with httpx.AsyncClient(transport=transport) as http:
+        ctx = SchedulerContext(
+            sessionmaker=app.state.sessionmaker,
+            settings=app.state.settings,
+            peers=app.state.peers,
+            email_sender=app.state.email_sender,
+            http=http,
+        )
+        return await run_once(ctx, now=now)

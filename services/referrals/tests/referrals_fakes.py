@@ -1,0 +1,151 @@
+"""In-memory stand-ins for the peers (directory, client registry) and the e-mail sender."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from splot.referrals.emailer import OutgoingEmail
+from splot.referrals.peers import (
+    AccessGrant,
+    CheckResult,
+    InstitutionInfo,
+    OfferInfo,
+    PeerUnavailable,
+    PersonSummary,
+    ReferralCheck,
+    ServiceTypeInfo,
+)
+
+CATALOGUE = {
+    "job_placement": ServiceTypeInfo("job_placement", False),
+    "vocational_counselling": ServiceTypeInfo("vocational_counselling", False),
+    "social_work": ServiceTypeInfo("social_work", False),
+    "social_contract": ServiceTypeInfo("social_contract", False),
+    "crisis_intervention": ServiceTypeInfo("crisis_intervention", False, 2, 1),
+    "kis": ServiceTypeInfo("kis", False),
+    "cis": ServiceTypeInfo("cis", False),
+    "debt_counselling": ServiceTypeInfo("debt_counselling", False),
+    "addiction_therapy": ServiceTypeInfo("addiction_therapy", True),
+    "retired_type": ServiceTypeInfo("retired_type", False, active=False),
+}
+
+
+@dataclass
+class Consent:
+    id: uuid.UUID
+    person_id: uuid.UUID
+    institution_id: uuid.UUID
+    status: str = "active"  # active, withdrawn, expired
+
+
+@dataclass
+class FakePeers:
+    institutions: dict[uuid.UUID, InstitutionInfo] = field(default_factory=dict)
+    catalogue: dict[str, ServiceTypeInfo] = field(default_factory=lambda: dict(CATALOGUE))
+    offers: dict[uuid.UUID, OfferInfo] = field(default_factory=dict)
+    persons: dict[uuid.UUID, PersonSummary] = field(default_factory=dict)
+    consents: dict[uuid.UUID, Consent] = field(default_factory=dict)
+    blocked_senders: set[uuid.UUID] = field(default_factory=set)
+    checks: list[ReferralCheck] = field(default_factory=list)
+    grants: list[AccessGrant] = field(default_factory=list)
+    revocations: list[tuple[uuid.UUID, uuid.UUID, int | None]] = field(default_factory=list)
+    #: Names of methods that fail as if the peer were down.
+    down: set[str] = field(default_factory=set)
+
+    def _maybe_down(self, method: str, peer: str) -> None:
+        if method in self.down or peer in self.down:
+            raise PeerUnavailable(peer)
+
+    def add_institution(
+        self, type: str = "OPS", *, active: bool = True, email: str | None = "biuro@example.org"
+    ):
+        info = InstitutionInfo(
+            id=uuid.uuid4(), type=type, name=f"{type} test", teryt="1219053", active=active, email=email
+        )
+        self.institutions[info.id] = info
+        return info.id
+
+    def add_person(self, status: str = "active", merged_into: uuid.UUID | None = None) -> uuid.UUID:
+        person_id = uuid.uuid4()
+        self.persons[person_id] = PersonSummary(id=person_id, status=status, merged_into=merged_into)
+        return person_id
+
+    def add_consent(
+        self, person_id: uuid.UUID, institution_id: uuid.UUID, status: str = "active"
+    ) -> uuid.UUID:
+        consent = Consent(uuid.uuid4(), person_id, institution_id, status)
+        self.consents[consent.id] = consent
+        return consent.id
+
+    def add_offer(self, institution_id: uuid.UUID, service_type_code: str, active: bool = True) -> uuid.UUID:
+        offer = OfferInfo(uuid.uuid4(), institution_id, service_type_code, active, 3)
+        self.offers[offer.id] = offer
+        return offer.id
+
+    async def institution(self, institution_id):
+        self._maybe_down("institution", "directory")
+        return self.institutions.get(institution_id)
+
+    async def service_types(self):
+        self._maybe_down("service_types", "directory")
+        return self.catalogue
+
+    async def offer(self, offer_id):
+        self._maybe_down("offer", "directory")
+        return self.offers.get(offer_id)
+
+    async def person_summary(self, person_id):
+        self._maybe_down("person_summary", "clients")
+        return self.persons.get(person_id)
+
+    async def check_referral(self, check: ReferralCheck) -> CheckResult:
+        self._maybe_down("check_referral", "clients")
+        self.checks.append(check)
+        if check.person_id not in self.persons:
+            return CheckResult(False, "person_not_found", "no such person")
+        if check.sender_institution_id in self.blocked_senders:
+            return CheckResult(False, "sender_not_allowed", "the sender may not see this person")
+        if check.legal_basis == "statutory":
+            return CheckResult(True)
+        if check.consent_id is not None:
+            consent = self.consents.get(check.consent_id)
+        else:
+            consent = next(
+                (
+                    c
+                    for c in self.consents.values()
+                    if c.person_id == check.person_id
+                    and c.institution_id == check.target_institution_id
+                    and c.status == "active"
+                ),
+                None,
+            )
+        if (
+            consent is None
+            or consent.person_id != check.person_id
+            or consent.institution_id != check.target_institution_id
+        ):
+            return CheckResult(False, "consent_missing", "no consent covers this target")
+        if consent.status != "active":
+            return CheckResult(False, f"consent_{consent.status}", "the consent is no longer valid")
+        return CheckResult(True, consent_id=consent.id)
+
+    async def grant_access(self, grant: AccessGrant) -> None:
+        self._maybe_down("grant_access", "clients")
+        self.grants.append(grant)
+
+    async def revoke_access(self, *, referral_id, institution_id, retention_days) -> None:
+        self._maybe_down("revoke_access", "clients")
+        self.revocations.append((referral_id, institution_id, retention_days))
+
+
+@dataclass
+class MemoryEmailSender:
+    sent: list[OutgoingEmail] = field(default_factory=list)
+    failing: bool = False
+
+    async def send(self, email: OutgoingEmail) -> None:
+        if self.failing:
+            raise ConnectionError("smtp down")
+        self.sent.append(email)

@@ -1,0 +1,215 @@
+"""The HTTP implementation of the peers port, against stand-ins of the directory and the registry."""
+
+import base64
+import json
+import uuid
+
+import httpx
+import pytest
+
+from splot.referrals.config import ReferralsSettings
+from splot.referrals.peers import AccessGrant, HttpPeers, PeerUnavailable, ReferralCheck
+
+INST = uuid.uuid4()
+PERSON = uuid.uuid4()
+CONSENT = uuid.uuid4()
+
+
+class Upstream:
+    def __init__(self):
+        self.requests: list[httpx.Request] = []
+        self.fail: str | None = None
+        self.tokens_issued = 0
+        self.reject_token_once = False
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        path = request.url.path
+        if path == "/dir/v1/oauth/token":
+            self.tokens_issued += 1
+            if self.fail == "token":
+                return httpx.Response(401, json={"error": "invalid_client"})
+            return httpx.Response(200, json={"access_token": f"tok-{self.tokens_issued}", "expires_in": 900})
+        if self.fail == "down":
+            return httpx.Response(502, text="bad gateway")
+        if self.fail == "unreachable":
+            raise httpx.ConnectError("refused", request=request)
+        if self.reject_token_once:
+            self.reject_token_once = False
+            return httpx.Response(401, json={"code": "unauthenticated"})
+        if path == f"/dir/v1/institutions/{INST}":
+            return httpx.Response(
+                200,
+                json={
+                    "id": str(INST),
+                    "type": "NGO",
+                    "name": "Fundacja",
+                    "teryt": "1219053",
+                    "powiat_code": "1219",
+                    "voivodeship_code": "12",
+                    "active": True,
+                    "email": "biuro@fundacja.pl",
+                    "version": 3,
+                },
+            )
+        if path.startswith("/dir/v1/institutions/"):
+            return httpx.Response(404, json={"code": "not_found"})
+        if path == "/dir/v1/service-types":
+            return httpx.Response(
+                200,
+                json={
+                    "items": [
+                        {
+                            "code": "kis",
+                            "name_pl": "KIS",
+                            "name_en": "KIS",
+                            "category": "social_employment",
+                            "sensitive": False,
+                            "provider_types": ["NGO"],
+                            "response_days_routine": None,
+                            "response_days_urgent": None,
+                            "active": True,
+                        },
+                        {
+                            "code": "addiction_therapy",
+                            "name_pl": "Terapia",
+                            "name_en": "Therapy",
+                            "category": "other",
+                            "sensitive": True,
+                            "provider_types": [],
+                            "response_days_routine": 3,
+                            "response_days_urgent": 1,
+                            "active": True,
+                        },
+                    ]
+                },
+            )
+        if path.startswith("/dir/v1/offers/"):
+            return httpx.Response(
+                200,
+                json={
+                    "id": path.rsplit("/", 1)[1],
+                    "institution_id": str(INST),
+                    "service_type_code": "kis",
+                    "capacity_available": 2,
+                    "capacity_max": 10,
+                    "active": True,
+                },
+            )
+        if path == "/cl/v1/internal/referral-checks":
+            return httpx.Response(
+                200, json={"allowed": True, "code": None, "detail": None, "consent_id": str(CONSENT)}
+            )
+        if path == "/cl/v1/internal/access-grants":
+            return httpx.Response(201, json={"id": str(uuid.uuid4())})
+        if path == "/cl/v1/internal/access-grants/revoke":
+            return httpx.Response(200, json={"revoked": 1})
+        if path == f"/cl/v1/internal/persons/{PERSON}/summary":
+            return httpx.Response(
+                200,
+                json={
+                    "id": str(PERSON),
+                    "birth_year": 1980,
+                    "sex": "F",
+                    "gmina": "1219053",
+                    "status": "merged",
+                    "merged_into": str(INST),
+                },
+            )
+        return httpx.Response(404, json={"code": "not_found"})
+
+
+@pytest.fixture
+async def upstream_peers():
+    upstream = Upstream()
+    settings = ReferralsSettings(
+        token_url="http://peer/dir/v1/oauth/token",
+        directory_url="http://peer/dir",
+        clients_url="http://peer/cl/",
+        service_client_secret="s3cret",
+    )
+    peers = HttpPeers(settings, transport=httpx.MockTransport(upstream))
+    yield upstream, peers
+    await peers.aclose()
+
+
+async def test_directory_calls_use_a_service_token_and_are_cached(upstream_peers):
+    upstream, peers = upstream_peers
+    info = await peers.institution(INST)
+    assert (info.type, info.email, info.active) == ("NGO", "biuro@fundacja.pl", True)
+    assert await peers.institution(INST) == info
+    assert [r.url.path for r in upstream.requests] == ["/dir/v1/oauth/token", f"/dir/v1/institutions/{INST}"]
+    token_request = upstream.requests[0]
+    assert token_request.headers["authorization"] == "Basic " + base64.b64encode(b"referrals:s3cret").decode()
+    assert b"grant_type=client_credentials" in token_request.content
+    assert b"scope=clients%3Ainternal+directory%3Aread" in token_request.content
+    assert upstream.requests[1].headers["authorization"] == "Bearer tok-1"
+    assert await peers.institution(uuid.uuid4()) is None
+    types = await peers.service_types()
+    assert (
+        types["addiction_therapy"].sensitive is True and types["addiction_therapy"].response_days_routine == 3
+    )
+    await peers.service_types()
+    assert sum(r.url.path == "/dir/v1/service-types" for r in upstream.requests) == 1
+    offer = await peers.offer(uuid.uuid4())
+    assert offer.institution_id == INST and offer.service_type_code == "kis"
+
+
+async def test_registry_calls_follow_the_internal_contract(upstream_peers):
+    upstream, peers = upstream_peers
+    referral_id = uuid.uuid4()
+    result = await peers.check_referral(
+        ReferralCheck(PERSON, uuid.uuid4(), INST, "NGO", "kis", False, "consent", None)
+    )
+    assert result.allowed and result.consent_id == CONSENT
+    sent = json.loads(upstream.requests[-1].content)
+    assert set(sent) == {
+        "person_id",
+        "sender_institution_id",
+        "target_institution_id",
+        "target_institution_type",
+        "service_type_code",
+        "sensitive",
+        "legal_basis",
+        "consent_id",
+    }
+    assert sent["consent_id"] is None and sent["legal_basis"] == "consent"
+    await peers.grant_access(AccessGrant(PERSON, INST, referral_id, "consent", CONSENT, True))
+    assert json.loads(upstream.requests[-1].content) == {
+        "person_id": str(PERSON),
+        "institution_id": str(INST),
+        "referral_id": str(referral_id),
+        "legal_basis": "consent",
+        "consent_id": str(CONSENT),
+        "covers_sensitive": True,
+    }
+    await peers.revoke_access(referral_id=referral_id, institution_id=INST, retention_days=30)
+    assert json.loads(upstream.requests[-1].content) == {
+        "referral_id": str(referral_id),
+        "institution_id": str(INST),
+        "retention_days": 30,
+    }
+    assert upstream.requests[-1].url.path == "/cl/v1/internal/access-grants/revoke"
+    person = await peers.person_summary(PERSON)
+    assert person.status == "merged" and person.merged_into == INST
+    assert await peers.person_summary(uuid.uuid4()) is None
+
+
+@pytest.mark.parametrize("failure", ["down", "unreachable", "token"])
+async def test_failures_are_peer_unavailable(upstream_peers, failure):
+    upstream, peers = upstream_peers
+    upstream.fail = failure
+    with pytest.raises(PeerUnavailable) as raised:
+        await peers.check_referral(
+            ReferralCheck(PERSON, uuid.uuid4(), INST, "NGO", "kis", False, "statutory", None)
+        )
+    assert raised.value.status == 503 and raised.value.code == "peer_unavailable"
+    assert raised.value.headers["Retry-After"]
+
+
+async def test_a_rejected_token_is_renewed_once(upstream_peers):
+    upstream, peers = upstream_peers
+    await peers.institution(INST)
+    upstream.reject_token_once = True
+    assert await peers.person_summary(PERSON) is not None
+    assert upstream.tokens_issued == 2

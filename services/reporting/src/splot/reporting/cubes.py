@@ -1,0 +1,325 @@
+"""Pre-aggregated monthly cubes, and the "raw" row sources they are computed from.
+
+A cube is a table keyed by the cohort month (the Europe/Warsaw month a referral was sent in) and
+a fixed set of published dimensions, holding sums. Dashboards and the generic aggregate endpoint
+read the smallest cube that has every dimension a query needs; nothing but institution-scoped
+queries (a few thousand rows at most) and rebuilds scans the facts.
+
+Maintenance is by recomputation of whole months: ingestion records which cohort months its
+changes touched (``dirty_month``), and :func:`refresh_dirty` deletes and re-inserts those months
+of every cube (``INSERT … SELECT … GROUP BY`` from the facts joined with the current
+institution and person dimensions). This is idempotent and order-independent, so late-arriving
+dimensions (an institution or person event consumed after the referrals that name it) and
+corrections are picked up simply by marking the affected months dirty.
+
+The raw row sources (:func:`referral_rows`, :func:`duration_rows`, :func:`reason_rows`,
+:func:`outcome_rows`) have the same column names as the cubes, so the query engine can run one
+query text against either; the benchmark compares exactly that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Column,
+    Integer,
+    PrimaryKeyConstraint,
+    Select,
+    String,
+    Table,
+    Uuid,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from splot.reporting.models import (
+    MEASURE_COLUMNS,
+    UNKNOWN,
+    Base,
+    DirtyMonth,
+    InstitutionDim,
+    PersonDim,
+    ReferralFact,
+    ReferralOutcome,
+)
+
+TERRITORY = ("sender_voivodeship", "sender_powiat", "target_voivodeship", "target_powiat")
+ROUTE = ("sender_type", "target_type")
+AGE_BANDS = ("0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+", UNKNOWN)
+DURATION_METRICS = {"response": "response_days", "start": "start_days", "completion": "completion_days"}
+
+_COLUMN_TYPES = {
+    "sender_voivodeship": String(7),
+    "sender_powiat": String(7),
+    "target_voivodeship": String(7),
+    "target_powiat": String(7),
+    "sender_type": String(16),
+    "target_type": String(16),
+    "service_type": String(48),
+    "priority": String(16),
+    "status": String(24),
+    "age_band": String(8),
+    "sex": String(8),
+    "sender_institution_id": Uuid(),
+    "target_institution_id": Uuid(),
+    "metric": String(16),
+    "days": Integer(),
+    "reason_code": String(48),
+    "declined_by": String(16),
+    "outcome_code": String(48),
+}
+
+
+@dataclass(frozen=True)
+class Cube:
+    name: str
+    table: Table
+    #: Key columns besides year and month.
+    keys: tuple[str, ...]
+    #: Value columns (summed when rolled up).
+    values: tuple[str, ...]
+    #: "referral", "duration", "reason" or "outcome": which raw row source it aggregates.
+    family: str
+    #: A finer cube this one is rolled up from (instead of the facts).
+    parent: Cube | None = None
+
+
+def _cube(
+    name: str, keys: tuple[str, ...], values: tuple[str, ...], family: str, parent: Cube | None = None
+) -> Cube:
+    columns = [Column("year", Integer, nullable=False), Column("month", Integer, nullable=False)]
+    columns += [Column(key, _COLUMN_TYPES[key], nullable=False) for key in keys]
+    columns += [Column(value, Integer, nullable=False, default=0) for value in values]
+    table = Table(
+        name, Base.metadata, *columns, PrimaryKeyConstraint("year", "month", *keys, name=f"pk_{name}")
+    )
+    return Cube(name, table, keys, values, family, parent)
+
+
+POWIAT = _cube(
+    "agg_referral_powiat",
+    (*TERRITORY, *ROUTE, "service_type", "priority", "status"),
+    MEASURE_COLUMNS,
+    "referral",
+)
+REGION = _cube(
+    "agg_referral_region",
+    ("sender_voivodeship", "target_voivodeship", *ROUTE, "service_type", "priority", "status"),
+    MEASURE_COLUMNS,
+    "referral",
+    parent=POWIAT,
+)
+ROUTES = _cube(
+    "agg_referral_route",
+    ("sender_voivodeship", "target_voivodeship", *ROUTE, "status"),
+    MEASURE_COLUMNS,
+    "referral",
+    parent=REGION,
+)
+PROFILE = _cube(
+    "agg_referral_profile",
+    (*TERRITORY, *ROUTE, "service_type", "status", "age_band", "sex"),
+    MEASURE_COLUMNS,
+    "referral",
+)
+INSTITUTION = _cube(
+    "agg_referral_institution",
+    ("sender_institution_id", "target_institution_id", "service_type", "priority", "status"),
+    MEASURE_COLUMNS,
+    "referral",
+)
+DURATION = _cube(
+    "agg_duration", (*TERRITORY, *ROUTE, "service_type", "priority", "metric", "days"), ("n",), "duration"
+)
+REASON = _cube(
+    "agg_reason",
+    (*TERRITORY, *ROUTE, "service_type", "status", "reason_code", "declined_by"),
+    ("n",),
+    "reason",
+)
+OUTCOME = _cube("agg_outcome", (*TERRITORY, *ROUTE, "service_type", "outcome_code"), ("n",), "outcome")
+
+#: In refresh order (a cube after the one it is rolled up from).
+CUBES: tuple[Cube, ...] = (POWIAT, REGION, ROUTES, PROFILE, INSTITUTION, DURATION, REASON, OUTCOME)
+#: The referral cubes the query engine may choose from, smallest first.
+REFERRAL_CUBES: tuple[Cube, ...] = (ROUTES, REGION, POWIAT, PROFILE)
+
+
+# --- raw row sources --------------------------------------------------------------------------
+
+
+def _age_band(sent_year: ColumnElement[int], birth_year: ColumnElement[int]) -> ColumnElement[str]:
+    age = sent_year - birth_year
+    return case(
+        (birth_year.is_(None), UNKNOWN),
+        (age < 18, "0-17"),
+        (age < 25, "18-24"),
+        (age < 35, "25-34"),
+        (age < 45, "35-44"),
+        (age < 55, "45-54"),
+        (age < 65, "55-64"),
+        else_="65+",
+    )
+
+
+def referral_rows(*extra_where: ColumnElement[bool]) -> Select:
+    """One row per counted referral (sent, not entered in error) with every dimension resolved."""
+    f = ReferralFact.__table__
+    s = InstitutionDim.__table__.alias("s")
+    t = InstitutionDim.__table__.alias("t")
+    p = PersonDim.__table__.alias("p")
+    unknown = literal(UNKNOWN)
+    columns = [
+        f.c.referral_id,
+        f.c.sent_year.label("year"),
+        f.c.sent_month.label("month"),
+        func.coalesce(s.c.voivodeship_code, unknown).label("sender_voivodeship"),
+        func.coalesce(s.c.powiat_code, unknown).label("sender_powiat"),
+        func.coalesce(t.c.voivodeship_code, unknown).label("target_voivodeship"),
+        func.coalesce(t.c.powiat_code, unknown).label("target_powiat"),
+        func.coalesce(s.c.type, unknown).label("sender_type"),
+        func.coalesce(t.c.type, unknown).label("target_type"),
+        f.c.service_type,
+        f.c.priority,
+        f.c.status,
+        _age_band(f.c.sent_year, p.c.birth_year).label("age_band"),
+        func.coalesce(p.c.sex, unknown).label("sex"),
+        f.c.sender_institution_id,
+        f.c.target_institution_id,
+        f.c.reason_code,
+        func.coalesce(f.c.declined_by, literal("none")).label("declined_by"),
+        *(f.c[name] for name in DURATION_METRICS.values()),
+        *(f.c[name] for name in MEASURE_COLUMNS),
+    ]
+    joined = (
+        f.outerjoin(s, s.c.id == f.c.sender_institution_id)
+        .outerjoin(t, t.c.id == f.c.target_institution_id)
+        .outerjoin(p, p.c.pseudonym == f.c.person_pseudonym)
+    )
+    return select(*columns).select_from(joined).where(f.c.sent_year.is_not(None), *extra_where)
+
+
+_DIMS = (*TERRITORY, *ROUTE, "service_type", "priority", "sender_institution_id", "target_institution_id")
+
+
+def duration_rows(*extra_where: ColumnElement[bool]) -> Select:
+    """One row per (referral, duration metric) with a known duration in working days."""
+    base = referral_rows(*extra_where).subquery("ref")
+    parts = [
+        select(
+            base.c.year,
+            base.c.month,
+            *(base.c[d] for d in _DIMS),
+            literal(metric).label("metric"),
+            base.c[column].label("days"),
+            literal(1).label("n"),
+        ).where(base.c[column].is_not(None))
+        for metric, column in DURATION_METRICS.items()
+    ]
+    unioned = union_all(*parts).subquery("dur")
+    return select(*unioned.c)
+
+
+def reason_rows(*extra_where: ColumnElement[bool]) -> Select:
+    """One row per rejected, failed or cancelled referral that carries a reason code."""
+    base = referral_rows(*extra_where).subquery("ref")
+    return select(
+        base.c.year,
+        base.c.month,
+        *(base.c[d] for d in (*_DIMS, "status")),
+        base.c.reason_code,
+        base.c.declined_by,
+        literal(1).label("n"),
+    ).where(base.c.reason_code.is_not(None), base.c.status.in_(("rejected", "failed", "cancelled")))
+
+
+def outcome_rows(*extra_where: ColumnElement[bool]) -> Select:
+    """One row per (completed referral, outcome code)."""
+    base = referral_rows(*extra_where).subquery("ref")
+    o = ReferralOutcome.__table__
+    return (
+        select(
+            base.c.year,
+            base.c.month,
+            *(base.c[d] for d in _DIMS),
+            o.c.outcome_code,
+            literal(1).label("n"),
+        )
+        .select_from(base.join(o, o.c.referral_id == base.c.referral_id))
+        .where(base.c.status == "completed")
+    )
+
+
+RAW_SOURCES = {
+    "referral": referral_rows,
+    "duration": duration_rows,
+    "reason": reason_rows,
+    "outcome": outcome_rows,
+}
+
+
+# --- maintenance -----------------------------------------------------------------------------
+
+
+async def mark_dirty(session: AsyncSession, months: Iterable[tuple[int | None, int | None]]) -> None:
+    """Record cohort months whose cubes must be recomputed (idempotent)."""
+    for year, month in set(months):
+        if year is None or month is None:
+            continue
+        if await session.get(DirtyMonth, (year, month)) is None:
+            session.add(DirtyMonth(year=year, month=month))
+    await session.flush()
+
+
+async def _refresh_cube(session: AsyncSession, cube: Cube, year: int, month: int) -> None:
+    table = cube.table
+    await session.execute(delete(table).where(table.c.year == year, table.c.month == month))
+    if cube.parent is not None:
+        source = cube.parent.table
+        rows = select(source).where(and_(source.c.year == year, source.c.month == month)).subquery("src")
+    else:
+        f = ReferralFact.__table__
+        rows = RAW_SOURCES[cube.family](f.c.sent_year == year, f.c.sent_month == month).subquery("src")
+    groups = [rows.c.year, rows.c.month, *(rows.c[k] for k in cube.keys)]
+    sums = [func.sum(rows.c[v]).label(v) for v in cube.values]
+    statement = select(*groups, *sums).group_by(*groups)
+    await session.execute(insert(table).from_select(["year", "month", *cube.keys, *cube.values], statement))
+
+
+REFRESH_LOCK_KEY = 0x5250_5254_0001  # "RPRT" refresh: one replica recomputes cubes at a time
+
+
+async def refresh_dirty(session: AsyncSession) -> int:
+    """Recompute every dirty month of every cube within the caller's transaction; flushes."""
+    await session.flush()
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFRESH_LOCK_KEY})
+    months = (await session.execute(select(DirtyMonth.year, DirtyMonth.month))).all()
+    for year, month in months:
+        for cube in CUBES:
+            await _refresh_cube(session, cube, year, month)
+    if months:
+        await session.execute(delete(DirtyMonth))
+    await session.flush()
+    return len(months)
+
+
+async def mark_all_dirty(session: AsyncSession) -> None:
+    f = ReferralFact.__table__
+    months = (
+        await session.execute(
+            select(f.c.sent_year, f.c.sent_month).where(f.c.sent_year.is_not(None)).distinct()
+        )
+    ).all()
+    await mark_dirty(session, [(y, m) for y, m in months])

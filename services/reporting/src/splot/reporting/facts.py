@@ -1,0 +1,165 @@
+"""Turning event payloads into facts: pseudonyms, the working-day calendar, derived measures."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import holidays
+
+TERMINAL = frozenset({"rejected", "completed", "failed", "cancelled", "entered_in_error"})
+OPEN = frozenset({"requested", "accepted", "in_progress", "on_hold"})
+
+
+class Pseudonymiser:
+    """Keyed hash of registry person ids (HMAC-SHA256): stable for joins, not reversible without
+    the key, and the raw id is never stored."""
+
+    def __init__(self, key: str) -> None:
+        self._key = key.encode()
+
+    def __call__(self, person_id: object) -> str | None:
+        if person_id is None:
+            return None
+        return hmac.new(self._key, str(person_id).strip().lower().encode(), hashlib.sha256).hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("PL", years=year).keys())
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _holidays(day.year)
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after ``start`` up to and including ``end`` (0 when the same day or earlier):
+    a reply on the next working day took 1 working day."""
+    if end <= start:
+        return 0
+    count = 0
+    day = start + timedelta(days=1)
+    while day <= end:
+        if is_working_day(day):
+            count += 1
+        day += timedelta(days=1)
+    return count
+
+
+@dataclass(frozen=True)
+class Calendar:
+    zone: ZoneInfo
+
+    @classmethod
+    def named(cls, name: str) -> Calendar:
+        return cls(ZoneInfo(name))
+
+    def local_date(self, moment: datetime) -> date:
+        return moment.astimezone(self.zone).date()
+
+    def working_days(self, start: datetime | None, end: datetime | None) -> int | None:
+        if start is None or end is None:
+            return None
+        return working_days_between(self.local_date(start), self.local_date(end))
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError("timestamps in feeds must carry a timezone")
+    return moment
+
+
+def parse_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def derive(
+    snapshot: dict[str, Any],
+    *,
+    calendar: Calendar,
+    employment_outcomes: Collection[str],
+    followup_3m: str | None,
+    followup_6m: str | None,
+) -> dict[str, Any]:
+    """The derived columns of a referral fact (cohort, durations, SLA state, measure flags)."""
+    status = snapshot["status"]
+    sent_at = parse_datetime(snapshot.get("sent_at"))
+    responded_at = parse_datetime(snapshot.get("responded_at"))
+    accepted_at = parse_datetime(snapshot.get("accepted_at"))
+    started_at = parse_datetime(snapshot.get("started_at"))
+    ended_at = parse_datetime(snapshot.get("ended_at"))
+    due_at = parse_datetime(snapshot.get("due_at"))
+    outcomes = set(snapshot.get("outcome_codes") or [])
+    overdue = bool(snapshot.get("overdue"))
+    counted = sent_at is not None and status not in ("draft", "entered_in_error")
+    cohort = calendar.local_date(sent_at) if counted and sent_at else None
+
+    if due_at is None or not counted:
+        sla_state = None
+    elif responded_at is not None:
+        sla_state = "met" if responded_at <= due_at else "missed"
+    elif overdue:
+        sla_state = "missed"
+    elif status in TERMINAL:
+        sla_state = "not_applicable"  # withdrawn before the deadline, never answered
+    else:
+        sla_state = "pending"
+
+    ended = accepted_at is not None and status in ("completed", "failed", "cancelled")
+    reported = (status == "completed" and bool(outcomes)) or (
+        status in ("failed", "cancelled") and bool(snapshot.get("reason_code"))
+    )
+    employment = status == "completed" and bool(outcomes & set(employment_outcomes))
+    flags = {
+        "referrals": True,
+        "responded": responded_at is not None,
+        "accepted": accepted_at is not None,
+        "rejected": status == "rejected",
+        "rejected_by_client": status == "rejected" and snapshot.get("declined_by") == "client",
+        "rejected_by_provider": status == "rejected" and snapshot.get("declined_by") == "provider",
+        "started": started_at is not None,
+        "completed": status == "completed",
+        "failed": status == "failed",
+        "cancelled": status == "cancelled",
+        "open": status in OPEN,
+        "ended": ended,
+        "closed_loop": ended and reported,
+        "acknowledged": status in ("completed", "failed") and bool(snapshot.get("acknowledged")),
+        "sla_met": sla_state == "met",
+        "sla_missed": sla_state == "missed",
+        "overdue": status == "requested" and overdue,
+        "forwarded": int(snapshot.get("chain_depth") or 0) > 0,
+        "employment_outcome": employment,
+        "followup_3m_answered": employment and followup_3m is not None,
+        "followup_3m_employed": employment and followup_3m in employment_outcomes,
+        "followup_6m_answered": employment and followup_6m is not None,
+        "followup_6m_employed": employment and followup_6m in employment_outcomes,
+    }
+    return {
+        "sent_year": cohort.year if cohort else None,
+        "sent_month": cohort.month if cohort else None,
+        "sla_state": sla_state,
+        "response_days": calendar.working_days(sent_at, responded_at) if counted else None,
+        "start_days": calendar.working_days(sent_at, started_at) if counted else None,
+        "completion_days": calendar.working_days(sent_at, ended_at)
+        if counted and status == "completed"
+        else None,
+        **{name: int(bool(value) and counted) for name, value in flags.items()},
+    }

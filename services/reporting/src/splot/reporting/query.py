@@ -1,0 +1,446 @@
+"""The aggregate engine: measures × dimensions × equality filters × period granularity.
+
+Every query is answered from the smallest cube holding all the columns it needs (grouping,
+filters and the caller's scope); institution scopes are answered from their own facts, which
+are few. SQL groups by cohort year and month (portable to SQLite and PostgreSQL, no date
+functions); months are rolled up into quarters and years here, then every value goes through
+the suppression :class:`~splot.reporting.suppression.Policy`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import FromClause, and_, func, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from splot.common.errors import Problem
+from splot.reporting import cubes
+from splot.reporting.catalogue import DIMENSIONS, MEASURES, route_parts
+from splot.reporting.models import ReferralFact, ServiceTypeRef
+from splot.reporting.scopes import Scope
+from splot.reporting.suppression import Cell, Policy
+
+GRANULARITIES = ("month", "quarter", "year")
+PERIOD_LABEL = r"^(19|20)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$"
+MAX_ROWS = 20_000
+MAX_DIMENSIONS = 4
+
+
+# --- periods -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    year: int
+    index: int  # month 1-12, quarter 1-4, 0 for a year
+    granularity: str = field(compare=False)
+
+    @property
+    def label(self) -> str:
+        if self.granularity == "month":
+            return f"{self.year:04d}-{self.index:02d}"
+        if self.granularity == "quarter":
+            return f"{self.year:04d}-Q{self.index}"
+        return f"{self.year:04d}"
+
+    @property
+    def first_month(self) -> tuple[int, int]:
+        if self.granularity == "month":
+            return self.year, self.index
+        if self.granularity == "quarter":
+            return self.year, 3 * self.index - 2
+        return self.year, 1
+
+    @property
+    def last_month(self) -> tuple[int, int]:
+        if self.granularity == "month":
+            return self.year, self.index
+        if self.granularity == "quarter":
+            return self.year, 3 * self.index
+        return self.year, 12
+
+
+def granularity_of(label: str) -> str:
+    if "-Q" in label:
+        return "quarter"
+    return "month" if "-" in label else "year"
+
+
+def parse_period(label: str, granularity: str | None = None) -> Period:
+    if not re.match(PERIOD_LABEL, label):
+        raise Problem(422, "invalid_period", "a period is YYYY, YYYY-Qn or YYYY-MM")
+    found = granularity_of(label)
+    if granularity is not None and found != granularity:
+        raise Problem(
+            422,
+            "period_granularity_mismatch",
+            f"with granularity={granularity} periods are written as a {granularity}",
+        )
+    year = int(label[:4])
+    if found == "month":
+        return Period(year, int(label[5:7]), "month")
+    if found == "quarter":
+        return Period(year, int(label[6]), "quarter")
+    return Period(year, 0, "year")
+
+
+def bucket_of(year: int, month: int, granularity: str) -> Period:
+    if granularity == "month":
+        return Period(year, month, "month")
+    if granularity == "quarter":
+        return Period(year, (month + 2) // 3, "quarter")
+    return Period(year, 0, "year")
+
+
+@dataclass(frozen=True)
+class MonthRange:
+    first: tuple[int, int] | None
+    last: tuple[int, int] | None
+
+    def clause(self, year: ColumnElement[int], month: ColumnElement[int]) -> ColumnElement[bool]:
+        # Plain comparisons on the key columns (no expressions), so that the planner estimates
+        # them well; whole years need no month condition at all.
+        parts: list[ColumnElement[bool]] = []
+        same_year = self.first is not None and self.last is not None and self.first[0] == self.last[0]
+        if self.first:
+            parts.append(year >= self.first[0])
+            if self.first[1] > 1:
+                parts.append(
+                    month >= self.first[1] if same_year else or_(year > self.first[0], month >= self.first[1])
+                )
+        if self.last:
+            parts.append(year <= self.last[0])
+            if self.last[1] < 12:
+                parts.append(
+                    month <= self.last[1] if same_year else or_(year < self.last[0], month <= self.last[1])
+                )
+        return and_(true(), *parts)
+
+
+def month_range(granularity: str, period_from: str | None, period_to: str | None) -> MonthRange:
+    first = parse_period(period_from, granularity) if period_from else None
+    last = parse_period(period_to, granularity) if period_to else None
+    if first and last and last < first:
+        raise Problem(422, "invalid_period", "period_to is before period_from")
+    return MonthRange(first.first_month if first else None, last.last_month if last else None)
+
+
+# --- the query -----------------------------------------------------------------------------------
+
+
+@dataclass
+class AggregateQuery:
+    measures: list[str]
+    dimensions: list[str] = field(default_factory=list)
+    granularity: str = "month"
+    period_from: str | None = None
+    period_to: str | None = None
+    filters: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ResultRow:
+    period: str
+    dimensions: dict[str, str]
+    values: dict[str, Cell]
+
+
+@dataclass
+class AggregateResult:
+    rows: list[ResultRow]
+    sources: list[str]
+
+
+def _filter_pairs(filters: dict[str, str]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for name, value in filters.items():
+        dim = DIMENSIONS.get(name)
+        if dim is None:
+            raise Problem(422, "unknown_dimension", f"no published dimension {name!r}")
+        if name == "route":
+            sender, target = route_parts(value)
+            pairs += [("sender_type", sender), ("target_type", target)]
+        else:
+            pairs.append((dim.columns[0], value))
+    return pairs
+
+
+def scope_columns(scope: Scope) -> tuple[str, ...]:
+    if scope.kind == "voivodeship":
+        return ("sender_voivodeship", "target_voivodeship")
+    if scope.kind == "powiat":
+        return ("sender_powiat", "target_powiat")
+    return ()
+
+
+def _scope_clause(src: FromClause, scope: Scope) -> ColumnElement[bool]:
+    columns = scope_columns(scope)
+    if not columns:
+        return true()
+    return or_(*(src.c[c] == scope.territory for c in columns))
+
+
+def _institution_clause(scope: Scope) -> list[ColumnElement[bool]]:
+    f = ReferralFact.__table__
+    if not scope.is_institution:
+        return []
+    return [
+        or_(
+            f.c.sender_institution_id == scope.institution_id,
+            f.c.target_institution_id == scope.institution_id,
+        )
+    ]
+
+
+_FAMILY_CUBES = {
+    "referral": cubes.REFERRAL_CUBES,
+    "duration": (cubes.DURATION,),
+    "reason": (cubes.REASON,),
+    "outcome": (cubes.OUTCOME,),
+}
+
+
+def choose_source(
+    family: str, needed: Iterable[str], scope: Scope, months: MonthRange, force: str | None = None
+) -> tuple[FromClause, str]:
+    needed_set = set(needed)
+    if scope.is_institution or force == "raw":
+        f = ReferralFact.__table__
+        pushdown = [*_institution_clause(scope), months.clause(f.c.sent_year, f.c.sent_month)]
+        return cubes.RAW_SOURCES[family](*pushdown).subquery("src"), "facts"
+    for cube in _FAMILY_CUBES[family]:
+        if needed_set <= set(cube.keys):
+            return cube.table, cube.name
+    raise Problem(
+        422,
+        "unpublished_combination",
+        "these dimensions are not published together for these measures: "
+        + ", ".join(sorted(needed_set - set(_FAMILY_CUBES[family][-1].keys))),
+    )
+
+
+async def grouped_sums(
+    session: AsyncSession,
+    *,
+    family: str,
+    group: Sequence[str],
+    values: Sequence[str],
+    filters: dict[str, str],
+    scope: Scope,
+    months: MonthRange,
+    force: str | None = None,
+) -> tuple[list[Any], str]:
+    """SUM(values) by cohort year, month and ``group`` columns, in scope and filtered."""
+    pairs = _filter_pairs(filters)
+    needed = {*group, *(c for c, _ in pairs), *scope_columns(scope)}
+    src, name = choose_source(family, needed, scope, months, force)
+    group_cols = [src.c.year, src.c.month, *(src.c[c] for c in group)]
+    statement = (
+        select(*group_cols, *(func.sum(src.c[v]).label(v) for v in values))
+        .where(
+            months.clause(src.c.year, src.c.month),
+            _scope_clause(src, scope),
+            *(src.c[c] == v for c, v in pairs),
+        )
+        .group_by(*group_cols)
+    )
+    rows = (await session.execute(statement)).all()
+    return list(rows), name
+
+
+def _validate(query: AggregateQuery) -> None:
+    if query.granularity not in GRANULARITIES:
+        raise Problem(422, "invalid_granularity", "granularity is month, quarter or year")
+    if not query.measures:
+        raise Problem(422, "no_measures", "ask for at least one measure")
+    for name in query.measures:
+        if name not in MEASURES:
+            raise Problem(422, "unknown_measure", f"no published measure {name!r}")
+    if len(set(query.dimensions)) != len(query.dimensions):
+        raise Problem(422, "duplicate_dimension", "a dimension is listed twice")
+    if len(query.dimensions) > MAX_DIMENSIONS:
+        raise Problem(422, "too_many_dimensions", f"at most {MAX_DIMENSIONS} dimensions at a time")
+    for name in [*query.dimensions, *query.filters]:
+        if name not in DIMENSIONS:
+            raise Problem(422, "unknown_dimension", f"no published dimension {name!r}")
+    overlap = set(query.dimensions) & set(query.filters)
+    if overlap or ("route" in query.dimensions and {"sender_type", "target_type"} & set(query.filters)):
+        raise Problem(422, "dimension_also_filtered", "a dimension cannot be both grouped and filtered")
+    for name, value in query.filters.items():
+        dim = DIMENSIONS[name]
+        if (dim.values is not None and value not in dim.values) or (
+            dim.pattern is not None and not re.match(dim.pattern, value)
+        ):
+            raise Problem(422, "invalid_filter", f"{value!r} is not a value of {name}")
+
+
+def group_columns(dimensions: Sequence[str]) -> list[str]:
+    columns: list[str] = []
+    for name in dimensions:
+        for column in DIMENSIONS[name].columns:
+            if column not in columns:
+                columns.append(column)
+    return columns
+
+
+def dimension_values(
+    dimensions: Sequence[str], columns: Sequence[str], row: Sequence[Any]
+) -> tuple[str, ...]:
+    by_column = {c: str(v) for c, v in zip(columns, row, strict=True)}
+    out = []
+    for name in dimensions:
+        if name == "route":
+            out.append(f"{by_column['sender_type']}->{by_column['target_type']}")
+        else:
+            out.append(by_column[DIMENSIONS[name].columns[0]])
+    return tuple(out)
+
+
+async def sensitive_service_types(session: AsyncSession, fallback: Iterable[str]) -> frozenset[str]:
+    """Sensitive codes from the directory's catalogue; the fallback list for codes not yet known."""
+    rows = (await session.execute(select(ServiceTypeRef.code, ServiceTypeRef.sensitive))).all()
+    known = {code: bool(sensitive) for code, sensitive in rows}
+    return frozenset({c for c, s in known.items() if s} | {c for c in fallback if c not in known})
+
+
+def row_is_sensitive(policy: Policy, dims: dict[str, str], filters: dict[str, str]) -> bool:
+    return policy.is_sensitive(dims.get("service_type") or filters.get("service_type"))
+
+
+async def aggregate(
+    session: AsyncSession,
+    *,
+    query: AggregateQuery,
+    scope: Scope,
+    policy: Policy,
+    force: str | None = None,
+) -> AggregateResult:
+    """Answer a generic aggregate query; every value protected."""
+    _validate(query)
+    months = month_range(query.granularity, query.period_from, query.period_to)
+    columns = group_columns(query.dimensions)
+    measures = [MEASURES[m] for m in query.measures]
+    sum_columns = sorted({c for m in measures if m.kind != "percentile" for c in m.columns})
+    metrics = sorted({m.metric for m in measures if m.kind == "percentile" and m.metric})
+    sums: dict[tuple[Period, tuple[str, ...]], Counter[str]] = defaultdict(Counter)
+    histograms: dict[tuple[Period, tuple[str, ...]], dict[str, Counter[int]]] = defaultdict(
+        lambda: defaultdict(Counter)
+    )
+    used: list[str] = []
+    if sum_columns:
+        rows, name = await grouped_sums(
+            session,
+            family="referral",
+            group=columns,
+            values=sum_columns,
+            filters=query.filters,
+            scope=scope,
+            months=months,
+            force=force,
+        )
+        used.append(name)
+        width = len(columns)
+        for row in rows:
+            key = (
+                bucket_of(row[0], row[1], query.granularity),
+                dimension_values(query.dimensions, columns, row[2 : 2 + width]),
+            )
+            for column, value in zip(sum_columns, row[2 + width :], strict=True):
+                sums[key][column] += int(value or 0)
+    if metrics:
+        rows, name = await grouped_sums(
+            session,
+            family="duration",
+            group=[*columns, "metric", "days"],
+            values=["n"],
+            filters=query.filters,
+            scope=scope,
+            months=months,
+            force=force,
+        )
+        used.append(name)
+        width = len(columns)
+        for row in rows:
+            metric, days, n = row[2 + width], row[3 + width], row[4 + width]
+            if metric not in metrics:
+                continue
+            key = (
+                bucket_of(row[0], row[1], query.granularity),
+                dimension_values(query.dimensions, columns, row[2 : 2 + width]),
+            )
+            histograms[key][metric][int(days)] += int(n or 0)
+    keys = sorted(set(sums) | set(histograms))
+    if len(keys) > MAX_ROWS:
+        raise Problem(422, "result_too_large", f"more than {MAX_ROWS} rows: filter or use fewer dimensions")
+    out = []
+    for period, dim_values in keys:
+        dims = dict(zip(query.dimensions, dim_values, strict=True))
+        sensitive = row_is_sensitive(policy, dims, query.filters)
+        values: dict[str, Cell] = {}
+        totals = sums.get((period, dim_values), Counter())
+        for m in measures:
+            if m.kind == "count":
+                values[m.name] = policy.count(totals[m.numerator[0]], sensitive=sensitive)
+            elif m.kind == "ratio":
+                values[m.name] = policy.ratio(
+                    sum(totals[c] for c in m.numerator),
+                    sum(totals[c] for c in m.denominator),
+                    sensitive=sensitive,
+                )
+            else:
+                histogram = histograms.get((period, dim_values), {}).get(m.metric or "", Counter())
+                values[m.name] = policy.percentile(histogram, m.quantile or 0.5, sensitive=sensitive)
+        out.append(ResultRow(period=period.label, dimensions=dims, values=values))
+    return AggregateResult(rows=out, sources=used)
+
+
+async def breakdown(
+    session: AsyncSession,
+    *,
+    family: str,
+    by: Sequence[str],
+    query: AggregateQuery,
+    scope: Scope,
+    policy: Policy,
+) -> list[tuple[str, dict[str, str], dict[str, str], Cell]]:
+    """Counts of reason or outcome codes per period and dimensions: (period, dims, codes, cell)."""
+    _validate(
+        AggregateQuery(
+            measures=["referrals"],
+            dimensions=query.dimensions,
+            granularity=query.granularity,
+            filters=query.filters,
+        )
+    )
+    months = month_range(query.granularity, query.period_from, query.period_to)
+    columns = group_columns(query.dimensions)
+    rows, _ = await grouped_sums(
+        session,
+        family=family,
+        group=[*columns, *by],
+        values=["n"],
+        filters=query.filters,
+        scope=scope,
+        months=months,
+    )
+    totals: Counter[tuple[Period, tuple[str, ...], tuple[str, ...]]] = Counter()
+    width = len(columns)
+    for row in rows:
+        key = (
+            bucket_of(row[0], row[1], query.granularity),
+            dimension_values(query.dimensions, columns, row[2 : 2 + width]),
+            tuple(str(v) for v in row[2 + width : 2 + width + len(by)]),
+        )
+        totals[key] += int(row[-1] or 0)
+    out = []
+    for (period, dim_values, codes), n in sorted(totals.items()):
+        dims = dict(zip(query.dimensions, dim_values, strict=True))
+        cell = policy.count(n, sensitive=row_is_sensitive(policy, dims, query.filters))
+        out.append((period.label, dims, dict(zip(by, codes, strict=True)), cell))
+    return out

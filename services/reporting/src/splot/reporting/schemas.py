@@ -1,0 +1,277 @@
+"""Request and response documents. Field names here are the published, stable contract."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from splot.reporting.query import PERIOD_LABEL
+
+
+class Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Output(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Granularity(StrEnum):
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class TerritoryLevel(StrEnum):
+    national = "national"
+    voivodeship = "voivodeship"
+    powiat = "powiat"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+PeriodLabel = Annotated[str, StringConstraints(pattern=PERIOD_LABEL)]
+TerritoryCode = Annotated[str, StringConstraints(pattern=r"^(\d{2}|\d{4})?$")]
+
+
+class Cell(BaseModel):
+    """A published value: a suppressed cell is ``{"value": null, "suppressed": true}``, never 0."""
+
+    value: float | int | None
+    suppressed: bool
+
+
+class SourceLag(BaseModel):
+    source: str
+    last_seq: int
+    head_seq: int
+    #: Events published by the source and not yet consumed (head_seq - last_seq).
+    lag: int
+    last_success_at: datetime | None
+    last_error_at: datetime | None
+    consecutive_failures: int
+
+
+class AsOf(BaseModel):
+    generated_at: datetime
+    #: The oldest of the sources' last successful polls: the data reflect events up to then.
+    data_as_of: datetime | None
+    sources: list[SourceLag]
+
+
+class Suppression(BaseModel):
+    threshold: int
+    sensitive_threshold: int
+    rounding_base: int
+    sensitive_service_types: list[str]
+
+
+class ScopeRead(BaseModel):
+    kind: str = Field(description="national, voivodeship, powiat or institution")
+    territory: str | None
+    institution_id: uuid.UUID | None
+
+
+class Envelope(BaseModel):
+    as_of: AsOf
+    scope: ScopeRead
+    suppression: Suppression
+
+
+class AggregateRow(BaseModel):
+    period: str
+    dimensions: dict[str, str]
+    values: dict[str, Cell]
+
+
+class AggregateRead(Envelope):
+    granularity: Granularity
+    measures: list[str]
+    dimensions: list[str]
+    filters: dict[str, str]
+    rows: list[AggregateRow]
+
+
+class BreakdownRow(BaseModel):
+    period: str
+    dimensions: dict[str, str]
+    codes: dict[str, str]
+    count: Cell
+
+
+class ResponsesRead(AggregateRead):
+    #: Reasons of rejections, failures and cancellations, split by status and by who declined.
+    reasons: list[BreakdownRow]
+
+
+class OutcomesRead(AggregateRead):
+    outcome_codes: list[BreakdownRow]
+
+
+class SeriesPoint(BaseModel):
+    period: str
+    values: dict[str, Cell]
+
+
+class SeriesRead(Envelope):
+    granularity: Granularity
+    measures: list[str]
+    filters: dict[str, str]
+    points: list[SeriesPoint]
+
+
+class SharedClientsRow(BaseModel):
+    period: str
+    territory: str | None
+    values: dict[str, Cell]
+
+
+class SharedClientsRead(Envelope):
+    period: str
+    level: TerritoryLevel
+    rows: list[SharedClientsRow]
+
+
+class CooperationRow(BaseModel):
+    period: str
+    powiat: str
+    cooperation_index: Cell
+    referrals: Cell
+    active_pairs: Cell
+    reciprocity: Cell
+    sector_coverage: Cell
+    ngo_involvement: Cell
+    agreement_coverage: Cell
+    agreements_in_force: int
+
+
+class CooperationRead(Envelope):
+    period: str
+    rows: list[CooperationRow]
+
+
+class Node(Output):
+    id: uuid.UUID
+    name: str
+    type: str
+    powiat_code: str
+    voivodeship_code: str
+
+
+class Edge(BaseModel):
+    source: uuid.UUID
+    target: uuid.UUID
+    referrals: Cell
+    accepted: Cell
+    completed: Cell
+
+
+class NetworkRead(Envelope):
+    period: str
+    nodes: list[Node]
+    edges: list[Edge]
+    truncated: bool
+
+
+class PartnerRow(BaseModel):
+    partner: Node
+    agreement_in_force: bool
+    values: dict[str, Cell]
+
+
+class PartnersRead(Envelope):
+    period: str
+    institution: Node
+    partners: list[PartnerRow]
+
+
+class MeasureInfo(BaseModel):
+    name: str
+    kind: str
+    definition: str
+    formula: str
+    numerator: list[str]
+    denominator: list[str]
+
+
+class DimensionInfo(BaseModel):
+    name: str
+    definition: str
+    values: list[str] | None
+    pattern: str | None
+
+
+class CatalogueRead(BaseModel):
+    measures: list[MeasureInfo]
+    dimensions: list[DimensionInfo]
+    granularities: list[Granularity]
+    suppression: Suppression
+
+
+class StatusRead(BaseModel):
+    as_of: AsOf
+
+
+class EditionCreate(Input):
+    period: PeriodLabel = Field(description="YYYY-MM, YYYY-Qn or YYYY")
+    territory: TerritoryCode = Field("", description='"" national, 2 digits a voivodeship, 4 digits a powiat')
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+
+
+class EditionCorrection(Input):
+    change_note: Annotated[str, StringConstraints(min_length=3, max_length=2000)]
+
+
+class EditionVersionInfo(Output):
+    version: int
+    change_note: str | None
+    published_at: datetime
+
+
+class EditionRead(Output):
+    id: uuid.UUID
+    period: str
+    granularity: Granularity
+    territory: str
+    title: str
+    current_version: int
+    created_at: datetime
+    updated_at: datetime
+    versions: list[EditionVersionInfo]
+
+
+class EditionPage(BaseModel):
+    items: list[EditionRead]
+    next_cursor: str | None = None
+
+
+class EditionTable(BaseModel):
+    name: str
+    title: str
+    dimensions: list[str]
+    measures: list[str]
+    rows: list[AggregateRow]
+
+
+class EditionContent(BaseModel):
+    period: str
+    granularity: Granularity
+    scope: ScopeRead
+    as_of: AsOf
+    suppression: Suppression
+    tables: list[EditionTable]
+
+
+class EditionVersionRead(BaseModel):
+    edition_id: uuid.UUID
+    version: int
+    change_note: str | None
+    published_at: datetime
+    content: EditionContent

@@ -1,0 +1,74 @@
+"""The published contract matches the code, and the API honours it under generated input."""
+
+import re
+from pathlib import Path
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis import GenerationMode
+
+from splot.reporting.catalogue import DIMENSIONS, MEASURES
+from splot.reporting.openapi import CONTRACT, render
+
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "indicators.md"
+
+
+def test_committed_contract_matches_the_code(app):
+    assert CONTRACT.exists(), "run `uv run splot-reporting openapi`"
+    assert CONTRACT.read_text(encoding="utf-8") == render(app.openapi()), (
+        "contract drifted: run `uv run splot-reporting openapi`"
+    )
+
+
+def test_every_operation_declares_its_errors_as_problem_documents(app):
+    for path, operations in app.openapi()["paths"].items():
+        for method, operation in operations.items():
+            if path in ("/health", "/ready"):
+                continue
+            errors = [code for code in operation["responses"] if code.startswith(("4", "5"))]
+            assert errors, f"{method.upper()} {path} declares no error responses"
+            for code in errors:
+                assert "application/problem+json" in operation["responses"][code].get("content", {}), (
+                    method,
+                    path,
+                    code,
+                )
+
+
+def test_every_published_name_is_documented():
+    text = DOCS.read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z0-9_]+)`", text))
+    missing = (set(MEASURES) | set(DIMENSIONS)) - documented
+    assert not missing, f"not documented in docs/indicators.md: {sorted(missing)}"
+
+
+@pytest.fixture(scope="session")
+def api_schema(committed_app):
+    api = schemathesis.openapi.from_asgi("/openapi.json", committed_app)
+    # The coverage phase's boundary and negative cases, for these wide query strings (20 filter
+    # parameters, lists of measures), run only for the positive cases: the negative input rules are
+    # the platform's and are covered by the directory's suite and test_scopes' validation cases.
+    api.config.phases.coverage.generation.modes = [GenerationMode.POSITIVE]
+    return api
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@pytest.fixture(scope="session")
+def analyst_headers(tokens):
+    return tokens.headers(
+        roles=["analyst"],
+        analyst_scope="",
+        institution_id="00000000-0000-4000-8000-000000000001",
+        institution_type="MINISTRY",
+        teryt="1465011",
+        lifetime=3600,
+    )
+
+
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_honours_its_contract(case, analyst_headers):
+    case.call_and_validate(headers=analyst_headers)
