@@ -94,7 +94,9 @@ class Cluster:
             raise RuntimeError(f"splot-{name} {args[0]} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
-    def start(self, name: str, extra_env: dict[str, str] | None = None) -> Service:
+    def start(self, name: str, extra_env: dict[str, str] | None = None, *, key: str | None = None) -> Service:
+        """Start service ``name`` on its database; ``key`` names an extra replica of it."""
+        key = key or name
         prefix = f"SPLOT_{name.upper()}_"
         port = _free_port()
         directory = self.services.get("directory")
@@ -107,11 +109,12 @@ class Cluster:
                     prefix + "DIRECTORY_URL": directory.url,
                 }
             )
-        for peer in self.services.values():
-            env[prefix + f"{peer.name.upper()}_URL"] = peer.url
+        for peer_key, peer in self.services.items():
+            if peer_key == peer.name:
+                env[prefix + f"{peer.name.upper()}_URL"] = peer.url
         env.update(extra_env or {})
         self.cli(name, "migrate", env=env)
-        service = Service(name, port, env, log=self.tmp / f"{name}.log")
+        service = Service(name, port, env, log=self.tmp / f"{key}.log")
         service.process = subprocess.Popen(
             [str(BIN / f"splot-{name}"), "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env,
@@ -130,7 +133,7 @@ class Cluster:
             time.sleep(0.3)
         else:
             raise RuntimeError(f"{name} did not become ready:\n{service.log.read_text()}")
-        self.services[name] = service
+        self.services[key] = service
         return service
 
     def stop(self) -> None:
