@@ -164,7 +164,7 @@ def _bounds(info: FieldInfo) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _default(info: FieldInfo) -> str:
+def _default(info: FieldInfo, *, unused: bool = False) -> str:
     if info.default_factory is not None:
         value = info.default_factory()  # type: ignore[call-arg]
     elif info.default is PydanticUndefined:
@@ -174,6 +174,8 @@ def _default(info: FieldInfo) -> str:
     if isinstance(value, SecretStr):
         secret = value.get_secret_value()
         if not secret or secret.startswith(DEV_SECRET_PREFIX):
+            if unused:
+                return "development value; not used by this service"
             return "development value; **required in production**"
         return "(set, masked)"
     if value is None:
@@ -217,7 +219,7 @@ def service_section(name: str) -> str:
                     f"`{field}`",
                     f"`{prefix}{field.upper()}`",
                     _type_name(info.annotation) + _bounds(info),
-                    _default(info),
+                    _default(info, unused=field in getattr(cls, "unused_secrets", ())),
                     _description(cls, field, info),
                 )
             )

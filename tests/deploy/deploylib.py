@@ -118,9 +118,12 @@ def required_fields(service: str) -> set[str]:
         # A peer's base URL, when the service has a setting for it (the embedded default points
         # at the single-process gateway, never right in a deployment).
         fields |= {f"{peer}_url" for peer in PORTS if f"{peer}_url" in cls.model_fields}
+        unused = getattr(cls, "unused_secrets", frozenset())
+        fields -= {f for f in unused}
+        fields -= {"service_client_id"} if "service_client_secret" in unused else set()
         for name, info in cls.model_fields.items():
             default = info.default
-            if isinstance(default, SecretStr):
+            if isinstance(default, SecretStr) and name not in unused:
                 value = default.get_secret_value()
                 if not value or value.startswith(DEV_SECRET_PREFIX):
                     fields.add(name)

@@ -143,9 +143,12 @@ async def test_health_ready_and_metrics(client, tokens):
     ready = await client.get("/ready")
     assert ready.status_code == 200 and ready.json()["migration"] == "s001"
     await client.get(f"/v1/widgets/{uuid.uuid4()}", headers=tokens.headers())
+    await _create(client, tokens, "measured")
     metrics = (await client.get("/metrics")).text
     assert 'route="/v1/widgets/{widget_id}"' in metrics
     assert "splot_http_request_duration_seconds_bucket" in metrics
+    head = [line for line in metrics.splitlines() if line.startswith("splot_outbox_head_seq{")]
+    assert head and float(head[0].split()[-1]) >= 1
     assert str(uuid.uuid4())[:8] not in metrics
 
 

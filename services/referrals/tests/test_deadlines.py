@@ -81,6 +81,9 @@ async def test_overdue_flag_filter_and_counts(client, world, session):
     assert counts.json()["overdue"] == 1 and counts.json()["by_status"]["requested"] == 2
     outbox = await client.get("/v1/referrals/counts?box=outbox", headers=world.headers(world.pup_cw))
     assert outbox.json()["overdue"] == 1 and outbox.json()["total"] == 3
+    metrics = (await client.get("/metrics")).text
+    assert "splot_referrals_overdue 1.0" in metrics
+    assert 'splot_webhook_deliveries{status="dead"} 0.0' in metrics
 
 
 async def test_escalation_happens_once_to_the_receivers_coordinators(client, world, session, app):

@@ -108,3 +108,14 @@ def _register_problem_schema(app: FastAPI) -> None:
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def serve(app: FastAPI, settings: ServiceSettings, *, host: str, port: int) -> None:
+    """Run one service with uvicorn, as ``splot-<service> serve`` does. ``public_base_path`` is
+    the prefix the gateway publishes it under (``/api/<service>``), so that its docs and links
+    point there."""
+    import uvicorn
+
+    uvicorn.run(
+        app, host=host, port=port, log_config=None, access_log=False, root_path=settings.public_base_path
+    )

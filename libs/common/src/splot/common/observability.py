@@ -57,6 +57,12 @@ class Metrics:
         self.outbox_backlog = Gauge(
             "splot_outbox_head_seq", "Newest outbox sequence number", ["service"], registry=self.registry
         )
+        self.db_pool_checked_out = Gauge(
+            "splot_db_pool_checked_out", "Database connections in use", ["service"], registry=self.registry
+        )
+        self.db_pool_size = Gauge(
+            "splot_db_pool_size", "Database connections held by the pool", ["service"], registry=self.registry
+        )
         self.service = service
 
     def gauge(self, name: str, doc: str, labels: list[str] | None = None) -> Gauge:
@@ -153,12 +159,28 @@ def probes_router(*, migrations_head: Callable[[], str | None]) -> APIRouter:
 
     @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
     async def metrics(request: Request) -> Response:
+        await _platform_gauges(request.app)
         hook = getattr(request.app.state, "metrics_hook", None)
         if hook is not None:
             await hook(request.app)
         return Response(generate_latest(request.app.state.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     return router
+
+
+async def _platform_gauges(app: FastAPI) -> None:
+    """Gauges every service has, read at scrape time: outbox head and connection pool use."""
+    metrics: Metrics = app.state.metrics
+    pool = app.state.engine.pool
+    if hasattr(pool, "checkedout"):
+        metrics.db_pool_checked_out.labels(metrics.service).set(pool.checkedout())
+        metrics.db_pool_size.labels(metrics.service).set(pool.size())
+    try:
+        async with app.state.sessionmaker() as session:
+            head = (await session.execute(text("SELECT COALESCE(MAX(seq), 0) FROM outbox_event"))).scalar()
+    except Exception:  # a scrape must not fail because the database is briefly away
+        return
+    metrics.outbox_backlog.labels(metrics.service).set(head or 0)
 
 
 def install(app: FastAPI, service: str) -> Metrics:

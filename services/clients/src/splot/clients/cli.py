@@ -6,11 +6,10 @@ import argparse
 import asyncio
 import sys
 
-import uvicorn
-
 from splot.clients.config import ClientsSettings
 from splot.clients.main import SERVICE_DIR, create_app
 from splot.clients.retention import run_once
+from splot.common.app import serve as serve_app
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.migrations import upgrade
 
@@ -37,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         asyncio.run(upgrade(SERVICE_DIR, settings.effective_database_url))
     elif args.command == "serve":
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False)
+        serve_app(create_app(settings), settings, host=args.host, port=args.port)
     elif args.command == "anonymise":
         print(f"anonymised {asyncio.run(_anonymise(settings))} person(s)")
     return 0

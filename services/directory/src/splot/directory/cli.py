@@ -9,8 +9,7 @@ import os
 import sys
 from datetime import timedelta
 
-import uvicorn
-
+from splot.common.app import serve as serve_app
 from splot.common.auth import Role
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.migrations import upgrade
@@ -112,14 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         asyncio.run(upgrade(SERVICE_DIR, settings.effective_database_url))
     elif args.command == "serve":
-        uvicorn.run(
-            create_app(settings),
-            host=args.host,
-            port=args.port,
-            log_config=None,
-            access_log=False,
-            root_path=settings.public_base_path,
-        )
+        serve_app(create_app(settings), settings, host=args.host, port=args.port)
     elif args.command == "rotate-keys":
         print(asyncio.run(_rotate(settings)))
     elif args.command == "service-client":

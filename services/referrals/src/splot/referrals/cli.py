@@ -7,8 +7,8 @@ import asyncio
 import sys
 
 import httpx
-import uvicorn
 
+from splot.common.app import serve as serve_app
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.logging import configure_logging
 from splot.common.migrations import upgrade
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         asyncio.run(upgrade(SERVICE_DIR, settings.effective_database_url))
     elif args.command == "serve":
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False)
+        serve_app(create_app(settings), settings, host=args.host, port=args.port)
     elif args.command == "run-scheduler":
         return asyncio.run(_run_scheduler(settings, once=args.once))
     return 0

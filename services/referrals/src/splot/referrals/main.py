@@ -8,11 +8,14 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy import func, select
 
 from splot.common.app import create_service_app
+from splot.common.db import utcnow
 from splot.referrals import router
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, build_sender
+from splot.referrals.models import Referral, WebhookDelivery
 from splot.referrals.peers import HttpPeers, Peers
 from splot.referrals.scheduler import scheduler_loop
 
@@ -59,4 +62,27 @@ def create_app(
                     await http_peers.aclose()
 
     app.router.lifespan_context = lifespan
+    overdue = app.state.metrics.gauge(
+        "splot_referrals_overdue", "Requested referrals past their response deadline"
+    )
+    webhooks = app.state.metrics.gauge("splot_webhook_deliveries", "Webhook deliveries by status", ["status"])
+
+    async def metrics_hook(app: FastAPI) -> None:
+        async with app.state.sessionmaker() as session:
+            overdue.set(
+                await session.scalar(
+                    select(func.count())
+                    .select_from(Referral)
+                    .where(Referral.status == "requested", Referral.due_at <= utcnow())
+                )
+                or 0
+            )
+            rows = await session.execute(
+                select(WebhookDelivery.status, func.count()).group_by(WebhookDelivery.status)
+            )
+            counts = dict(rows.all())
+        for status in ("pending", "delivered", "dead"):
+            webhooks.labels(status).set(counts.get(status, 0))
+
+    app.state.metrics_hook = metrics_hook
     return app
