@@ -20,6 +20,7 @@ from splot.common.idempotency import IdempotencyMiddleware
 from splot.common.logging import configure_logging
 from splot.common.migrations import head_revision
 from splot.common.settings import ServiceSettings
+from splot.common.tracing import setup_tracing
 from splot.common.validation import reject_unknown_query_parameters
 
 BackgroundTask = Callable[[FastAPI], Awaitable[None]]
@@ -77,6 +78,8 @@ def create_service_app(
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
     )
+
+    app.state.tracer = setup_tracing(settings, engine)
 
     errors.install_problem_handlers(app)
     app.add_middleware(IdempotencyMiddleware)

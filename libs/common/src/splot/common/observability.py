@@ -6,11 +6,14 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import nullcontext
 from contextvars import ContextVar
 
 import structlog
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
+from opentelemetry import propagate
+from opentelemetry.trace import SpanKind
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -24,6 +27,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from splot.common.errors import problem_response
+from splot.common.tracing import span_attributes
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -107,23 +111,41 @@ class RequestContextMiddleware:
                 message["headers"] = headers
             await send(message)
 
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            elapsed = time.perf_counter() - started
-            route = _route_template(scope)
-            self.metrics.requests.labels(self.service, scope["method"], route, str(status["code"])).inc()
-            self.metrics.latency.labels(self.service, scope["method"], route).observe(elapsed)
-            if route not in ("/health", "/metrics"):
-                log.info(
-                    "request",
-                    method=scope["method"],
-                    route=route,
-                    status=status["code"],
-                    duration_ms=round(elapsed * 1000, 1),
-                )
-            structlog.contextvars.unbind_contextvars("request_id", "service")
-            request_id_var.reset(token)
+        tracer = getattr(scope["app"].state, "tracer", None) if "app" in scope else None
+        span_cm = (
+            tracer.start_as_current_span(
+                f"{scope['method']} request",
+                context=propagate.extract({k.decode(): v.decode() for k, v in scope["headers"]}),
+                kind=SpanKind.SERVER,
+            )
+            if tracer is not None
+            else nullcontext(None)
+        )
+        with span_cm as span:
+            try:
+                await self.app(scope, receive, send_with_id)
+            finally:
+                elapsed = time.perf_counter() - started
+                route = _route_template(scope)
+                if span is not None:
+                    span.update_name(f"{scope['method']} {route}")
+                    span.set_attributes(span_attributes(scope["method"], route, request_id))
+                    span.set_attribute("http.response.status_code", status["code"])
+                self._finish(scope, route, status["code"], elapsed)
+                request_id_var.reset(token)
+
+    def _finish(self, scope: Scope, route: str, status: int, elapsed: float) -> None:
+        self.metrics.requests.labels(self.service, scope["method"], route, str(status)).inc()
+        self.metrics.latency.labels(self.service, scope["method"], route).observe(elapsed)
+        if route not in ("/health", "/metrics"):
+            log.info(
+                "request",
+                method=scope["method"],
+                route=route,
+                status=status,
+                duration_ms=round(elapsed * 1000, 1),
+            )
+        structlog.contextvars.unbind_contextvars("request_id", "service")
 
 
 def probes_router(*, migrations_head: Callable[[], str | None]) -> APIRouter:

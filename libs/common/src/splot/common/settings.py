@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET_PREFIX = "dev-insecure-"
@@ -54,6 +54,11 @@ class ServiceSettings(BaseSettings):
     token_url: str = "http://127.0.0.1:8000/api/directory/v1/oauth/token"
     service_client_id: str = ""
     service_client_secret: SecretStr = SecretStr(DEV_SECRET_PREFIX + "service-secret")
+
+    #: OTLP/HTTP traces endpoint; empty turns tracing off.
+    otel_endpoint: str = ""
+    #: Share of traces started here that are kept (0–1); callers' sampling decisions are followed.
+    otel_sample_ratio: float = Field(1.0, ge=0.0, le=1.0)
 
     log_level: str = "INFO"
     log_json: bool = True
