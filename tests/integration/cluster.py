@@ -10,11 +10,13 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from sqlalchemy.engine import make_url
+
+from splot.common.testing import fresh_postgres_database
 
 BIN = Path(sys.executable).parent
 ADMIN_EMAIL = "admin@cluster.example"
@@ -30,25 +32,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-async def _fresh_pg(server: str, name: str) -> str:
-    import asyncpg
-
-    url = make_url(server)
-    conn = await asyncpg.connect(
-        user=url.username or "postgres",
-        password=url.password,
-        host=url.host or "127.0.0.1",
-        port=url.port or 5432,
-        database="postgres",
-    )
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return url.set(database=name).render_as_string(hide_password=False)
 
 
 @dataclass
@@ -76,7 +59,7 @@ class Cluster:
         if name not in self.databases:
             server = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
             if server.startswith("postgresql"):
-                self.databases[name] = asyncio.run(_fresh_pg(server, f"splot_cluster_{name}"))
+                self.databases[name] = asyncio.run(fresh_postgres_database(server, f"splot_cluster_{name}"))
             else:
                 self.databases[name] = f"sqlite+aiosqlite:///{self.tmp / (name + '.db')}"
         return self.databases[name]
@@ -170,3 +153,50 @@ def admin_token(cluster: Cluster) -> str:
     )
     response.raise_for_status()
     return response.json()["access_token"]
+
+
+STAFF_PASSWORD = "cluster staff password"
+
+
+def ok(response: httpx.Response, status: int = 200) -> dict:
+    """The JSON body of an expected answer; otherwise fail naming the request and the problem."""
+    assert response.status_code == status, (
+        f"{response.request.method} {response.request.url}: {response.text}"
+    )
+    return response.json() if response.content else {}
+
+
+class Admin:
+    """The system administrator of a cluster: registers institutions and staff through the API."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.directory = cluster.services["directory"]
+        self.headers = {"Authorization": f"Bearer {admin_token(cluster)}"}
+
+    def institution(self, type_: str, teryt: str = "1219053", name: str | None = None) -> str:
+        body = {"type": type_, "name": f"{name or type_} {uuid.uuid4().hex[:6]}", "teryt": teryt}
+        return ok(httpx.post(f"{self.directory.url}/v1/institutions", json=body, headers=self.headers), 201)[
+            "id"
+        ]
+
+    def staff(
+        self, institution_id: str, roles: tuple[str, ...] = ("coordinator",), **extra: str
+    ) -> dict[str, str]:
+        """A new user of the institution, signed in: their Authorization header."""
+        email = f"{uuid.uuid4().hex[:10]}@cluster.example"
+        body = {
+            "email": email,
+            "full_name": "Pracownik",
+            "roles": list(roles),
+            "password": STAFF_PASSWORD,
+            "institution_id": institution_id,
+            **extra,
+        }
+        ok(httpx.post(f"{self.directory.url}/v1/users", headers=self.headers, json=body), 201)
+        token = ok(
+            httpx.post(
+                f"{self.directory.url}/v1/oauth/token",
+                data={"grant_type": "password", "username": email, "password": STAFF_PASSWORD},
+            )
+        )
+        return {"Authorization": f"Bearer {token['access_token']}"}

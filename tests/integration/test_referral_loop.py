@@ -7,62 +7,25 @@ import uuid
 
 import httpx
 
-from cluster import admin_token
-
-PASSWORD = "cluster staff password"
-
-
-def _ok(response: httpx.Response, status: int = 200) -> dict:
-    assert response.status_code == status, (
-        f"{response.request.method} {response.request.url}: {response.text}"
-    )
-    return response.json() if response.content else {}
+from cluster import Admin, ok
 
 
 def test_pup_ops_ngo_closed_loop(cluster):
-    directory = cluster.services.get("directory") or cluster.start_directory()
+    cluster.services.get("directory") or cluster.start_directory()
     clients = cluster.services.get("clients") or cluster.start("clients", cluster.service_env("clients"))
     referrals = cluster.services.get("referrals") or cluster.start(
         "referrals", cluster.service_env("referrals")
     )
-    admin = {"Authorization": f"Bearer {admin_token(cluster)}"}
-
-    def institution(type_: str, name: str) -> str:
-        body = {"type": type_, "name": f"{name} {uuid.uuid4().hex[:6]}", "teryt": "1219053"}
-        return _ok(httpx.post(f"{directory.url}/v1/institutions", json=body, headers=admin), 201)["id"]
-
-    def staff(institution_id: str) -> dict[str, str]:
-        email = f"{uuid.uuid4().hex[:10]}@cluster.example"
-        _ok(
-            httpx.post(
-                f"{directory.url}/v1/users",
-                headers=admin,
-                json={
-                    "email": email,
-                    "full_name": "Koordynator",
-                    "roles": ["coordinator"],
-                    "password": PASSWORD,
-                    "institution_id": institution_id,
-                },
-            ),
-            201,
-        )
-        token = _ok(
-            httpx.post(
-                f"{directory.url}/v1/oauth/token",
-                data={"grant_type": "password", "username": email, "password": PASSWORD},
-            )
-        )
-        return {"Authorization": f"Bearer {token['access_token']}"}
+    admin = Admin(cluster)
 
     pup_id, ops_id, ngo_id = (
-        institution("PUP", "PUP"),
-        institution("OPS", "OPS"),
-        institution("NGO", "Fundacja"),
+        admin.institution("PUP"),
+        admin.institution("OPS"),
+        admin.institution("NGO", name="Fundacja"),
     )
-    pup, ops, ngo = staff(pup_id), staff(ops_id), staff(ngo_id)
+    pup, ops, ngo = admin.staff(pup_id), admin.staff(ops_id), admin.staff(ngo_id)
 
-    person = _ok(
+    person = ok(
         httpx.post(
             f"{clients.url}/v1/persons",
             headers=pup,
@@ -79,7 +42,7 @@ def test_pup_ops_ngo_closed_loop(cluster):
     person_url = f"{clients.url}/v1/persons/{person['id']}"
     assert httpx.get(person_url, headers=ops).status_code == 404  # not yet shared
 
-    root = _ok(
+    root = ok(
         httpx.post(
             f"{referrals.url}/v1/referrals",
             headers=pup,
@@ -96,12 +59,12 @@ def test_pup_ops_ngo_closed_loop(cluster):
         201,
     )
     assert root["status"] == "requested"
-    _ok(httpx.get(person_url, headers=ops))  # the receiver was granted access when it was sent
+    ok(httpx.get(person_url, headers=ops))  # the receiver was granted access when it was sent
 
     def transition(headers: dict, referral_id: str, **body) -> dict:
         current = httpx.get(f"{referrals.url}/v1/referrals/{referral_id}", headers=headers)
-        _ok(current)
-        return _ok(
+        ok(current)
+        return ok(
             httpx.post(
                 f"{referrals.url}/v1/referrals/{referral_id}/transitions",
                 json=body,
@@ -111,7 +74,7 @@ def test_pup_ops_ngo_closed_loop(cluster):
 
     assert transition(ops, root["id"], action="accept")["status"] == "accepted"
 
-    consent = _ok(
+    consent = ok(
         httpx.post(
             f"{person_url}/consents",
             headers=ops,
@@ -124,7 +87,7 @@ def test_pup_ops_ngo_closed_loop(cluster):
         201,
     )
     parent = httpx.get(f"{referrals.url}/v1/referrals/{root['id']}", headers=ops)
-    child = _ok(
+    child = ok(
         httpx.post(
             f"{referrals.url}/v1/referrals/{root['id']}/forward",
             headers={**ops, "If-Match": parent.headers["etag"]},
@@ -139,10 +102,10 @@ def test_pup_ops_ngo_closed_loop(cluster):
         201,
     )
     assert child["parent_referral_id"] == root["id"] and child["chain_depth"] == 1
-    _ok(httpx.get(person_url, headers=ngo))
+    ok(httpx.get(person_url, headers=ngo))
 
     transition(ngo, child["id"], action="accept")
-    _ok(
+    ok(
         httpx.post(
             f"{referrals.url}/v1/referrals/{child['id']}/messages",
             headers=ngo,
@@ -155,14 +118,14 @@ def test_pup_ops_ngo_closed_loop(cluster):
     )
     assert done["status"] == "completed"
 
-    chain = _ok(httpx.get(f"{referrals.url}/v1/referrals/{root['id']}/chain", headers=pup))
+    chain = ok(httpx.get(f"{referrals.url}/v1/referrals/{root['id']}/chain", headers=pup))
     nodes = {n["id"]: n for n in _flatten(chain)}
     assert nodes[child["id"]]["status"] == "completed"
     assert nodes[child["id"]]["outcome_codes"] == ["programme_completed"]
     # The original sender sees the chain's outcome, but not the child's conversation.
     assert httpx.get(f"{referrals.url}/v1/referrals/{child['id']}/messages", headers=pup).status_code == 404
 
-    _ok(
+    ok(
         httpx.post(
             f"{clients.url}/v1/consents/{consent['id']}/withdraw",
             headers=ops,
@@ -170,7 +133,7 @@ def test_pup_ops_ngo_closed_loop(cluster):
         )
     )
     assert httpx.get(person_url, headers=ngo).status_code == 404
-    _ok(httpx.get(person_url, headers=ops))  # the statutory basis is untouched
+    ok(httpx.get(person_url, headers=ops))  # the statutory basis is untouched
 
 
 def _flatten(node) -> list[dict]:

@@ -6,62 +6,24 @@ import uuid
 
 import httpx
 
-from cluster import admin_token
-
-PASSWORD = "cluster staff password"
-
-
-def _ok(response: httpx.Response, status: int = 200) -> dict:
-    assert response.status_code == status, (
-        f"{response.request.method} {response.request.url}: {response.text}"
-    )
-    return response.json()
+from cluster import Admin, ok
 
 
 def test_referrals_appear_in_aggregates_after_ingestion(cluster):
-    directory = cluster.services.get("directory") or cluster.start_directory()
+    cluster.services.get("directory") or cluster.start_directory()
     clients = cluster.services.get("clients") or cluster.start("clients", cluster.service_env("clients"))
     referrals = cluster.services.get("referrals") or cluster.start(
         "referrals", cluster.service_env("referrals")
     )
-    admin = {"Authorization": f"Bearer {admin_token(cluster)}"}
-
-    def institution(type_: str, teryt: str) -> str:
-        body = {"type": type_, "name": f"{type_} {uuid.uuid4().hex[:6]}", "teryt": teryt}
-        return _ok(httpx.post(f"{directory.url}/v1/institutions", json=body, headers=admin), 201)["id"]
-
-    def user(institution_id: str, roles: list[str], **extra) -> dict[str, str]:
-        email = f"{uuid.uuid4().hex[:10]}@cluster.example"
-        _ok(
-            httpx.post(
-                f"{directory.url}/v1/users",
-                headers=admin,
-                json={
-                    "email": email,
-                    "full_name": "Osoba",
-                    "roles": roles,
-                    "password": PASSWORD,
-                    "institution_id": institution_id,
-                    **extra,
-                },
-            ),
-            201,
-        )
-        token = _ok(
-            httpx.post(
-                f"{directory.url}/v1/oauth/token",
-                data={"grant_type": "password", "username": email, "password": PASSWORD},
-            )
-        )
-        return {"Authorization": f"Bearer {token['access_token']}"}
+    admin = Admin(cluster)
 
     # A powiat of its own (Kraków), so that other tests' referrals do not mix in.
-    pup_id, ops_id = institution("PUP", "1261011"), institution("OPS", "1261011")
-    pup = user(pup_id, ["caseworker"])
-    analyst = user(institution("WUP", "1261011"), ["analyst"], analyst_scope="1261")
+    pup_id, ops_id = admin.institution("PUP", "1261011"), admin.institution("OPS", "1261011")
+    pup = admin.staff(pup_id, ("caseworker",))
+    analyst = admin.staff(admin.institution("WUP", "1261011"), ("analyst",), analyst_scope="1261")
     sent = 7
     for i in range(sent):
-        person = _ok(
+        person = ok(
             httpx.post(
                 f"{clients.url}/v1/persons",
                 headers=pup,
@@ -75,7 +37,7 @@ def test_referrals_appear_in_aggregates_after_ingestion(cluster):
             ),
             201,
         )
-        _ok(
+        ok(
             httpx.post(
                 f"{referrals.url}/v1/referrals",
                 headers=pup,
@@ -107,7 +69,7 @@ def test_referrals_appear_in_aggregates_after_ingestion(cluster):
     else:
         raise AssertionError(f"ingestion did not catch up: {status.text}")
 
-    aggregate = _ok(
+    aggregate = ok(
         httpx.get(
             f"{reporting.url}/v1/aggregate",
             headers=analyst,
@@ -119,7 +81,7 @@ def test_referrals_appear_in_aggregates_after_ingestion(cluster):
     assert cells["PUP->OPS"] == {"value": 5, "suppressed": False}
     assert "person_id" not in str(aggregate)
 
-    few = _ok(
+    few = ok(
         httpx.get(
             f"{reporting.url}/v1/aggregate",
             headers=analyst,

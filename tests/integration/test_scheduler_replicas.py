@@ -11,20 +11,12 @@ from sqlalchemy import Uuid, column, table, update
 
 from splot.common.db import UTCDateTime, create_engine, utcnow
 
-from cluster import admin_token
+from cluster import Admin, ok
 
-PASSWORD = "cluster staff password"
 # The referrals service's own table, as far as this test moves its clock.
 REFERRAL = table(
     "referral", column("id", Uuid()), column("due_at", UTCDateTime()), column("expires_at", UTCDateTime())
 )
-
-
-def _ok(response: httpx.Response, status: int = 200) -> dict:
-    assert response.status_code == status, (
-        f"{response.request.method} {response.request.url}: {response.text}"
-    )
-    return response.json()
 
 
 async def _backdate(url: str, *, expire: list[str], escalate: list[str]) -> None:
@@ -50,39 +42,13 @@ def test_two_replicas_do_nothing_twice(cluster):
     referrals = cluster.services.get("referrals") or cluster.start(
         "referrals", cluster.service_env("referrals")
     )
-    admin = {"Authorization": f"Bearer {admin_token(cluster)}"}
-
-    def institution(type_: str) -> str:
-        body = {"type": type_, "name": f"{type_} {uuid.uuid4().hex[:6]}", "teryt": "1219043"}
-        return _ok(httpx.post(f"{directory.url}/v1/institutions", json=body, headers=admin), 201)["id"]
-
-    pup_id, ops_id = institution("PUP"), institution("OPS")
-    email = f"{uuid.uuid4().hex[:10]}@cluster.example"
-    _ok(
-        httpx.post(
-            f"{directory.url}/v1/users",
-            headers=admin,
-            json={
-                "email": email,
-                "full_name": "Doradca",
-                "roles": ["caseworker"],
-                "password": PASSWORD,
-                "institution_id": pup_id,
-            },
-        ),
-        201,
-    )
-    token = _ok(
-        httpx.post(
-            f"{directory.url}/v1/oauth/token",
-            data={"grant_type": "password", "username": email, "password": PASSWORD},
-        )
-    )
-    pup = {"Authorization": f"Bearer {token['access_token']}"}
+    admin = Admin(cluster)
+    pup_id, ops_id = admin.institution("PUP", "1219043"), admin.institution("OPS", "1219043")
+    pup = admin.staff(pup_id, ("caseworker",))
 
     ids = []
     for i in range(6):
-        person = _ok(
+        person = ok(
             httpx.post(
                 f"{clients.url}/v1/persons",
                 headers=pup,
@@ -96,7 +62,7 @@ def test_two_replicas_do_nothing_twice(cluster):
             201,
         )
         ids.append(
-            _ok(
+            ok(
                 httpx.post(
                     f"{referrals.url}/v1/referrals",
                     headers=pup,
@@ -121,7 +87,7 @@ def test_two_replicas_do_nothing_twice(cluster):
     replicas = [cluster.start("referrals", fast, key=f"referrals-replica-{n}") for n in (1, 2)]
     asyncio.run(_backdate(cluster.database_url("referrals"), expire=expire, escalate=escalate))
 
-    service_token = _ok(
+    service_token = ok(
         httpx.post(
             f"{directory.url}/v1/oauth/token",
             data={"grant_type": "client_credentials"},
@@ -132,7 +98,7 @@ def test_two_replicas_do_nothing_twice(cluster):
     def events() -> list[dict]:
         found, after = [], 0
         while True:
-            page = _ok(
+            page = ok(
                 httpx.get(
                     f"{replicas[0].url}/v1/events",
                     params={"after": after, "limit": 1000},

@@ -146,7 +146,7 @@ def tokens(test_key: RsaKey) -> TokenFactory:
     return TokenFactory(test_key)
 
 
-async def _fresh_postgres_database(server_url: str, name: str) -> str:
+async def fresh_postgres_database(server_url: str, name: str) -> str:
     import asyncpg
 
     url = make_url(server_url)
@@ -169,7 +169,7 @@ async def migrated_database(spec: ServiceSpec, name: str, tmp_path_factory: pyte
     """A new database called ``name`` (on the test PostgreSQL server, or a SQLite file), migrated."""
     server = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
     if server.startswith("postgresql"):
-        url = await _fresh_postgres_database(server, name)
+        url = await fresh_postgres_database(server, name)
     else:
         url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / (name + '.db')}"
     await upgrade(spec.service_dir, url)
