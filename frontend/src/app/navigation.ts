@@ -11,8 +11,8 @@ export type FeatureState = "ready" | "preparing" | "hidden";
 export type FeatureId = "persons" | "referrals" | "reporting" | "admin";
 
 export const FEATURES: Record<FeatureId, FeatureState> = {
-  persons: "preparing",
-  referrals: "preparing",
+  persons: "ready",
+  referrals: "ready",
   reporting: "preparing",
   admin: "ready",
 };

@@ -50,11 +50,16 @@ describe("application shell", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Użytkownicy" })).toBeTruthy();
   });
 
-  it("front-line staff get the placeholder modules", async () => {
-    await signedInAs(["caseworker"]);
-    renderRoutes(routes, "/skierowania");
-    expect(await screen.findByRole("heading", { level: 1, name: "Skierowania" })).toBeTruthy();
-    expect(screen.getByText("Ten moduł jest w przygotowaniu.")).toBeTruthy();
+  it("front-line staff open the referrals module at the inbox", async () => {
+    await signedInAs(["caseworker"], {
+      "GET /api/referrals/v1/referrals/inbox": json({ items: [], next_cursor: null }),
+      "GET /api/referrals/v1/referrals/counts": json({ box: "inbox", total: 0, overdue: 0, by_status: {} }),
+      "GET /api/directory/v1/service-types": json({ items: [] }),
+    });
+    const { router } = renderRoutes(routes, "/skierowania");
+    expect(await screen.findByRole("heading", { level: 1, name: "Skierowania przychodzące" })).toBeTruthy();
+    expect(router.state.location.pathname).toBe("/skierowania/przychodzace");
+    expect(await screen.findByText("Brak skierowań przychodzących.")).toBeTruthy();
     const nav = screen.getByRole("navigation", { name: "Nawigacja główna" });
     expect(within(nav).getByRole("link", { name: /Skierowania/ }).getAttribute("aria-current")).toBe("page");
   });
@@ -78,12 +83,12 @@ describe("application shell", () => {
 
   it("on expiry goes to sign-in with 'Sesja wygasła', keeping the intended URL", async () => {
     await signedInAs(["caseworker"]);
-    const { router } = renderRoutes(routes, "/skierowania?filtr=przeterminowane");
-    await screen.findByRole("heading", { level: 1, name: "Skierowania" });
+    const { router } = renderRoutes(routes, "/skierowania/przychodzace?overdue=1");
+    await screen.findByRole("heading", { level: 1, name: "Skierowania przychodzące" });
     act(() => endSession("expired"));
     expect(await screen.findByText("Sesja wygasła")).toBeTruthy();
     expect(router.state.location.pathname).toBe("/logowanie");
-    expect(new URLSearchParams(router.state.location.search).get("next")).toBe("/skierowania?filtr=przeterminowane");
+    expect(new URLSearchParams(router.state.location.search).get("next")).toBe("/skierowania/przychodzace?overdue=1");
   });
 
   it("signs out", async () => {

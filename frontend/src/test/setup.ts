@@ -25,6 +25,10 @@ if (!("ResizeObserver" in window)) {
   };
 }
 Element.prototype.scrollIntoView ??= () => {};
+// Mantine's autosize Textarea listens for font loading.
+if (!("fonts" in document) || !(document as { fonts?: unknown }).fonts) {
+  Object.defineProperty(document, "fonts", { value: new EventTarget(), configurable: true });
+}
 
 beforeEach(async () => {
   resetSessionForTests();

@@ -8,6 +8,8 @@ import { PageSkeleton } from "@/lib/ui/FullPageLoader";
 import { FEATURES, navItemsFor } from "../navigation";
 import { LanguageSwitch } from "@/lib/ui/LanguageSwitch";
 import { UserSummary } from "./UserSummary";
+import { NotificationsLink } from "./NotificationsLink";
+import { FRONT_LINE_ROLES, hasAnyRole } from "@/lib/auth/roles";
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -43,6 +45,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap" miw={0}>
             <UserSummary />
+            {FEATURES.referrals === "ready" && hasAnyRole(roles, FRONT_LINE_ROLES) ? <NotificationsLink /> : null}
             <LanguageSwitch />
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               {t("header.sign_out")}

@@ -1,13 +1,20 @@
+import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
-import { useTranslation } from "react-i18next";
-import { ComingSoon } from "@/lib/ui/ComingSoon";
+import { PageSkeleton } from "@/lib/ui/FullPageLoader";
 
-/** /osoby: search, register and view persons (clients API) — in preparation. */
+const SearchPage = lazy(() => import("./SearchPage"));
+const RegisterPage = lazy(() => import("./RegisterPage"));
+const PersonPage = lazy(() => import("./PersonPage"));
+
+/** /osoby: search, registration with the duplicate check, the person's page. */
 export default function PersonsRoutes() {
-  const { t } = useTranslation();
   return (
-    <Routes>
-      <Route path="*" element={<ComingSoon title={t("nav.persons")} description={t("persons.preparing")} />} />
-    </Routes>
+    <Suspense fallback={<PageSkeleton />}>
+      <Routes>
+        <Route index element={<SearchPage />} />
+        <Route path="nowa" element={<RegisterPage />} />
+        <Route path=":personId" element={<PersonPage />} />
+      </Routes>
+    </Suspense>
   );
 }

@@ -1,0 +1,202 @@
+import { useState } from "react";
+import { Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "@/lib/format";
+import { currentLanguage } from "@/lib/i18n";
+import { ConfirmDialog } from "@/lib/ui/ConfirmDialog";
+import { EmptyState } from "@/lib/ui/EmptyState";
+import { ErrorAlert } from "@/lib/ui/ErrorAlert";
+import { notify } from "@/lib/ui/notify";
+import { useConsents, useRecordConsent, useServiceTypes, useWithdrawConsent, type Consent, type ConsentCreate } from "../api/persons";
+
+const RECIPIENT_TYPES = ["NGO", "CIS", "KIS", "OPS", "CUS", "PUP", "PCPR"];
+
+function RecordConsentModal({ personId, opened, onClose }: { personId: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const record = useRecordConsent(personId);
+  const types = useServiceTypes();
+  const en = currentLanguage() === "en";
+  const [v, setV] = useState({ purpose: "referral", recipient_type: "NGO" as string | null, service_type: null as string | null, covers_sensitive: false, expires_at: "", evidence: "" });
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    record.reset();
+    setError(null);
+    onClose();
+  };
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!v.evidence.trim()) {
+      setError(t("errors.field.missing"));
+      return;
+    }
+    const body: ConsentCreate = {
+      purpose: v.purpose as ConsentCreate["purpose"],
+      recipient_institution_type: v.recipient_type,
+      service_type_code: v.service_type,
+      covers_sensitive: v.covers_sensitive,
+      expires_at: v.expires_at ? new Date(`${v.expires_at}T23:59:59`).toISOString() : null,
+      evidence_reference: v.evidence.trim(),
+    };
+    try {
+      await record.mutateAsync(body);
+      notify("green", t("persons.consents.recorded"));
+      close();
+    } catch {
+      // shown below
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={t("persons.consents.record")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          <Select
+            label={t("persons.consents.purpose")}
+            data={["referral", "information_exchange", "service_delivery"].map((p) => ({ value: p, label: t(`persons.consents.purposes.${p}`) }))}
+            value={v.purpose}
+            onChange={(x) => setV({ ...v, purpose: x ?? "referral" })}
+            allowDeselect={false}
+            data-autofocus
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t("persons.consents.recipient_type")}
+            data={RECIPIENT_TYPES.map((x) => ({ value: x, label: t(`institution_types.${x}`, { defaultValue: x }) }))}
+            value={v.recipient_type}
+            onChange={(x) => setV({ ...v, recipient_type: x })}
+            clearable
+            placeholder={t("persons.consents.any")}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t("persons.consents.service_type")}
+            data={(types.data?.items ?? []).map((s) => ({ value: s.code, label: en ? s.name_en : s.name_pl }))}
+            value={v.service_type}
+            onChange={(x) => setV({ ...v, service_type: x })}
+            clearable
+            searchable
+            placeholder={t("persons.consents.any")}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Checkbox label={t("persons.consents.covers_sensitive")} checked={v.covers_sensitive} onChange={(e) => setV({ ...v, covers_sensitive: e.currentTarget.checked })} />
+          <TextInput type="date" label={t("persons.consents.expires_at")} value={v.expires_at} onChange={(e) => setV({ ...v, expires_at: e.currentTarget.value })} />
+          <TextInput
+            label={t("persons.consents.evidence")}
+            description={t("persons.consents.evidence_help")}
+            required
+            value={v.evidence}
+            onChange={(e) => setV({ ...v, evidence: e.currentTarget.value })}
+            error={error}
+          />
+          <div aria-live="polite">{record.isError ? <ErrorAlert error={record.error} /> : null}</div>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={record.isPending}>
+              {t("persons.consents.record")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function Consents({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const consents = useConsents(personId);
+  const withdraw = useWithdrawConsent(personId);
+  const [recording, setRecording] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
+  const [reason, setReason] = useState("");
+  const items = consents.data?.items ?? [];
+  const doWithdraw = async () => {
+    if (!withdrawing) return;
+    try {
+      await withdraw.mutateAsync({ id: withdrawing.id, reason: reason.trim() || null });
+      notify("green", t("persons.consents.withdrawn"));
+      setWithdrawing(null);
+      setReason("");
+    } catch {
+      // shown in the dialog
+    }
+  };
+  return (
+    <Stack gap="sm">
+      <Group justify="flex-end">
+        <Button variant="light" onClick={() => setRecording(true)}>
+          {t("persons.consents.record")}
+        </Button>
+      </Group>
+      {consents.isPending ? (
+        <div className="skeleton-block" style={{ height: 80 }} aria-busy="true" />
+      ) : consents.isError ? (
+        <ErrorAlert error={consents.error} onRetry={() => void consents.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={t("persons.consents.empty")} />
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("persons.consents.purpose")}</Table.Th>
+                <Table.Th>{t("persons.consents.recipient_type")}</Table.Th>
+                <Table.Th>{t("persons.consents.period")}</Table.Th>
+                <Table.Th>{t("persons.consents.state")}</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Text size="sm">{t(`persons.consents.purposes.${c.purpose}`, { defaultValue: c.purpose })}</Text>
+                    {c.covers_sensitive ? <Badge size="xs" color="grape" variant="light">{t("persons.consents.sensitive_short")}</Badge> : null}
+                  </Table.Td>
+                  <Table.Td>{c.recipient_institution_type ?? t("persons.consents.any")}</Table.Td>
+                  <Table.Td>
+                    {formatDate(c.given_at)} – {c.expires_at ? formatDate(c.expires_at) : "…"}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={c.state === "active" ? "green" : "gray"}>
+                      {t(`persons.consents.states.${c.state}`, { defaultValue: c.state })}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {c.state === "active" ? (
+                      <Button size="xs" variant="subtle" color="red" onClick={() => setWithdrawing(c)}>
+                        {t("persons.consents.withdraw")}
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <RecordConsentModal personId={personId} opened={recording} onClose={() => setRecording(false)} />
+      <ConfirmDialog
+        opened={withdrawing !== null}
+        title={t("persons.consents.withdraw_title")}
+        message={
+          <Stack gap="sm">
+            <Text size="sm">{t("persons.consents.withdraw_confirm")}</Text>
+            <Textarea label={t("persons.consents.withdraw_reason")} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
+          </Stack>
+        }
+        confirmLabel={t("persons.consents.withdraw")}
+        danger
+        loading={withdraw.isPending}
+        error={withdraw.isError ? withdraw.error : null}
+        onConfirm={() => void doWithdraw()}
+        onClose={() => {
+          withdraw.reset();
+          setWithdrawing(null);
+        }}
+      />
+    </Stack>
+  );
+}

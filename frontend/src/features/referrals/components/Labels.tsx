@@ -1,0 +1,94 @@
+import { Badge, Group, Text, Tooltip } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { currentLanguage } from "@/lib/i18n";
+import { formatDate } from "@/lib/format";
+import { useInstitution, usePerson, useServiceTypes, type Referral, type ReferralStatus } from "../api/referrals";
+
+const STATUS_COLORS: Record<ReferralStatus, string> = {
+  draft: "gray",
+  requested: "blue",
+  accepted: "teal",
+  in_progress: "teal",
+  on_hold: "yellow",
+  completed: "green",
+  rejected: "red",
+  failed: "red",
+  cancelled: "gray",
+  entered_in_error: "gray",
+};
+
+export function StatusBadge({ status }: { status: ReferralStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={STATUS_COLORS[status] ?? "gray"} radius="sm">
+      {t(`referrals.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** "po terminie" — the response deadline (working days) has passed. */
+export function OverdueBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge color="red" variant="filled" radius="sm">
+      {t("referrals.overdue")}
+    </Badge>
+  );
+}
+
+/** The response deadline as a date (computed by the API in working days), with the overdue badge. */
+export function DueDate({ referral }: { referral: Pick<Referral, "due_at" | "overdue" | "status"> }) {
+  const { t } = useTranslation();
+  if (referral.status !== "requested" || !referral.due_at) return <Text size="sm" c="dimmed">—</Text>;
+  // due_at is the end of the last working day (local midnight): show that day.
+  const lastDay = new Date(new Date(referral.due_at).getTime() - 1).toISOString();
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Tooltip label={t("referrals.due_help")}>
+        <Text size="sm" component="span">
+          {formatDate(lastDay)}
+        </Text>
+      </Tooltip>
+      {referral.overdue ? <OverdueBadge /> : null}
+    </Group>
+  );
+}
+
+export function InstitutionName({ id }: { id: string | null | undefined }) {
+  const { t } = useTranslation();
+  const institution = useInstitution(id);
+  if (!id) return <>—</>;
+  if (institution.isPending) return <span className="text-muted">{t("common.loading")}</span>;
+  return <>{institution.data?.name ?? t("referrals.unknown_institution")}</>;
+}
+
+export function PersonName({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const person = usePerson(id);
+  if (person.isPending) return <span>{t("common.loading")}</span>;
+  if (!person.data || (!person.data.first_name && !person.data.last_name)) return <span>{t("referrals.person_hidden")}</span>;
+  return (
+    <>
+      {person.data.first_name} {person.data.last_name}
+    </>
+  );
+}
+
+export function useServiceTypeName() {
+  const types = useServiceTypes();
+  const en = currentLanguage() === "en";
+  return (code: string | null | undefined) => {
+    if (!code) return "—";
+    const found = types.data?.items.find((item) => item.code === code);
+    return found ? (en ? found.name_en : found.name_pl) : code;
+  };
+}
+
+export function ServiceTypeName({ code }: { code: string | null | undefined }) {
+  const name = useServiceTypeName();
+  return <>{name(code)}</>;
+}
+
+export function codeLabel(item: { label_pl: string; label_en: string }) {
+  return currentLanguage() === "en" ? item.label_en : item.label_pl;
+}
