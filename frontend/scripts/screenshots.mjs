@@ -47,6 +47,8 @@ const SHOTS = [
   { name: "13-caseworker-home", login: "pup@splot.example", path: "/osoby" },
   { name: "14-analyst", login: "analityk@splot.example", path: "/raporty" },
   { name: "15-english", login: "pup.admin@splot.example", path: "/administracja/uzytkownicy", act: english },
+  { name: "16-inbox", login: "ops@splot.example", path: "/skierowania/przychodzace" },
+  { name: "17-outbox", login: "pup@splot.example", path: "/skierowania/wychodzace" },
 ];
 
 function clickButton(name) {

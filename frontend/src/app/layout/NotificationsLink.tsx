@@ -22,10 +22,10 @@ export function NotificationsLink() {
       to="/skierowania/powiadomienia"
       variant="subtle"
       size="xs"
-      aria-label={t("header.notifications", { count })}
+      title={t("header.notifications", { count })}
       rightSection={
         count > 0 ? (
-          <Badge size="sm" color="red" circle={count < 10} aria-hidden="true">
+          <Badge size="sm" color="red" circle={count < 10}>
             {count > 99 ? "99+" : count}
           </Badge>
         ) : null
