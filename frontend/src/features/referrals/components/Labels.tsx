@@ -7,9 +7,10 @@ import { useInstitution, usePerson, useServiceTypes, type Referral, type Referra
 const STATUS_COLORS: Record<ReferralStatus, string> = {
   draft: "gray",
   requested: "blue",
-  accepted: "teal",
-  in_progress: "teal",
-  on_hold: "yellow",
+  // Only colours whose light-badge text passes WCAG AA (the theme darkens green and orange).
+  accepted: "splot",
+  in_progress: "green",
+  on_hold: "orange",
   completed: "green",
   rejected: "red",
   failed: "red",
