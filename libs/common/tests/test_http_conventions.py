@@ -160,3 +160,32 @@ async def test_ready_reports_pending_migrations(app, client):
         await s.commit()
     response = await client.get("/ready")
     assert response.status_code == 503 and response.json()["code"] == "migrations_pending"
+
+
+async def test_stored_responses_are_forgotten_after_the_retention_window(client, tokens, session):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from splot.common.db import utcnow
+    from splot.common.idempotency import RETENTION, idempotency_key, purge_expired
+
+    for key in ("old", "new"):
+        headers = {**tokens.headers(sub="caller-purge"), "Idempotency-Key": key}
+        assert (await client.post("/v1/widgets", json={"name": key}, headers=headers)).status_code == 201
+    await session.execute(
+        update(idempotency_key)
+        .where(idempotency_key.c.key == "old")
+        .values(created_at=utcnow() - RETENTION - timedelta(minutes=1))
+    )
+    assert await purge_expired(session) == 1
+    keys = (
+        (
+            await session.execute(
+                select(idempotency_key.c.key).where(idempotency_key.c.caller.like("%caller-purge%"))
+            )
+        )
+        .scalars()
+        .all()
+    )
+    assert keys == ["new"]

@@ -9,6 +9,7 @@ requests (5xx) release the key so that the caller can retry.
 from __future__ import annotations
 
 import hashlib
+import random
 from datetime import timedelta
 from typing import Any
 
@@ -37,6 +38,8 @@ from splot.common.events import platform_metadata
 HEADER = "idempotency-key"
 MAX_KEY_LENGTH = 200
 RETENTION = timedelta(hours=24)
+#: Share of stores that also purge expired entries (a scan; cheap when spread over requests).
+PURGE_PROBABILITY = 0.01
 
 idempotency_key = Table(
     "idempotency_key",
@@ -211,6 +214,14 @@ async def _answer_from_record(
     await response(scope, receive, send)
 
 
+async def purge_expired(session: AsyncSession) -> int:
+    """Forget stored responses older than the retention window: they may hold personal data."""
+    result = await session.execute(
+        delete(idempotency_key).where(idempotency_key.c.created_at < utcnow() - RETENTION)
+    )
+    return result.rowcount or 0
+
+
 async def _store(
     maker: async_sessionmaker[AsyncSession], caller: str, key: str, captured: dict[str, Any]
 ) -> None:
@@ -233,4 +244,6 @@ async def _store(
                     response_body=bytes(captured["body"]),
                 )
             )
+        if random.random() < PURGE_PROBABILITY:  # noqa: S311 - spreading work, not security
+            await purge_expired(session)
         await session.commit()
