@@ -8,7 +8,8 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from splot.referrals.contract import CONTRACT, render
+from splot.common.testing import assert_contract_current
+from splot.referrals.main import SERVICE_DIR
 
 from conftest import STATUTORY, World
 
@@ -45,11 +46,11 @@ TARGET_STATUS = {
 }
 
 
+CONTRACT = SERVICE_DIR.parents[1] / "openapi" / "referrals.json"
+
+
 def test_committed_contract_matches_the_code(app):
-    assert CONTRACT.exists(), "run `python -m splot.referrals.contract write`"
-    assert CONTRACT.read_text(encoding="utf-8") == render(app.openapi()), (
-        "contract drifted: run `python -m splot.referrals.contract write`"
-    )
+    assert_contract_current(app, CONTRACT)
 
 
 def test_every_operation_declares_its_errors_as_problem_documents(app):

@@ -8,17 +8,18 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 
+from splot.common.testing import assert_contract_current
 from splot.reporting.catalogue import DIMENSIONS, MEASURES
-from splot.reporting.openapi import CONTRACT, render
+from splot.reporting.main import SERVICE_DIR
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "indicators.md"
 
 
+CONTRACT = SERVICE_DIR.parents[1] / "openapi" / "reporting.json"
+
+
 def test_committed_contract_matches_the_code(app):
-    assert CONTRACT.exists(), "run `uv run splot-reporting openapi`"
-    assert CONTRACT.read_text(encoding="utf-8") == render(app.openapi()), (
-        "contract drifted: run `uv run splot-reporting openapi`"
-    )
+    assert_contract_current(app, CONTRACT)
 
 
 def test_every_operation_declares_its_errors_as_problem_documents(app):

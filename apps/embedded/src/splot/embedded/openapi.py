@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
+from splot.common.app import render_openapi
 from splot.common.settings import ServiceSettings
 from splot.embedded.services import SERVICES
 
 OPENAPI_DIR = Path(__file__).resolve().parents[5] / "openapi"
-
-
-def render(schema: dict[str, object]) -> str:
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def contracts() -> dict[str, str]:
@@ -21,7 +17,7 @@ def contracts() -> dict[str, str]:
     for service in SERVICES:
         settings: ServiceSettings = service.settings()
         app = service.create_app(settings)
-        out[service.name] = render(app.openapi())
+        out[service.name] = render_openapi(app)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -111,6 +112,11 @@ def _register_problem_schema(app: FastAPI) -> None:
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def render_openapi(app: FastAPI) -> str:
+    """The published form of a service's contract (``openapi/<service>.json``)."""
+    return json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
 
 
 def serve(app: FastAPI, settings: ServiceSettings, *, host: str, port: int) -> None:

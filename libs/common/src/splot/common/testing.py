@@ -266,3 +266,13 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
+
+
+def assert_contract_current(app: FastAPI, contract: Path) -> None:
+    """The committed ``openapi/<service>.json`` is what the code publishes (``make openapi``)."""
+    from splot.common.app import render_openapi
+
+    assert contract.exists(), f"{contract.name} is missing: run `make openapi`"
+    assert contract.read_text(encoding="utf-8") == render_openapi(app), (
+        f"{contract.name} drifted from the code: run `make openapi` (then `make client`)"
+    )
