@@ -119,7 +119,7 @@ def required_fields(service: str) -> set[str]:
         # at the single-process gateway, never right in a deployment).
         fields |= {f"{peer}_url" for peer in PORTS if f"{peer}_url" in cls.model_fields}
         unused = getattr(cls, "unused_secrets", frozenset())
-        fields -= {f for f in unused}
+        fields -= unused
         fields -= {"service_client_id"} if "service_client_secret" in unused else set()
         for name, info in cls.model_fields.items():
             default = info.default

@@ -53,11 +53,6 @@ def _needs_settings(service: str):
     return cls
 
 
-def required_or_set(service: str, env: dict[str, str]) -> set[str]:
-    p = prefix(service)
-    return {p + field.upper() for field in required_fields(service)} | {k for k in env if k.startswith(p)}
-
-
 def _check_environment(service: str, env: dict[str, str], where: str) -> None:
     """The variables the brief and the settings class require are there, each SPLOT_<SERVICE>_
     variable names a real setting, and the peers are reached at their in-cluster names."""
@@ -69,7 +64,8 @@ def _check_environment(service: str, env: dict[str, str], where: str) -> None:
     assert env[p + "DATABASE_URL"] == "" or env[p + "DATABASE_URL"].startswith("postgresql+asyncpg://"), where
     assert env[p + "JWKS_URL"] == "http://directory:8001/.well-known/jwks.json", where
     assert env[p + "TOKEN_URL"] == "http://directory:8001/v1/oauth/token", where
-    if p + "SERVICE_CLIENT_ID" in required_or_set(service, env):
+    # Required (and so present) unless the service never calls a peer: checked by `missing` above.
+    if p + "SERVICE_CLIENT_ID" in env:
         assert env[p + "SERVICE_CLIENT_ID"] == service, where
     for peer in PORTS:
         if p + f"{peer.upper()}_URL" in env:
