@@ -9,6 +9,8 @@ import os
 import sys
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from splot.common.app import serve as serve_app
 from splot.common.auth import Role
 from splot.common.db import create_engine, create_sessionmaker
@@ -16,6 +18,7 @@ from splot.common.migrations import upgrade
 from splot.directory import accounts, schemas
 from splot.directory.config import DirectorySettings
 from splot.directory.main import SERVICE_DIR, create_app
+from splot.directory.models import Institution, User
 from splot.directory.security import hash_password, rotate_keys
 
 
@@ -51,10 +54,6 @@ async def _service_client(
 
 
 async def _create_admin(settings: DirectorySettings, email: str, name: str, password: str) -> None:
-    from sqlalchemy import select
-
-    from splot.directory.models import Institution, User
-
     engine = create_engine(settings.effective_database_url)
     try:
         async with create_sessionmaker(engine)() as session:

@@ -16,7 +16,7 @@ from splot.common.etag import IfMatch, set_etag
 from splot.common.teryt import Level
 from splot.common.validation import IsoDate
 from splot.directory import accounts, schemas, service
-from splot.directory.models import User
+from splot.directory.models import Institution, User
 
 router = APIRouter(prefix="/v1")
 
@@ -315,7 +315,7 @@ async def me(session: SessionDep, principal: CurrentPrincipal) -> schemas.MeRead
         user = accounts.user_read(user_obj) if user_obj else None
     institution = None
     if principal.institution_id is not None:
-        inst = await session.get(service.Institution, principal.institution_id)
+        inst = await session.get(Institution, principal.institution_id)
         institution = service.institution_read(inst) if inst else None
     return schemas.MeRead(
         subject=principal.subject,
