@@ -1,4 +1,4 @@
-"""Operator commands: ``splot-reporting migrate|serve|ingest [--once]|rebuild|openapi``."""
+"""Operator commands: ``splot-reporting migrate|serve|ingest [--once]|rebuild`` (contracts: ``make openapi``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from splot.common.app import serve as serve_app
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.logging import configure_logging
 from splot.common.migrations import upgrade
-from splot.reporting import ingestion, openapi
+from splot.reporting import ingestion
 from splot.reporting.config import ReportingSettings
 from splot.reporting.main import SERVICE_DIR, create_app
 from splot.reporting.sources import SourceUnavailable, http_sources
@@ -66,8 +66,6 @@ def main(argv: list[str] | None = None) -> int:
         "rebuild",
         help="empty the analytical tables and cursors, re-consume every feed from 0, recompute cubes",
     )
-    contract = commands.add_parser("openapi", help="write (or --check) openapi/reporting.json")
-    contract.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
     settings = ReportingSettings()
     configure_logging(settings.log_level, json=settings.log_json)
@@ -80,8 +78,6 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_ingest(settings, once=args.once, rebuild=False))
     elif args.command == "rebuild":
         return asyncio.run(_ingest(settings, once=True, rebuild=True))
-    elif args.command == "openapi":
-        return openapi.main(["check" if args.check else "write"])
     return 0
 
 
