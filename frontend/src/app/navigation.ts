@@ -13,7 +13,7 @@ export type FeatureId = "persons" | "referrals" | "reporting" | "admin";
 export const FEATURES: Record<FeatureId, FeatureState> = {
   persons: "ready",
   referrals: "ready",
-  reporting: "preparing",
+  reporting: "ready",
   admin: "ready",
 };
 

@@ -1,13 +1,29 @@
-import { Route, Routes } from "react-router";
-import { useTranslation } from "react-i18next";
-import { ComingSoon } from "@/lib/ui/ComingSoon";
+import { lazy, Suspense } from "react";
+import { Navigate, Route, Routes } from "react-router";
+import { PageSkeleton } from "@/lib/ui/FullPageLoader";
+import { ReportingNav } from "../components/ReportingNav";
 
-/** /raporty: dashboards, the map and published editions (reporting API) — in preparation. */
+const OverviewPage = lazy(() => import("./OverviewPage"));
+const NetworkPage = lazy(() => import("./NetworkPage"));
+const ExplorerPage = lazy(() => import("./ExplorerPage"));
+const EditionsPage = lazy(() => import("./EditionsPage"));
+const EditionPage = lazy(() => import("./EditionPage"));
+
+/** /raporty: indicators, the map, the cooperation network, tables with downloads, editions. */
 export default function ReportingRoutes() {
-  const { t } = useTranslation();
   return (
-    <Routes>
-      <Route path="*" element={<ComingSoon title={t("nav.reports")} description={t("reporting.preparing")} />} />
-    </Routes>
+    <>
+      <ReportingNav />
+      <Suspense fallback={<PageSkeleton />}>
+        <Routes>
+          <Route index element={<Navigate to="przeglad" replace />} />
+          <Route path="przeglad" element={<OverviewPage />} />
+          <Route path="siec" element={<NetworkPage />} />
+          <Route path="zestawienia" element={<ExplorerPage />} />
+          <Route path="edycje" element={<EditionsPage />} />
+          <Route path="edycje/:editionId" element={<EditionPage />} />
+        </Routes>
+      </Suspense>
+    </>
   );
 }

@@ -1,0 +1,249 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { authorizedFetch, unwrap } from "@/lib/api/client";
+import { directory } from "@/lib/api/directory";
+import { ApiError } from "@/lib/api/problem";
+import { reporting, type ReportingSchemas } from "@/lib/api/reporting";
+
+export type AsOf = ReportingSchemas["AsOf"];
+export type Cell = ReportingSchemas["Cell"];
+export type AggregateRead = ReportingSchemas["AggregateRead"];
+export type AggregateRow = ReportingSchemas["AggregateRow"];
+export type SeriesRead = ReportingSchemas["SeriesRead"];
+export type NetworkRead = ReportingSchemas["NetworkRead"];
+export type Edition = ReportingSchemas["EditionRead"];
+export type EditionVersion = ReportingSchemas["EditionVersionRead"];
+export type Granularity = ReportingSchemas["Granularity"];
+export type DimensionName = ReportingSchemas["DimensionName"];
+export type MeasureName = ReportingSchemas["MeasureName"];
+export type Scope = ReportingSchemas["ScopeRead"];
+export type ExportFormat = ReportingSchemas["ExportFormat"];
+
+/** Filters every aggregate endpoint accepts (all optional); values as the API spells them. */
+export interface Filters {
+  sender_voivodeship?: string;
+  sender_powiat?: string;
+  target_voivodeship?: string;
+  target_powiat?: string;
+  sender_type?: string;
+  target_type?: string;
+  route?: string;
+  service_type?: string;
+  priority?: string;
+  status?: string;
+  age_band?: string;
+  sex?: string;
+}
+
+export const FILTER_NAMES = [
+  "sender_voivodeship",
+  "sender_powiat",
+  "target_voivodeship",
+  "target_powiat",
+  "sender_type",
+  "target_type",
+  "route",
+  "service_type",
+  "priority",
+  "status",
+  "age_band",
+  "sex",
+] as const satisfies readonly (keyof Filters)[];
+
+export interface AggregateQuery {
+  measures: MeasureName[];
+  dimensions?: DimensionName[];
+  granularity: Granularity;
+  period_from?: string;
+  period_to?: string;
+  filters?: Filters;
+}
+
+const STALE = 60_000;
+
+export const reportingKeys = {
+  all: ["reporting"] as const,
+  status: ["reporting", "status"] as const,
+  catalogue: ["reporting", "catalogue"] as const,
+  aggregate: (q: AggregateQuery) => ["reporting", "aggregate", q] as const,
+  series: (q: AggregateQuery) => ["reporting", "series", q] as const,
+  network: (period: string, serviceType: string | null) => ["reporting", "network", period, serviceType] as const,
+  editions: ["reporting", "editions"] as const,
+  edition: (id: string) => ["reporting", "editions", id] as const,
+  version: (id: string, version: number) => ["reporting", "editions", id, version] as const,
+};
+
+function cleanFilters(filters: Filters | undefined): Filters {
+  const out: Filters = {};
+  for (const name of FILTER_NAMES) {
+    const value = filters?.[name];
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
+function aggregateParams(q: AggregateQuery) {
+  return {
+    measures: q.measures,
+    dimensions: q.dimensions && q.dimensions.length > 0 ? q.dimensions : undefined,
+    granularity: q.granularity,
+    period_from: q.period_from || undefined,
+    period_to: q.period_to || undefined,
+    ...cleanFilters(q.filters),
+  };
+}
+
+export function useIngestionStatus() {
+  return useQuery({
+    queryKey: reportingKeys.status,
+    queryFn: () => unwrap(reporting.GET("/v1/status")),
+    refetchInterval: 30_000,
+  });
+}
+
+export function useCatalogue() {
+  return useQuery({
+    queryKey: reportingKeys.catalogue,
+    queryFn: () => unwrap(reporting.GET("/v1/catalogue")),
+    staleTime: Infinity,
+  });
+}
+
+export function useAggregate(q: AggregateQuery, enabled = true) {
+  return useQuery({
+    queryKey: reportingKeys.aggregate(q),
+    queryFn: () => unwrap(reporting.GET("/v1/aggregate", { params: { query: aggregateParams(q) } })),
+    placeholderData: keepPreviousData,
+    staleTime: STALE,
+    enabled: enabled && q.measures.length > 0,
+  });
+}
+
+export function useSeries(q: AggregateQuery) {
+  return useQuery({
+    queryKey: reportingKeys.series(q),
+    queryFn: () => {
+      const { dimensions: _ignored, ...query } = aggregateParams(q);
+      return unwrap(reporting.GET("/v1/series", { params: { query } }));
+    },
+    placeholderData: keepPreviousData,
+    staleTime: STALE,
+  });
+}
+
+export function useNetwork(period: string, serviceType: string | null) {
+  return useQuery({
+    queryKey: reportingKeys.network(period, serviceType),
+    queryFn: () =>
+      unwrap(
+        reporting.GET("/v1/indicators/network", {
+          params: { query: { period, service_type: serviceType || undefined, limit: 2000 } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: STALE,
+  });
+}
+
+export function useEditions() {
+  return useQuery({
+    queryKey: reportingKeys.editions,
+    queryFn: () => unwrap(reporting.GET("/v1/editions", { params: { query: { limit: 200 } } })),
+  });
+}
+
+export function useEdition(id: string) {
+  return useQuery({
+    queryKey: reportingKeys.edition(id),
+    queryFn: () => unwrap(reporting.GET("/v1/editions/{edition_id}", { params: { path: { edition_id: id } } })),
+  });
+}
+
+export function useEditionVersion(id: string, version: number | null) {
+  return useQuery({
+    queryKey: reportingKeys.version(id, version ?? 0),
+    enabled: version !== null,
+    staleTime: Infinity,
+    queryFn: () =>
+      unwrap(
+        reporting.GET("/v1/editions/{edition_id}/versions/{version}", {
+          params: { path: { edition_id: id, version: version ?? 1 } },
+        }),
+      ),
+  });
+}
+
+export function usePublishEdition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReportingSchemas["EditionCreate"]) => unwrap(reporting.POST("/v1/editions", { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportingKeys.editions }),
+  });
+}
+
+export function useCorrectEdition(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changeNote: string) =>
+      unwrap(
+        reporting.POST("/v1/editions/{edition_id}/versions", {
+          params: { path: { edition_id: id } },
+          body: { change_note: changeNote },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportingKeys.editions }),
+  });
+}
+
+/** Service types with their Polish/English names (the directory's catalogue). */
+export function useServiceTypes() {
+  return useQuery({
+    queryKey: ["directory", "service-types"],
+    queryFn: () => unwrap(directory.GET("/v1/service-types")),
+    staleTime: Infinity,
+  });
+}
+
+function searchParams(params: Record<string, string | string[] | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) search.append(name, item);
+  }
+  return search.toString();
+}
+
+function filenameFrom(response: Response, fallback: string): string {
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return match ? decodeURIComponent(match[1]) : fallback;
+}
+
+/** Fetches a file with the session's token and hands it to the browser as a download. */
+async function download(url: string, fallbackName: string): Promise<string> {
+  const response = await authorizedFetch(new Request(url, { headers: { Accept: "*/*" } }));
+  if (!response.ok) throw await ApiError.fromResponse(response, undefined);
+  const blob = await response.blob();
+  const name = filenameFrom(response, fallbackName);
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = href;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return name;
+}
+
+export function downloadAggregate(q: AggregateQuery, format: ExportFormat): Promise<string> {
+  const params = aggregateParams(q);
+  const query = searchParams({ ...params, format } as Record<string, string | string[] | undefined>);
+  return download(`/api/reporting/v1/exports/aggregate?${query}`, `splot-zestawienie.${format}`);
+}
+
+export function downloadEditionVersion(id: string, version: number, format: ExportFormat): Promise<string> {
+  return download(
+    `/api/reporting/v1/editions/${encodeURIComponent(id)}/versions/${version}/export?format=${format}`,
+    `splot-edycja-${version}.${format}`,
+  );
+}

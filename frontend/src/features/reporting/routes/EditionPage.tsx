@@ -1,0 +1,153 @@
+import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { describeError } from "@/lib/api/problem";
+import { formatDateTime } from "@/lib/format";
+import { PageSkeleton } from "@/lib/ui/FullPageLoader";
+import { ErrorAlert } from "@/lib/ui/ErrorAlert";
+import { PageHeader } from "@/lib/ui/PageHeader";
+import { notify } from "@/lib/ui/notify";
+import { downloadEditionVersion, useCorrectEdition, useEdition, useEditionVersion, type ExportFormat } from "../api/reporting";
+import { AggregateTable } from "../components/AggregateTable";
+import { AsOfNote } from "../components/AsOfNote";
+import { periodLabel } from "../lib/cells";
+import { useTerritoryName } from "./EditionsPage";
+
+/** /raporty/edycje/:id — one edition: its versions, its tables, downloads and corrections. */
+export default function EditionPage() {
+  const { t, i18n } = useTranslation();
+  const { editionId = "" } = useParams();
+  const edition = useEdition(editionId);
+  const [picked, setPicked] = useState<number | null>(null);
+  const version = picked ?? edition.data?.current_version ?? null;
+  const content = useEditionVersion(editionId, version);
+  const territoryName = useTerritoryName();
+  const [correcting, setCorrecting] = useState(false);
+  const [downloading, setDownloading] = useState<ExportFormat | null>(null);
+
+  if (edition.isPending) return <PageSkeleton />;
+  if (edition.isError) return <ErrorAlert error={edition.error} onRetry={() => void edition.refetch()} />;
+  const data = edition.data;
+  const info = data.versions.find((v) => v.version === version);
+
+  const exportAs = async (format: ExportFormat) => {
+    if (version === null) return;
+    setDownloading(format);
+    try {
+      const name = await downloadEditionVersion(editionId, version, format);
+      notify("green", t("reporting.explorer.downloaded", { name }));
+    } catch (error) {
+      notify("red", describeError(error, t).message);
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  return (
+    <>
+      <Anchor component={Link} to="/raporty/edycje" size="sm">
+        ← {t("reporting.editions.back")}
+      </Anchor>
+      <PageHeader
+        title={data.title}
+        description={`${periodLabel(data.period, i18n.language)} · ${territoryName(data.territory)}`}
+        actions={
+          <>
+            <Button variant="default" onClick={() => void exportAs("csv")} loading={downloading === "csv"}>
+              {t("reporting.explorer.download_csv")}
+            </Button>
+            <Button variant="default" onClick={() => void exportAs("xlsx")} loading={downloading === "xlsx"}>
+              {t("reporting.explorer.download_xlsx")}
+            </Button>
+            <Button onClick={() => setCorrecting(true)}>{t("reporting.editions.correct")}</Button>
+          </>
+        }
+      />
+      <Group align="flex-end" gap="md" mb="md">
+        <Select
+          label={t("reporting.editions.version")}
+          data={data.versions.map((v) => ({
+            value: String(v.version),
+            label: `${t("reporting.editions.version_n", { version: v.version })} · ${formatDateTime(v.published_at)}`,
+          }))}
+          value={version === null ? null : String(version)}
+          onChange={(value) => value && setPicked(Number(value))}
+          allowDeselect={false}
+          w={320}
+        />
+        {version !== data.current_version ? (
+          <Badge color="orange.9" variant="light">
+            {t("reporting.editions.superseded")}
+          </Badge>
+        ) : null}
+      </Group>
+      {info?.change_note ? (
+        <Text size="sm" mb="md">
+          <strong>{t("reporting.editions.change_note")}:</strong> {info.change_note}
+        </Text>
+      ) : null}
+      {content.isError ? <ErrorAlert error={content.error} /> : null}
+      {content.data ? (
+        <Stack gap="lg">
+          <AsOfNote asOf={content.data.content.as_of} />
+          {content.data.content.tables.map((table) => (
+            <Paper withBorder p="md" radius="md" key={table.name}>
+              <Title order={2} size="h4" mb="xs">
+                {table.title}
+              </Title>
+              {table.rows.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t("reporting.no_data")}
+                </Text>
+              ) : (
+                <AggregateTable rows={table.rows} dimensions={table.dimensions} measures={table.measures} caption={table.title} />
+              )}
+            </Paper>
+          ))}
+        </Stack>
+      ) : null}
+      <CorrectModal id={editionId} opened={correcting} onClose={() => setCorrecting(false)} onDone={(v) => setPicked(v)} />
+    </>
+  );
+}
+
+function CorrectModal({ id, opened, onClose, onDone }: { id: string; opened: boolean; onClose: () => void; onDone: (version: number) => void }) {
+  const { t } = useTranslation();
+  const correct = useCorrectEdition(id);
+  const [note, setNote] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    correct.mutate(note.trim(), {
+      onSuccess: (edition) => {
+        notify("green", t("reporting.editions.corrected", { version: edition.current_version }));
+        onDone(edition.current_version);
+        setNote("");
+        onClose();
+      },
+    });
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t("reporting.editions.correct")} closeButtonProps={{ "aria-label": t("common.close") }}>
+      <form onSubmit={submit}>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t("reporting.editions.correct_help")}
+        </Text>
+        <Textarea label={t("reporting.editions.change_note")} value={note} onChange={(e) => setNote(e.currentTarget.value)} minLength={3} maxLength={2000} required autosize minRows={3} />
+        {correct.isError ? (
+          <div style={{ marginTop: 12 }}>
+            <ErrorAlert error={correct.error} />
+          </div>
+        ) : null}
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={correct.isPending} disabled={note.trim().length < 3}>
+            {t("reporting.editions.correct_confirm")}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}

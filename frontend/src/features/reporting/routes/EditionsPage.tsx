@@ -1,0 +1,161 @@
+import { Anchor, Badge, Button, Group, Modal, Paper, Select, Table, Text, TextInput } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { formatDateTime } from "@/lib/format";
+import { EmptyState } from "@/lib/ui/EmptyState";
+import { ErrorAlert } from "@/lib/ui/ErrorAlert";
+import { PageHeader } from "@/lib/ui/PageHeader";
+import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
+import { notify } from "@/lib/ui/notify";
+import { useAggregate, useEditions, usePublishEdition, type Granularity } from "../api/reporting";
+import { periodOptions } from "../components/DashboardFilters";
+import { formatPeriod, periodLabel, periodOf, shiftPeriod } from "../lib/cells";
+import { VOIVODESHIPS } from "../map/geography";
+import { usePowiatNames } from "../lib/usePowiatNames";
+
+export function useTerritoryName() {
+  const { t } = useTranslation();
+  const powiats = usePowiatNames();
+  return (territory: string) =>
+    territory === ""
+      ? t("reporting.scope.national")
+      : territory.length === 2
+        ? t("reporting.scope.voivodeship", { name: VOIVODESHIPS[territory] ?? territory })
+        : t("reporting.scope.powiat", { name: powiats[territory] ?? territory });
+}
+
+/** /raporty/edycje: frozen, versioned editions of the indicators; analysts publish new ones. */
+export default function EditionsPage() {
+  const { t, i18n } = useTranslation();
+  const editions = useEditions();
+  const territoryName = useTerritoryName();
+  const [publishing, setPublishing] = useState(false);
+  return (
+    <>
+      <PageHeader
+        title={t("reporting.editions.title")}
+        description={t("reporting.editions.description")}
+        actions={<Button onClick={() => setPublishing(true)}>{t("reporting.editions.publish")}</Button>}
+      />
+      {editions.isError ? <ErrorAlert error={editions.error} onRetry={() => void editions.refetch()} /> : null}
+      {editions.data && editions.data.items.length === 0 ? (
+        <EmptyState title={t("reporting.editions.empty")} description={t("reporting.editions.empty_help")} />
+      ) : (
+        <Paper withBorder radius="md">
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("reporting.editions.edition")}</Table.Th>
+                <Table.Th scope="col">{t("reporting.period")}</Table.Th>
+                <Table.Th scope="col">{t("reporting.editions.territory")}</Table.Th>
+                <Table.Th scope="col">{t("reporting.editions.version")}</Table.Th>
+                <Table.Th scope="col">{t("reporting.editions.updated")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {editions.isPending ? <TableSkeletonRows columns={5} rows={3} /> : null}
+              {editions.data?.items.map((edition) => (
+                <Table.Tr key={edition.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/raporty/edycje/${edition.id}`}>
+                      {edition.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{periodLabel(edition.period, i18n.language)}</Table.Td>
+                  <Table.Td>{territoryName(edition.territory)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={edition.current_version > 1 ? "orange.9" : "blue.9"}>
+                      {t("reporting.editions.version_n", { version: edition.current_version })}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(edition.updated_at)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <PublishModal opened={publishing} onClose={() => setPublishing(false)} />
+    </>
+  );
+}
+
+function PublishModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const publish = usePublishEdition();
+  // The analyst's scope decides which territories can be published.
+  const probe = useAggregate({ measures: ["referrals"], granularity: "year" }, opened);
+  const scope = probe.data?.scope;
+  const [granularity, setGranularity] = useState<Granularity>("month");
+  const [period, setPeriod] = useState<string>(formatPeriod(shiftPeriod(periodOf(new Date(), "month"), -1)));
+  const [territory, setTerritory] = useState<string | null>(null);
+  const [title, setTitle] = useState("");
+  const territoryName = useTerritoryName();
+  const territories =
+    !scope || scope.kind === "national"
+      ? [{ value: "", label: t("reporting.scope.national") }, ...Object.entries(VOIVODESHIPS).map(([value, name]) => ({ value, label: name }))]
+      : scope.territory
+        ? [{ value: scope.territory, label: territoryName(scope.territory) }]
+        : [];
+  const chosen = territory ?? territories[0]?.value ?? "";
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    publish.mutate(
+      { period, territory: chosen, title: title.trim() || undefined },
+      {
+        onSuccess: (edition) => {
+          notify("green", t("reporting.editions.published", { title: edition.title }));
+          onClose();
+          navigate(`/raporty/edycje/${edition.id}`);
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t("reporting.editions.publish")} closeButtonProps={{ "aria-label": t("common.close") }}>
+      <form onSubmit={submit}>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t("reporting.editions.publish_help")}
+        </Text>
+        <Select
+          label={t("reporting.filters.granularity")}
+          data={(["month", "quarter", "year"] as Granularity[]).map((g) => ({ value: g, label: t(`reporting.granularity.${g}`) }))}
+          value={granularity}
+          onChange={(value) => {
+            if (!value) return;
+            const g = value as Granularity;
+            setGranularity(g);
+            setPeriod(formatPeriod(shiftPeriod(periodOf(new Date(), g), -1)));
+          }}
+          allowDeselect={false}
+        />
+        <Select label={t("reporting.period")} data={periodOptions(granularity, i18n.language)} value={period} onChange={(v) => v && setPeriod(v)} allowDeselect={false} mt="sm" />
+        <Select
+          label={t("reporting.editions.territory")}
+          data={territories}
+          value={chosen}
+          onChange={(v) => setTerritory(v)}
+          allowDeselect={false}
+          mt="sm"
+        />
+        <TextInput label={t("reporting.editions.title_field")} description={t("reporting.editions.title_help")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} mt="sm" />
+        {publish.isError ? (
+          <div style={{ marginTop: 12 }}>
+            <ErrorAlert error={publish.error} />
+          </div>
+        ) : null}
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={publish.isPending}>
+            {t("reporting.editions.publish_confirm")}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}

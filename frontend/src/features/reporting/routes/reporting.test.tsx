@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { signIn } from "@/lib/auth/session";
+import { json, problem, stubFetch, TOKEN_PATH, tokenReply, type Call } from "@/test/fetchStub";
+import { me } from "@/test/fixtures";
+import { renderRoutes } from "@/test/render";
+import ReportingRoutes from ".";
+
+const AGGREGATE = "/api/reporting/v1/aggregate";
+const SERIES = "/api/reporting/v1/series";
+const EXPORT = "/api/reporting/v1/exports/aggregate";
+
+const asOf = (lag = 0) => ({
+  generated_at: "2026-11-23T10:00:00Z",
+  data_as_of: "2026-11-23T09:59:00Z",
+  sources: [
+    { source: "clients", last_seq: 10, head_seq: 10, lag: 0, last_success_at: "2026-11-23T09:59:00Z", last_error_at: null, consecutive_failures: 0 },
+    { source: "referrals", last_seq: 7, head_seq: 7 + lag, lag, last_success_at: "2026-11-23T09:59:00Z", last_error_at: null, consecutive_failures: 0 },
+  ],
+});
+const suppression = { threshold: 5, sensitive_threshold: 10, rounding_base: 5, sensitive_service_types: [] };
+const scope = { kind: "national", territory: "", institution_id: null };
+const value = (v: number | null) => ({ value: v, suppressed: false });
+const hidden = { value: null, suppressed: true };
+
+function aggregateReply(call: Call) {
+  const q = new URLSearchParams(call.search);
+  const measures = q.getAll("measures");
+  const dimensions = q.getAll("dimensions");
+  const base = { as_of: asOf(3), scope, suppression, granularity: q.get("granularity"), measures, dimensions, filters: {} };
+  if (dimensions.length === 0) {
+    const all: Record<string, unknown> = {
+      referrals: value(25),
+      acceptance_rate: value(1),
+      median_response_days: value(1),
+      sla_compliance: value(0.75),
+      closed_loop_rate: value(1),
+      employment_rate: hidden,
+    };
+    return json({ ...base, rows: [{ period: "2026", dimensions: {}, values: Object.fromEntries(measures.map((m) => [m, all[m]])) }] });
+  }
+  if (dimensions[0] === "route") {
+    return json({ ...base, rows: [
+      { period: "2026", dimensions: { route: "PUP->OPS" }, values: { referrals: value(10) } },
+      { period: "2026", dimensions: { route: "OPS->NGO" }, values: { referrals: hidden } },
+    ] });
+  }
+  if (dimensions[0] === "sender_voivodeship") {
+    return json({ ...base, rows: [{ period: "2026", dimensions: { sender_voivodeship: "12" }, values: { [measures[0]]: value(25) } }] });
+  }
+  return json({ ...base, rows: [
+    { period: "2026", dimensions: { sender_powiat: "1219" }, values: { [measures[0]]: value(20) } },
+    { period: "2026", dimensions: { sender_powiat: "1261" }, values: { [measures[0]]: hidden } },
+  ] });
+}
+
+async function render(path: string, routes: Parameters<typeof stubFetch>[0] = {}) {
+  const api = stubFetch({
+    [`POST ${TOKEN_PATH}`]: tokenReply("tok"),
+    "GET /api/directory/v1/me": json(me(["analyst"])),
+    "GET /api/directory/v1/service-types": json({ items: [] }),
+    [`GET ${AGGREGATE}`]: aggregateReply,
+    [`GET ${SERIES}`]: json({ as_of: asOf(), scope, suppression, granularity: "year", measures: [], filters: {}, points: [
+      { period: "2025", values: { referrals: value(0), accepted: value(0), completed: value(0) } },
+      { period: "2026", values: { referrals: value(25), accepted: value(15), completed: hidden, median_response_days: value(1) } },
+    ] }),
+    "GET /api/reporting/v1/catalogue": json({ measures: [
+      { name: "referrals", kind: "count", definition: "", formula: "", numerator: [], denominator: [] },
+      { name: "completed", kind: "count", definition: "", formula: "", numerator: [], denominator: [] },
+    ], dimensions: [
+      { name: "route", definition: "", values: null, pattern: "" },
+      { name: "age_band", definition: "", values: ["0-17", "65+", "unknown"], pattern: null },
+    ], granularities: ["month", "quarter", "year"], suppression }),
+    ...routes,
+  });
+  await signIn("analityk@splot.example", "Splot-demo-2026");
+  renderRoutes([{ path: "/raporty/*", element: <ReportingRoutes /> }], path, { signedIn: true });
+  return api;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the reporting overview", () => {
+  it("shows the KPIs of the period, a suppressed value as hidden (never 0), and how current the data is", async () => {
+    await render("/raporty/przeglad?okres_typ=year&okres=2026");
+    const referrals = (await screen.findByText("Skierowania", { selector: "h3" })).closest(".kpi") as HTMLElement;
+    await waitFor(() => expect(within(referrals).getByText("25")).toBeTruthy());
+    const employment = screen.getByText("Odsetek zatrudnionych", { selector: "h3" }).closest(".kpi") as HTMLElement;
+    expect(within(employment).getByLabelText("ukryte – mniej niż 5 przypadków")).toBeTruthy();
+    expect(within(employment).queryByText("0")).toBeNull();
+    const sla = screen.getByText("Odpowiedzi w terminie", { selector: "h3" }).closest(".kpi") as HTMLElement;
+    expect(within(sla).getByText("75%")).toBeTruthy();
+    expect(screen.getByTestId("as-of").textContent).toContain("Trwa wczytywanie zmian: skierowania (3)");
+    // The routes chart's data is also a table for screen readers; the suppressed route says so.
+    const routeTable = screen.getByRole("table", { name: /Skierowania według kierunku/ });
+    expect(within(routeTable).getByRole("row", { name: /OPS → NGO/ }).textContent).toContain("ukryte");
+  });
+
+  it("drills down from a voivodeship on the map to its powiats", async () => {
+    const api = await render("/raporty/przeglad?okres_typ=year&okres=2026");
+    const u = userEvent.setup();
+    const region = await screen.findByRole("button", { name: /^małopolskie: 25/ });
+    await u.click(region);
+    await screen.findByRole("heading", { name: "Powiaty – małopolskie" });
+    await waitFor(() => {
+      const drill = api.callsTo("GET", AGGREGATE).map((c) => new URLSearchParams(c.search)).find((q) => q.get("dimensions") === "sender_powiat");
+      expect(drill?.get("sender_voivodeship")).toBe("12");
+    });
+    expect(await screen.findByRole("img", { name: /powiat Kraków: ukryte/ })).toBeTruthy();
+  });
+});
+
+describe("tables (zestawienia)", () => {
+  it("explains an unpublished combination in plain Polish", async () => {
+    await render("/raporty/zestawienia", {
+      [`GET ${AGGREGATE}`]: problem(422, "unpublished_combination"),
+    });
+    expect(await screen.findByText(/Tego połączenia wymiarów nie publikujemy/)).toBeTruthy();
+  });
+
+  it("downloads the table shown as CSV with the same parameters", async () => {
+    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: vi.fn(() => "blob:x"), revokeObjectURL: vi.fn() }));
+    const api = await render("/raporty/zestawienia", {
+      [`GET ${EXPORT}`]: new Response("okres;kierunek\n", { status: 200, headers: { "Content-Type": "text/csv", "Content-Disposition": 'attachment; filename="splot-2026.csv"' } }),
+    });
+    const u = userEvent.setup();
+    await screen.findByRole("table", { name: /Zestawienie: 2 wierszy/ });
+    await u.click(screen.getByRole("button", { name: "Pobierz CSV" }));
+    await screen.findByText("Pobrano plik splot-2026.csv.");
+    const shown = new URLSearchParams(api.callsTo("GET", AGGREGATE).at(-1)!.search);
+    const exported = new URLSearchParams(api.callsTo("GET", EXPORT)[0].search);
+    expect(exported.get("format")).toBe("csv");
+    expect(exported.getAll("measures")).toEqual(shown.getAll("measures"));
+    expect(exported.getAll("dimensions")).toEqual(["route"]);
+    expect(exported.get("period_from")).toBe(shown.get("period_from"));
+  });
+});
