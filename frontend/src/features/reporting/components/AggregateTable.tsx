@@ -15,8 +15,10 @@ export function useDimensionLabel() {
   return (dimension: string, value: string | undefined): string => {
     if (value === undefined) return "";
     if (value === "unknown") return t("reporting.unknown");
-    if (dimension.endsWith("_voivodeship")) return VOIVODESHIPS[value] ?? value;
-    if (dimension.endsWith("_powiat")) return powiats[value] ?? value;
+    if (/(^|_)(voivodeship|powiat|territory)$/.test(dimension)) {
+      if (value.length === 2) return VOIVODESHIPS[value] ?? value;
+      if (value.length === 4) return powiats[value] ?? value;
+    }
     if (dimension.endsWith("_type") && dimension !== "service_type") return value;
     if (dimension === "service_type") {
       const found = serviceTypes.data?.items.find((s) => s.code === value);
