@@ -49,6 +49,12 @@ const SHOTS = [
   { name: "15-english", login: "pup.admin@splot.example", path: "/administracja/uzytkownicy", act: english },
   { name: "16-inbox", login: "ops@splot.example", path: "/skierowania/przychodzace" },
   { name: "17-outbox", login: "pup@splot.example", path: "/skierowania/wychodzace" },
+  { name: "18-dashboard", login: "analityk@splot.example", path: `/raporty/przeglad?okres_typ=year&okres=${new Date().getFullYear()}` },
+  { name: "19-dashboard-powiats", login: "analityk@splot.example", path: `/raporty/przeglad?okres_typ=year&okres=${new Date().getFullYear()}&woj=12` },
+  { name: "20-network", login: "analityk@splot.example", path: `/raporty/siec?okres_typ=year&okres=${new Date().getFullYear()}&powiat=1219` },
+  { name: "21-tables", login: "analityk@splot.example", path: "/raporty/zestawienia" },
+  { name: "22-editions", login: "analityk@splot.example", path: "/raporty/edycje" },
+  { name: "23-dashboard-voivodeship-analyst", login: "wup.analityk@splot.example", path: "/raporty/przeglad" },
 ];
 
 function clickButton(name) {
