@@ -28,7 +28,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { feature: "persons", path: "/osoby", label: "nav.persons", roles: FRONT_LINE_ROLES },
   { feature: "referrals", path: "/skierowania", label: "nav.referrals", roles: FRONT_LINE_ROLES },
-  { feature: "reporting", path: "/raporty", label: "nav.reports", roles: ["analyst"] },
+  // Analysts see their territory; coordinators their institution's own flows (the API scopes both).
+  { feature: "reporting", path: "/raporty", label: "nav.reports", roles: ["analyst", "coordinator"] },
   { feature: "admin", path: "/administracja", label: "nav.admin", roles: ["institution_admin", "system_admin"] },
 ];
 

@@ -21,10 +21,10 @@ async function signedInAs(roles: string[], extra: Parameters<typeof stubFetch>[0
 }
 
 describe("navigation by role", () => {
-  it("front-line roles see Osoby and Skierowania, analysts only Raporty, admins Administracja", () => {
+  it("front-line roles see Osoby and Skierowania, coordinators and analysts Raporty, admins Administracja", () => {
     const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.label);
     expect(labels(["caseworker"])).toEqual(["nav.persons", "nav.referrals"]);
-    expect(labels(["coordinator"])).toEqual(["nav.persons", "nav.referrals"]);
+    expect(labels(["coordinator"])).toEqual(["nav.persons", "nav.referrals", "nav.reports"]);
     expect(labels(["analyst"])).toEqual(["nav.reports"]);
     expect(labels(["institution_admin"])).toEqual(["nav.admin"]);
     expect(labels(["system_admin"])).toEqual(["nav.admin"]);

@@ -31,12 +31,15 @@ export default function EditionsPage() {
   const editions = useEditions();
   const territoryName = useTerritoryName();
   const [publishing, setPublishing] = useState(false);
+  // Editions are published for territories: an institution's own view only reads them.
+  const probe = useAggregate({ measures: ["referrals"], granularity: "year" });
+  const canPublish = probe.data !== undefined && probe.data.scope.kind !== "institution";
   return (
     <>
       <PageHeader
         title={t("reporting.editions.title")}
         description={t("reporting.editions.description")}
-        actions={<Button onClick={() => setPublishing(true)}>{t("reporting.editions.publish")}</Button>}
+        actions={canPublish ? <Button onClick={() => setPublishing(true)}>{t("reporting.editions.publish")}</Button> : undefined}
       />
       {editions.isError ? <ErrorAlert error={editions.error} onRetry={() => void editions.refetch()} /> : null}
       {editions.data && editions.data.items.length === 0 ? (
