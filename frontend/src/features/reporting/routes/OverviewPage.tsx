@@ -180,7 +180,7 @@ export default function OverviewPage() {
                     : t("reporting.map.title_voivodeships")}
                 </Title>
                 <Text size="xs" c="dimmed">
-                  {t(mapLevel === "powiat" ? "reporting.map.by_sender_powiats" : "reporting.map.by_sender")}
+                  {t(mapLevel === "voivodeship" && (!scope || scope.kind === "national") ? "reporting.map.by_sender" : "reporting.map.by_sender_powiats")}
                 </Text>
               </Stack>
               {filters.voivodeship ? (
