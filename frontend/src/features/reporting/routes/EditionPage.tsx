@@ -94,14 +94,14 @@ export default function EditionPage() {
           {content.data.content.tables.map((table) => (
             <Paper withBorder p="md" radius="md" key={table.name}>
               <Title order={2} size="h4" mb="xs">
-                {table.title}
+                {t(`reporting.edition_table.${table.name}`, { defaultValue: table.title })}
               </Title>
               {table.rows.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   {t("reporting.no_data")}
                 </Text>
               ) : (
-                <AggregateTable rows={table.rows} dimensions={table.dimensions} measures={table.measures} caption={table.title} />
+                <AggregateTable rows={table.rows} dimensions={table.dimensions} measures={table.measures} caption={t(`reporting.edition_table.${table.name}`, { defaultValue: table.title })} />
               )}
             </Paper>
           ))}

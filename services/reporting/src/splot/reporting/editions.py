@@ -243,7 +243,7 @@ async def publish(
         period=parsed.label,
         granularity=parsed.granularity,
         scope_territory=territory,
-        title=title or f"Monitoring of cooperation {parsed.label} ({territory or 'PL'})",
+        title=title or f"Monitoring współpracy {parsed.label} ({territory or 'PL'})",
         current_version=1,
     )
     session.add(edition)
