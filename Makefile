@@ -12,13 +12,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SERVICES := directory clients referrals reporting
 PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests tests
+# The browser test (tests/e2e) is not one of the suites: `make test-e2e` runs it, once (CI runs
+# test-python twice, on PostgreSQL and on SQLite).
+PY_SUITES_IGNORE := --ignore=tests/e2e
+CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: .uv-installed client help install install-python install-frontend frontend run test test-python test-frontend \
-        test-cross openapi check-openapi lint format bench clean validate-deploy
+        test-e2e chromium test-cross openapi check-openapi lint format bench clean validate-deploy
 
 help:
 	@echo "make run      install, migrate, seed demo data, serve SPA + APIs on http://$(HOST):$(PORT)"
-	@echo "make test     run every test (Python suites, contract checks, frontend tests)"
+	@echo "make test     run every test (Python suites, contract checks, frontend tests, the browser test)"
+	@echo "make test-e2e only the end-to-end test in Chromium (screenshots in test-results/e2e/)"
 	@echo "make openapi  regenerate openapi/*.json from the code (then make client for the SPA's types)"
 	@echo "make lint     ruff"
 
@@ -49,13 +54,33 @@ install: install-python install-frontend
 run: install frontend
 	$(UV) run splot-embedded run --host $(HOST) --port $(PORT)
 
-test: test-python test-frontend
+test: test-python test-frontend test-e2e
 
 test-python: install-python
 	@set -e; for suite in $(PY_SUITES); do \
 	  echo "== $$suite"; \
-	  $(UV) run pytest $$suite -q -p no:cacheprovider; \
+	  $(UV) run pytest $$suite -q -p no:cacheprovider $(PY_SUITES_IGNORE); \
 	done
+
+# The closed loop PUP → OPS → NGO in Debian's Chromium against the embedded server (its own
+# temporary SQLite databases, a free port); screenshots and axe results in test-results/e2e/.
+test-e2e: install-python install-frontend frontend chromium
+	CHROMIUM=$(CHROMIUM) $(UV) run pytest tests/e2e -q -p no:cacheprovider
+
+# Chromium for the browser test: Debian's package, installed when missing and we are root
+# (CHROMIUM=/path/to/chromium for another build).
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$(CHROMIUM)" = /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium (apt-get install chromium)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
+	      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }; \
+	  fi; \
+	  if [ ! -x "$(CHROMIUM)" ]; then \
+	    echo "Chromium not found at $(CHROMIUM): install it (as root: apt-get install chromium) or set CHROMIUM=/path/to/chromium" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
 
 test-frontend: install-frontend
 	cd frontend && npm test

@@ -10,6 +10,8 @@ import { notify } from "@/lib/ui/notify";
 import { useConsents, useRecordConsent, useServiceTypes, useWithdrawConsent, type Consent, type ConsentCreate } from "../api/persons";
 
 const RECIPIENT_TYPES = ["NGO", "CIS", "KIS", "OPS", "CUS", "PUP", "PCPR"];
+/** The registry's state of a consent in force (the others: withdrawn, expired, not_yet_valid). */
+const VALID = "valid";
 
 function RecordConsentModal({ personId, opened, onClose }: { personId: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -160,12 +162,12 @@ export function Consents({ personId }: { personId: string }) {
                     {formatDate(c.given_at)} – {c.expires_at ? formatDate(c.expires_at) : "…"}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={c.state === "active" ? "green" : "gray"}>
-                      {t(`persons.consents.states.${c.state}`, { defaultValue: c.state })}
+                    <Badge variant="light" color={c.state === VALID ? "green" : "gray"}>
+                      {t(`persons.consents.states.${c.state === VALID ? "active" : c.state}`, { defaultValue: c.state })}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    {c.state === "active" ? (
+                    {c.state === VALID ? (
                       <Button size="xs" variant="subtle" color="red" onClick={() => setWithdrawing(c)}>
                         {t("persons.consents.withdraw")}
                       </Button>

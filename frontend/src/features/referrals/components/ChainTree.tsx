@@ -2,8 +2,8 @@ import { Anchor, Badge, Group, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
-import { useChain, type ChainNode } from "../api/referrals";
-import { InstitutionName, OverdueBadge, ServiceTypeName, StatusBadge } from "./Labels";
+import { useChain, useOutcomeCodes, type ChainNode } from "../api/referrals";
+import { codeLabel, InstitutionName, OverdueBadge, ServiceTypeName, StatusBadge } from "./Labels";
 
 /** Nodes (parents before children) as a nested list: children under their parent. */
 export function buildTree(nodes: ChainNode[]): { node: ChainNode; children: ReturnType<typeof buildTree> }[] {
@@ -20,6 +20,11 @@ export function buildTree(nodes: ChainNode[]): { node: ChainNode; children: Retu
 
 function Branch({ items, currentId }: { items: ReturnType<typeof buildTree>; currentId: string }) {
   const { t } = useTranslation();
+  const outcomes = useOutcomeCodes();
+  const outcomeLabel = (code: string) => {
+    const found = outcomes.data?.items.find((o) => o.code === code);
+    return found ? codeLabel(found) : code;
+  };
   return (
     <ul className="chain-tree">
       {items.map(({ node, children }) => (
@@ -47,6 +52,12 @@ function Branch({ items, currentId }: { items: ReturnType<typeof buildTree>; cur
               </Badge>
             ) : null}
           </Group>
+          {/* The closed loop: the sender up the chain sees what the child's receiver achieved. */}
+          {node.outcome_codes.length ? (
+            <Text size="sm">
+              {t("referrals.field.outcomes")}: {node.outcome_codes.map(outcomeLabel).join(", ")}
+            </Text>
+          ) : null}
           {children.length ? <Branch items={children} currentId={currentId} /> : null}
         </li>
       ))}

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "@/lib/api/problem";
@@ -33,6 +33,11 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
   const [failure, setFailure] = useState<unknown>(null);
   const target = useInstitution(offer?.institutionId);
   const consentRequired = CONSENT_REQUIRED_TYPES.includes(target.data?.type ?? "");
+  // As in the wizard: a target that requires consent switches the basis to consent (the statutory
+  // option is disabled then, and must not stay selected).
+  useEffect(() => {
+    if (consentRequired && basis.kind !== "consent") setBasis((b) => ({ ...b, kind: "consent" }));
+  }, [consentRequired]);
 
   const close = () => {
     setFailure(null);

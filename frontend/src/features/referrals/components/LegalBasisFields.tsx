@@ -37,7 +37,8 @@ interface LegalBasisFieldsProps {
 export function LegalBasisFields({ personId, value, onChange, consentRequired, error }: LegalBasisFieldsProps) {
   const { t } = useTranslation();
   const consents = useConsents(value.kind === "consent" || consentRequired ? personId : null);
-  const active = (consents.data?.items ?? []).filter((c) => c.state === "active" || (!c.withdrawn_at && c.state !== "expired"));
+  // The registry's state of a consent in force is "valid" (others: withdrawn, expired, not_yet_valid).
+  const active = (consents.data?.items ?? []).filter((c) => c.state === "valid");
   return (
     <Stack gap="sm">
       {consentRequired ? (

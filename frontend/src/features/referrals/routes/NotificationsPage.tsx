@@ -63,7 +63,7 @@ export default function NotificationsPage() {
                     {n.referral_id ? (
                       <>
                         {" · "}
-                        <Anchor component={Link} to={`/skierowania/${n.referral_id}`} size="xs" onClick={() => !n.read_at && markOne.mutate(n.id)}>
+                        <Anchor component={Link} to={`/skierowania/${n.referral_id}`} size="xs" underline="always" onClick={() => !n.read_at && markOne.mutate(n.id)}>
                           {n.referral_number ?? t("referrals.notifications.open")}
                         </Anchor>
                       </>

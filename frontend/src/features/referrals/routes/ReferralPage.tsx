@@ -13,9 +13,10 @@ import { Messages } from "../components/Messages";
 import { ReferralTimeline } from "../components/Timeline";
 import { TransitionModal } from "../components/TransitionModal";
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+/** One term of a <dl>: its own <div> is the grid cell (`wide` spans the row), so dt/dd stay direct children of a div of the dl. */
+function Field({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
-    <div>
+    <div style={wide ? { gridColumn: "1 / -1" } : undefined}>
       <Text size="xs" c="dimmed" component="dt">
         {label}
       </Text>
@@ -84,30 +85,26 @@ function Details({ referral }: { referral: Referral }) {
       <Field label={t("referrals.field.business_status")}>
         {referral.business_status ? t(`referrals.business_status.${referral.business_status}`) : "—"}
       </Field>
-      <div style={{ gridColumn: "1 / -1" }}>
-        <Field label={t("referrals.field.needs")}>{referral.needs_description ?? "—"}</Field>
-      </div>
+      <Field label={t("referrals.field.needs")} wide>
+        {referral.needs_description ?? "—"}
+      </Field>
       {referral.reason_code || referral.reason_text ? (
-        <div style={{ gridColumn: "1 / -1" }}>
-          <Field label={t("referrals.field.reason")}>
-            {reason ? codeLabel(reason) : referral.reason_code}
-            {referral.declined_by ? ` (${t(`referrals.declined_by.${referral.declined_by}`)})` : ""}
-            {referral.reason_text ? ` — ${referral.reason_text}` : ""}
-          </Field>
-        </div>
+        <Field label={t("referrals.field.reason")} wide>
+          {reason ? codeLabel(reason) : referral.reason_code}
+          {referral.declined_by ? ` (${t(`referrals.declined_by.${referral.declined_by}`)})` : ""}
+          {referral.reason_text ? ` — ${referral.reason_text}` : ""}
+        </Field>
       ) : null}
       {referral.outcome_codes.length ? (
-        <div style={{ gridColumn: "1 / -1" }}>
-          <Field label={t("referrals.field.outcomes")}>
-            {referral.outcome_codes
-              .map((code) => {
-                const found = outcomes.data?.items.find((o) => o.code === code);
-                return found ? codeLabel(found) : code;
-              })
-              .join(", ")}
-            {referral.delivered ? ` — ${referral.delivered}` : ""}
-          </Field>
-        </div>
+        <Field label={t("referrals.field.outcomes")} wide>
+          {referral.outcome_codes
+            .map((code) => {
+              const found = outcomes.data?.items.find((o) => o.code === code);
+              return found ? codeLabel(found) : code;
+            })
+            .join(", ")}
+          {referral.delivered ? ` — ${referral.delivered}` : ""}
+        </Field>
       ) : null}
     </SimpleGrid>
   );

@@ -1,0 +1,258 @@
+"""The closed loop in a real browser: a PUP registers a person and refers them to the OPS, the OPS
+accepts and forwards to an NGO, the NGO completes with an outcome, and the PUP sees the outcome
+come back in its referral's chain. Every main page on the way is screenshotted and checked with
+axe-core; an uncaught error or a CSP refusal in any page fails it too (see conftest.py)."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from playwright.sync_api import Locator, Page, expect
+
+from conftest import look, sign_in, step
+
+PUP = "pup@splot.example"
+OPS = "ops@splot.example"  # Miejsko-Gminny Ośrodek Pomocy Społecznej w Wieliczce
+NGO = "ngo@splot.example"  # Fundacja Wspólny Krok (demo seed of services/directory)
+OPS_NAME = "Miejsko-Gminny Ośrodek Pomocy Społecznej w Wieliczce"
+NGO_NAME = "Fundacja Wspólny Krok"
+PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
+
+
+def make_pesel(rng: random.Random, born: date, female: bool) -> str:
+    """A valid PESEL: birth date (month + 20 for the 2000s), serial, sex digit, checksum."""
+    month = born.month + (20 if born.year >= 2000 else 0)
+    sex_digit = rng.choice("02468" if female else "13579")
+    digits = f"{born.year % 100:02d}{month:02d}{born.day:02d}{rng.randrange(1000):03d}{sex_digit}"
+    checksum = (10 - sum(w * int(d) for w, d in zip(PESEL_WEIGHTS, digits, strict=True)) % 10) % 10
+    return digits + str(checksum)
+
+
+def radio_group(page: Page, name: str) -> Locator:
+    return page.get_by_role("radiogroup", name=name)
+
+
+def choose(page: Page, scope: Page | Locator, label: str, option: str) -> None:
+    """A Mantine Select: open it and pick the option."""
+    box = scope.get_by_role("combobox", name=label)
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    expect(box).to_have_value(option)
+
+
+def open_action(page: Page, action: str) -> Locator:
+    """Click an allowed action of the referral page; returns its dialog."""
+    page.get_by_role("region", name="Dostępne działania").get_by_role("button", name=action).click()
+    dialog = page.get_by_role("dialog", name=action)
+    expect(dialog).to_be_visible()
+    return dialog
+
+
+def test_closed_loop_pup_ops_ngo(new_page: Callable[[str], Page]) -> None:
+    rng = random.Random()
+    suffix = "".join(rng.choices(string.ascii_lowercase, k=8))
+    first_name, last_name = "Helena", f"Testowa-{suffix.capitalize()}"
+    full_name = f"{first_name} {last_name}"
+    born = date(1975, 1, 1) + timedelta(days=rng.randrange(9000))
+    pesel = make_pesel(rng, born, female=True)
+
+    # --- PUP: register the person -------------------------------------------------------------
+    pup = new_page("pup")
+    with step("PUP signs in", pup):
+        sign_in(pup, PUP, name="01-sign-in")
+    with step("PUP opens the persons search", pup):
+        pup.get_by_role("navigation", name="Nawigacja główna").get_by_role("link", name="Osoby").click()
+        expect(pup.get_by_role("heading", level=1, name="Osoby")).to_be_visible()
+        search = pup.get_by_role("search").get_by_role("textbox", name="Nazwisko lub PESEL")
+        search.fill(pesel)
+        pup.get_by_role("button", name="Szukaj po PESEL").click()
+        expect(pup.get_by_text("W rejestrze nie ma osoby z tym numerem PESEL.")).to_be_visible()
+        look(pup, "02-persons-search")
+    with step("PUP registers the person", pup):
+        # The header has one link; the answer "no such PESEL" offers another, carrying the PESEL.
+        pup.get_by_role("main").get_by_role("link", name="Zarejestruj osobę").last.click()
+        expect(pup.get_by_role("heading", level=1, name="Zarejestruj osobę")).to_be_visible()
+        expect(pup.get_by_role("textbox", name="PESEL")).to_have_value(pesel)
+        pup.get_by_role("textbox", name="Imię", exact=True).fill(first_name)
+        pup.get_by_role("textbox", name="Nazwisko", exact=True).fill(last_name)
+        pup.get_by_role("textbox", name="Miejscowość").fill("Wieliczka")
+        expect(pup.get_by_text(re.compile(r"^Poprawny PESEL: ur\. .*, kobieta$"))).to_be_visible()
+        look(pup, "03-register")
+        pup.get_by_role("button", name="Zarejestruj", exact=True).click()
+    with step("PUP lands on the person page", pup):
+        pup.wait_for_url(re.compile(r"/osoby/[0-9a-f-]{36}$"))
+        expect(pup.get_by_role("heading", level=1, name=full_name)).to_be_visible()
+        identity = pup.get_by_role("region", name="Dane identyfikacyjne")
+        expect(identity.get_by_text(pesel, exact=True)).to_be_visible()
+        look(pup, "04-person")
+
+    # --- PUP: refer the person to the OPS -----------------------------------------------------
+    with step("PUP starts a referral from the person page (step 1: person)", pup):
+        pup.get_by_role("link", name="Nowe skierowanie").first.click()
+        expect(pup.get_by_role("heading", level=2, name="Krok 1 z 5: Osoba")).to_be_visible()
+        expect(pup.get_by_text(f"Wybrano: {full_name}")).to_be_visible()
+        look(pup, "05-wizard-person")
+        pup.get_by_role("button", name="Dalej").click()
+    with step("wizard step 2: service type", pup):
+        expect(pup.get_by_role("heading", level=2, name="Krok 2 z 5: Usługa")).to_be_visible()
+        choose(pup, pup, "Rodzaj usługi", "Kontrakt socjalny")
+        pup.get_by_role("button", name="Dalej").click()
+    with step("wizard step 3: the OPS's offer", pup):
+        expect(pup.get_by_role("heading", level=2, name="Krok 3 z 5: Realizator")).to_be_visible()
+        offer = radio_group(pup, "Oferta i realizator").get_by_role("radio", name=re.compile(OPS_NAME))
+        offer.check()
+        look(pup, "06-wizard-target")
+        pup.get_by_role("button", name="Dalej").click()
+    with step("wizard step 4: needs and legal basis", pup):
+        expect(pup.get_by_role("heading", level=2, name="Krok 4 z 5: Potrzeby i podstawa")).to_be_visible()
+        pup.get_by_role("textbox", name="Opis potrzeb").fill(
+            "Długotrwale bezrobotna; potrzebne wsparcie socjalne przed powrotem na rynek pracy."
+        )
+        pup.get_by_role("textbox", name="Przepis").fill("art. 50 ust. 3 ustawy o rynku pracy")
+        pup.get_by_role("button", name="Dalej").click()
+    with step("wizard step 5: review and send", pup):
+        expect(pup.get_by_role("heading", level=2, name="Krok 5 z 5: Sprawdzenie")).to_be_visible()
+        expect(pup.get_by_text(OPS_NAME)).to_be_visible()
+        look(pup, "07-wizard-review")
+        pup.get_by_role("button", name="Wyślij skierowanie").click()
+        pup.wait_for_url(re.compile(r"/skierowania/[0-9a-f-]{36}$"))
+    referral_url = pup.url
+    with step("PUP sees the sent referral (sender view)", pup):
+        title = pup.get_by_role("heading", level=1, name=re.compile(r"^Skierowanie "))
+        expect(title).to_be_visible()
+        number = title.inner_text().removeprefix("Skierowanie ").strip()
+        expect(pup.get_by_text("Jesteś nadawcą")).to_be_visible()
+        expect(pup.get_by_text("oczekuje na odpowiedź").first).to_be_visible()
+        look(pup, "08-referral-sender")
+    with step("PUP finds it in the outbox", pup):
+        pup.get_by_role("tab", name=re.compile(r"^Wychodzące")).click()
+        expect(pup.get_by_role("heading", level=1, name="Skierowania wychodzące")).to_be_visible()
+        expect(pup.get_by_role("link", name=number, exact=True)).to_be_visible()
+        look(pup, "09-outbox")
+
+    # --- OPS: accept, record the consent, forward to the NGO ----------------------------------
+    ops = new_page("ops")
+    with step("OPS signs in and finds the referral in its inbox", ops):
+        sign_in(ops, OPS)
+        ops.goto("/skierowania/przychodzace")
+        expect(ops.get_by_role("heading", level=1, name="Skierowania przychodzące")).to_be_visible()
+        link = ops.get_by_role("link", name=number, exact=True)
+        expect(link).to_be_visible()
+        look(ops, "10-inbox")
+        link.click()
+    with step("OPS opens the referral (receiver view)", ops):
+        expect(ops.get_by_role("heading", level=1, name=f"Skierowanie {number}")).to_be_visible()
+        expect(ops.get_by_text("Jesteś odbiorcą")).to_be_visible()
+        look(ops, "11-referral-receiver")
+    with step("OPS accepts", ops):
+        dialog = open_action(ops, "Przyjmij")
+        dialog.get_by_role("checkbox", name="Przypisz do mnie").check()
+        look(ops, "12-accept-dialog", full_page=False)
+        dialog.get_by_role("button", name="Przyjmij").click()
+        expect(dialog).to_be_hidden()
+        expect(ops.get_by_text("przyjęte", exact=True).first).to_be_visible()
+    with step("OPS records the person's consent to a referral to an NGO", ops):
+        ops.get_by_role("region", name="Szczegóły").get_by_role("link", name=full_name).click()
+        expect(ops.get_by_role("heading", level=1, name=full_name)).to_be_visible()
+        consents = ops.get_by_role("region", name="Zgody")
+        consents.get_by_role("button", name="Zarejestruj zgodę").click()
+        dialog = ops.get_by_role("dialog", name="Zarejestruj zgodę")
+        expect(dialog.get_by_role("combobox", name="Cel")).to_have_value("skierowanie")
+        dialog.get_by_role("textbox", name=re.compile(r"^Gdzie przechowywana")).fill(f"MGOPS/ZG/{suffix}")
+        dialog.get_by_role("button", name="Zarejestruj zgodę").click()
+        expect(dialog).to_be_hidden()
+        expect(consents.get_by_text("aktywna")).to_be_visible()
+        ops.go_back()
+        expect(ops.get_by_role("heading", level=1, name=f"Skierowanie {number}")).to_be_visible()
+    with step("OPS forwards to the NGO", ops):
+        ops.get_by_role("region", name="Dostępne działania").get_by_role(
+            "button", name="Skieruj dalej"
+        ).click()
+        dialog = ops.get_by_role("dialog", name="Skieruj dalej")
+        expect(dialog).to_be_visible()
+        choose(ops, dialog, "Rodzaj usługi", "Klub Integracji Społecznej (KIS)")
+        dialog.get_by_role("radio", name=re.compile(NGO_NAME)).check()
+        dialog.get_by_role("textbox", name="Opis potrzeb").fill(
+            "Udział w KIS: reintegracja społeczna i zawodowa."
+        )
+        # An NGO as the target: the legal basis must be the person's consent (recorded above).
+        expect(dialog.get_by_role("radio", name="zadanie ustawowe")).to_be_disabled()
+        dialog.get_by_role("radiogroup", name="Podstawa prawna").get_by_role(
+            "radio", name="zgoda osoby"
+        ).check()
+        consent = dialog.get_by_role("radiogroup", name="Zgoda osoby").get_by_role(
+            "radio", name=re.compile(r"^skierowanie · odbiorca: NGO")
+        )
+        consent.check()
+        look(ops, "13-forward-dialog", full_page=False)
+        dialog.get_by_role("button", name="Wyślij skierowanie dalej").click()
+        expect(dialog).to_be_hidden()
+        ops.wait_for_url(lambda url: url != referral_url and re.search(r"/skierowania/[0-9a-f-]{36}$", url))
+        child_title = ops.get_by_role("heading", level=1, name=re.compile(r"^Skierowanie "))
+        expect(child_title).not_to_have_text(f"Skierowanie {number}")
+        child_number = child_title.inner_text().removeprefix("Skierowanie ").strip()
+        chain = ops.get_by_role("navigation", name="Łańcuch skierowań")
+        expect(chain.get_by_role("link", name=number, exact=True)).to_be_visible()
+        expect(chain.get_by_text(NGO_NAME)).to_be_visible()
+
+    # --- NGO: accept, start, complete with an outcome -----------------------------------------
+    ngo = new_page("ngo")
+    with step("NGO signs in and sees the notification", ngo):
+        sign_in(ngo, NGO)
+        ngo.get_by_role("link", name=re.compile(r"^Powiadomienia")).first.click()
+        expect(ngo.get_by_role("heading", level=1, name="Powiadomienia")).to_be_visible()
+        expect(ngo.get_by_role("link", name=child_number, exact=True).first).to_be_visible()
+        look(ngo, "14-notifications")
+    with step("NGO opens the forwarded referral from its inbox", ngo):
+        ngo.get_by_role("tab", name=re.compile(r"^Przychodzące")).click()
+        expect(ngo.get_by_role("heading", level=1, name="Skierowania przychodzące")).to_be_visible()
+        ngo.get_by_role("link", name=child_number, exact=True).click()
+        expect(ngo.get_by_role("heading", level=1, name=f"Skierowanie {child_number}")).to_be_visible()
+        details = ngo.get_by_role("region", name="Szczegóły")
+        expect(details.get_by_text(OPS_NAME)).to_be_visible()
+    with step("NGO accepts", ngo):
+        dialog = open_action(ngo, "Przyjmij")
+        dialog.get_by_role("button", name="Przyjmij").click()
+        expect(dialog).to_be_hidden()
+    with step("NGO starts", ngo):
+        dialog = open_action(ngo, "Rozpocznij realizację")
+        dialog.get_by_role("button", name="Rozpocznij realizację").click()
+        expect(dialog).to_be_hidden()
+        expect(ngo.get_by_text("w realizacji", exact=True).first).to_be_visible()
+    with step("NGO completes with an outcome", ngo):
+        dialog = open_action(ngo, "Zakończ z rezultatem")
+        dialog.get_by_role("checkbox", name="Ukończenie programu (KIS, CIS, PAI)").check()
+        dialog.get_by_role("textbox", name="Co zostało zrealizowane").fill("12 tygodni zajęć w KIS.")
+        look(ngo, "15-complete-dialog", full_page=False)
+        dialog.get_by_role("button", name="Zakończ z rezultatem").click()
+        expect(dialog).to_be_hidden()
+        details = ngo.get_by_role("region", name="Szczegóły")
+        expect(
+            details.get_by_text("Ukończenie programu (KIS, CIS, PAI) — 12 tygodni zajęć w KIS.")
+        ).to_be_visible()
+        look(ngo, "16-referral-completed")
+
+    # --- PUP: the outcome comes back ----------------------------------------------------------
+    with step("PUP sees the NGO's outcome in its referral's chain", pup):
+        pup.goto(referral_url)
+        expect(pup.get_by_role("heading", level=1, name=f"Skierowanie {number}")).to_be_visible()
+        chain = pup.get_by_role("navigation", name="Łańcuch skierowań")
+        expect(chain.get_by_text(number, exact=True)).to_be_visible()
+        child = chain.get_by_role("listitem").filter(has_text=child_number).last
+        expect(child).to_contain_text("zakończone")
+        expect(child).to_contain_text(NGO_NAME)
+        expect(child).to_contain_text("1 rezultat")
+        expect(child).to_contain_text("Rezultaty: Ukończenie programu (KIS, CIS, PAI)")
+        look(pup, "17-referral-outcome")
+    with step("PUP's notifications tell the referral's story", pup):
+        pup.get_by_role("tab", name="Powiadomienia").click()
+        expect(pup.get_by_role("heading", level=1, name="Powiadomienia")).to_be_visible()
+        expect(pup.get_by_text(f"Skierowanie {number} zostało przyjęte", exact=True)).to_be_visible()
+        expect(pup.get_by_text(f"Skierowanie {number} zostało przekazane dalej", exact=True)).to_be_visible()
+        look(pup, "18-notifications-pup")
+
+    # analyst step: added by the dashboards work
