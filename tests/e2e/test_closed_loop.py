@@ -8,18 +8,26 @@ from __future__ import annotations
 import random
 import re
 import string
+import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from playwright.sync_api import Locator, Page, expect
 
-from conftest import look, sign_in, step
+from conftest import look, settle, sign_in, step
 
 PUP = "pup@splot.example"
 OPS = "ops@splot.example"  # Miejsko-Gminny Ośrodek Pomocy Społecznej w Wieliczce
 NGO = "ngo@splot.example"  # Fundacja Wspólny Krok (demo seed of services/directory)
 OPS_NAME = "Miejsko-Gminny Ośrodek Pomocy Społecznej w Wieliczce"
 NGO_NAME = "Fundacja Wspólny Krok"
+ANALYST = "analityk@splot.example"  # national scope
+#: The analyst's table is narrowed to a cell no demo referral falls in (the demo persons are born
+#: 1960–2006, and none of the 65+ is referred OPS → NGO), so one referral there is visible: the
+#: cell goes from absent to "ukryte" (1–4 are published hidden, never as a number).
+AGE_BAND = "65+"
+ROUTE = "OPS → NGO"
+INGESTION_DEADLINE_S = 90
 PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
 
 
@@ -36,9 +44,9 @@ def radio_group(page: Page, name: str) -> Locator:
     return page.get_by_role("radiogroup", name=name)
 
 
-def choose(page: Page, scope: Page | Locator, label: str, option: str) -> None:
+def choose(page: Page, scope: Page | Locator, label: str, option: str, *, exact: bool = False) -> None:
     """A Mantine Select: open it and pick the option."""
-    box = scope.get_by_role("combobox", name=label)
+    box = scope.get_by_role("combobox", name=label, exact=exact)
     box.click()
     page.get_by_role("option", name=option, exact=True).click()
     expect(box).to_have_value(option)
@@ -52,13 +60,67 @@ def open_action(page: Page, action: str) -> Locator:
     return dialog
 
 
+def analyst_table(page: Page) -> Locator:
+    """Zestawienia: referrals OPS → NGO of this year by age band. Returns the result table."""
+    page.get_by_role("tab", name="Zestawienia").click()
+    expect(page.get_by_role("heading", level=1, name="Zestawienia")).to_be_visible()
+    form = page.get_by_role("form", name="Parametry zestawienia")
+    choose(page, form, "Okresy", "rok", exact=True)
+    year = str(date.today().year)
+    choose(page, form, "Od", year, exact=True)
+    choose(page, form, "Do", year, exact=True)
+    dimensions = form.get_by_role("combobox", name="Podział według")
+    dimensions.click()
+    dimensions.press("Backspace")  # the default breakdown (Kierunek) becomes a filter instead
+    page.get_by_role("option", name="Wiek", exact=True).click()
+    dimensions.press("Escape")
+    choose(page, form, "Kierunek", ROUTE, exact=True)
+    form.get_by_role("button", name="Pokaż zestawienie").click()
+    table = page.get_by_role("table", name=re.compile(r"^Zestawienie:"))
+    expect(table).to_be_visible()
+    expect(table.get_by_role("columnheader", name="Wiek")).to_be_visible()
+    return table
+
+
+def age_row(table: Locator) -> Locator:
+    return table.get_by_role("row").filter(has=table.page.get_by_role("cell", name=AGE_BAND, exact=True))
+
+
 def test_closed_loop_pup_ops_ngo(new_page: Callable[[str], Page]) -> None:
     rng = random.Random()
     suffix = "".join(rng.choices(string.ascii_lowercase, k=8))
     first_name, last_name = "Helena", f"Testowa-{suffix.capitalize()}"
     full_name = f"{first_name} {last_name}"
-    born = date(1975, 1, 1) + timedelta(days=rng.randrange(9000))
+    born = date(1940, 1, 1) + timedelta(days=rng.randrange(4000))  # 65+ in any year to come
     pesel = make_pesel(rng, born, female=True)
+
+    # --- analyst: the cell the scenario will fill is empty -----------------------------------
+    analyst = new_page("analyst")
+    with step("analyst signs in and sees the indicators", analyst):
+        sign_in(analyst, ANALYST)
+        expect(analyst.get_by_role("heading", level=1, name="Wskaźniki współpracy")).to_be_visible()
+        expect(analyst.get_by_text("Zakres danych: cała Polska")).to_be_visible()
+        expect(analyst.get_by_test_id("as-of")).to_contain_text("Dane na")
+        expect(analyst.get_by_role("group", name=re.compile("Mapa"))).to_be_visible()
+        look(analyst, "19-reporting-overview")
+    with step("analyst drills down to the powiats of małopolskie", analyst):
+        analyst.get_by_role("button", name=re.compile(r"^małopolskie: ")).click()
+        expect(analyst.get_by_role("heading", name="Powiaty – małopolskie")).to_be_visible()
+        look(analyst, "20-reporting-powiats")
+    with step("analyst opens the cooperation network of a powiat", analyst):
+        analyst.get_by_role("tab", name="Sieć współpracy").click()
+        expect(analyst.get_by_role("heading", level=1, name="Sieć współpracy powiatu")).to_be_visible()
+        expect(analyst.get_by_role("table", name=re.compile("Przepływy skierowań"))).to_be_visible()
+        look(analyst, "21-reporting-network")
+    with step(f"analyst's table has no {ROUTE} referral of a person aged {AGE_BAND} yet", analyst):
+        table = analyst_table(analyst)
+        expect(table.get_by_role("row")).not_to_have_count(0)
+        expect(age_row(table)).to_have_count(0)
+        look(analyst, "22-reporting-tables")
+    with step("analyst sees the published editions", analyst):
+        analyst.get_by_role("tab", name="Opublikowane edycje").click()
+        expect(analyst.get_by_role("heading", level=1, name="Opublikowane edycje")).to_be_visible()
+        look(analyst, "23-reporting-editions")
 
     # --- PUP: register the person -------------------------------------------------------------
     pup = new_page("pup")
@@ -255,4 +317,23 @@ def test_closed_loop_pup_ops_ngo(new_page: Callable[[str], Page]) -> None:
         expect(pup.get_by_text(f"Skierowanie {number} zostało przekazane dalej", exact=True)).to_be_visible()
         look(pup, "18-notifications-pup")
 
-    # analyst step: added by the dashboards work
+    # --- analyst: the referral is counted -----------------------------------------------------
+    with step(f"analyst sees the {ROUTE} referral counted (as a hidden small number)", analyst):
+        analyst.reload()
+        table = analyst_table(analyst)
+        # The reporting service reads the other services' event feeds every few seconds: ask again
+        # (the button re-reads the same table) until the new cell arrives.
+        deadline = time.monotonic() + INGESTION_DEADLINE_S
+        while age_row(table).count() == 0 and time.monotonic() < deadline:
+            analyst.wait_for_timeout(2000)
+            analyst.get_by_role("button", name="Pokaż zestawienie").click()
+            settle(analyst)
+        row = age_row(table)
+        expect(row).to_have_count(1)
+        cells = row.get_by_role("cell")
+        # Okres, Wiek, Skierowania, Przyjęte, Zakończone, Zamknięta pętla
+        expect(cells.nth(0)).to_have_text(str(date.today().year))
+        for column in (2, 3, 4):
+            expect(cells.nth(column)).to_have_text("ukryte")
+            expect(cells.nth(column).get_by_label("ukryte – mniej niż 5 przypadków")).to_be_visible()
+        look(analyst, "24-reporting-counted")

@@ -89,7 +89,9 @@ export default function ExplorerPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setApplied(draft);
+    // The same table asked again is read again: the numbers move as the feeds are ingested.
+    if (JSON.stringify(draft) === JSON.stringify(applied)) void result.refetch();
+    else setApplied(draft);
   };
   const exportAs = async (format: ExportFormat) => {
     setDownloading(format);
@@ -146,8 +148,8 @@ export default function ExplorerPage() {
             allowDeselect={false}
             w={140}
           />
-          <Select label={t("reporting.explorer.from")} data={periods} value={draft.period_from ?? null} onChange={(v) => setDraft((q) => ({ ...q, period_from: v ?? undefined }))} w={160} />
-          <Select label={t("reporting.explorer.to")} data={periods} value={draft.period_to ?? null} onChange={(v) => setDraft((q) => ({ ...q, period_to: v ?? undefined }))} w={160} />
+          <Select label={t("reporting.explorer.from")} data={periods} value={draft.period_from ?? null} onChange={(v) => setDraft((q) => ({ ...q, period_from: v ?? undefined }))} allowDeselect={false} w={160} />
+          <Select label={t("reporting.explorer.to")} data={periods} value={draft.period_to ?? null} onChange={(v) => setDraft((q) => ({ ...q, period_to: v ?? undefined }))} allowDeselect={false} w={160} />
         </Group>
         <Text fw={600} size="sm" mt="md" component="h2">
           {t("reporting.explorer.filters")}
