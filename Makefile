@@ -85,6 +85,7 @@ chromium:
 test-frontend: install-frontend
 	cd frontend && npm test
 	cd frontend && npm run check:api
+	cd frontend && npm run check:map
 	cd frontend && npm run build && npm run size
 
 client: install-frontend
