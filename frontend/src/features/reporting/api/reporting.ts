@@ -144,6 +144,21 @@ export function useNetwork(period: string, serviceType: string | null) {
   });
 }
 
+export function usePartners(period: string, institutionId: string | null, enabled = true) {
+  return useQuery({
+    queryKey: ["reporting", "partners", period, institutionId] as const,
+    queryFn: () =>
+      unwrap(
+        reporting.GET("/v1/indicators/partners", {
+          params: { query: { period, institution_id: institutionId || undefined } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: STALE,
+    enabled,
+  });
+}
+
 export function useEditions() {
   return useQuery({
     queryKey: reportingKeys.editions,

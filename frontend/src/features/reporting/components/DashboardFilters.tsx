@@ -22,11 +22,13 @@ export function DashboardFilters({
   onChange,
   scope,
   showTerritory = true,
+  showServiceType = true,
 }: {
   filters: Filters;
   onChange: (patch: Partial<Filters>) => void;
   scope: Scope | undefined;
   showTerritory?: boolean;
+  showServiceType?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const serviceTypes = useServiceTypes();
@@ -82,6 +84,7 @@ export function DashboardFilters({
           />
         ) : null
       ) : null}
+      {showServiceType ? (
       <Select
         label={t("reporting.filters.service_type")}
         placeholder={t("reporting.filters.all_services")}
@@ -92,6 +95,7 @@ export function DashboardFilters({
         searchable
         w={260}
       />
+      ) : null}
     </Group>
   );
 }

@@ -77,7 +77,7 @@ export default function EditionPage() {
           w={320}
         />
         {version !== data.current_version ? (
-          <Badge color="orange.9" variant="light">
+          <Badge color="orange.9" variant="outline" tt="none">
             {t("reporting.editions.superseded")}
           </Badge>
         ) : null}

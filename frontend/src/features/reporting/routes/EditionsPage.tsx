@@ -68,7 +68,7 @@ export default function EditionsPage() {
                   <Table.Td>{periodLabel(edition.period, i18n.language)}</Table.Td>
                   <Table.Td>{territoryName(edition.territory)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={edition.current_version > 1 ? "orange.9" : "blue.9"}>
+                    <Badge variant="outline" color={edition.current_version > 1 ? "orange.9" : "blue.9"} tt="none">
                       {t("reporting.editions.version_n", { version: edition.current_version })}
                     </Badge>
                   </Table.Td>

@@ -6,6 +6,7 @@ import { ReportingNav } from "../components/ReportingNav";
 const OverviewPage = lazy(() => import("./OverviewPage"));
 const NetworkPage = lazy(() => import("./NetworkPage"));
 const ExplorerPage = lazy(() => import("./ExplorerPage"));
+const PartnersPage = lazy(() => import("./PartnersPage"));
 const EditionsPage = lazy(() => import("./EditionsPage"));
 const EditionPage = lazy(() => import("./EditionPage"));
 
@@ -19,6 +20,7 @@ export default function ReportingRoutes() {
           <Route index element={<Navigate to="przeglad" replace />} />
           <Route path="przeglad" element={<OverviewPage />} />
           <Route path="siec" element={<NetworkPage />} />
+          <Route path="partnerzy" element={<PartnersPage />} />
           <Route path="zestawienia" element={<ExplorerPage />} />
           <Route path="edycje" element={<EditionsPage />} />
           <Route path="edycje/:editionId" element={<EditionPage />} />

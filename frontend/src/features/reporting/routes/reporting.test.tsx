@@ -79,7 +79,10 @@ async function render(path: string, routes: Parameters<typeof stubFetch>[0] = {}
   return api;
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe("the reporting overview", () => {
   it("shows the KPIs of the period, a suppressed value as hidden (never 0), and how current the data is", async () => {
@@ -120,7 +123,8 @@ describe("tables (zestawienia)", () => {
   });
 
   it("downloads the table shown as CSV with the same parameters", async () => {
-    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: vi.fn(() => "blob:x"), revokeObjectURL: vi.fn() }));
+    vi.spyOn(URL, "createObjectURL").mockReturnValue("blob:splot-test");
+    const save = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
     const api = await render("/raporty/zestawienia", {
       [`GET ${EXPORT}`]: new Response("okres;kierunek\n", { status: 200, headers: { "Content-Type": "text/csv", "Content-Disposition": 'attachment; filename="splot-2026.csv"' } }),
     });
@@ -128,11 +132,39 @@ describe("tables (zestawienia)", () => {
     await screen.findByRole("table", { name: /Zestawienie: 2 wierszy/ });
     await u.click(screen.getByRole("button", { name: "Pobierz CSV" }));
     await screen.findByText("Pobrano plik splot-2026.csv.");
+    expect(save).toHaveBeenCalledTimes(1);
+    expect((save.mock.instances[0] as unknown as HTMLAnchorElement).download).toBe("splot-2026.csv");
     const shown = new URLSearchParams(api.callsTo("GET", AGGREGATE).at(-1)!.search);
     const exported = new URLSearchParams(api.callsTo("GET", EXPORT)[0].search);
     expect(exported.get("format")).toBe("csv");
     expect(exported.getAll("measures")).toEqual(shown.getAll("measures"));
     expect(exported.getAll("dimensions")).toEqual(["route"]);
     expect(exported.get("period_from")).toBe(shown.get("period_from"));
+  });
+});
+
+describe("partners", () => {
+  it("shows a coordinator their own institution's partners, with agreements and hidden small flows", async () => {
+    const node = (id: string, name: string, type: string) => ({ id, name, type, powiat_code: "1219", voivodeship_code: "12" });
+    const own = node("00000000-0000-4000-8000-0000000000a1", "MGOPS Wieliczka", "OPS");
+    const institutionScope = { kind: "institution", territory: null, institution_id: own.id };
+    const api = await render("/raporty/partnerzy?okres_typ=year&okres=2026", {
+      "GET /api/reporting/v1/indicators/network": json({ as_of: asOf(), scope: institutionScope, suppression, period: "2026", nodes: [own], edges: [], truncated: false }),
+      "GET /api/reporting/v1/indicators/partners": json({
+        as_of: asOf(), scope: institutionScope, suppression, period: "2026", institution: own,
+        partners: [
+          { partner: node("00000000-0000-4000-8000-0000000000b1", "PUP Wieliczka", "PUP"), agreement_in_force: true,
+            values: { referrals_to_partner: hidden, partner_acceptance_rate: hidden, referrals_from_partner: value(5), own_acceptance_rate: hidden, partner_referrals_sent: value(10), partner_referrals_received: hidden } },
+        ],
+      }),
+    });
+    const row = (await screen.findByText("PUP Wieliczka")).closest("tr") as HTMLElement;
+    expect(within(row).getByText("porozumienie")).toBeTruthy();
+    expect(within(row).getAllByLabelText("ukryte – mniej niż 5 przypadków")).toHaveLength(4);
+    expect(within(row).getByText("10")).toBeTruthy();
+    expect(screen.getByText("Instytucja: MGOPS Wieliczka")).toBeTruthy();
+    // Staff do not choose an institution: the API answers for their own.
+    expect(screen.queryByRole("combobox", { name: "Instytucja" })).toBeNull();
+    expect(new URLSearchParams(api.callsTo("GET", "/api/reporting/v1/indicators/partners")[0].search).get("institution_id")).toBeNull();
   });
 });
