@@ -1,3 +1,4 @@
+import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -105,3 +106,33 @@ async def test_request_session_rolls_back_on_error(client, tokens, session):
     assert response.status_code == 409
     names = (await session.scalars(select(Widget.name))).all()
     assert "should be rolled back" not in names
+
+
+async def test_sqlite_transactions_that_read_then_write_wait_for_each_other(tmp_path):
+    """Two transactions that read, then write (a sign-in: read the user, record the login) must not
+    fail with "database is locked": a deferred SQLite transaction cannot wait to upgrade its lock."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/locks.db")
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE counter (n INTEGER NOT NULL)"))
+            await conn.execute(text("INSERT INTO counter VALUES (0)"))
+        first_read = asyncio.Event()
+
+        async def read_then_write(wait_for_other: bool) -> None:
+            async with engine.begin() as conn:
+                value = (await conn.execute(text("SELECT n FROM counter"))).scalar_one()
+                first_read.set()
+                if wait_for_other:
+                    await asyncio.sleep(0.2)
+                await conn.execute(text("UPDATE counter SET n = :n"), {"n": value + 1})
+
+        async def second() -> None:
+            await first_read.wait()
+            await read_then_write(False)
+
+        await asyncio.gather(read_then_write(True), second())
+        async with engine.connect() as conn:
+            # Serialised, so neither increment is lost either.
+            assert (await conn.execute(text("SELECT n FROM counter"))).scalar_one() == 2
+    finally:
+        await engine.dispose()

@@ -89,7 +89,11 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE: take the write lock when the transaction starts. A deferred transaction that
+        # reads and then writes cannot wait for the lock (SQLite answers "database is locked" at
+        # once, busy_timeout or not), e.g. when the services sign in to the directory together at
+        # start-up. Waiting at BEGIN instead serialises writers, which the embedded mode can afford.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_engine(
