@@ -5,13 +5,17 @@ axe-core; an uncaught error or a CSP refusal in any page fails it too (see conft
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 import re
 import string
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
+import openpyxl
 from playwright.sync_api import Locator, Page, expect
 
 from conftest import look, settle, sign_in, step
@@ -337,3 +341,32 @@ def test_closed_loop_pup_ops_ngo(new_page: Callable[[str], Page]) -> None:
             expect(cells.nth(column)).to_have_text("ukryte")
             expect(cells.nth(column).get_by_label("ukryte – mniej niż 5 przypadków")).to_be_visible()
         look(analyst, "24-reporting-counted")
+    with step("analyst downloads the same table as CSV and XLSX", analyst):
+        year = date.today().year
+        with analyst.expect_download() as download:
+            analyst.get_by_role("button", name="Pobierz CSV").click()
+        assert download.value.suggested_filename.endswith(".csv")
+        rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+        cell = [r for r in rows if r["age_band"] == AGE_BAND and r["measure"] == "referrals"]
+        assert cell == [
+            {
+                "table": "aggregate",
+                "period": str(year),
+                "age_band": AGE_BAND,
+                "measure": "referrals",
+                "value": "",
+                "suppressed": "true",
+            }
+        ], cell
+        with analyst.expect_download() as download:
+            analyst.get_by_role("button", name="Pobierz XLSX").click()
+        assert download.value.suggested_filename.endswith(".xlsx")
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(Path(download.value.path()).read_bytes()), read_only=True
+        )
+        values = [
+            [str(v) for v in row if v is not None]
+            for sheet in workbook
+            for row in sheet.iter_rows(values_only=True)
+        ]
+        assert any(AGE_BAND in row and str(year) in row for row in values), values[:20]
