@@ -55,6 +55,7 @@ const SHOTS = [
   { name: "21-tables", login: "analityk@splot.example", path: "/raporty/zestawienia" },
   { name: "22-editions", login: "analityk@splot.example", path: "/raporty/edycje" },
   { name: "23-dashboard-voivodeship-analyst", login: "wup.analityk@splot.example", path: "/raporty/przeglad" },
+  { name: "24-webhooks", login: "pup.admin@splot.example", path: "/administracja/webhooki" },
 ];
 
 function clickButton(name) {

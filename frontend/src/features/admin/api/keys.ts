@@ -11,6 +11,9 @@ export const adminKeys = {
   territories: (level: string, parent: string | null) => ["directory", "territories", level, parent] as const,
   territory: (code: string) => ["directory", "territory", code] as const,
   serviceTypes: ["directory", "service-types"] as const,
+  webhooks: ["referrals", "webhooks"] as const,
+  webhook: (id: string) => ["referrals", "webhooks", "one", id] as const,
+  deliveries: (subscriptionId: string) => ["referrals", "webhooks", "deliveries", subscriptionId] as const,
 };
 
 /** Send only what changed (PATCH); empty strings become null (clears an optional field). */

@@ -1,7 +1,6 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Alert, Button, Checkbox, CopyButton, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { ApiClientWithSecret } from "@/lib/api/directory";
 
 function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { t } = useTranslation();
@@ -32,11 +31,34 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
   );
 }
 
+export interface SecretField {
+  label: string;
+  value: string;
+  testId: string;
+}
+
+interface SecretOnceModalProps {
+  /** Open while there is something to show. */
+  opened: boolean;
+  title: string;
+  /** Whose secret it is (e.g. "Klient: <name>"). */
+  subject: ReactNode;
+  fields: readonly SecretField[];
+  /** Replaces the default "copy it and hand it over safely" sentence. */
+  onceText?: string;
+  /** More in the warning (e.g. what happened to the previous secret). */
+  note?: ReactNode;
+  /** Below the fields (e.g. how to use the secret). */
+  children?: ReactNode;
+  onClose: () => void;
+}
+
 /**
- * The client secret, shown exactly once (after create or rotate). It cannot be read again, so the
- * dialog does not close by Escape or a click outside: the administrator confirms they stored it.
+ * A secret (API client, webhook signing), shown exactly once after create or rotate. It cannot be
+ * read again, so the dialog does not close by Escape or a click outside: the administrator
+ * confirms they stored it.
  */
-export function SecretOnceModal({ client, rotated, onClose }: { client: ApiClientWithSecret | null; rotated: boolean; onClose: () => void }) {
+export function SecretOnceModal({ opened, title, subject, fields, onceText, note, children, onClose }: SecretOnceModalProps) {
   const { t } = useTranslation();
   const [stored, setStored] = useState(false);
   const close = () => {
@@ -45,30 +67,30 @@ export function SecretOnceModal({ client, rotated, onClose }: { client: ApiClien
   };
   return (
     <Modal
-      opened={client !== null}
+      opened={opened}
       onClose={() => stored && close()}
-      title={t("admin.clients.secret_title")}
+      title={title}
       size="lg"
       closeOnEscape={false}
       closeOnClickOutside={false}
       withCloseButton={false}
       returnFocus={false}
     >
-      {client ? (
+      {opened ? (
         <Stack gap="md">
           <Alert color="orange" variant="light" title={t("admin.clients.secret_once_title")} role="alert">
-            <Text size="sm">{t("admin.clients.secret_once_text")}</Text>
-            {rotated ? (
+            <Text size="sm">{onceText ?? t("admin.clients.secret_once_text")}</Text>
+            {note ? (
               <Text size="sm" mt="xs">
-                {t("admin.clients.rotated_grace")}
+                {note}
               </Text>
             ) : null}
           </Alert>
-          <Text size="sm">
-            {t("admin.clients.secret_for")} <strong>{client.name}</strong>
-          </Text>
-          <CopyField label={t("admin.clients.client_id")} value={client.client_id} testId="client-id" />
-          <CopyField label={t("admin.clients.client_secret")} value={client.client_secret} testId="client-secret" />
+          <Text size="sm">{subject}</Text>
+          {fields.map((field) => (
+            <CopyField key={field.testId} label={field.label} value={field.value} testId={field.testId} />
+          ))}
+          {children}
           <Checkbox
             label={t("admin.clients.stored_confirm")}
             checked={stored}

@@ -4,6 +4,7 @@ import type { User } from "@/lib/api/directory";
 import { formatDateTime } from "@/lib/format";
 import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
 import { RoleBadges, StatusBadge } from "./Badges";
+import { RowActionsMenu } from "./RowActionsMenu";
 
 interface UsersTableProps {
   users: readonly User[];
@@ -70,34 +71,17 @@ export function UsersTable({ users, loading, selfId, onEdit, onResetPassword, on
                         <Button size="compact-sm" variant="subtle" onClick={() => onEdit(user)} aria-label={t("admin.users.edit_named", { name: user.full_name })}>
                           {t("common.edit")}
                         </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => onResetPassword(user)}
-                          aria-label={t("admin.users.reset_password_named", { name: user.full_name })}
-                        >
-                          {t("admin.users.reset_password")}
-                        </Button>
-                        {user.active && user.id === selfId ? null : user.active ? (
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => onDeactivate(user)}
-                            aria-label={t("admin.users.deactivate_named", { name: user.full_name })}
-                          >
-                            {t("admin.users.deactivate")}
-                          </Button>
-                        ) : (
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            onClick={() => onActivate(user)}
-                            aria-label={t("admin.users.activate_named", { name: user.full_name })}
-                          >
-                            {t("admin.users.activate")}
-                          </Button>
-                        )}
+                        <RowActionsMenu
+                          label={`${t("common.actions")}: ${user.full_name}`}
+                          actions={[
+                            { label: t("admin.users.reset_password_title"), onClick: () => onResetPassword(user) },
+                            ...(user.active && user.id === selfId
+                              ? []
+                              : user.active
+                                ? [{ label: t("admin.users.deactivate"), onClick: () => onDeactivate(user), danger: true }]
+                                : [{ label: t("admin.users.activate"), onClick: () => onActivate(user) }]),
+                          ]}
+                        />
                       </Group>
                     ) : null}
                   </Table.Td>

@@ -137,8 +137,22 @@ export default function ApiClientsPage() {
         institutionName={institution?.name ?? ""}
       />
       <SecretOnceModal
-        client={secret?.client ?? null}
-        rotated={secret?.rotated ?? false}
+        opened={secret !== null}
+        title={t("admin.clients.secret_title")}
+        subject={
+          <>
+            {t("admin.clients.secret_for")} <strong>{secret?.client.name}</strong>
+          </>
+        }
+        fields={
+          secret
+            ? [
+                { label: t("admin.clients.client_id"), value: secret.client.client_id, testId: "client-id" },
+                { label: t("admin.clients.client_secret"), value: secret.client.client_secret, testId: "client-secret" },
+              ]
+            : []
+        }
+        note={secret?.rotated ? t("admin.clients.rotated_grace") : undefined}
         onClose={() => {
           setSecret(null);
           const target = returnFocus.current;

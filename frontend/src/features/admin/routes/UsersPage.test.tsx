@@ -31,9 +31,16 @@ describe("users administration", () => {
     expect(within(rows[1]).getByText("pracownik merytoryczny")).toBeTruthy();
     expect(within(rows[3]).getByText("koordynator")).toBeTruthy();
     expect(within(rows[3]).getByText("Zablokowane")).toBeTruthy();
-    // The signed-in admin cannot deactivate themselves; others can.
-    expect(within(rows[2]).queryByRole("button", { name: /^Dezaktywuj/ })).toBeNull();
-    expect(within(rows[1]).getByRole("button", { name: "Dezaktywuj: Anna Doradczyni" })).toBeTruthy();
+    // The signed-in admin cannot deactivate themselves; others can (in the row's actions menu).
+    const u = userEvent.setup();
+    await u.click(within(rows[2]).getByRole("button", { name: "Działania: Maria Administratorka" }));
+    // (Popovers stay display:none in happy-dom, which cannot lay them out: hence `hidden: true`.)
+    const own = await within(rows[2]).findByRole("menu", { hidden: true });
+    expect(within(own).getByRole("menuitem", { name: "Nowe hasło", hidden: true })).toBeTruthy();
+    expect(within(own).queryByRole("menuitem", { name: /Dezaktywuj/, hidden: true })).toBeNull();
+    await u.click(within(rows[1]).getByRole("button", { name: "Działania: Anna Doradczyni" }));
+    const other = await within(rows[1]).findByRole("menu", { hidden: true });
+    expect(within(other).getByRole("menuitem", { name: "Dezaktywuj", hidden: true })).toBeTruthy();
     const query = new URLSearchParams(api.callsTo("GET", USERS)[0].search);
     expect(query.get("active")).toBe("true");
     expect(query.get("institution_id")).toBe(maria.institution_id);
@@ -121,7 +128,8 @@ describe("users administration", () => {
       [`POST ${USERS}/${anna.id}/deactivate`]: json({ ...anna, active: false }),
     });
     const u = userEvent.setup();
-    await u.click(await screen.findByRole("button", { name: "Dezaktywuj: Anna Doradczyni" }));
+    await u.click(await screen.findByRole("button", { name: "Działania: Anna Doradczyni" }));
+    await u.click(await screen.findByRole("menuitem", { name: "Dezaktywuj", hidden: true }));
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText(/nie będzie mógł \(mogła\) się zalogować/)).toBeTruthy();
     await u.click(within(dialog).getByRole("button", { name: "Dezaktywuj" }));

@@ -8,22 +8,27 @@ const UsersPage = lazy(() => import("./UsersPage"));
 const ApiClientsPage = lazy(() => import("./ApiClientsPage"));
 const OffersPage = lazy(() => import("./OffersPage"));
 const InstitutionsPage = lazy(() => import("./InstitutionsPage"));
+const WebhooksPage = lazy(() => import("./WebhooksPage"));
+const WebhookDeliveriesPage = lazy(() => import("./WebhookDeliveriesPage"));
 
 const BASE = "/administracja";
 
 /**
- * /administracja: institution administrators manage their users, API clients and service offers;
- * system administrators also manage institutions. (Webhook subscriptions come with the referrals
- * service.)
+ * /administracja: institution administrators manage their users, API clients, service offers and
+ * webhook subscriptions; system administrators also manage institutions. (Webhooks are the
+ * referrals service's, which lets only institution administrators manage them, for their own
+ * institution: a system administrator without that role does not see the section.)
  */
 export default function AdminRoutes() {
   const { roles } = useAuth();
   const isSystemAdmin = roles.includes("system_admin");
+  const isInstitutionAdmin = roles.includes("institution_admin");
   const sections: AdminSection[] = [
     ...(isSystemAdmin ? [{ path: `${BASE}/instytucje`, label: "admin.nav.institutions" }] : []),
     { path: `${BASE}/uzytkownicy`, label: "admin.nav.users" },
     { path: `${BASE}/klienci-api`, label: "admin.nav.clients" },
     { path: `${BASE}/oferty`, label: "admin.nav.offers" },
+    ...(isInstitutionAdmin ? [{ path: `${BASE}/webhooki`, label: "admin.webhooks.nav" }] : []),
   ];
   return (
     <>
@@ -35,6 +40,8 @@ export default function AdminRoutes() {
           <Route path="klienci-api" element={<ApiClientsPage />} />
           <Route path="oferty" element={<OffersPage />} />
           {isSystemAdmin ? <Route path="instytucje" element={<InstitutionsPage />} /> : null}
+          {isInstitutionAdmin ? <Route path="webhooki" element={<WebhooksPage />} /> : null}
+          {isInstitutionAdmin ? <Route path="webhooki/:subscriptionId/doreczenia" element={<WebhookDeliveriesPage />} /> : null}
           <Route path="*" element={<Navigate to={sections[0].path} replace />} />
         </Routes>
       </Suspense>
