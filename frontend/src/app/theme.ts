@@ -56,6 +56,11 @@ export const theme = createTheme({
     // click, typing or arrow keys instead.
     // (A plain object, not Select.extend(): importing Select here would put it in the initial bundle.)
     Select: { defaultProps: { openOnFocus: false, comboboxProps: { shadow: "md" } } },
+    // Mantine draws a Modal's (and Drawer's) title bar as a <header>; inside role="dialog" nothing
+    // scopes it, so it would be a second banner landmark next to the application's (axe
+    // landmark-no-duplicate-banner): plain <div>s.
+    ModalHeader: { defaultProps: { component: "div" } },
+    DrawerHeader: { defaultProps: { component: "div" } },
   },
 });
 

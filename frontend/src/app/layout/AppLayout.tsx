@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { AppShell, Badge, Burger, Button, Group, MantineThemeProvider, NavLink, Text, VisuallyHidden, type MantineThemeOverride } from "@mantine/core";
+import { AppShell, Badge, Burger, Button, Group, NavLink, Text, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet, useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
@@ -11,19 +11,6 @@ import { UserSummary } from "./UserSummary";
 import { NotificationsLink } from "./NotificationsLink";
 import { FRONT_LINE_ROLES, hasAnyRole } from "@/lib/auth/roles";
 
-/**
- * Mantine renders a Modal's (and Drawer's) title bar as a <header>. Inside role="dialog" nothing
- * scopes it, so it is a second banner landmark next to the app header (axe
- * landmark-no-duplicate-banner, landmark-unique): render those title bars as plain <div>s.
- * (The same two entries could live in theme.ts' `components` instead.)
- */
-const DIALOG_TITLE_BARS: MantineThemeOverride = {
-  components: {
-    ModalHeader: { defaultProps: { component: "div" } },
-    DrawerHeader: { defaultProps: { component: "div" } },
-  },
-};
-
 export function AppLayout() {
   const { t } = useTranslation();
   const { roles, signOut } = useAuth();
@@ -31,7 +18,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const items = navItemsFor(roles);
 
-  const shell = (
+  return (
     <AppShell
       header={{ height: 64 }}
       navbar={{ width: 208, breakpoint: "md", collapsed: { mobile: !opened } }}
@@ -106,5 +93,4 @@ export function AppLayout() {
       </AppShell.Main>
     </AppShell>
   );
-  return <MantineThemeProvider theme={DIALOG_TITLE_BARS}>{shell}</MantineThemeProvider>;
 }
