@@ -56,6 +56,7 @@ const SHOTS = [
   { name: "22-editions", login: "analityk@splot.example", path: "/raporty/edycje" },
   { name: "23-dashboard-voivodeship-analyst", login: "wup.analityk@splot.example", path: "/raporty/przeglad" },
   { name: "24-webhooks", login: "pup.admin@splot.example", path: "/administracja/webhooki" },
+  { name: "25-partners", login: "ops.koordynator@splot.example", path: "/raporty/partnerzy" },
 ];
 
 function clickButton(name) {
