@@ -17,7 +17,7 @@ export function KpiCard({ label, measure, cell, loading, hint }: KpiCardProps) {
       <Text size="sm" c="dimmed" component="h3" m={0} fw={500}>
         {label}
       </Text>
-      <Text fz={28} fw={700} mt={4} mih={40} className="kpi-value">
+      <Text component="div" fz={28} fw={700} mt={4} mih={40} className="kpi-value">
         {loading ? <Skeleton height={28} width={80} mt={6} /> : <CellValue cell={cell} measure={measure} />}
       </Text>
       {hint ? (
