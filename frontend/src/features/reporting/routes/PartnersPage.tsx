@@ -102,7 +102,7 @@ export default function PartnersPage() {
                   <Table.Tr key={row.partner.id}>
                     <Table.Td>
                       <Text size="sm">{row.partner.name}</Text>
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="dimmed" component="div">
                         {t(`institution_types.${row.partner.type}`, { defaultValue: row.partner.type })}
                         {row.agreement_in_force ? (
                           <Badge ml={6} size="xs" variant="outline" color="green.9" tt="none">
