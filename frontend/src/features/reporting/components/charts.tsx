@@ -2,7 +2,7 @@
  * Small SVG charts without a chart library: they render from published cells, show suppressed
  * values as such (never as zero) and carry the same data as a table for screen readers.
  */
-import { Group, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Group, Skeleton, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Cell } from "../api/reporting";
@@ -41,7 +41,19 @@ export interface Bar {
 }
 
 /** Horizontal bars, largest first; suppressed bars are drawn hatched at the threshold's width. */
-export function BarChart({ title, measure, bars, empty }: { title: string; measure: string; bars: Bar[]; empty: string }) {
+export function BarChart({
+  title,
+  measure,
+  bars,
+  empty,
+  loading = false,
+}: {
+  title: string;
+  measure: string;
+  bars: Bar[];
+  empty: string;
+  loading?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const text = useCellText();
   const patternId = useId().replace(/:/g, "");
@@ -66,6 +78,13 @@ export function BarChart({ title, measure, bars, empty }: { title: string; measu
       </tbody>
     </Table>
   );
+  if (loading) {
+    return (
+      <ChartFigure title={title} table={null}>
+        <Skeleton height={180} radius="sm" aria-hidden="true" />
+      </ChartFigure>
+    );
+  }
   if (sorted.length === 0) {
     return (
       <ChartFigure title={title} table={null}>

@@ -161,6 +161,7 @@ export default function OverviewPage() {
                 title={t("reporting.overview.routes_chart", { period: filters.period })}
                 measure="referrals"
                 empty={t("reporting.no_data")}
+                loading={routes.isPending}
                 bars={(routes.data?.rows ?? []).map((row) => ({
                   key: row.dimensions.route ?? "",
                   label: (row.dimensions.route ?? "").replace("->", " → "),
