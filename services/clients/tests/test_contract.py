@@ -4,9 +4,12 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
 
-from splot.common.testing import assert_contract_current
+from splot.common.testing import (
+    assert_contract_current,
+    assert_errors_are_problem_documents,
+    contract_settings,
+)
 
 CONTRACT = Path(__file__).resolve().parents[3] / "openapi" / "clients.json"
 
@@ -16,15 +19,7 @@ def test_committed_contract_matches_the_code(app):
 
 
 def test_every_operation_declares_its_errors_as_problem_documents(app):
-    for path, operations in app.openapi()["paths"].items():
-        for method, operation in operations.items():
-            if path in ("/health", "/ready"):
-                continue
-            errors = [code for code in operation["responses"] if code.startswith(("4", "5"))]
-            assert errors, f"{method.upper()} {path} declares no error responses"
-            for code in errors:
-                if "application/problem+json" not in operation["responses"][code].get("content", {}):
-                    pytest.fail(f"{method.upper()} {path} {code} is not a problem document")
+    assert_errors_are_problem_documents(app)
 
 
 def test_internal_endpoints_match_the_referrals_contract(app):
@@ -67,11 +62,6 @@ def test_internal_endpoints_match_the_referrals_contract(app):
     }
 
 
-@pytest.fixture(scope="session")
-def api_schema(committed_app):
-    return schemathesis.openapi.from_asgi("/openapi.json", committed_app)
-
-
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
@@ -88,7 +78,6 @@ def coordinator_headers(tokens):
 
 
 @schema.parametrize()
-# derandomize: the same examples on every run, so CI is reproducible (a found failure stays found).
-@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@contract_settings(max_examples=20)
 def test_api_honours_its_contract(case, coordinator_headers):
     case.call_and_validate(headers=coordinator_headers)

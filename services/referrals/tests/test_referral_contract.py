@@ -6,9 +6,12 @@ import random
 import httpx
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
 
-from splot.common.testing import assert_contract_current
+from splot.common.testing import (
+    assert_contract_current,
+    assert_errors_are_problem_documents,
+    contract_settings,
+)
 from splot.referrals.main import SERVICE_DIR
 
 from conftest import STATUTORY, World
@@ -54,15 +57,7 @@ def test_committed_contract_matches_the_code(app):
 
 
 def test_every_operation_declares_its_errors_as_problem_documents(app):
-    for path, operations in app.openapi()["paths"].items():
-        for method, operation in operations.items():
-            if path in ("/health", "/ready"):
-                continue
-            errors = [code for code in operation["responses"] if code.startswith(("4", "5"))]
-            assert errors, f"{method.upper()} {path} declares no error responses"
-            for code in errors:
-                content = operation["responses"][code].get("content", {})
-                assert "application/problem+json" in content, f"{method.upper()} {path} {code}"
+    assert_errors_are_problem_documents(app)
 
 
 def test_state_changing_posts_that_call_peers_declare_503(app):
@@ -73,11 +68,6 @@ def test_state_changing_posts_that_call_peers_declare_503(app):
         "/v1/referrals/{referral_id}/forward",
     ):
         assert "503" in paths[path]["post"]["responses"], path
-
-
-@pytest.fixture(scope="session")
-def api_schema(committed_app):
-    return schemathesis.openapi.from_asgi("/openapi.json", committed_app)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
@@ -96,8 +86,7 @@ def fuzz_headers(committed_app, tokens):
 
 
 @schema.parametrize()
-# derandomize: the same examples on every run, so CI is reproducible (a found failure stays found).
-@settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@contract_settings(max_examples=10)
 def test_api_honours_its_contract(case, fuzz_headers):
     case.call_and_validate(headers=fuzz_headers)
 

@@ -5,10 +5,13 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 
-from splot.common.testing import assert_contract_current
+from splot.common.testing import (
+    assert_contract_current,
+    assert_errors_are_problem_documents,
+    contract_settings,
+)
 from splot.reporting.catalogue import DIMENSIONS, MEASURES
 from splot.reporting.main import SERVICE_DIR
 
@@ -23,18 +26,7 @@ def test_committed_contract_matches_the_code(app):
 
 
 def test_every_operation_declares_its_errors_as_problem_documents(app):
-    for path, operations in app.openapi()["paths"].items():
-        for method, operation in operations.items():
-            if path in ("/health", "/ready"):
-                continue
-            errors = [code for code in operation["responses"] if code.startswith(("4", "5"))]
-            assert errors, f"{method.upper()} {path} declares no error responses"
-            for code in errors:
-                assert "application/problem+json" in operation["responses"][code].get("content", {}), (
-                    method,
-                    path,
-                    code,
-                )
+    assert_errors_are_problem_documents(app)
 
 
 def test_every_published_name_is_documented():
@@ -70,7 +62,6 @@ def analyst_headers(tokens):
 
 
 @schema.parametrize()
-# derandomize: the same examples on every run, so CI is reproducible (a found failure stays found).
-@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@contract_settings(max_examples=15)
 def test_api_honours_its_contract(case, analyst_headers):
     case.call_and_validate(headers=analyst_headers)

@@ -276,3 +276,38 @@ def assert_contract_current(app: FastAPI, contract: Path) -> None:
     assert contract.read_text(encoding="utf-8") == render_openapi(app), (
         f"{contract.name} drifted from the code: run `make openapi` (then `make client`)"
     )
+
+
+def assert_errors_are_problem_documents(app: FastAPI, *, public: tuple[str, ...] = ()) -> None:
+    """Every operation declares its 4xx/5xx answers, each as ``application/problem+json``
+    (``/health``, ``/ready`` and the ``public`` paths, such as a JWKS document, excepted)."""
+    skipped = {"/health", "/ready", *public}
+    for path, operations in app.openapi()["paths"].items():
+        if path in skipped:
+            continue
+        for method, operation in operations.items():
+            errors = [code for code in operation["responses"] if code.startswith(("4", "5"))]
+            assert errors, f"{method.upper()} {path} declares no error responses"
+            for code in errors:
+                content = operation["responses"][code].get("content", {})
+                assert "application/problem+json" in content, (
+                    f"{method.upper()} {path} {code} is not a problem document"
+                )
+
+
+@pytest.fixture(scope="session")
+def api_schema(committed_app: FastAPI) -> Any:
+    """The service's own OpenAPI document, for ``schemathesis.pytest.from_fixture("api_schema")``."""
+    import schemathesis
+
+    return schemathesis.openapi.from_asgi("/openapi.json", committed_app)
+
+
+def contract_settings(max_examples: int) -> Any:
+    """Hypothesis settings of a schemathesis contract test. Derandomised: the same examples on every
+    run, so CI is reproducible (a found failure stays found)."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=max_examples, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
