@@ -1,6 +1,6 @@
-import { Badge, Tabs } from "@mantine/core";
-import { useLocation, useNavigate } from "react-router";
+import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { SectionTabs } from "@/lib/ui/SectionTabs";
 import { useCounts } from "../api/referrals";
 
 function CountBadge({ box }: { box: "inbox" | "outbox" }) {
@@ -31,18 +31,10 @@ const SECTIONS = [
 /** Inbox / outbox (with counts) / notifications / new referral. */
 export function ReferralsNav() {
   const { t } = useTranslation();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const current = SECTIONS.find((s) => location.pathname.startsWith(s.path))?.path ?? null;
-  return (
-    <Tabs value={current} onChange={(value) => value && navigate(value)} mb="lg" keepMounted={false}>
-      <Tabs.List aria-label={t("nav.referrals")}>
-        {SECTIONS.map((section) => (
-          <Tabs.Tab key={section.path} value={section.path} rightSection={section.box ? <CountBadge box={section.box} /> : undefined}>
-            {t(section.label)}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-    </Tabs>
-  );
+  const sections = SECTIONS.map((s) => ({
+    path: s.path,
+    label: t(s.label),
+    rightSection: s.box ? <CountBadge box={s.box} /> : undefined,
+  }));
+  return <SectionTabs sections={sections} label={t("nav.referrals")} />;
 }

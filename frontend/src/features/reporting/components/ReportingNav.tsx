@@ -1,6 +1,5 @@
-import { Tabs } from "@mantine/core";
-import { useLocation, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
+import { SectionTabs } from "@/lib/ui/SectionTabs";
 
 const SECTIONS = [
   { path: "/raporty/przeglad", label: "reporting.nav.overview" },
@@ -12,18 +11,5 @@ const SECTIONS = [
 
 export function ReportingNav() {
   const { t } = useTranslation();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const current = SECTIONS.find((s) => location.pathname.startsWith(s.path))?.path ?? null;
-  return (
-    <Tabs value={current} onChange={(value) => value && navigate(value)} mb="lg" keepMounted={false}>
-      <Tabs.List aria-label={t("nav.reports")}>
-        {SECTIONS.map((section) => (
-          <Tabs.Tab key={section.path} value={section.path}>
-            {t(section.label)}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-    </Tabs>
-  );
+  return <SectionTabs sections={SECTIONS.map((s) => ({ path: s.path, label: t(s.label) }))} label={t("nav.reports")} />;
 }
