@@ -7,15 +7,18 @@ import { usePowiatNames } from "../lib/usePowiatNames";
 import { VOIVODESHIPS } from "../map/geography";
 import { CellValue } from "./CellValue";
 
-/** Turns dimension values into words: TERYT codes into names, codes into labels. */
-export function useDimensionLabel() {
+const TERRITORY = /(^|_)(voivodeship|powiat|territory)$/;
+
+/** Turns dimension values into words: TERYT codes into names, codes into labels. Powiat names come
+ * with the map's geometry, so they are loaded only when a column can hold a powiat. */
+export function useDimensionLabel(dimensions: readonly string[]) {
   const { t, i18n } = useTranslation();
-  const powiats = usePowiatNames();
+  const powiats = usePowiatNames(dimensions.some((d) => /(^|_)(powiat|territory)$/.test(d)));
   const serviceTypes = useServiceTypes();
   return (dimension: string, value: string | undefined): string => {
     if (value === undefined) return "";
     if (value === "unknown") return t("reporting.unknown");
-    if (/(^|_)(voivodeship|powiat|territory)$/.test(dimension)) {
+    if (TERRITORY.test(dimension)) {
       if (value.length === 2) return VOIVODESHIPS[value] ?? value;
       if (value.length === 4) return powiats[value] ?? value;
     }
@@ -45,7 +48,7 @@ export function AggregateTable({
   caption: string;
 }) {
   const { t, i18n } = useTranslation();
-  const label = useDimensionLabel();
+  const label = useDimensionLabel(dimensions);
   return (
     <ScrollArea type="auto">
       <Table striped highlightOnHover fz="sm" className="aggregate-table">

@@ -12,7 +12,7 @@ const DURATION = /_days$/;
 
 export function measureKind(measure: string): CellKind {
   if (DURATION.test(measure)) return "duration";
-  if (RATE.test(measure) || measure === "sla_compliance") return "rate";
+  if (RATE.test(measure)) return "rate";
   return "count";
 }
 

@@ -2,15 +2,15 @@ import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textar
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { describeError } from "@/lib/api/problem";
 import { formatDateTime } from "@/lib/format";
 import { PageSkeleton } from "@/lib/ui/FullPageLoader";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { notify } from "@/lib/ui/notify";
-import { downloadEditionVersion, useCorrectEdition, useEdition, useEditionVersion, type ExportFormat } from "../api/reporting";
+import { downloadEditionVersion, useCorrectEdition, useEdition, useEditionVersion } from "../api/reporting";
 import { AggregateTable } from "../components/AggregateTable";
 import { AsOfNote } from "../components/AsOfNote";
+import { DownloadButtons } from "../components/DownloadButtons";
 import { periodLabel } from "../lib/cells";
 import { useTerritoryName } from "./EditionsPage";
 
@@ -22,27 +22,13 @@ export default function EditionPage() {
   const [picked, setPicked] = useState<number | null>(null);
   const version = picked ?? edition.data?.current_version ?? null;
   const content = useEditionVersion(editionId, version);
-  const territoryName = useTerritoryName();
+  const territoryName = useTerritoryName(edition.data?.territory.length === 4);
   const [correcting, setCorrecting] = useState(false);
-  const [downloading, setDownloading] = useState<ExportFormat | null>(null);
 
   if (edition.isPending) return <PageSkeleton />;
   if (edition.isError) return <ErrorAlert error={edition.error} onRetry={() => void edition.refetch()} />;
   const data = edition.data;
   const info = data.versions.find((v) => v.version === version);
-
-  const exportAs = async (format: ExportFormat) => {
-    if (version === null) return;
-    setDownloading(format);
-    try {
-      const name = await downloadEditionVersion(editionId, version, format);
-      notify("green", t("reporting.explorer.downloaded", { name }));
-    } catch (error) {
-      notify("red", describeError(error, t).message);
-    } finally {
-      setDownloading(null);
-    }
-  };
 
   return (
     <>
@@ -54,12 +40,9 @@ export default function EditionPage() {
         description={`${periodLabel(data.period, i18n.language)} · ${territoryName(data.territory)}`}
         actions={
           <>
-            <Button variant="default" onClick={() => void exportAs("csv")} loading={downloading === "csv"}>
-              {t("reporting.explorer.download_csv")}
-            </Button>
-            <Button variant="default" onClick={() => void exportAs("xlsx")} loading={downloading === "xlsx"}>
-              {t("reporting.explorer.download_xlsx")}
-            </Button>
+            <DownloadButtons
+              download={(format) => downloadEditionVersion(editionId, version ?? data.current_version, format)}
+            />
             <Button onClick={() => setCorrecting(true)}>{t("reporting.editions.correct")}</Button>
           </>
         }

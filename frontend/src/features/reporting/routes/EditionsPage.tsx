@@ -8,15 +8,17 @@ import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
 import { notify } from "@/lib/ui/notify";
-import { useAggregate, useEditions, usePublishEdition, type Granularity } from "../api/reporting";
+import { useAggregate, useEditions, usePublishEdition, type Granularity, type Scope } from "../api/reporting";
 import { periodOptions } from "../components/DashboardFilters";
 import { formatPeriod, periodLabel, periodOf, shiftPeriod } from "../lib/cells";
 import { VOIVODESHIPS } from "../map/geography";
 import { usePowiatNames } from "../lib/usePowiatNames";
 
-export function useTerritoryName() {
+/** "Zakres danych: …" of an edition's territory; powiat names (the map's data) are loaded only
+ * when `withPowiats`. */
+export function useTerritoryName(withPowiats: boolean) {
   const { t } = useTranslation();
-  const powiats = usePowiatNames();
+  const powiats = usePowiatNames(withPowiats);
   return (territory: string) =>
     territory === ""
       ? t("reporting.scope.national")
@@ -29,11 +31,12 @@ export function useTerritoryName() {
 export default function EditionsPage() {
   const { t, i18n } = useTranslation();
   const editions = useEditions();
-  const territoryName = useTerritoryName();
+  const territoryName = useTerritoryName((editions.data?.items ?? []).some((e) => e.territory.length === 4));
   const [publishing, setPublishing] = useState(false);
   // Editions are published for territories: an institution's own view only reads them.
   const probe = useAggregate({ measures: ["referrals"], granularity: "year" });
-  const canPublish = probe.data !== undefined && probe.data.scope.kind !== "institution";
+  const scope = probe.data?.scope;
+  const canPublish = scope !== undefined && scope.kind !== "institution";
   return (
     <>
       <PageHeader
@@ -79,25 +82,23 @@ export default function EditionsPage() {
           </Table>
         </Paper>
       )}
-      <PublishModal opened={publishing} onClose={() => setPublishing(false)} />
+      {scope ? <PublishModal scope={scope} opened={publishing} onClose={() => setPublishing(false)} /> : null}
     </>
   );
 }
 
-function PublishModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function PublishModal({ scope, opened, onClose }: { scope: Scope; opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const publish = usePublishEdition();
   // The analyst's scope decides which territories can be published.
-  const probe = useAggregate({ measures: ["referrals"], granularity: "year" }, opened);
-  const scope = probe.data?.scope;
   const [granularity, setGranularity] = useState<Granularity>("month");
   const [period, setPeriod] = useState<string>(formatPeriod(shiftPeriod(periodOf(new Date(), "month"), -1)));
   const [territory, setTerritory] = useState<string | null>(null);
   const [title, setTitle] = useState("");
-  const territoryName = useTerritoryName();
+  const territoryName = useTerritoryName(scope.kind === "powiat");
   const territories =
-    !scope || scope.kind === "national"
+    scope.kind === "national"
       ? [{ value: "", label: t("reporting.scope.national") }, ...Object.entries(VOIVODESHIPS).map(([value, name]) => ({ value, label: name }))]
       : scope.territory
         ? [{ value: scope.territory, label: territoryName(scope.territory) }]

@@ -1,8 +1,6 @@
 import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Text } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { describeError } from "@/lib/api/problem";
-import { notify } from "@/lib/ui/notify";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { PageHeader } from "@/lib/ui/PageHeader";
@@ -13,13 +11,13 @@ import {
   useServiceTypes,
   type AggregateQuery,
   type DimensionName,
-  type ExportFormat,
   type Filters,
   type Granularity,
   type MeasureName,
 } from "../api/reporting";
 import { AggregateTable } from "../components/AggregateTable";
 import { AsOfNote } from "../components/AsOfNote";
+import { DownloadButtons } from "../components/DownloadButtons";
 import { periodOptions } from "../components/DashboardFilters";
 import { formatPeriod, periodOf, periodRange } from "../lib/cells";
 import { useScopeLabel } from "../lib/scope";
@@ -48,7 +46,6 @@ export default function ExplorerPage() {
   const serviceTypes = useServiceTypes();
   const [draft, setDraft] = useState<AggregateQuery>(initialQuery);
   const [applied, setApplied] = useState<AggregateQuery>(draft);
-  const [downloading, setDownloading] = useState<ExportFormat | null>(null);
   const result = useAggregate(applied);
   const scopeText = useScopeLabel(result.data?.scope);
 
@@ -92,17 +89,6 @@ export default function ExplorerPage() {
     // The same table asked again is read again: the numbers move as the feeds are ingested.
     if (JSON.stringify(draft) === JSON.stringify(applied)) void result.refetch();
     else setApplied(draft);
-  };
-  const exportAs = async (format: ExportFormat) => {
-    setDownloading(format);
-    try {
-      const name = await downloadAggregate(applied, format);
-      notify("green", t("reporting.explorer.downloaded", { name }));
-    } catch (error) {
-      notify("red", describeError(error, t).message);
-    } finally {
-      setDownloading(null);
-    }
   };
 
   return (
@@ -173,12 +159,7 @@ export default function ExplorerPage() {
             {t("reporting.explorer.show")}
           </Button>
           <Group gap="sm">
-            <Button variant="default" onClick={() => void exportAs("csv")} loading={downloading === "csv"} disabled={!result.data}>
-              {t("reporting.explorer.download_csv")}
-            </Button>
-            <Button variant="default" onClick={() => void exportAs("xlsx")} loading={downloading === "xlsx"} disabled={!result.data}>
-              {t("reporting.explorer.download_xlsx")}
-            </Button>
+            <DownloadButtons download={(format) => downloadAggregate(applied, format)} disabled={!result.data} />
           </Group>
         </Group>
       </Paper>

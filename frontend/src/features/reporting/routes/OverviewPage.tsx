@@ -67,13 +67,17 @@ export default function OverviewPage() {
   const mapVoivodeship =
     filters.voivodeship || (scope && scope.kind !== "national" && scope.territory ? scope.territory.slice(0, 2) : "");
   const mapLevel = mapVoivodeship ? "powiat" : "voivodeship";
-  const map = useAggregate({
-    ...common,
-    measures: [mapMeasure],
-    dimensions: [mapLevel === "powiat" ? "sender_powiat" : "sender_voivodeship"],
-    period_from: filters.period,
-    period_to: filters.period,
-  });
+  // The level depends on the caller's scope: ask once it is known, not first for the whole country.
+  const map = useAggregate(
+    {
+      ...common,
+      measures: [mapMeasure],
+      dimensions: [mapLevel === "powiat" ? "sender_powiat" : "sender_voivodeship"],
+      period_from: filters.period,
+      period_to: filters.period,
+    },
+    scope !== undefined,
+  );
   const mapValues = useMemo(() => {
     const out: Record<string, { value: number | null; suppressed: boolean }> = {};
     for (const row of map.data?.rows ?? []) {
@@ -235,6 +239,7 @@ function MapTable({
   period: string;
 }) {
   const { t } = useTranslation();
+  const powiats = usePowiatNames(level === "powiat");
   const dim = level === "powiat" ? "sender_powiat" : "sender_voivodeship";
   if (rows.length === 0) return null;
   const sorted = [...rows].sort((a, b) => (numeric(b.values[measure]) ?? -1) - (numeric(a.values[measure]) ?? -1));
@@ -258,7 +263,9 @@ function MapTable({
             const code = row.dimensions[dim] ?? "";
             return (
               <Table.Tr key={code}>
-                <Table.Td>{level === "voivodeship" ? (VOIVODESHIPS[code] ?? code) : <PowiatName code={code} />}</Table.Td>
+                <Table.Td>
+                  {code === "unknown" ? t("reporting.unknown") : ((level === "voivodeship" ? VOIVODESHIPS : powiats)[code] ?? code)}
+                </Table.Td>
                 <Table.Td>
                   <CellValue cell={row.values[measure]} measure={measure} />
                 </Table.Td>
@@ -278,10 +285,4 @@ function MapTable({
       </Table>
     </details>
   );
-}
-
-function PowiatName({ code }: { code: string }) {
-  const { t } = useTranslation();
-  const name = usePowiatNames()[code];
-  return <>{code === "unknown" ? t("reporting.unknown") : name ?? code}</>;
 }
