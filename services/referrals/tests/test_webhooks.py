@@ -220,3 +220,26 @@ async def test_paused_subscriptions_are_not_delivered(client, world, app, sessio
     await create(client, world)
     assert (await session.scalars(select(WebhookDelivery))).all() == []
     assert (await run_scheduler(app, transport=receiver.transport)).webhooks_delivered == 0
+
+
+async def test_the_list_shows_each_subscriptions_newest_delivery(client, world, app):
+    receiver = Receiver()
+    headers = world.headers(admin(world, world.ops))
+    quiet = await subscribe(client, world, world.ops, event_types=["referral.completed"])
+    busy = await subscribe(client, world, world.ops, event_types=["referral.sent", "referral.accepted"])
+    receiver.secret = busy["secret"]
+    body, etag = await create(client, world)
+    await run_scheduler(app, transport=receiver.transport)
+    receiver.status = 500
+    await step(client, world, world.ops_cw, body, etag, "accept")
+    await run_scheduler(app, transport=receiver.transport)
+
+    listed = {
+        item["id"]: item
+        for item in (await client.get("/v1/webhooks/subscriptions", headers=headers)).json()["items"]
+    }
+    assert listed[quiet["id"]]["last_delivery"] is None
+    last = listed[busy["id"]]["last_delivery"]
+    # The newest one (the acceptance, refused by the receiver), not the delivered first one.
+    assert last["event_type"] == "referral.accepted" and last["status"] == "pending"
+    assert last["attempts"] == 1 and last["last_status_code"] == 500 and last["delivered_at"] is None

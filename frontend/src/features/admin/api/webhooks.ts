@@ -1,9 +1,12 @@
-import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { unwrap, unwrapVersioned } from "@/lib/api/client";
 import { referrals, type ReferralsSchemas } from "@/lib/api/referrals";
 import { adminKeys, PAGE_SIZE } from "./keys";
 
 export type Subscription = ReferralsSchemas["SubscriptionRead"];
+/** A row of the list: the subscription with its newest delivery. */
+export type SubscriptionListItem = ReferralsSchemas["SubscriptionListItem"];
+export type DeliveryBrief = ReferralsSchemas["DeliveryBrief"];
 export type SubscriptionWithSecret = ReferralsSchemas["SubscriptionWithSecret"];
 export type SubscriptionCreate = ReferralsSchemas["SubscriptionCreate"];
 export type SubscriptionUpdate = ReferralsSchemas["SubscriptionUpdate"];
@@ -74,27 +77,6 @@ export function useSubscription(id: string | null) {
     staleTime: 0,
     gcTime: 0,
   });
-}
-
-/** The newest delivery of each subscription (one small request per row; an institution has a few). */
-export function useLastDeliveries(ids: readonly string[]) {
-  const results = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: [...adminKeys.deliveries(id), "last"],
-      queryFn: () =>
-        unwrap(
-          referrals.GET("/v1/webhooks/subscriptions/{subscription_id}/deliveries", {
-            params: { path: { subscription_id: id }, query: { limit: 1 } },
-          }),
-        ),
-      staleTime: 30_000,
-    })),
-  });
-  return (id: string): { loading: boolean; delivery: Delivery | null; failed: boolean } => {
-    const result = results[ids.indexOf(id)];
-    if (!result) return { loading: false, delivery: null, failed: false };
-    return { loading: result.isPending, delivery: result.data?.items[0] ?? null, failed: result.isError };
-  };
 }
 
 export function useDeliveries(subscriptionId: string, status: DeliveryStatus | null) {

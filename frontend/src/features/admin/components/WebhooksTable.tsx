@@ -1,22 +1,22 @@
-import { Badge, Button, Group, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "@/lib/format";
 import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
-import { eventKey, type Delivery, type Subscription } from "../api/webhooks";
+import { eventKey, type DeliveryBrief, type Subscription, type SubscriptionListItem } from "../api/webhooks";
 import { RowActionsMenu } from "./RowActionsMenu";
 
 const SHOWN_EVENTS = 3;
 
 /** The delivery state in words: a pending delivery whose last attempt failed is "retrying". */
-export function deliveryState(delivery: Delivery): "pending" | "retrying" | "delivered" | "dead" {
+export function deliveryState(delivery: DeliveryBrief): "pending" | "retrying" | "delivered" | "dead" {
   if (delivery.status === "pending" && delivery.attempts > 0 && (delivery.last_error !== null || delivery.last_status_code !== null)) return "retrying";
   return delivery.status;
 }
 
 const STATE_COLORS = { pending: "blue", retrying: "orange", delivered: "green", dead: "red" } as const;
 
-export function DeliveryBadge({ delivery }: { delivery: Delivery }) {
+export function DeliveryBadge({ delivery }: { delivery: DeliveryBrief }) {
   const { t } = useTranslation();
   const state = deliveryState(delivery);
   return (
@@ -54,16 +54,9 @@ function EventsSummary({ types }: { types: readonly string[] }) {
   );
 }
 
-export interface LastDelivery {
-  loading: boolean;
-  delivery: Delivery | null;
-  failed: boolean;
-}
-
 interface WebhooksTableProps {
-  subscriptions: readonly Subscription[];
+  subscriptions: readonly SubscriptionListItem[];
   loading: boolean;
-  lastDelivery: (id: string) => LastDelivery;
   deliveriesPath: (subscription: Subscription) => string;
   onEdit: (subscription: Subscription) => void;
   onPause: (subscription: Subscription) => void;
@@ -72,7 +65,7 @@ interface WebhooksTableProps {
   onDelete: (subscription: Subscription) => void;
 }
 
-export function WebhooksTable({ subscriptions, loading, lastDelivery, deliveriesPath, onEdit, onPause, onResume, onRotate, onDelete }: WebhooksTableProps) {
+export function WebhooksTable({ subscriptions, loading, deliveriesPath, onEdit, onPause, onResume, onRotate, onDelete }: WebhooksTableProps) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
@@ -95,7 +88,7 @@ export function WebhooksTable({ subscriptions, loading, lastDelivery, deliveries
             <TableSkeletonRows columns={6} />
           ) : (
             subscriptions.map((subscription) => {
-              const last = lastDelivery(subscription.id);
+              const last = subscription.last_delivery ?? null;
               return (
                 <Table.Tr key={subscription.id}>
                   <Table.Td style={{ maxWidth: 300 }}>
@@ -120,18 +113,16 @@ export function WebhooksTable({ subscriptions, loading, lastDelivery, deliveries
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {last.loading ? (
-                      <Skeleton height={18} width={120} />
-                    ) : last.delivery ? (
+                    {last ? (
                       <Stack gap={2} align="flex-start">
-                        <DeliveryBadge delivery={last.delivery} />
+                        <DeliveryBadge delivery={last} />
                         <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-                          {formatDateTime(last.delivery.delivered_at ?? last.delivery.created_at)}
+                          {formatDateTime(last.delivered_at ?? last.created_at)}
                         </Text>
                       </Stack>
                     ) : (
                       <Text size="sm" c="dimmed">
-                        {last.failed ? t("admin.webhooks.last_delivery_unknown") : t("admin.webhooks.no_deliveries")}
+                        {t("admin.webhooks.no_deliveries")}
                       </Text>
                     )}
                   </Table.Td>

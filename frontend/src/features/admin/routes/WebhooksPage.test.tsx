@@ -19,6 +19,7 @@ const hook = {
   version: 1,
   created_at: "2026-11-20T10:00:00Z",
   updated_at: "2026-11-20T10:00:00Z",
+  last_delivery: null,
 };
 const ONE = `${SUBSCRIPTIONS}/${hook.id}`;
 const DELIVERIES = `${ONE}/deliveries`;
@@ -78,7 +79,8 @@ async function chooseRowAction(u: ReturnType<typeof userEvent.setup>, item: stri
 
 describe("webhook subscriptions administration", () => {
   it("lists the institution's subscriptions with their events, state and last delivery", async () => {
-    await renderWebhooks({ [`GET ${SUBSCRIPTIONS}`]: json({ items: [hook], next_cursor: null }) });
+    const { attempt_log: _log, subscription_id: _sub, event_id: _event, referral_id: _ref, next_attempt_at: _next, ...newest } = deadDelivery;
+    const api = await renderWebhooks({ [`GET ${SUBSCRIPTIONS}`]: json({ items: [{ ...hook, last_delivery: newest }], next_cursor: null }) });
     expect(await screen.findByRole("heading", { level: 1, name: "Webhooki" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Webhooki" }).getAttribute("aria-current")).toBe("page");
     const table = screen.getByRole("table", { name: "Webhooki instytucji" });
@@ -88,6 +90,8 @@ describe("webhook subscriptions administration", () => {
     expect(within(row).getByText("Przyjęcie skierowania, Wysłanie skierowania")).toBeTruthy();
     expect(within(row).getByText("Aktywny")).toBeTruthy();
     expect(await within(row).findByText("Nieudane")).toBeTruthy();
+    // The newest delivery comes with the list: no request per row.
+    expect(api.callsTo("GET", DELIVERIES)).toHaveLength(0);
     expect(within(row).getByRole("link", { name: `Doręczenia: ${hook.url}` }).getAttribute("href")).toBe(`/administracja/webhooki/${hook.id}/doreczenia`);
   });
 

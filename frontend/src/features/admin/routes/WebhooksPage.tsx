@@ -8,7 +8,7 @@ import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { notify } from "@/lib/ui/notify";
 import { PageHeader } from "@/lib/ui/PageHeader";
-import { useLastDeliveries, useRotateWebhookSecret, useSubscriptions, type Subscription, type SubscriptionWithSecret } from "../api/webhooks";
+import { useRotateWebhookSecret, useSubscriptions, type Subscription, type SubscriptionWithSecret } from "../api/webhooks";
 import { SecretOnceModal } from "../components/SecretOnceModal";
 import { CreateWebhookModal, EditWebhookModal, WebhookActionDialog, type WebhookAction } from "../components/WebhookModals";
 import { WebhooksTable } from "../components/WebhooksTable";
@@ -44,7 +44,6 @@ export default function WebhooksPage() {
   const [rotating, setRotating] = useState<Subscription | null>(null);
   const [secret, setSecret] = useState<{ subscription: SubscriptionWithSecret; rotated: boolean } | null>(null);
   const items = subscriptions.data?.pages.flatMap((page) => page.items) ?? [];
-  const lastDelivery = useLastDeliveries(items.map((item) => item.id));
 
   // Where focus goes back after the secret dialog (the button that started it all).
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -98,7 +97,6 @@ export default function WebhooksPage() {
           <WebhooksTable
             subscriptions={items}
             loading={subscriptions.isPending}
-            lastDelivery={lastDelivery}
             deliveriesPath={(subscription) => deliveriesPath(subscription.id)}
             onEdit={(subscription) => setEditing(subscription.id)}
             onPause={(subscription) => setAction({ kind: "pause", subscription })}

@@ -749,6 +749,33 @@ export interface components {
          * @enum {string}
          */
         DeclinedBy: "client" | "provider";
+        /**
+         * DeliveryBrief
+         * @description The newest delivery of a subscription, as the subscription list shows it.
+         */
+        DeliveryBrief: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Event Type */
+            event_type: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempts */
+            attempts: number;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Delivered At */
+            delivered_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** DeliveryPage */
         DeliveryPage: {
             /** Items */
@@ -1439,10 +1466,45 @@ export interface components {
             /** Description */
             description?: string | null;
         };
+        /** SubscriptionListItem */
+        SubscriptionListItem: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+            /** Url */
+            url: string;
+            /** Description */
+            description: string | null;
+            /** Event Types */
+            event_types: string[];
+            /** Active */
+            active: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** @description The newest delivery; null before the first */
+            last_delivery: components["schemas"]["DeliveryBrief"] | null;
+        };
         /** SubscriptionPage */
         SubscriptionPage: {
             /** Items */
-            items: components["schemas"]["SubscriptionRead"][];
+            items: components["schemas"]["SubscriptionListItem"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };

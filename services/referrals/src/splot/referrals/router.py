@@ -551,8 +551,16 @@ async def list_subscriptions(
     items, next_cursor = await webhooks.list_subscriptions(
         session, principal=principal, cursor=cursor, limit=limit
     )
+    last = await webhooks.last_deliveries(session, [s.id for s in items])
     return schemas.SubscriptionPage(
-        items=[schemas.SubscriptionRead.model_validate(s) for s in items], next_cursor=next_cursor
+        items=[
+            schemas.SubscriptionListItem(
+                **schemas.SubscriptionRead.model_validate(s).model_dump(),
+                last_delivery=schemas.DeliveryBrief.model_validate(last[s.id]) if s.id in last else None,
+            )
+            for s in items
+        ],
+        next_cursor=next_cursor,
     )
 
 

@@ -472,15 +472,32 @@ class SubscriptionWithSecret(SubscriptionRead):
     secret: str = Field(description="Signing secret, shown only now: store it to verify signatures")
 
 
-class SubscriptionPage(BaseModel):
-    items: list[SubscriptionRead]
-    next_cursor: str | None = None
-
-
 class DeliveryStatus(StrEnum):
     pending = "pending"
     delivered = "delivered"
     dead = "dead"
+
+
+class DeliveryBrief(Output):
+    """The newest delivery of a subscription, as the subscription list shows it."""
+
+    id: uuid.UUID
+    event_type: str
+    status: DeliveryStatus
+    attempts: int
+    last_status_code: int | None
+    last_error: str | None
+    delivered_at: datetime | None
+    created_at: datetime
+
+
+class SubscriptionListItem(SubscriptionRead):
+    last_delivery: DeliveryBrief | None = Field(description="The newest delivery; null before the first")
+
+
+class SubscriptionPage(BaseModel):
+    items: list[SubscriptionListItem]
+    next_cursor: str | None = None
 
 
 class AttemptRead(Output):

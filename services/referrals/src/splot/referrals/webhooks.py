@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 from cryptography.fernet import Fernet
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -142,6 +142,31 @@ async def list_subscriptions(
         cursor=cursor,
         limit=limit,
     )
+
+
+async def last_deliveries(
+    session: AsyncSession, subscription_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, WebhookDelivery]:
+    """The newest delivery of each subscription, in one query (for a page of the list)."""
+    if not subscription_ids:
+        return {}
+    newest = (
+        select(
+            WebhookDelivery.id,
+            func.row_number()
+            .over(
+                partition_by=WebhookDelivery.subscription_id,
+                order_by=(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(WebhookDelivery.subscription_id.in_(subscription_ids))
+        .subquery()
+    )
+    rows = await session.scalars(
+        select(WebhookDelivery).join(newest, newest.c.id == WebhookDelivery.id).where(newest.c.rank == 1)
+    )
+    return {delivery.subscription_id: delivery for delivery in rows}
 
 
 async def _flush(session: AsyncSession) -> None:
