@@ -28,9 +28,9 @@ async def test_cursor_pagination_walks_every_item_once_in_order(client, tokens):
     assert seen == names
 
 
-async def test_invalid_cursor_is_a_400(client, tokens):
+async def test_invalid_cursor_is_a_422(client, tokens):
     response = await client.get("/v1/widgets", params={"cursor": "%%%not-a-cursor"}, headers=tokens.headers())
-    assert response.status_code == 400 and response.json()["code"] == "invalid_cursor"
+    assert response.status_code == 422 and response.json()["code"] == "invalid_cursor"
 
 
 async def test_if_match_is_required_and_checked(client, tokens):
@@ -71,6 +71,56 @@ async def test_idempotency_key_reused_with_another_body_is_422(client, tokens):
     assert (await client.post("/v1/widgets", json={"name": "a"}, headers=headers)).status_code == 201
     reused = await client.post("/v1/widgets", json={"name": "b"}, headers=headers)
     assert reused.status_code == 422 and reused.json()["code"] == "idempotency_key_reused"
+
+
+async def test_idempotency_key_fingerprint_includes_the_query_string(client, tokens):
+    headers = {**tokens.headers(sub="integrator-3"), "Idempotency-Key": "k-dry"}
+    dry = await client.post("/v1/widgets?dry_run=true", json={"name": "a"}, headers=headers)
+    assert dry.status_code == 200
+    real = await client.post("/v1/widgets", json={"name": "a"}, headers=headers)
+    assert real.status_code == 422 and real.json()["code"] == "idempotency_key_reused"
+
+
+async def test_the_stored_answer_exists_before_the_client_sees_the_response(app, tokens, session):
+    """A retry sent the instant the 201 arrives must be replayed, so the answer is stored first."""
+    from splot.common.idempotency import idempotency_key
+
+    stored_when_answered: list[object] = []
+    body = b'{"name": "stored-first"}'
+    headers = [
+        (b"authorization", tokens.headers(sub="integrator-4")["Authorization"].encode()),
+        (b"idempotency-key", b"k-first"),
+        (b"content-type", b"application/json"),
+    ]
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/widgets",
+        "raw_path": b"/v1/widgets",
+        "query_string": b"",
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 1234),
+        "server": ("testserver", 80),
+    }
+    messages = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive():
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            stored_when_answered.append(
+                await session.scalar(
+                    select(idempotency_key.c.status_code).where(idempotency_key.c.key == "k-first")
+                )
+            )
+
+    await app(scope, receive, send)
+    assert stored_when_answered == [201]
 
 
 async def test_idempotency_keys_are_per_caller(client, tokens):

@@ -25,13 +25,13 @@ async def test_request_spans_carry_the_route_template_and_continue_the_callers_t
             "X-Request-ID": "req-42",
         },
     )
-    assert response.status_code == 400  # the cursor is invalid; the span is recorded all the same
+    assert response.status_code == 422  # the cursor is invalid; the span is recorded all the same
     spans = [s for s in exporter.get_finished_spans() if s.name.startswith("GET ")]
     assert [s.name for s in spans] == ["GET /v1/widgets"]
     span = spans[0]
     assert format(span.context.trace_id, "032x") == trace_id
     assert span.attributes["http.route"] == "/v1/widgets"
     assert span.attributes["splot.request_id"] == "req-42"
-    assert span.attributes["http.response.status_code"] == 400
+    assert span.attributes["http.response.status_code"] == 422
     recorded = " ".join(str(v) for s in exporter.get_finished_spans() for v in (s.attributes or {}).values())
     assert "secret-looking-value" not in recorded and "?" not in recorded

@@ -79,7 +79,7 @@ async def test_inbox_and_outbox_filters_and_pagination(client, world, peers, ses
         and page2.json()["next_cursor"] is None
     )
     bad_cursor = await client.get("/v1/referrals/outbox?cursor=nonsense", headers=world.headers(world.pup_cw))
-    assert bad_cursor.status_code == 400
+    assert bad_cursor.status_code == 422
 
 
 async def test_counts_per_status(client, world):

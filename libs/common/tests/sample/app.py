@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Integer, String, Uuid, select
+from sqlalchemy import Integer, String, Uuid, select, update
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from splot.common.app import create_service_app
@@ -58,15 +58,38 @@ class WidgetRead(BaseModel):
 router = APIRouter(prefix="/v1")
 
 
-@router.post("/widgets", status_code=201, response_model=WidgetRead, responses=problem_responses(401, 422))
-async def create_widget(session: SessionDep, _: CurrentPrincipal, data: WidgetCreate) -> Widget:
-    """Create a widget."""
+@router.post(
+    "/widgets", status_code=201, response_model=WidgetRead, responses=problem_responses(401, 409, 412, 422)
+)
+async def create_widget(
+    session: SessionDep, _: CurrentPrincipal, data: WidgetCreate, response: Response, dry_run: bool = False
+) -> Widget:
+    """Create a widget (``dry_run``: only say what would be created)."""
+    if dry_run:
+        response.status_code = 200
+        return WidgetRead(id=uuid.UUID(int=0), name=data.name, version=0)  # type: ignore[return-value]
     if data.name == "explode":
         raise RuntimeError("boom with PESEL 44051401458")
     if data.name == "fail-after-write":
         session.add(Widget(name="should be rolled back"))
         await session.flush()
         raise Problem(409, "conflict_after_write", "refused after writing")
+    if data.name.startswith("duplicate-at-commit:"):
+        # A race lost at commit time (a unique key taken meanwhile): the session dependency's
+        # commit raises IntegrityError after the endpoint returned.
+        widget = Widget(id=uuid.UUID(data.name.split(":", 1)[1]), name="copy")
+        session.add(widget)
+        return WidgetRead(id=widget.id, name="copy", version=1)  # type: ignore[return-value]
+    if data.name.startswith("stale-at-commit:"):
+        # Another writer moved the version between our read and our write.
+        widget = await session.get(Widget, uuid.UUID(data.name.split(":", 1)[1]))
+        assert widget is not None
+        await session.execute(
+            update(Widget).where(Widget.id == widget.id).values(version=Widget.version + 1),
+            execution_options={"synchronize_session": False},
+        )
+        widget.name = "stale write"
+        return widget
     widget = Widget(name=data.name)
     session.add(widget)
     await session.flush()
@@ -80,7 +103,7 @@ async def create_widget(session: SessionDep, _: CurrentPrincipal, data: WidgetCr
     return widget
 
 
-@router.get("/widgets", response_model=Page[WidgetRead], responses=problem_responses(400, 401))
+@router.get("/widgets", response_model=Page[WidgetRead], responses=problem_responses(401, 422))
 async def list_widgets(
     session: SessionDep,
     _: CurrentPrincipal,

@@ -12,14 +12,17 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
-from splot.common import errors, observability
+from splot.common import errors, observability, revocation
 from splot.common.auth import JwksClient, KeySource, TokenVerifier
 from splot.common.db import create_engine, create_sessionmaker
-from splot.common.errors import ProblemDetail
+from splot.common.errors import PROBLEM_MEDIA_TYPE, ProblemDetail
 from splot.common.events import events_router
+from splot.common.http import ServiceTokenProvider, service_http_client
 from splot.common.idempotency import IdempotencyMiddleware
+from splot.common.inputguard import InputGuard
 from splot.common.logging import configure_logging
 from splot.common.migrations import head_revision
+from splot.common.ratelimit import RateLimiter, RateLimitHeaders
 from splot.common.settings import ServiceSettings
 from splot.common.tracing import setup_tracing
 from splot.common.validation import reject_unknown_query_parameters
@@ -36,10 +39,13 @@ def create_service_app(
     service_dir: Path,
     routers: Sequence[APIRouter],
     key_source: Callable[[FastAPI], KeySource] | None = None,
+    revocation_source: Callable[[FastAPI], revocation.RevocationSource | None] | None = None,
     background: Sequence[BackgroundTask] = (),
 ) -> FastAPI:
     """Build a service app; database and token verification are wired from ``settings``
-    (``key_source`` builds the token key source from the app; by default the directory's JWKS).
+    (``key_source`` builds the token key source from the app; by default the directory's JWKS;
+    ``revocation_source`` where revoked tokens are learnt; by default the directory's list, read
+    with this service's own client credentials).
 
     Background tasks (schedulers, feed consumers) run for the app's lifetime and are cancelled on
     shutdown; tests replace ``app.state.sessionmaker`` and ``app.state.token_verifier``.
@@ -48,7 +54,8 @@ def create_service_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        tasks = [asyncio.create_task(task(app)) for task in (background if app.state.run_background else ())]
+        jobs = [*background, _refresh_revocations] if app.state.run_background else []
+        tasks = [asyncio.create_task(task(app)) for task in jobs]
         try:
             yield
         finally:
@@ -79,11 +86,20 @@ def create_service_app(
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
     )
+    app.state.revocation_source = (
+        revocation_source(app) if revocation_source else _directory_revocations(settings)
+    )
+    app.state.rate_limiter = RateLimiter(
+        per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
+    )
 
     app.state.tracer = setup_tracing(settings, engine)
 
     errors.install_problem_handlers(app)
+    # Outermost last: request id and access log, then input refusal, then the rest.
     app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(RateLimitHeaders)
+    app.add_middleware(InputGuard)
     observability.install(app, settings.service_name)
 
     head = head_revision(service_dir)
@@ -95,8 +111,52 @@ def create_service_app(
     return app
 
 
+def _directory_revocations(settings: ServiceSettings) -> revocation.RevocationSource | None:
+    """The directory's revocation list, read with this service's own client credentials (none
+    configured: only tokens' expiry limits them, as in a test)."""
+    if not settings.service_client_id:
+        return None
+    http = service_http_client()
+    tokens = ServiceTokenProvider(
+        token_url=settings.token_url,
+        client_id=settings.service_client_id,
+        client_secret=settings.service_client_secret.get_secret_value(),
+        scope="",
+        http=http,
+    )
+    return revocation.HttpRevocationSource(settings.token_revocations_url, tokens.token, http=http)
+
+
+async def _refresh_revocations(app: FastAPI) -> None:
+    source = app.state.revocation_source
+    if source is None:
+        return
+    settings: ServiceSettings = app.state.settings
+    verifier: TokenVerifier = app.state.token_verifier
+    await revocation.keep_refreshed(
+        verifier.revocations, source, interval=settings.revocation_refresh_seconds
+    )
+
+
+#: Declared on every operation: the per-caller limit (429) can answer any request.
+_RATE_LIMITED = {
+    "description": "Too Many Requests: the caller's rate limit is used up",
+    "headers": {
+        "Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}},
+        "RateLimit-Limit": {"description": "Requests allowed in a burst", "schema": {"type": "integer"}},
+        "RateLimit-Remaining": {"description": "Requests left now", "schema": {"type": "integer"}},
+        "RateLimit-Reset": {
+            "description": "Seconds until the full burst is available again",
+            "schema": {"type": "integer"},
+        },
+    },
+    "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}},
+}
+
+
 def _register_problem_schema(app: FastAPI) -> None:
-    """Make ``#/components/schemas/ProblemDetail`` exist even if no route uses it as a model."""
+    """Make ``#/components/schemas/ProblemDetail`` exist even if no route uses it as a model, and
+    declare the rate limit's 429 on every operation that needs a token."""
     original = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -108,6 +168,12 @@ def _register_problem_schema(app: FastAPI) -> None:
             components["ProblemDetail"] = ProblemDetail.model_json_schema(
                 ref_template="#/components/schemas/{model}"
             )
+        for path, operations in schema.get("paths", {}).items():
+            if path in ("/health", "/ready"):
+                continue
+            for operation in operations.values():
+                if isinstance(operation, dict) and "responses" in operation:
+                    operation["responses"].setdefault("429", _RATE_LIMITED)
         app.openapi_schema = schema
         return schema
 

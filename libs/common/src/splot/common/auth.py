@@ -19,8 +19,9 @@ import httpx
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from splot.common import jwt
+from splot.common import jwt, ratelimit
 from splot.common.errors import Problem
+from splot.common.revocation import RevocationList
 
 
 class Role(StrEnum):
@@ -169,6 +170,8 @@ class TokenVerifier:
     keys: KeySource
     issuer: str
     audience: str
+    #: Tokens revoked before they expire (see :mod:`splot.common.revocation`).
+    revocations: RevocationList = field(default_factory=RevocationList)
 
     async def verify(self, token: str) -> Principal:
         header = jwt.unverified_header(token)
@@ -176,6 +179,8 @@ class TokenVerifier:
         if key is None:
             raise jwt.TokenError("token signed with an unknown key")
         claims = jwt.decode(token, public_jwk=key, issuer=self.issuer, audience=self.audience)
+        if self.revocations.is_revoked(claims):
+            raise jwt.TokenError("token revoked")
         return Principal.from_claims(claims)
 
 
@@ -191,9 +196,16 @@ async def authenticate(request: Request, token: str) -> Principal:
     try:
         principal = await verifier.verify(token)
     except jwt.TokenError as exc:
+        ratelimit.check(request, "source:" + _source(request))
         raise _unauthenticated(str(exc)) from exc
     request.state.principal = principal
+    if not principal.is_service:
+        ratelimit.check(request, f"{principal.kind}:{principal.subject}")
     return principal
+
+
+def _source(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
 
 
 async def current_principal(
@@ -201,6 +213,7 @@ async def current_principal(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        ratelimit.check(request, "source:" + _source(request))
         raise _unauthenticated("a bearer access token is required")
     return await authenticate(request, credentials.credentials)
 

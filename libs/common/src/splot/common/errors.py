@@ -15,6 +15,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -171,6 +173,51 @@ def install_problem_handlers(app: FastAPI) -> None:
             errors=field_errors,
         )
 
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # Two requests raced past the service's own checks (a unique key, a reference): the
+        # database kept the data consistent, the loser is told so. Never the constraint's text.
+        log.info("integrity_conflict", path=request.url.path, exc_type=type(exc.orig).__name__)
+        return problem_response(
+            request,
+            status=409,
+            code="conflict",
+            detail="the change conflicts with data changed at the same time; reload and try again",
+        )
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
+        # Optimistic locking caught a writer that passed the If-Match check concurrently.
+        return problem_response(
+            request,
+            status=412,
+            code="stale_etag",
+            detail="the resource was changed by someone else; reload it and try again",
+        )
+
+    @app.exception_handler(DBAPIError)
+    async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
+        kind = _database_error_kind(exc)
+        if kind == "retry":
+            return problem_response(
+                request,
+                status=503,
+                code="busy",
+                detail="the database is busy; retry shortly",
+                headers={"Retry-After": "1"},
+            )
+        if kind == "data":
+            return problem_response(
+                request, status=422, code="invalid_value", detail="a value cannot be stored as given"
+            )
+        log.error("database_error", path=request.url.path, exc_info=exc)
+        return problem_response(
+            request,
+            status=500,
+            code="internal_error",
+            detail="an unexpected error occurred; quote the request id when reporting it",
+        )
+
     @app.exception_handler(Exception)
     async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled_exception", path=request.url.path, exc_info=exc)
@@ -180,6 +227,29 @@ def install_problem_handlers(app: FastAPI) -> None:
             code="internal_error",
             detail="an unexpected error occurred; quote the request id when reporting it",
         )
+
+
+#: SQLSTATEs of errors a retry resolves (serialization failure, deadlock, lock timeout).
+_RETRY_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+
+
+def _database_error_kind(exc: DBAPIError) -> str:
+    """``retry`` (contention: tell the client to retry), ``data`` (a value the database refuses:
+    the client's input) or ``other``."""
+    orig = exc.orig
+    sqlstate = (
+        getattr(orig, "sqlstate", None)
+        or getattr(orig, "pgcode", None)
+        or getattr(getattr(orig, "__cause__", None), "sqlstate", None)
+    )
+    if sqlstate in _RETRY_SQLSTATES:
+        return "retry"
+    if isinstance(sqlstate, str) and sqlstate.startswith("22"):  # class 22: data exception
+        return "data"
+    message = str(orig).lower()
+    if "database is locked" in message or "database table is locked" in message:
+        return "retry"  # SQLite: another writer held the lock past busy_timeout
+    return "other"
 
 
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")

@@ -89,8 +89,16 @@ class IdempotencyMiddleware:
             return
 
         body = await _read_body(receive)
+        # Method, path, query string and body: the same key with ?dry_run=true and without is
+        # two different requests (a replay must never answer one with the other's result).
         digest = hashlib.sha256(
-            scope["method"].encode() + b" " + scope["path"].encode() + b"\n" + body
+            scope["method"].encode()
+            + b" "
+            + scope["path"].encode()
+            + b"?"
+            + scope.get("query_string", b"")
+            + b"\n"
+            + body
         ).hexdigest()
         maker: async_sessionmaker[AsyncSession] = scope["app"].state.sessionmaker
 
@@ -136,11 +144,15 @@ class IdempotencyMiddleware:
             return
 
         captured: dict[str, Any] = {"status": 500, "headers": [], "body": bytearray()}
+        held: list[Message] = []
+        replayed = False
 
         async def replay_receive() -> Message:
-            nonlocal body
-            chunk, body = body, b""
-            return {"type": "http.request", "body": chunk, "more_body": False}
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
 
         async def capture_send(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -148,12 +160,18 @@ class IdempotencyMiddleware:
                 captured["headers"] = message.get("headers", [])
             elif message["type"] == "http.response.body":
                 captured["body"] += message.get("body", b"")
-            await send(message)
+            held.append(message)
 
+        # The answer is stored before the client sees it: a retry sent the instant a 201 arrives
+        # must be replayed, not find the key still "in progress".
         try:
             await self.app(scope, replay_receive, capture_send)
-        finally:
-            await _store(maker, caller, key, captured)
+        except BaseException:
+            await _store(maker, caller, key, {"status": 500, "headers": [], "body": b""})
+            raise
+        await _store(maker, caller, key, captured)
+        for message in held:
+            await send(message)
 
 
 async def _caller(request: Request) -> str | None:

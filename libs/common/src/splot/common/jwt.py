@@ -35,7 +35,7 @@ def unverified_header(token: str) -> dict[str, Any]:
 def decode(token: str, *, public_jwk: dict[str, Any], issuer: str, audience: str) -> dict[str, Any]:
     unverified_header(token)
     try:
-        return jwt.decode(
+        claims = jwt.decode(
             token,
             public_jwk,
             algorithms=[ALGORITHM],
@@ -58,6 +58,27 @@ def decode(token: str, *, public_jwk: dict[str, Any], issuer: str, audience: str
         raise TokenError("token claims not accepted") from exc
     except JWTError as exc:
         raise TokenError("token signature not valid") from exc
+    except (TypeError, ValueError, OverflowError) as exc:  # claims of odd types, e.g. "exp": []
+        raise TokenError("token claims not accepted") from exc
+    return _typed(claims)
+
+
+#: Registered claims and the JSON types they must have (RFC 7519: NumericDate is a number, never
+#: a string; python-jose alone would read ``"exp": "9999999999"`` as a date).
+_NUMERIC_DATES = ("exp", "iat", "nbf")
+_STRINGS = ("sub", "jti", "iss")
+
+
+def _typed(claims: dict[str, Any]) -> dict[str, Any]:
+    for name in _NUMERIC_DATES:
+        value = claims.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise TokenError("token claims not accepted")
+    for name in _STRINGS:
+        value = claims.get(name)
+        if value is not None and not isinstance(value, str):
+            raise TokenError("token claims not accepted")
+    return claims
 
 
 @lru_cache(maxsize=8)

@@ -10,7 +10,7 @@ import base64
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -34,6 +34,8 @@ class Page(BaseModel, Generic[T]):
 def _encode_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return {"t": value.isoformat()}
+    if isinstance(value, date):
+        return {"d": value.isoformat()}
     if isinstance(value, uuid.UUID):
         return {"u": str(value)}
     return value
@@ -41,11 +43,24 @@ def _encode_value(value: Any) -> Any:
 
 def _decode_value(value: Any) -> Any:
     if isinstance(value, dict):
-        if "t" in value:
-            return datetime.fromisoformat(value["t"])
-        if "u" in value:
-            return uuid.UUID(value["u"])
-    return value
+        if len(value) != 1:
+            raise ValueError("cursor value")
+        ((tag, raw),) = value.items()
+        if not isinstance(raw, str):
+            raise ValueError("cursor value")
+        if tag == "t":
+            moment = datetime.fromisoformat(raw)
+            if moment.tzinfo is None:
+                raise ValueError("cursor value")
+            return moment
+        if tag == "d":
+            return date.fromisoformat(raw)
+        if tag == "u":
+            return uuid.UUID(raw)
+        raise ValueError("cursor value")
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    raise ValueError("cursor value")
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -53,15 +68,53 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, arity: int) -> list[Any]:
+def invalid_cursor() -> Problem:
+    return Problem(
+        422,
+        "invalid_cursor",
+        "the cursor is not valid for this list; start again without it",
+        errors=[{"loc": ["query", "cursor"], "msg": "not a cursor of this list", "type": "invalid_cursor"}],
+    )
+
+
+def decode_cursor(cursor: str, arity: int, types: Sequence[type | None] | None = None) -> list[Any]:
+    """The sort-key values in ``cursor``; each must have the type of its column (``types``), so
+    a cursor that decodes but carries, say, a string where a timestamp belongs is refused (422)
+    instead of reaching the database."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
         if not isinstance(values, list) or len(values) != arity:
             raise ValueError
-        return [_decode_value(v) for v in values]
-    except (ValueError, TypeError, UnicodeDecodeError) as exc:
-        raise Problem(400, "invalid_cursor", "the cursor is not valid for this list") from exc
+        decoded = [_decode_value(v) for v in values]
+    except (ValueError, TypeError, UnicodeDecodeError, RecursionError) as exc:
+        raise invalid_cursor() from exc
+    for value, expected in zip(decoded, types or [None] * arity, strict=True):
+        if expected is not None and value is not None and not _fits(value, expected):
+            raise invalid_cursor()
+    return decoded
+
+
+def _fits(value: Any, expected: type) -> bool:
+    if expected is datetime:
+        return isinstance(value, datetime)
+    if expected is date:
+        return isinstance(value, date) and not isinstance(value, datetime)
+    if expected is bool:
+        return isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, expected)
+
+
+def _column_type(column: InstrumentedAttribute[Any]) -> type | None:
+    try:
+        found = column.type.python_type
+    except (NotImplementedError, AttributeError):
+        return None
+    return None if found is object else found
 
 
 def clamp_limit(limit: int | None) -> int:
@@ -85,7 +138,7 @@ async def paginate(
     """
     size = clamp_limit(limit)
     if cursor:
-        values = decode_cursor(cursor, len(order_by))
+        values = decode_cursor(cursor, len(order_by), [_column_type(col) for col in order_by])
         stmt = stmt.where(_after(order_by, values, descending))
     ordering = [col.desc() if descending else col.asc() for col in order_by]
     rows = list((await session.scalars(stmt.order_by(*ordering).limit(size + 1))).all())

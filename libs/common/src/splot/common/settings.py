@@ -49,6 +49,10 @@ class ServiceSettings(BaseSettings):
     jwt_audience: str = "splot"
     jwks_url: str = "http://127.0.0.1:8000/api/directory/.well-known/jwks.json"
     jwks_cache_seconds: int = 300
+    #: Where the directory lists revoked tokens (deactivated accounts, changed roles, signed-out
+    #: sessions, revoked clients); polled every ``revocation_refresh_seconds`` with the service token.
+    token_revocations_url: str = "http://127.0.0.1:8000/api/directory/v1/token-revocations"
+    revocation_refresh_seconds: float = Field(5.0, gt=0, le=300)
 
     #: This service's own client-credentials identity, for calls to other services.
     token_url: str = "http://127.0.0.1:8000/api/directory/v1/oauth/token"
@@ -59,6 +63,12 @@ class ServiceSettings(BaseSettings):
     otel_endpoint: str = ""
     #: Share of traces started here that are kept (0–1); callers' sampling decisions are followed.
     otel_sample_ratio: float = Field(1.0, ge=0.0, le=1.0)
+
+    #: Requests per minute each caller (staff member or institution system; per source address
+    #: without a token) may make to this service, with bursts up to ``rate_limit_burst``; 429 beyond.
+    #: Splot's own services are not limited. 0 turns the limit off.
+    rate_limit_per_minute: int = Field(600, ge=0)
+    rate_limit_burst: int = Field(120, ge=1)
 
     log_level: str = "INFO"
     log_json: bool = True

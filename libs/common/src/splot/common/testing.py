@@ -7,7 +7,8 @@ rolled back, with the service's own commits turned into savepoints.
 
 ``SPLOT_TEST_DATABASE_URL`` selects the backend: unset means SQLite in a temporary folder; a
 PostgreSQL URL (``postgresql+asyncpg://user@host:port/anything``) means a fresh database
-``splot_test_<service>`` on that server, dropped and created at the start of the session.
+``splot_test_<service>`` on that server (plus ``SPLOT_TEST_DB_SUFFIX``, so that parallel runs against one
+server keep apart), dropped and created at the start of the session.
 """
 
 from __future__ import annotations
@@ -169,7 +170,8 @@ async def migrated_database(spec: ServiceSpec, name: str, tmp_path_factory: pyte
     """A new database called ``name`` (on the test PostgreSQL server, or a SQLite file), migrated."""
     server = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
     if server.startswith("postgresql"):
-        url = await fresh_postgres_database(server, name)
+        # A suffix keeps parallel test runs against one server apart (each its own databases).
+        url = await fresh_postgres_database(server, name + os.environ.get("SPLOT_TEST_DB_SUFFIX", ""))
     else:
         url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / (name + '.db')}"
     await upgrade(spec.service_dir, url)
@@ -215,7 +217,14 @@ async def session(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterat
 def bind_app_for_tests(app: FastAPI, *, sessionmaker: Any, test_key: RsaKey) -> FastAPI:
     app.state.sessionmaker = sessionmaker
     app.state.run_background = False
+    without_rate_limit(app)
     return trust_test_key(app, test_key)
+
+
+def without_rate_limit(app: FastAPI) -> FastAPI:
+    """Tests send bursts no caller would; the limit has tests of its own (they turn it back on)."""
+    app.state.rate_limiter.enabled = False
+    return app
 
 
 @pytest.fixture
@@ -232,11 +241,15 @@ def app(
 
 def trust_test_key(app: FastAPI, test_key: RsaKey) -> FastAPI:
     """Let ``app`` accept tokens minted with the test key (besides its own key source)."""
-    own = app.state.token_verifier.keys
+    verifier: TokenVerifier = app.state.token_verifier
+    own = verifier.keys
     if isinstance(own, JwksClient):
         own = None
     app.state.token_verifier = TokenVerifier(
-        keys=ChainedKeys({test_key.kid: test_key.jwk}, own), issuer=TEST_ISSUER, audience=TEST_AUDIENCE
+        keys=ChainedKeys({test_key.kid: test_key.jwk}, own),
+        issuer=TEST_ISSUER,
+        audience=TEST_AUDIENCE,
+        revocations=verifier.revocations,
     )
     return app
 
@@ -258,6 +271,7 @@ def committed_app(service_spec: ServiceSpec, committed_database_url: str, test_k
     app.state.engine = engine
     app.state.sessionmaker = async_sessionmaker(bind=engine, expire_on_commit=False)
     app.state.run_background = False
+    without_rate_limit(app)
     return trust_test_key(app, test_key)
 
 

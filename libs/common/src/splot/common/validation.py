@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 
 from splot.common.errors import Problem
 
@@ -25,6 +25,27 @@ def _iso_date_only(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _single_line(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("one line of text: no line breaks, tabs or control characters")
+    return value
+
+
+def _multi_line(value: str) -> str:
+    if _CONTROL_MULTILINE.search(value):
+        raise ValueError("text may have line breaks and tabs, but no other control characters")
+    return value
+
+
+#: Text that must stay on one line (titles, names, codes given by users): no C0 controls at all.
+SingleLine = Annotated[str, AfterValidator(_single_line)]
+#: Free text (notes, messages): line breaks and tabs, no other control characters.
+MultiLine = Annotated[str, AfterValidator(_multi_line)]
 
 
 def _collect(dependant: Dependant, names: set[str]) -> None:
