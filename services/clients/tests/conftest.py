@@ -106,22 +106,41 @@ class World:
         return response.json()
 
     async def grant(
-        self, person_id, inst: Inst, *, covers_sensitive=False, legal_basis="statutory", consent_id=None
+        self,
+        person_id,
+        inst: Inst,
+        *,
+        covers_sensitive=False,
+        legal_basis="statutory",
+        consent_id=None,
+        sender: Inst | None = None,
+        service_type="social_work",
+        accepted=False,
+        referral_id=None,
+        active=True,
+        version=0,
+        expect=(200, 201),
     ):
+        """What the referrals service sends for a referral's receiver (see GrantCreate)."""
         response = await self.client.post(
             "/v1/internal/access-grants",
             json={
                 "person_id": str(person_id),
                 "institution_id": str(inst.id),
-                "referral_id": str(uuid.uuid4()),
+                "referral_id": str(referral_id or uuid.uuid4()),
+                "sender_institution_id": str((sender or self.inst("PUP")).id),
+                "service_type_code": service_type,
                 "legal_basis": legal_basis,
                 "consent_id": str(consent_id) if consent_id else None,
                 "covers_sensitive": covers_sensitive,
+                "accepted": accepted,
+                "active": active,
+                "version": version,
             },
             headers=self.service(),
         )
-        assert response.status_code == 201, response.text
-        return response.json()
+        assert response.status_code in expect, response.text
+        return response.json() if response.content else None
 
     async def events(self, aggregate_id=None, type=None):
         stmt = select(outbox_event).order_by(outbox_event.c.seq)

@@ -54,19 +54,27 @@ async def test_sensitive_attributes_are_absent_unless_allowed(world):
         "education_level",
         "social_assistance_status",
     ]
-    # A receiver whose referral does not cover sensitive data: absent; one whose does: present.
+    # A receiver of the OPS's referral sees the OPS's travelling attributes; the sensitive one only
+    # once it accepted a referral that covers sensitive data.
     plain, covered = world.inst("NGO"), world.inst("NGO")
-    await world.grant(pid, plain)
-    await world.grant(pid, covered, covers_sensitive=True)
+    await world.grant(pid, plain, sender=ops, service_type="supported_employment", accepted=True)
+    await world.grant(
+        pid, covered, sender=ops, service_type="supported_employment", covers_sensitive=True, accepted=True
+    )
     assert (
         "disability_degree"
         not in (await world.client.get(f"/v1/persons/{pid}", headers=world.headers(plain))).text
     )
     seen = (await world.client.get(f"/v1/persons/{pid}", headers=world.headers(covered))).json()
-    assert _values(seen)[str(ops.id)]["disability_degree"] == "moderate"
+    assert _values(seen) == {
+        str(ops.id): {"social_assistance_status": "beneficiary", "disability_degree": "moderate"}
+    }
     assert seen["access_basis"] == "access_grant"
     covered_list = await world.client.get(f"/v1/persons/{pid}/attributes", headers=world.headers(covered))
-    assert len(covered_list.json()["items"]) == 3
+    assert sorted(a["code"] for a in covered_list.json()["items"]) == [
+        "disability_degree",
+        "social_assistance_status",
+    ]
 
 
 async def test_only_the_recording_institution_writes_its_attributes(world):
@@ -87,13 +95,13 @@ async def test_only_the_recording_institution_writes_its_attributes(world):
     )
     assert changed.status_code == 200 and changed.json()["version"] == 2
     # Values are typed by the catalogue.
-    for code, value in [
-        ("disability_degree", "very"),
-        ("household_size", "3"),
-        ("unemployed_since", "2025-13-01"),
+    for inst, code, value in [
+        (pup, "disability_degree", "very"),
+        (ops, "household_size", "3"),
+        (pup, "unemployed_since", "2025-13-01"),
     ]:
         bad = await world.client.put(
-            f"/v1/persons/{pid}/attributes/{code}", json={"value": value}, headers=world.headers(pup)
+            f"/v1/persons/{pid}/attributes/{code}", json={"value": value}, headers=world.headers(inst)
         )
         assert bad.status_code == 422 and bad.json()["code"] == "invalid_attribute_value", code
     unknown = await world.client.put(
@@ -112,16 +120,12 @@ async def test_grants_give_access_until_retention_ends(world):
     ngo = world.inst("NGO")
     headers = world.headers(ngo)
     assert (await world.client.get(f"/v1/persons/{pid}", headers=headers)).status_code == 404
-    grant = await world.grant(pid, ngo)
+    grant = await world.grant(pid, ngo, version=1)
     assert (await world.client.get(f"/v1/persons/{pid}", headers=headers)).status_code == 200
     listed = (await world.client.get("/v1/persons", headers=headers)).json()["items"]
     assert [(p["id"], p["access_basis"]) for p in listed] == [(pid, "access_grant")]
-    revoked = await world.client.post(
-        "/v1/internal/access-grants/revoke",
-        json={"referral_id": grant["referral_id"], "institution_id": str(ngo.id), "retention_days": None},
-        headers=world.service(),
-    )
-    assert revoked.status_code == 200 and revoked.json()["active"] is True
+    revoked = await world.grant(pid, ngo, referral_id=grant["referral_id"], active=False, version=2)
+    assert revoked["active"] is True and revoked["revoked_at"] is not None
     # Within the retention window the receiver still sees the person; after it, nothing.
     assert (await world.client.get(f"/v1/persons/{pid}", headers=headers)).status_code == 200
     await world.session.execute(update(AccessGrant).values(expires_at=utcnow() - timedelta(seconds=1)))

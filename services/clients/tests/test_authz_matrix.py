@@ -18,6 +18,7 @@ class Scenario:
     import_id: str
     grant_referral: str
     owner_institution: str
+    merge_id: str
 
 
 @pytest.fixture
@@ -41,7 +42,29 @@ async def scenario(world) -> Scenario:
         headers={**world.headers(pup, "coordinator"), "Content-Type": "text/csv"},
     )
     assert job.status_code == 202
-    return Scenario(pid, consent.json()["id"], job.json()["id"], grant["referral_id"], str(pup.id))
+    duplicate = await world.person(
+        pup,
+        pesel=None,
+        birth_date="1985-03-14",
+        sex="F",
+        first_name="Anna",
+        last_name="Kowalska",
+        override_reason="walk-in without documents, merge later",
+    )
+    merge = await world.client.post(
+        "/v1/persons/merges",
+        json={"survivor_id": pid, "merged_id": duplicate["id"], "reason": "same person, PESEL checked"},
+        headers=world.headers(pup, "coordinator"),
+    )
+    assert merge.status_code == 201, merge.text
+    return Scenario(
+        pid,
+        consent.json()["id"],
+        job.json()["id"],
+        grant["referral_id"],
+        str(pup.id),
+        merge.json()["merge"]["id"],
+    )
 
 
 REASON = "I just want to have a look at this file"
@@ -58,6 +81,8 @@ MATRIX = {
     ("POST", "/v1/persons/merges"): lambda s: {
         "json": {"survivor_id": s.person_id, "merged_id": str(uuid.uuid4()), "reason": REASON}
     },
+    ("GET", "/v1/persons/merges/{merge_id}"): lambda s: {},
+    ("POST", "/v1/persons/merges/{merge_id}/undo"): lambda s: {"json": {"reason": REASON}},
     ("GET", "/v1/persons/{person_id}"): lambda s: {},
     ("PATCH", "/v1/persons/{person_id}"): lambda s: {"json": {"city": "X"}, "headers": {"If-Match": "*"}},
     ("POST", "/v1/persons/{person_id}/registrations"): lambda s: {"json": {"pesel": "44051401359"}},
@@ -99,11 +124,12 @@ MATRIX = {
             "person_id": s.person_id,
             "institution_id": str(uuid.uuid4()),
             "referral_id": str(uuid.uuid4()),
+            "sender_institution_id": s.owner_institution,
+            "service_type_code": "kis",
             "legal_basis": "statutory",
+            "accepted": True,
+            "covers_sensitive": True,
         }
-    },
-    ("POST", "/v1/internal/access-grants/revoke"): lambda s: {
-        "json": {"referral_id": s.grant_referral, "institution_id": str(uuid.uuid4())}
     },
     ("GET", "/v1/internal/persons/{person_id}/summary"): lambda s: {},
 }
@@ -130,7 +156,11 @@ AUDITOR_ALLOWED = {
 
 def _url(template: str, s: Scenario) -> str:
     return template.format(
-        person_id=s.person_id, consent_id=s.consent_id, import_id=s.import_id, code="disability_degree"
+        person_id=s.person_id,
+        consent_id=s.consent_id,
+        import_id=s.import_id,
+        code="disability_degree",
+        merge_id=s.merge_id,
     )
 
 

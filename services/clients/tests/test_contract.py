@@ -27,7 +27,7 @@ def test_internal_endpoints_match_the_referrals_contract(app):
     schemas = app.openapi()["components"]["schemas"]
     assert set(paths["/v1/internal/referral-checks"]) == {"post"}
     assert set(paths["/v1/internal/access-grants"]) == {"post"}
-    assert set(paths["/v1/internal/access-grants/revoke"]) == {"post"}
+    assert "/v1/internal/access-grants/revoke" not in paths
     assert set(paths["/v1/internal/persons/{person_id}/summary"]) == {"get"}
     assert set(schemas["ReferralCheckRequest"]["properties"]) == {
         "person_id",
@@ -44,11 +44,16 @@ def test_internal_endpoints_match_the_referrals_contract(app):
         "person_id",
         "institution_id",
         "referral_id",
+        "sender_institution_id",
+        "service_type_code",
         "legal_basis",
         "consent_id",
         "covers_sensitive",
+        "accepted",
+        "active",
+        "retention_days",
+        "version",
     }
-    assert set(schemas["GrantRevoke"]["properties"]) == {"referral_id", "institution_id", "retention_days"}
     assert {"id", "person_id", "institution_id", "referral_id", "active", "expires_at"} <= set(
         schemas["GrantRead"]["properties"]
     )

@@ -139,6 +139,33 @@ async def test_dry_run_reports_without_writing(world):
     assert real["counts"] == job["counts"]
 
 
+async def test_a_dry_run_is_audited_like_a_lookup_and_needs_an_importing_role(world):
+    """A dry run reveals no more than a real import (which registers the person it matches), and
+    every match it reports is in the access log as an identity lookup."""
+    owner, importer = world.inst("OPS"), world.inst("PUP")
+    theirs = await world.person(owner)
+    rows = csv_rows(f"X-1;{PESEL_ANNA};Anna;Kowalska;;;;", "X-2;;Nowa;Osoba;1990-01-01;F;;")
+    for refused in (
+        world.headers(importer),  # a caseworker
+        world.system(importer, "clients:read"),  # a system that may only read
+    ):
+        response = await world.client.post(
+            "/v1/imports",
+            content=rows,
+            params={"dry_run": "true"},
+            headers={**refused, "Content-Type": "text/csv"},
+        )
+        assert response.status_code == 403, response.text
+    job = await _import(world, importer, rows, dry_run=True)
+    assert job["counts"]["matched"] == 1
+    [match] = await world.log(theirs["id"], "import_dry_run_match")
+    assert match.legal_basis == "identity_lookup" and match.institution_id == importer.id
+    # The dry run registered nothing: the importer still does not see the person.
+    assert (
+        await world.client.get(f"/v1/persons/{theirs['id']}", headers=world.headers(importer))
+    ).status_code == 404
+
+
 async def test_json_body_and_multipart_upload(world):
     pup = world.inst("PUP")
     rows = [

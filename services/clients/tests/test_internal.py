@@ -3,9 +3,9 @@
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
-from splot.clients.models import Consent
+from splot.clients.models import AccessGrant, Consent
 from splot.common.db import utcnow
 
 
@@ -104,7 +104,7 @@ async def test_internal_endpoints_need_a_service_token_with_the_scope(world):
     assert (await world.client.post("/v1/internal/referral-checks", json=body)).status_code == 401
 
 
-async def test_grants_are_idempotent_and_revocation_sets_the_retention(world):
+async def test_grant_state_is_idempotent_ordered_and_ending_sets_the_retention(world):
     ops, ngo = world.inst("OPS"), world.inst("NGO")
     pid = (await world.person(ops))["id"]
     referral = str(uuid.uuid4())
@@ -112,28 +112,36 @@ async def test_grants_are_idempotent_and_revocation_sets_the_retention(world):
         "person_id": pid,
         "institution_id": str(ngo.id),
         "referral_id": referral,
+        "sender_institution_id": str(ops.id),
+        "service_type_code": "kis",
         "legal_basis": "statutory",
         "consent_id": None,
         "covers_sensitive": False,
+        "version": 1,
     }
-    first = await world.client.post("/v1/internal/access-grants", json=body, headers=world.service())
+    post = world.client.post
+    first = await post("/v1/internal/access-grants", json=body, headers=world.service())
     assert first.status_code == 201
     grant = first.json()
     assert grant["active"] is True and grant["expires_at"] is None and grant["person_id"] == pid
-    again = await world.client.post("/v1/internal/access-grants", json=body, headers=world.service())
+    assert grant["sender_institution_id"] == str(ops.id) and grant["accepted_at"] is None
+    again = await post("/v1/internal/access-grants", json=body, headers=world.service())
     assert again.status_code == 200 and again.json()["id"] == grant["id"]
-    revoke = {"referral_id": referral, "institution_id": str(ngo.id), "retention_days": 10}
-    before = utcnow()
-    revoked = await world.client.post(
-        "/v1/internal/access-grants/revoke", json=revoke, headers=world.service()
+    accepted = await post(
+        "/v1/internal/access-grants", json={**body, "accepted": True, "version": 2}, headers=world.service()
     )
+    assert accepted.json()["accepted_at"] is not None
+    ended = {**body, "active": False, "retention_days": 10, "version": 3}
+    before = utcnow()
+    revoked = await post("/v1/internal/access-grants", json=ended, headers=world.service())
     assert revoked.status_code == 200
     expires = datetime.fromisoformat(revoked.json()["expires_at"])
     assert before + timedelta(days=10) <= expires <= utcnow() + timedelta(days=10)
-    repeat = await world.client.post(
-        "/v1/internal/access-grants/revoke", json=revoke, headers=world.service()
-    )
+    repeat = await post("/v1/internal/access-grants", json=ended, headers=world.service())
     assert repeat.json()["expires_at"] == revoked.json()["expires_at"]
+    # An update that arrives late (an older version of the referral) changes nothing.
+    late = await post("/v1/internal/access-grants", json={**body, "version": 2}, headers=world.service())
+    assert late.json()["expires_at"] == revoked.json()["expires_at"]
     assert [e["type"] for e in await world.events(grant["id"])] == ["access.granted", "access.revoked"]
     [granted, revoked_event] = await world.events(grant["id"])
     assert set(granted["payload"]) == {
@@ -149,18 +157,15 @@ async def test_grants_are_idempotent_and_revocation_sets_the_retention(world):
         "expires_at",
     }
     assert revoked_event["payload"]["expires_at"] == revoked.json()["expires_at"].replace("Z", "+00:00")
-    unknown = {**revoke, "referral_id": str(uuid.uuid4())}
-    assert (
-        await world.client.post("/v1/internal/access-grants/revoke", json=unknown, headers=world.service())
-    ).status_code == 404
-    # Immediate end: retention 0.
-    other = {**body, "referral_id": str(uuid.uuid4())}
-    await world.client.post("/v1/internal/access-grants", json=other, headers=world.service())
-    await world.client.post(
-        "/v1/internal/access-grants/revoke",
-        json={"referral_id": other["referral_id"], "institution_id": str(ngo.id), "retention_days": 0},
-        headers=world.service(),
-    )
+    # A reopened referral (a newer version, active again) gives access back.
+    reopened = await post("/v1/internal/access-grants", json={**body, "version": 4}, headers=world.service())
+    assert reopened.json()["revoked_at"] is None and reopened.json()["expires_at"] is None
+    assert reopened.json()["accepted_at"] is None
+    # Ending a referral that never had a grant: nothing to end.
+    unknown = {**ended, "referral_id": str(uuid.uuid4())}
+    nothing = await post("/v1/internal/access-grants", json=unknown, headers=world.service())
+    assert nothing.status_code == 204
+    assert (await world.session.scalar(select(func.count()).select_from(AccessGrant))) == 1
 
 
 async def test_consent_based_grant_needs_a_valid_consent(world):
@@ -170,6 +175,8 @@ async def test_consent_based_grant_needs_a_valid_consent(world):
         "person_id": pid,
         "institution_id": str(ngo.id),
         "referral_id": str(uuid.uuid4()),
+        "sender_institution_id": str(ops.id),
+        "service_type_code": "kis",
         "legal_basis": "consent",
         "consent_id": None,
         "covers_sensitive": False,

@@ -133,12 +133,18 @@ async def test_coordinator_merges_a_duplicate_and_everything_moves(world):
     assert caseworker.status_code == 403
     merged = await world.client.post(
         "/v1/persons/merges",
-        json={"survivor_id": survivor["id"], "merged_id": duplicate["id"], "reason": "same person, checked"},
+        json={
+            "survivor_id": survivor["id"],
+            "merged_id": duplicate["id"],
+            "reason": "same person, checked",
+            "take_from_merged": ["pesel"],
+        },
         headers=coordinator,
     )
-    assert merged.status_code == 200, merged.text
-    body = merged.json()
-    assert body["pesel"] == PESEL_JAN  # taken over from the duplicate
+    assert merged.status_code == 201, merged.text
+    assert merged.json()["merge"]["taken_fields"] == ["pesel"]
+    body = merged.json()["survivor"]
+    assert body["pesel"] == PESEL_JAN  # taken over from the duplicate, as chosen
     assert {r["institution_id"] for r in body["registrations"]} == {str(pup.id), str(ops.id)}
     assert {g["institution_id"]: g["values"] for g in body["case_attributes"]} == {
         str(ops.id): {"household_size": 3}
@@ -166,7 +172,7 @@ async def test_coordinator_merges_a_duplicate_and_everything_moves(world):
     [event] = await world.events(survivor["id"], "person.merged")
     assert event["payload"]["merged_person_id"] == duplicate["id"] and "first_name" not in event["payload"]
     [row] = await world.log(duplicate["id"], "merge")
-    assert row.reason == "same person, checked"
+    assert row.reason == "same person, checked | fields taken: pesel"
     summary = await world.client.get(
         f"/v1/internal/persons/{duplicate['id']}/summary", headers=world.service()
     )

@@ -19,7 +19,15 @@ from fastapi import Depends, Request
 from sqlalchemy import ColumnElement, Select, and_, exists, insert, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.clients.models import AccessGrant, AccessLog, BreakGlass, CaseAttribute, Consent, Registration
+from splot.clients.models import (
+    AccessGrant,
+    AccessLog,
+    AttributeDefinition,
+    BreakGlass,
+    CaseAttribute,
+    Consent,
+    Registration,
+)
 from splot.common.auth import CurrentPrincipal, Principal, PrincipalKind, Role
 from splot.common.db import utcnow
 from splot.common.errors import forbidden
@@ -168,8 +176,8 @@ class Access:
         return str(self.break_glass.id) if self.break_glass else None
 
     @property
-    def sensitive_by_grant(self) -> bool:
-        return any(g.covers_sensitive for g in self.grants)
+    def read_only(self) -> bool:
+        return not (self.registered or self.grants)
 
 
 async def access_to(session: AsyncSession, *, actor: Actor, person_id: uuid.UUID, now: datetime) -> Access:
@@ -210,15 +218,34 @@ async def access_to(session: AsyncSession, *, actor: Actor, person_id: uuid.UUID
     return Access(registered=registered, grants=grants, break_glass=glass)
 
 
-def may_see_attribute(attribute: CaseAttribute, *, sensitive: bool, actor: Actor, access: Access) -> bool:
-    """Sensitive attributes: only to the recording institution's own staff (caseworkers and
-    coordinators, or its own system), or to a receiver whose active grant covers sensitive data.
-    Another registrant, a non-covering grant and break-glass never see them."""
-    if not sensitive:
-        return True
+def may_see_attribute(
+    attribute: CaseAttribute, *, definition: AttributeDefinition | None, actor: Actor, access: Access
+) -> bool:
+    """Who sees an attribute recorded by an institution:
+
+    - the recording institution itself, always;
+    - an institution that registered the person, or a coordinator in break-glass: non-sensitive
+      attributes of every institution, never another institution's sensitive ones;
+    - an institution that sees the person through a referral's grant: only what the referral's
+      *sender* recorded and what travels with the referral's service type (the catalogue's
+      ``referral_service_types``); sensitive attributes only once the referral is accepted and
+      the grant covers sensitive data. A third institution's attributes never travel with
+      someone else's referral.
+
+    An attribute without a catalogue entry counts as sensitive and travels nowhere."""
     if attribute.institution_id == actor.institution_id:
         return True
-    return access.sensitive_by_grant
+    sensitive = definition is None or definition.sensitive
+    if not sensitive and (access.registered or access.break_glass is not None):
+        return True
+    if definition is None:
+        return False
+    return any(
+        grant.sender_institution_id == attribute.institution_id
+        and definition.travels_with(grant.service_type_code)
+        and (not sensitive or (grant.covers_sensitive and grant.accepted_at is not None))
+        for grant in access.grants
+    )
 
 
 async def log_access(

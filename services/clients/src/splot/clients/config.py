@@ -22,6 +22,10 @@ class ClientsSettings(ServiceSettings):
     break_glass_default_hours: int = Field(6, ge=1, le=72)
     break_glass_max_hours: int = Field(24, ge=1, le=168)
 
+    #: A merge can be undone this many days; then the copies of both records' identity kept for
+    #: the undo are erased.
+    merge_undo_days: int = Field(30, ge=0, le=365)
+
     #: After the referral that gave it ends, an access grant keeps working this many days
     #: (unless the referrals service names another retention when it revokes it).
     grant_retention_days: int = Field(30, ge=0, le=3650)

@@ -428,7 +428,15 @@ class _Processor:
             {"id": row.id, "outcome": outcome, "person_id": person_id, "problem": None, "data": None}
         )
 
-    def _audit(self, batch: _Batch, person_id: uuid.UUID, action: str, now: datetime) -> None:
+    def _audit(
+        self,
+        batch: _Batch,
+        person_id: uuid.UUID,
+        action: str,
+        now: datetime,
+        *,
+        legal_basis: str = "registration",
+    ) -> None:
         batch.audit.append(
             {
                 "id": uuid.uuid4(),
@@ -439,7 +447,7 @@ class _Processor:
                 "person_id": person_id,
                 "action": action,
                 "resource": f"import {self.job.id}",
-                "legal_basis": "registration",
+                "legal_basis": legal_basis,
                 "basis_ref": None,
                 "reason": None,
                 "request_id": current_request_id(),
@@ -522,7 +530,10 @@ class _Processor:
                             institution_id=str(self.institution_id),
                         )
                 else:
+                    # A dry run reveals the registry id as a real run would (which registers the
+                    # person), so it is audited like the identity lookup it amounts to.
                     self.memory.external_ids[rec.external_id] = existing
+                    self._audit(batch, existing, "import_dry_run_match", now, legal_basis="identity_lookup")
                 self._done(batch, row, "matched", existing)
                 return
         candidates = list(self.by_date.get(probe.birth_date, [])) if probe.birth_date else []

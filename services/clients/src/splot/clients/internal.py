@@ -129,98 +129,114 @@ async def _active_person(session: AsyncSession, person_id: uuid.UUID) -> Person:
     return person
 
 
-async def create_grant(
-    session: AsyncSession, *, principal: Principal, data: schemas.GrantCreate, audit: AuditContext
-) -> tuple[schemas.GrantRead, bool]:
-    """Idempotent per (referral, institution): the existing grant is returned (and re-activated
-    if it had been revoked, e.g. a reopened referral)."""
-    person = await _active_person(session, data.person_id)
-    consent = None
-    if data.legal_basis is schemas.LegalBasis.consent:
-        if data.consent_id is None:
-            raise Problem(422, "consent_required", "a consent-based grant names its consent_id")
-        consent = await session.get(Consent, data.consent_id)
-        if consent is None or consent.person_id != person.id:
-            raise Problem(422, "consent_missing", "no such consent for this person")
-        state = consent.state_at(utcnow())
-        if state != "valid":
-            raise Problem(
-                422,
-                f"consent_{state}" if state != "not_yet_valid" else "consent_missing",
-                f"consent is {state}",
-            )
-    existing = await session.scalar(
-        select(AccessGrant).where(
-            AccessGrant.referral_id == data.referral_id, AccessGrant.institution_id == data.institution_id
+async def _check_consent(session: AsyncSession, data: schemas.GrantCreate, person: Person) -> Consent | None:
+    if data.legal_basis is not schemas.LegalBasis.consent:
+        return None
+    if data.consent_id is None:
+        raise Problem(422, "consent_required", "a consent-based grant names its consent_id")
+    consent = await session.get(Consent, data.consent_id)
+    if consent is None or consent.person_id != person.id:
+        raise Problem(422, "consent_missing", "no such consent for this person")
+    state = consent.state_at(utcnow())
+    if state != "valid":
+        raise Problem(
+            422, f"consent_{state}" if state != "not_yet_valid" else "consent_missing", f"consent is {state}"
         )
+    return consent
+
+
+def _apply_state(
+    grant: AccessGrant, data: schemas.GrantCreate, consent: Consent | None, now: datetime
+) -> None:
+    grant.legal_basis = data.legal_basis.value
+    grant.consent_id = consent.id if consent is not None else None
+    grant.covers_sensitive = data.covers_sensitive
+    grant.sender_institution_id = data.sender_institution_id
+    grant.service_type_code = data.service_type_code
+    if not data.accepted:
+        grant.accepted_at = None
+    elif grant.accepted_at is None:
+        grant.accepted_at = now
+    grant.source_version = data.version
+
+
+async def create_grant(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    data: schemas.GrantCreate,
+    audit: AuditContext,
+    settings: ClientsSettings | None = None,
+) -> tuple[schemas.GrantRead | None, bool]:
+    """Bring the grant of (referral, receiver) to the state the referral is in: created, updated
+    (accepted, covering), ended (access continues for the retention window) or active again (a
+    reopened referral). Idempotent; a state older than the grant's own (``version``) is ignored,
+    so that updates arriving late or twice never undo a newer one. Returns ``None`` when an
+    ended referral never had a grant (nothing to end)."""
+    now = utcnow()
+    existing = await session.scalar(
+        select(AccessGrant)
+        .where(AccessGrant.referral_id == data.referral_id, AccessGrant.institution_id == data.institution_id)
+        .with_for_update()
     )
-    if existing is not None:
-        if existing.revoked_at is not None:
-            existing.revoked_at = None
-            existing.expires_at = None
-            await session.flush()
-            await events.grant_event(session, "access.granted", existing)
-            await touch(session, existing.person_id)
+    if existing is not None and data.version < existing.source_version:
         return (await grant_reads(session, [existing]))[0], False
-    grant = AccessGrant(
-        person_id=person.id,
-        institution_id=data.institution_id,
-        referral_id=data.referral_id,
-        legal_basis=data.legal_basis.value,
-        consent_id=data.consent_id if consent is not None else None,
-        covers_sensitive=data.covers_sensitive,
-        granted_at=utcnow(),
-    )
-    session.add(grant)
+    if existing is None and not data.active:
+        return None, False
+    consent = None
+    if data.active:
+        person = await _active_person(session, data.person_id if existing is None else existing.person_id)
+        consent = await _check_consent(session, data, person)
+    if existing is None:
+        grant = AccessGrant(
+            person_id=person.id,
+            institution_id=data.institution_id,
+            referral_id=data.referral_id,
+            granted_at=now,
+        )
+        _apply_state(grant, data, consent, now)
+        session.add(grant)
+        await session.flush()
+        await _grant_changed(session, principal, audit, grant, "access.granted", "grant")
+        return (await grant_reads(session, [grant]))[0], True
+    was_active = existing.revoked_at is None
+    if data.active:
+        _apply_state(existing, data, consent, now)
+        existing.revoked_at = existing.expires_at = None
+    else:
+        existing.source_version = data.version
+        if was_active:
+            retention = settings.grant_retention_days if settings is not None else 30
+            days = data.retention_days if data.retention_days is not None else retention
+            existing.revoked_at = now
+            existing.expires_at = now + timedelta(days=days)
     await session.flush()
-    await events.grant_event(session, "access.granted", grant)
-    await touch(session, person.id)
+    if data.active and not was_active:
+        await _grant_changed(session, principal, audit, existing, "access.granted", "grant")
+    elif not data.active and was_active:
+        await _grant_changed(session, principal, audit, existing, "access.revoked", "revoke")
+    return (await grant_reads(session, [existing]))[0], False
+
+
+async def _grant_changed(
+    session: AsyncSession,
+    principal: Principal,
+    audit: AuditContext,
+    grant: AccessGrant,
+    event_type: str,
+    action: str,
+) -> None:
+    await events.grant_event(session, event_type, grant)
+    await touch(session, grant.person_id)
     await log_access(
         session,
         principal=principal,
         audit=audit,
-        person_ids=[person.id],
-        action="grant",
+        person_ids=[grant.person_id],
+        action=action,
         legal_basis="service",
         basis_ref=str(grant.id),
     )
-    return (await grant_reads(session, [grant]))[0], True
-
-
-async def revoke_grant(
-    session: AsyncSession,
-    *,
-    principal: Principal,
-    data: schemas.GrantRevoke,
-    settings: ClientsSettings,
-    audit: AuditContext,
-) -> schemas.GrantRead:
-    """The referral ended: access continues for the retention window, then stops. Idempotent."""
-    grant = await session.scalar(
-        select(AccessGrant).where(
-            AccessGrant.referral_id == data.referral_id, AccessGrant.institution_id == data.institution_id
-        )
-    )
-    if grant is None:
-        raise not_found("access grant")
-    if grant.revoked_at is None:
-        now = utcnow()
-        days = data.retention_days if data.retention_days is not None else settings.grant_retention_days
-        grant.revoked_at = now
-        grant.expires_at = now + timedelta(days=days)
-        await session.flush()
-        await events.grant_event(session, "access.revoked", grant)
-        await touch(session, grant.person_id)
-        await log_access(
-            session,
-            principal=principal,
-            audit=audit,
-            person_ids=[grant.person_id],
-            action="revoke",
-            legal_basis="service",
-            basis_ref=str(grant.id),
-        )
-    return (await grant_reads(session, [grant]))[0]
 
 
 async def person_summary(

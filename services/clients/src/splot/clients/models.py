@@ -133,9 +133,16 @@ class AttributeDefinition(Base):
     #: Special-category data (GDPR art. 9: health, disability, addiction) or conviction data
     #: (art. 10): shown only under the sensitive-data rules.
     sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
-    #: Institution types that typically record it (advisory).
+    #: Institution types that record it; others may not (empty: any type).
     institution_types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Service types for which the recorder's value travels with a referral: a referral's access
+    #: grant shows the receiver this attribute only when its service type is listed (``*``: any).
+    referral_service_types: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    def travels_with(self, service_type_code: str | None) -> bool:
+        types = self.referral_service_types or []
+        return "*" in types or (service_type_code is not None and service_type_code in types)
 
 
 class CaseAttribute(Versioned, Base):
@@ -189,7 +196,11 @@ class Consent(Versioned, Base):
 
 
 class AccessGrant(Versioned, Base):
-    """Access to a person given to an institution by the referrals service for one referral."""
+    """Access to a person given to an institution by the referrals service for one referral.
+
+    It shows the receiver the person's record, and of the case attributes only those the
+    *sender* recorded that travel with the referral's service type; sensitive ones only once the
+    receiver has accepted the referral and only if the grant covers sensitive data."""
 
     __tablename__ = "access_grant"
     __table_args__ = (
@@ -204,6 +215,16 @@ class AccessGrant(Versioned, Base):
     legal_basis: Mapped[str] = mapped_column(String(16))
     consent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("consent.id"))
     covers_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The institution that sent the referral (whose attributes the grant may show) and the
+    #: referral's service type. Null on grants made before they were recorded: such grants show
+    #: the record but no case attributes.
+    sender_institution_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    service_type_code: Mapped[str | None] = mapped_column(String(48))
+    #: When the receiver accepted the referral; sensitive attributes are shown only after it.
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: The referral version that set the grant's current state: the referrals service's updates
+    #: may arrive late or twice, an older one never overrides a newer one.
+    source_version: Mapped[int] = mapped_column(Integer, default=0)
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: Set at revocation: now + retention window. Null while the referral runs.
@@ -224,6 +245,32 @@ class BreakGlass(Base):
     reason: Mapped[str] = mapped_column(String(1000))
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PersonMerge(Base):
+    """One merge, with everything needed to undo it: the before-image of both records' identity
+    fields, the fields taken from the merged record, and the ids of the rows that moved, were
+    dropped as duplicates or had their values replaced (``moves``)."""
+
+    __tablename__ = "person_merge"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    survivor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    merged_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    subject: Mapped[str] = mapped_column(String(128))
+    reason: Mapped[str] = mapped_column(String(1000))
+    merged_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: Fields copied from the merged record to the survivor, as chosen explicitly.
+    taken_fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+    survivor_before: Mapped[dict[str, Any]] = mapped_column(JSON)
+    merged_before: Mapped[dict[str, Any]] = mapped_column(JSON)
+    moves: Mapped[dict[str, Any]] = mapped_column(JSON)
+    undo_until: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: When the retention job erased the before-images (the undo window had closed).
+    images_erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    undone_by: Mapped[str | None] = mapped_column(String(128))
 
 
 class AccessLog(Base):

@@ -15,10 +15,10 @@ from datetime import timedelta
 
 import structlog
 from fastapi import FastAPI
-from sqlalchemy import delete, exists, select, text, update
+from sqlalchemy import delete, exists, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from splot.clients import events
+from splot.clients import events, merges
 from splot.clients.access import active_grant_clause
 from splot.clients.config import ClientsSettings
 from splot.clients.models import (
@@ -28,6 +28,7 @@ from splot.clients.models import (
     Consent,
     ExternalRef,
     Person,
+    PersonMerge,
     PersonStatus,
 )
 from splot.clients.service import IDENTIFYING_FIELDS
@@ -83,6 +84,13 @@ async def anonymise(session: AsyncSession, *, person: Person) -> None:
         .values(evidence_reference=None, withdrawal_reason=None)
         .execution_options(synchronize_session=False)
     )
+    # A merge's undo copy of this person's identity goes with the identity itself.
+    await session.execute(
+        update(PersonMerge)
+        .where(or_(PersonMerge.survivor_id == person.id, PersonMerge.merged_id == person.id))
+        .values(survivor_before={}, merged_before={}, images_erased_at=now)
+        .execution_options(synchronize_session=False)
+    )
     await session.flush()
     await events.person_event(session, "person.anonymised", person)
     await session.execute(
@@ -101,7 +109,11 @@ async def anonymise(session: AsyncSession, *, person: Person) -> None:
 
 
 async def run_once(maker: async_sessionmaker[AsyncSession], settings: ClientsSettings) -> int:
-    """Run retention in batches, one transaction each, until nothing is due."""
+    """Run retention in batches, one transaction each, until nothing is due; then erase the
+    identity copies kept by merges that can no longer be undone."""
+    async with maker() as session:
+        await merges.forget_expired_before_images(session)
+        await session.commit()
     total = 0
     while True:
         async with maker() as session:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, BackgroundTasks, Depends, Path, Query, Request, Response, status
 from starlette.datastructures import UploadFile
 
-from splot.clients import imports, internal, schemas, service
+from splot.clients import imports, internal, merges, schemas, service
 from splot.clients.access import (
     FRONT_LINE_ROLES,
     INTERNAL_SCOPE,
@@ -145,15 +145,48 @@ async def lookup_identity(
     return await service.lookup_identity(session, actor=actor, data=data, audit=audit)
 
 
-@router.post("/persons/merges", response_model=schemas.PersonRead, tags=["persons"], responses=WRITE)
+@router.post(
+    "/persons/merges",
+    response_model=schemas.MergeResult,
+    status_code=status.HTTP_201_CREATED,
+    tags=["persons"],
+    responses=WRITE,
+)
 async def merge_persons(
-    session: SessionDep, actor: Coordinator, audit: Audit, data: schemas.MergeCreate, response: Response
-) -> schemas.PersonRead:
-    """Merge a duplicate into a survivor (coordinators); the duplicate redirects to it."""
-    person, access = await service.merge_persons(session, actor=actor, data=data, audit=audit)
-    return _person_response(
-        response, await service.person_read(session, person=person, actor=actor, access=access)
+    session: SessionDep,
+    actor: Coordinator,
+    audit: Audit,
+    settings: Settings,
+    data: schemas.MergeCreate,
+    response: Response,
+) -> schemas.MergeResult:
+    """Merge a duplicate into a survivor: a coordinator of an institution that registered both.
+    The duplicate then redirects to the survivor; only the fields named in ``take_from_merged``
+    are carried over. Undoable for ``merge_undo_days`` (``POST /v1/persons/merges/{id}/undo``)."""
+    merge, person, access = await merges.merge_persons(
+        session, actor=actor, data=data, settings=settings, audit=audit
     )
+    survivor = await service.person_read(session, person=person, actor=actor, access=access)
+    response.headers["Location"] = f"merges/{merge.id}"
+    set_etag(response, person.id, person.version)
+    return schemas.MergeResult(merge=merges.merge_read(merge), survivor=survivor)
+
+
+@router.get("/persons/merges/{merge_id}", response_model=schemas.MergeRead, tags=["persons"], responses=READ)
+async def get_merge(session: SessionDep, actor: Coordinator, merge_id: uuid.UUID) -> schemas.MergeRead:
+    """A merge (for coordinators of institutions registered on the survivor)."""
+    return merges.merge_read(await merges.get_merge(session, actor=actor, merge_id=merge_id))
+
+
+@router.post(
+    "/persons/merges/{merge_id}/undo", response_model=schemas.MergeRead, tags=["persons"], responses=WRITE
+)
+async def undo_merge(
+    session: SessionDep, actor: Coordinator, audit: Audit, merge_id: uuid.UUID, data: schemas.MergeUndo
+) -> schemas.MergeRead:
+    """Undo a merge within its window: both records are back as they were, with their rows."""
+    merge = await merges.undo_merge(session, actor=actor, merge_id=merge_id, data=data, audit=audit)
+    return merges.merge_read(merge)
 
 
 @router.get(
@@ -677,28 +710,30 @@ async def referral_check(
     response_model=schemas.GrantRead,
     status_code=status.HTTP_201_CREATED,
     tags=["internal"],
-    responses={**WRITE, 200: {"model": schemas.GrantRead, "description": "The grant already existed"}},
+    responses={
+        **WRITE,
+        200: {"model": schemas.GrantRead, "description": "The grant existed; it now has this state"},
+        204: {"description": "The referral ended without ever having had a grant: nothing to end"},
+    },
 )
-async def create_grant(
-    session: SessionDep, principal: Service, audit: Audit, data: schemas.GrantCreate, response: Response
-) -> schemas.GrantRead:
-    """Give an institution access to a person for a referral; idempotent per (referral, institution)."""
-    grant, created = await internal.create_grant(session, principal=principal, data=data, audit=audit)
+async def put_grant_state(
+    session: SessionDep,
+    principal: Service,
+    audit: Audit,
+    settings: Settings,
+    data: schemas.GrantCreate,
+    response: Response,
+) -> Any:
+    """Bring the receiver's access for a referral to the referral's state (granted, accepted,
+    ended, reopened); idempotent per (referral, institution) and ordered by ``version``."""
+    grant, created = await internal.create_grant(
+        session, principal=principal, data=data, audit=audit, settings=settings
+    )
+    if grant is None:
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
     if not created:
         response.status_code = status.HTTP_200_OK
     return grant
-
-
-@router.post(
-    "/internal/access-grants/revoke", response_model=schemas.GrantRead, tags=["internal"], responses=WRITE
-)
-async def revoke_grant(
-    session: SessionDep, principal: Service, audit: Audit, settings: Settings, data: schemas.GrantRevoke
-) -> schemas.GrantRead:
-    """The referral ended: access expires after the retention window; idempotent."""
-    return await internal.revoke_grant(
-        session, principal=principal, data=data, settings=settings, audit=audit
-    )
 
 
 @router.get(

@@ -374,6 +374,11 @@ class GrantRead(Output):
     legal_basis: LegalBasis
     consent_id: uuid.UUID | None
     covers_sensitive: bool
+    #: The referral's sender (whose case attributes the grant may show) and service type.
+    sender_institution_id: uuid.UUID | None
+    service_type_code: str | None
+    #: When the receiver accepted the referral (sensitive attributes only after that).
+    accepted_at: datetime | None
     #: Evaluated now: not expired, and its consent (if any) neither withdrawn nor expired.
     active: bool
     granted_at: datetime
@@ -410,10 +415,57 @@ class BreakGlassPage(BaseModel):
     next_cursor: str | None = None
 
 
+class MergeField(StrEnum):
+    """Fields of the merged record a coordinator may choose to carry over to the survivor."""
+
+    pesel = "pesel"
+    document_number = "document_number"
+    first_name = "first_name"
+    last_name = "last_name"
+    citizenship = "citizenship"
+    street = "street"
+    postal_code = "postal_code"
+    city = "city"
+    gmina = "gmina"
+    phone = "phone"
+    email = "email"
+    preferred_contact = "preferred_contact"
+
+
 class MergeCreate(Input):
     survivor_id: uuid.UUID
     merged_id: uuid.UUID
     reason: Reason
+    take_from_merged: list[MergeField] = Field(
+        default_factory=list,
+        max_length=len(MergeField),
+        description="Fields of the merged record that replace the survivor's (an explicit, audited "
+        "choice per field); nothing else of the merged record's identity or contact data is kept",
+    )
+
+
+class MergeUndo(Input):
+    reason: Reason
+
+
+class MergeRead(BaseModel):
+    id: uuid.UUID
+    survivor_id: uuid.UUID
+    merged_id: uuid.UUID
+    #: The institution whose coordinator merged the records.
+    institution_id: uuid.UUID
+    reason: str
+    merged_at: datetime
+    taken_fields: list[str]
+    undo_until: datetime
+    #: Undo is still possible (within the window and not undone yet).
+    undoable: bool
+    undone_at: datetime | None
+
+
+class MergeResult(BaseModel):
+    merge: MergeRead
+    survivor: PersonRead
 
 
 class AccessLogRead(Output):
@@ -541,18 +593,24 @@ class ReferralCheckResult(BaseModel):
 
 
 class GrantCreate(Input):
+    """The state a referral gives its receiver, sent by the referrals service after each change
+    of the referral (idempotent; an update older than the grant's ``version`` is ignored)."""
+
     person_id: uuid.UUID
     institution_id: uuid.UUID
     referral_id: uuid.UUID
+    sender_institution_id: uuid.UUID
+    service_type_code: ServiceTypeCode
     legal_basis: LegalBasis
     consent_id: uuid.UUID | None = None
     covers_sensitive: bool = False
-
-
-class GrantRevoke(Input):
-    referral_id: uuid.UUID
-    institution_id: uuid.UUID
+    #: The receiver accepted the referral (sensitive attributes become visible, if covered).
+    accepted: bool = False
+    #: False: the referral ended; access continues for ``retention_days``, then stops.
+    active: bool = True
     retention_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    #: The referral's version this state belongs to.
+    version: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0
 
 
 class PersonInternalSummary(BaseModel):

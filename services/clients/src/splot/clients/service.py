@@ -61,8 +61,6 @@ IDENTIFYING_FIELDS = (
     "email",
     "preferred_contact",
 )
-#: Fields a merge copies from the merged record to the survivor when the survivor lacks them.
-_FILLABLE = ("document_number", "citizenship", "street", "postal_code", "city", "gmina", "phone", "email")
 
 
 class PersonMerged(Problem):
@@ -147,8 +145,7 @@ async def person_read(
     groups: dict[uuid.UUID, dict[str, Any]] = {}
     for attribute in attributes:
         definition = definitions.get(attribute.code)
-        sensitive = definition is None or definition.sensitive
-        if may_see_attribute(attribute, sensitive=sensitive, actor=actor, access=access):
+        if may_see_attribute(attribute, definition=definition, actor=actor, access=access):
             groups.setdefault(attribute.institution_id, {})[attribute.code] = attribute.value
     return schemas.PersonRead(
         id=person.id,
@@ -695,19 +692,21 @@ async def list_attributes(
     audit: AuditContext,
 ) -> tuple[list[schemas.AttributeRead], str | None]:
     person, access = await visible_person(session, actor=actor, person_id=person_id)
-    sensitive_codes = select(AttributeDefinition.code).where(AttributeDefinition.sensitive.is_(True))
-    stmt: Select[Any] = select(CaseAttribute).where(CaseAttribute.person_id == person.id)
-    if not access.sensitive_by_grant:
-        stmt = stmt.where(
-            or_(
-                CaseAttribute.code.not_in(sensitive_codes),
-                CaseAttribute.institution_id == actor.institution_id,
-            )
-        )
+    definitions = await _definitions(session)
+    # A person has a few dozen attributes at most: decide visibility row by row (the rule is
+    # one function, shared with the person's record), then page over the visible ones.
+    candidates = (
+        await session.scalars(select(CaseAttribute).where(CaseAttribute.person_id == person.id))
+    ).all()
+    visible_ids = [
+        a.id
+        for a in candidates
+        if may_see_attribute(a, definition=definitions.get(a.code), actor=actor, access=access)
+    ]
+    stmt: Select[Any] = select(CaseAttribute).where(CaseAttribute.id.in_(visible_ids))
     rows, next_cursor = await paginate(
         session, stmt, order_by=[CaseAttribute.code, CaseAttribute.id], cursor=cursor, limit=limit
     )
-    definitions = await _definitions(session)
     await log_access(
         session,
         principal=actor.principal,
@@ -776,6 +775,14 @@ async def set_attribute(
     definition = await session.get(AttributeDefinition, code)
     if definition is None or not definition.active:
         raise not_found("attribute definition")
+    recorder_type = actor.principal.institution_type
+    if definition.institution_types and recorder_type not in definition.institution_types:
+        raise Problem(
+            403,
+            "attribute_not_for_institution",
+            f"{code} is recorded by " + ", ".join(definition.institution_types) + " institutions only",
+            institution_types=list(definition.institution_types),
+        )
     value = _check_value(definition, data.value)
     attribute = await session.scalar(
         select(CaseAttribute).where(
@@ -1012,6 +1019,9 @@ def grant_read(
         legal_basis=schemas.LegalBasis(grant.legal_basis),
         consent_id=grant.consent_id,
         covers_sensitive=grant.covers_sensitive,
+        sender_institution_id=grant.sender_institution_id,
+        service_type_code=grant.service_type_code,
+        accepted_at=grant.accepted_at,
         active=active,
         granted_at=grant.granted_at,
         revoked_at=grant.revoked_at,
@@ -1162,109 +1172,6 @@ async def list_break_glass(
         limit=limit,
         descending=True,
     )
-
-
-# --- merge -------------------------------------------------------------------------------------
-
-
-async def merge_persons(
-    session: AsyncSession,
-    *,
-    actor: Actor,
-    data: schemas.MergeCreate,
-    audit: AuditContext,
-) -> tuple[Person, Access]:
-    """A coordinator merges a duplicate into a survivor: registrations, external ids, attributes,
-    consents, grants and break-glass records move; the merged record keeps only birth year, sex
-    and gmina and redirects to the survivor."""
-    if data.survivor_id == data.merged_id:
-        raise Problem(422, "same_person", "survivor and merged record are the same")
-    now = utcnow()
-    survivor, survivor_access = await visible_person(
-        session, actor=actor, person_id=data.survivor_id, now=now
-    )
-    merged, merged_access = await visible_person(session, actor=actor, person_id=data.merged_id, now=now)
-    for access in (survivor_access, merged_access):
-        if access.basis == "break_glass":
-            raise forbidden("break-glass access does not allow a merge")
-    if not (survivor_access.registered or merged_access.registered):
-        raise forbidden("a coordinator of an institution that registered one of the records merges them")
-    if survivor.pesel and merged.pesel and survivor.pesel != merged.pesel:
-        raise Problem(
-            409, "conflicting_identifiers", "the records have different PESEL numbers: different people"
-        )
-
-    # Registrations: one per institution, the earliest wins.
-    survivor_regs = {
-        r.institution_id: r
-        for r in (
-            await session.scalars(select(Registration).where(Registration.person_id == survivor.id))
-        ).all()
-    }
-    for reg in (await session.scalars(select(Registration).where(Registration.person_id == merged.id))).all():
-        kept = survivor_regs.get(reg.institution_id)
-        if kept is None:
-            reg.person_id = survivor.id
-        else:
-            kept.registered_at = min(kept.registered_at, reg.registered_at)
-            await session.delete(reg)
-    # Attributes: per (institution, code) the most recently updated value wins.
-    survivor_attrs = {
-        (a.institution_id, a.code): a
-        for a in (
-            await session.scalars(select(CaseAttribute).where(CaseAttribute.person_id == survivor.id))
-        ).all()
-    }
-    for attr in (
-        await session.scalars(select(CaseAttribute).where(CaseAttribute.person_id == merged.id))
-    ).all():
-        kept_attr = survivor_attrs.get((attr.institution_id, attr.code))
-        if kept_attr is None:
-            attr.person_id = survivor.id
-        else:
-            if attr.updated_at > kept_attr.updated_at:
-                kept_attr.value = attr.value
-            await session.delete(attr)
-    await session.flush()
-    for model in (ExternalRef, Consent, AccessGrant, BreakGlass):
-        await session.execute(
-            update(model).where(model.person_id == merged.id).values(person_id=survivor.id),
-            execution_options={"synchronize_session": False},
-        )
-    # Earlier merges into the merged record now point at the survivor (one hop, always).
-    await session.execute(
-        update(Person)
-        .where(Person.merged_into_id == merged.id)
-        .values(merged_into_id=survivor.id)
-        .execution_options(synchronize_session=False)
-    )
-    moved_pesel = merged.pesel if not survivor.pesel else None
-    fill = {f: getattr(merged, f) for f in _FILLABLE if getattr(survivor, f) is None and getattr(merged, f)}
-    for field in IDENTIFYING_FIELDS:
-        setattr(merged, field, None)
-    merged.status = PersonStatus.merged
-    merged.merged_into_id = survivor.id
-    merged.merged_at = now
-    await session.flush()
-    if moved_pesel:
-        survivor.pesel = moved_pesel
-    for field, value in fill.items():
-        setattr(survivor, field, value)
-    survivor.last_activity_at = now
-    await session.flush()
-    await events.person_event(session, "person.merged", survivor, merged_person_id=str(merged.id))
-    await log_access(
-        session,
-        principal=actor.principal,
-        audit=audit,
-        person_ids=[survivor.id, merged.id],
-        action="merge",
-        legal_basis="registration",
-        basis_ref=str(survivor.id),
-        reason=data.reason,
-    )
-    access = await access_to(session, actor=actor, person_id=survivor.id, now=now)
-    return survivor, access
 
 
 # --- audit -------------------------------------------------------------------------------------

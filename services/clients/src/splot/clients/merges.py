@@ -1,0 +1,423 @@
+"""Merging two records of one person, and undoing a merge.
+
+A merge never gives anyone access they did not have: only a coordinator of an institution that
+*registered both* records merges them (a referral grant, a consent or break-glass is not enough:
+merging a record of one's own into a person seen through a temporary grant would turn that
+grant into a permanent registration). Nothing of the merged record's identity or contact data
+reaches the survivor unless the coordinator chose the field explicitly (``take_from_merged``),
+and the choice is audited. Registrations, external ids, case attributes, consents, grants and
+break-glass records move to the survivor (a human's data stays together).
+
+Every merge is kept with the before-image of both records and the ids of what moved
+(:class:`~splot.clients.models.PersonMerge`), so that within ``merge_undo_days`` it can be undone
+exactly; after that window the before-images are erased by the retention job.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from splot.clients import events, identity, schemas
+from splot.clients.access import Access, Actor, AuditContext, access_to, log_access
+from splot.clients.config import ClientsSettings
+from splot.clients.models import (
+    AccessGrant,
+    BreakGlass,
+    CaseAttribute,
+    Consent,
+    ExternalRef,
+    Person,
+    PersonMerge,
+    PersonStatus,
+    Registration,
+)
+from splot.clients.service import IDENTIFYING_FIELDS, visible_person
+from splot.common.db import utcnow
+from splot.common.errors import Problem, forbidden, not_found
+
+#: Identity and contact fields kept in a merge's before-image.
+_IMAGE_FIELDS = (*IDENTIFYING_FIELDS, "birth_year", "sex", "gmina")
+#: Tables whose rows simply follow the person.
+_FOLLOWING = {
+    "external_refs": ExternalRef,
+    "consents": Consent,
+    "grants": AccessGrant,
+    "break_glass": BreakGlass,
+}
+
+
+def _image(person: Person) -> dict[str, Any]:
+    return {field: _plain(getattr(person, field)) for field in _IMAGE_FIELDS}
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _restore(person: Person, image: dict[str, Any], fields: tuple[str, ...] | list[str]) -> None:
+    for field in fields:
+        value = image.get(field)
+        if field == "birth_date" and value is not None:
+            value = date.fromisoformat(value)
+        setattr(person, field, value)
+
+
+def merge_read(merge: PersonMerge, now: datetime | None = None) -> schemas.MergeRead:
+    now = now or utcnow()
+    return schemas.MergeRead(
+        id=merge.id,
+        survivor_id=merge.survivor_id,
+        merged_id=merge.merged_id,
+        institution_id=merge.institution_id,
+        reason=merge.reason,
+        merged_at=merge.merged_at,
+        taken_fields=list(merge.taken_fields),
+        undo_until=merge.undo_until,
+        undoable=merge.undone_at is None and merge.undo_until > now,
+        undone_at=merge.undone_at,
+    )
+
+
+def _check_taken(survivor: Person, merged: Person, take: list[str]) -> None:
+    empty = [f for f in take if getattr(merged, f) in (None, "")]
+    if empty:
+        raise Problem(
+            422,
+            "nothing_to_take",
+            "the merged record has no value for: " + ", ".join(empty),
+            errors=[{"loc": ["body", "take_from_merged"], "msg": "no value", "type": "nothing_to_take"}],
+        )
+    if "pesel" in take and survivor.pesel:
+        raise Problem(422, "pesel_kept", "the survivor has a PESEL; a PESEL is never replaced")
+    # Taking a PESEL also takes the birth date and sex it encodes (a PESEL is authoritative).
+
+
+async def merge_persons(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    data: schemas.MergeCreate,
+    settings: ClientsSettings,
+    audit: AuditContext,
+) -> tuple[PersonMerge, Person, Access]:
+    if data.survivor_id == data.merged_id:
+        raise Problem(422, "same_person", "survivor and merged record are the same")
+    now = utcnow()
+    survivor, survivor_access = await visible_person(
+        session, actor=actor, person_id=data.survivor_id, now=now
+    )
+    merged, merged_access = await visible_person(session, actor=actor, person_id=data.merged_id, now=now)
+    if not (survivor_access.registered and merged_access.registered):
+        raise forbidden(
+            "only a coordinator of an institution that registered both records merges them "
+            "(access through a referral, a consent or break-glass is not enough)"
+        )
+    if survivor.pesel and merged.pesel and survivor.pesel != merged.pesel:
+        raise Problem(
+            409, "conflicting_identifiers", "the records have different PESEL numbers: different people"
+        )
+    take = sorted({field.value for field in data.take_from_merged})
+    _check_taken(survivor, merged, take)
+    record = PersonMerge(
+        survivor_id=survivor.id,
+        merged_id=merged.id,
+        institution_id=actor.institution_id,
+        subject=actor.subject[:128],
+        reason=data.reason,
+        merged_at=now,
+        taken_fields=take,
+        survivor_before=_image(survivor),
+        merged_before=_image(merged),
+        moves={},
+        undo_until=now + timedelta(days=settings.merge_undo_days),
+    )
+    moves = await _move_rows(session, survivor=survivor, merged=merged)
+    taken = {field: getattr(merged, field) for field in take}
+    for field in IDENTIFYING_FIELDS:
+        setattr(merged, field, None)
+    merged.status = PersonStatus.merged
+    merged.merged_into_id = survivor.id
+    merged.merged_at = now
+    await session.flush()  # the merged record lets go of its PESEL before the survivor takes it
+    _take(survivor, taken)
+    survivor.last_activity_at = now
+    record.moves = moves
+    session.add(record)
+    await session.flush()
+    await events.person_event(session, "person.merged", survivor, merged_person_id=str(merged.id))
+    await log_access(
+        session,
+        principal=actor.principal,
+        audit=audit,
+        person_ids=[survivor.id, merged.id],
+        action="merge",
+        legal_basis="registration",
+        basis_ref=str(record.id),
+        reason=(data.reason + (" | fields taken: " + ", ".join(take) if take else ""))[:1000],
+    )
+    access = await access_to(session, actor=actor, person_id=survivor.id, now=now)
+    return record, survivor, access
+
+
+def _take(survivor: Person, taken: dict[str, Any]) -> None:
+    for field, value in taken.items():
+        setattr(survivor, field, value)
+        if field in ("first_name", "last_name"):
+            setattr(survivor, f"{field}_norm", identity.normalise_name(value))
+    if "pesel" in taken:
+        parsed = identity.parse_pesel(taken["pesel"])
+        survivor.birth_date, survivor.birth_year, survivor.sex = (
+            parsed.birth_date,
+            parsed.birth_date.year,
+            parsed.sex,
+        )
+
+
+async def _move_rows(session: AsyncSession, *, survivor: Person, merged: Person) -> dict[str, Any]:
+    """Move what belongs to the person, recording every id (and every value replaced or dropped)."""
+    moves: dict[str, Any] = {
+        "registrations_moved": [],
+        "registrations_dropped": [],
+        "registration_dates": {},
+        "attributes_moved": [],
+        "attributes_dropped": [],
+        "attributes_replaced": [],
+    }
+    # Registrations: one per institution, the earliest date wins.
+    kept_regs = {
+        r.institution_id: r
+        for r in (await session.scalars(select(Registration).where(Registration.person_id == survivor.id)))
+    }
+    for reg in (await session.scalars(select(Registration).where(Registration.person_id == merged.id))).all():
+        kept = kept_regs.get(reg.institution_id)
+        if kept is None:
+            reg.person_id = survivor.id
+            moves["registrations_moved"].append(str(reg.id))
+            continue
+        moves["registrations_dropped"].append(
+            {
+                "id": str(reg.id),
+                "institution_id": str(reg.institution_id),
+                "registered_at": reg.registered_at.isoformat(),
+                "registered_by": reg.registered_by,
+                "how": reg.how,
+            }
+        )
+        if reg.registered_at < kept.registered_at:
+            moves["registration_dates"][str(kept.id)] = kept.registered_at.isoformat()
+            kept.registered_at = reg.registered_at
+        await session.delete(reg)
+    # Attributes: per (institution, code) the most recently updated value wins.
+    kept_attrs = {
+        (a.institution_id, a.code): a
+        for a in (await session.scalars(select(CaseAttribute).where(CaseAttribute.person_id == survivor.id)))
+    }
+    for attr in (
+        await session.scalars(select(CaseAttribute).where(CaseAttribute.person_id == merged.id))
+    ).all():
+        kept_attr = kept_attrs.get((attr.institution_id, attr.code))
+        if kept_attr is None:
+            attr.person_id = survivor.id
+            moves["attributes_moved"].append(str(attr.id))
+            continue
+        moves["attributes_dropped"].append(_attribute_image(attr))
+        if attr.updated_at > kept_attr.updated_at:
+            moves["attributes_replaced"].append(_attribute_image(kept_attr))
+            kept_attr.value = attr.value
+        await session.delete(attr)
+    await session.flush()
+    for key, model in _FOLLOWING.items():
+        ids = list((await session.scalars(select(model.id).where(model.person_id == merged.id))).all())
+        moves[key] = [str(i) for i in ids]
+        if ids:
+            await session.execute(
+                update(model).where(model.id.in_(ids)).values(person_id=survivor.id),
+                execution_options={"synchronize_session": False},
+            )
+    # Earlier merges into the merged record now point at the survivor (one hop, always).
+    earlier = list((await session.scalars(select(Person.id).where(Person.merged_into_id == merged.id))).all())
+    moves["repointed_merges"] = [str(i) for i in earlier]
+    if earlier:
+        await session.execute(
+            update(Person)
+            .where(Person.id.in_(earlier))
+            .values(merged_into_id=survivor.id)
+            .execution_options(synchronize_session=False)
+        )
+    return moves
+
+
+def _attribute_image(attr: CaseAttribute) -> dict[str, Any]:
+    return {
+        "id": str(attr.id),
+        "institution_id": str(attr.institution_id),
+        "code": attr.code,
+        "value": attr.value,
+        "recorded_by": attr.recorded_by,
+        "recorded_at": attr.recorded_at.isoformat(),
+    }
+
+
+async def get_merge(session: AsyncSession, *, actor: Actor, merge_id: uuid.UUID) -> PersonMerge:
+    """A merge, for institutions registered on the survivor (others: 404)."""
+    merge = await session.get(PersonMerge, merge_id)
+    if merge is None:
+        raise not_found("merge")
+    access = await access_to(session, actor=actor, person_id=merge.survivor_id, now=utcnow())
+    if not access.registered:
+        raise not_found("merge")
+    return merge
+
+
+async def undo_merge(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    merge_id: uuid.UUID,
+    data: schemas.MergeUndo,
+    audit: AuditContext,
+) -> PersonMerge:
+    """Put both records back as they were before the merge. What happened to the survivor since
+    (new attributes, consents, referrals' grants) stays with the survivor."""
+    merge = await get_merge(session, actor=actor, merge_id=merge_id)
+    merged_institutions = {r["institution_id"] for r in merge.moves.get("registrations_dropped", [])} | {
+        str(r.institution_id)
+        for r in (
+            await session.scalars(
+                select(Registration).where(
+                    Registration.id.in_([uuid.UUID(i) for i in merge.moves.get("registrations_moved", [])])
+                )
+            )
+        )
+    }
+    if str(actor.institution_id) not in merged_institutions:
+        raise forbidden("only a coordinator of an institution that registered both records undoes a merge")
+    now = utcnow()
+    if merge.undone_at is not None:
+        raise Problem(409, "merge_undone", "this merge was already undone")
+    if merge.undo_until <= now or merge.images_erased_at is not None:
+        raise Problem(409, "undo_window_closed", "this merge can no longer be undone")
+    survivor = await session.get(Person, merge.survivor_id, with_for_update=True)
+    merged = await session.get(Person, merge.merged_id, with_for_update=True)
+    if (
+        survivor is None
+        or merged is None
+        or survivor.status != PersonStatus.active
+        or merged.status != PersonStatus.merged
+        or merged.merged_into_id != survivor.id
+    ):
+        raise Problem(409, "merge_superseded", "the records changed since (merged again or anonymised)")
+    taken = list(merge.taken_fields)
+    if taken:
+        # The survivor gives back what it took (its PESEL first: it is unique).
+        _restore(
+            survivor,
+            merge.survivor_before,
+            [*taken, *(("birth_date", "birth_year", "sex") if "pesel" in taken else ())],
+        )
+        if "first_name" in taken:
+            survivor.first_name_norm = identity.normalise_name(survivor.first_name or "")
+        if "last_name" in taken:
+            survivor.last_name_norm = identity.normalise_name(survivor.last_name or "")
+        await session.flush()
+    _restore(merged, merge.merged_before, _IMAGE_FIELDS)
+    merged.first_name_norm = identity.normalise_name(merged.first_name or "") or None
+    merged.last_name_norm = identity.normalise_name(merged.last_name or "") or None
+    merged.status = PersonStatus.active
+    merged.merged_into_id = None
+    merged.merged_at = None
+    merged.last_activity_at = now
+    await _move_back(session, merge=merge, survivor=survivor, merged=merged)
+    merge.undone_at = now
+    merge.undone_by = actor.subject[:128]
+    await session.flush()
+    await events.person_event(session, "person.unmerged", merged, survivor_person_id=str(survivor.id))
+    await log_access(
+        session,
+        principal=actor.principal,
+        audit=audit,
+        person_ids=[survivor.id, merged.id],
+        action="unmerge",
+        legal_basis="registration",
+        basis_ref=str(merge.id),
+        reason=data.reason,
+    )
+    return merge
+
+
+def _ids(values: list[str]) -> list[uuid.UUID]:
+    return [uuid.UUID(v) for v in values]
+
+
+async def _move_back(session: AsyncSession, *, merge: PersonMerge, survivor: Person, merged: Person) -> None:
+    moves = merge.moves
+    for key, model in (
+        *_FOLLOWING.items(),
+        ("registrations_moved", Registration),
+        ("attributes_moved", CaseAttribute),
+    ):
+        ids = _ids(moves.get(key, []))
+        if ids:
+            await session.execute(
+                update(model)
+                .where(model.id.in_(ids), model.person_id == survivor.id)
+                .values(person_id=merged.id)
+                .execution_options(synchronize_session=False)
+            )
+    for reg in moves.get("registrations_dropped", []):
+        session.add(
+            Registration(
+                id=uuid.UUID(reg["id"]),
+                person_id=merged.id,
+                institution_id=uuid.UUID(reg["institution_id"]),
+                registered_at=datetime.fromisoformat(reg["registered_at"]),
+                registered_by=reg["registered_by"],
+                how=reg["how"],
+            )
+        )
+    for reg_id, registered_at in moves.get("registration_dates", {}).items():
+        kept = await session.get(Registration, uuid.UUID(reg_id))
+        if kept is not None:
+            kept.registered_at = datetime.fromisoformat(registered_at)
+    for attr in moves.get("attributes_dropped", []):
+        session.add(
+            CaseAttribute(
+                id=uuid.UUID(attr["id"]),
+                person_id=merged.id,
+                institution_id=uuid.UUID(attr["institution_id"]),
+                code=attr["code"],
+                value=attr["value"],
+                recorded_by=attr["recorded_by"],
+                recorded_at=datetime.fromisoformat(attr["recorded_at"]),
+            )
+        )
+    for attr in moves.get("attributes_replaced", []):
+        kept_attr = await session.get(CaseAttribute, uuid.UUID(attr["id"]))
+        if kept_attr is not None and kept_attr.person_id == survivor.id:
+            kept_attr.value = attr["value"]
+    repointed = _ids(moves.get("repointed_merges", []))
+    if repointed:
+        await session.execute(
+            update(Person)
+            .where(Person.id.in_(repointed), Person.merged_into_id == survivor.id)
+            .values(merged_into_id=merged.id)
+            .execution_options(synchronize_session=False)
+        )
+    await session.flush()
+
+
+async def forget_expired_before_images(session: AsyncSession, *, now: datetime | None = None) -> int:
+    """Retention: a merge that can no longer be undone keeps no copy of anyone's identity."""
+    now = now or utcnow()
+    result = await session.execute(
+        update(PersonMerge)
+        .where(PersonMerge.undo_until <= now, PersonMerge.images_erased_at.is_(None))
+        .values(survivor_before={}, merged_before={}, images_erased_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0  # type: ignore[attr-defined]
