@@ -98,3 +98,21 @@ async def test_demo_service_clients_can_get_tokens(data_dir):
             )
             assert feed.status_code == 200
             assert [e["type"] for e in feed.json()["items"]][0] == "institution.created"
+
+
+async def test_the_public_origin_hides_metrics_and_answers_odd_paths_with_problems(data_dir):
+    await cli.migrate()
+    app = cli.build_app()
+    async with LifespanManager(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8000") as client:
+            for path in ("/api/clients/metrics", "/api/directory/metrics/", "/api/reporting/metrics"):
+                hidden = await client.get(path)
+                assert hidden.status_code == 404, path
+                assert hidden.headers["content-type"] == "application/problem+json"
+                assert "splot_http_requests_total" not in hidden.text
+            for path in ("/api/referrals/v1/referrals/%0A/x", "/api/clients/%0Ax/y", "/%0A/%0D"):
+                odd = await client.get(path)
+                assert odd.status_code == 404, path
+                assert odd.headers["content-type"] == "application/problem+json", path
+                assert odd.json()["code"] == "not_found"

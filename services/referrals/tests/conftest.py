@@ -1,3 +1,5 @@
+import ipaddress
+import socket
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,10 +17,68 @@ pytest_plugins = ["splot.common.testing"]
 
 STATUTORY = {"kind": "statutory", "article": "art. 100 ust. 1 ustawy o pomocy społecznej"}
 
+#: Public addresses the stub resolver hands out. Nothing ever connects to them: deliveries to them
+#: go through an ASGI or mock transport, and the loopback guard below fails any test that tries.
+PUBLIC_V4 = "93.184.215.14"
+PUBLIC_V6 = "2606:2800:21f:cb07:6820:80da:af6b:8b2c"
+
+
+class StubResolver:
+    """The tests' DNS: only the names in ``names`` resolve; no test asks a real resolver."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[str]] = {"receiver.test": [PUBLIC_V4]}
+        self.asked: list[str] = []
+
+    async def __call__(self, host: str) -> list[str]:
+        self.asked.append(host)
+        try:
+            return list(self.names[host.lower().rstrip(".")])
+        except KeyError:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known") from None
+
+
+#: Connections a test tried to open to anything but loopback (checked after every test).
+FORBIDDEN_CONNECTIONS: list[str] = []
+
+
+class LoopbackOnly(httpx.AsyncBaseTransport):
+    """A real HTTP transport that connects only to 127.0.0.0/8 and ::1 (this environment forbids any
+    other traffic). The URL must carry an IP address: deliveries are pinned to vetted addresses."""
+
+    def __init__(self, **kwargs) -> None:
+        self._inner = httpx.AsyncHTTPTransport(**kwargs)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        try:
+            loopback = ipaddress.ip_address(request.url.host).is_loopback
+        except ValueError:
+            loopback = False
+        if not loopback:
+            FORBIDDEN_CONNECTIONS.append(str(request.url.host))
+            raise httpx.ConnectError("the test environment allows loopback only", request=request)
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only():
+    FORBIDDEN_CONNECTIONS.clear()
+    yield
+    assert FORBIDDEN_CONNECTIONS == [], f"a test tried to connect to {FORBIDDEN_CONNECTIONS}"
+
 
 def _create_app(database_url: str):
     settings = ReferralsSettings(database_url=database_url, log_json=True, scheduler_enabled=False)
-    return create_app(settings, peers=FakePeers(), email_sender=MemoryEmailSender())
+    return create_app(
+        settings,
+        peers=FakePeers(),
+        email_sender=MemoryEmailSender(),
+        webhook_transport=LoopbackOnly(),
+        webhook_resolver=StubResolver(),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -144,12 +204,15 @@ async def step(client, world: World, staff: Staff, referral: dict, etag: str, ac
 
 
 async def run_scheduler(app, *, now: datetime | None = None, transport=None) -> SchedulerReport:
-    async with httpx.AsyncClient(transport=transport) as http:
+    """One scheduler run; webhooks go through ``transport`` (by default real connections, to
+    loopback only) and resolve with the app's stub resolver."""
+    async with httpx.AsyncClient(transport=transport or LoopbackOnly(), follow_redirects=False) as http:
         ctx = SchedulerContext(
             sessionmaker=app.state.sessionmaker,
             settings=app.state.settings,
             peers=app.state.peers,
             email_sender=app.state.email_sender,
             http=http,
+            resolver=app.state.webhook_resolver,
         )
         return await run_once(ctx, now=now)

@@ -62,8 +62,14 @@ def point_services_at(base_url: str) -> None:
         prefix = f"SPLOT_{service.name.upper()}_"
         os.environ.setdefault(prefix + "JWKS_URL", f"{base_url}/api/directory/.well-known/jwks.json")
         os.environ.setdefault(prefix + "TOKEN_URL", f"{base_url}/api/directory/v1/oauth/token")
+        os.environ.setdefault(
+            prefix + "TOKEN_REVOCATIONS_URL", f"{base_url}/api/directory/v1/token-revocations"
+        )
         for peer in SERVICES:
             os.environ.setdefault(prefix + f"{peer.name.upper()}_URL", f"{base_url}/api/{peer.name}")
+    # The embedded mode is a single-user development / demonstration server: webhooks may go to a
+    # receiver on this machine or the local network (production settings force this off anyway).
+    os.environ.setdefault("SPLOT_REFERRALS_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
 
 
 def build_app() -> Any:

@@ -15,10 +15,12 @@ from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from splot.common.errors import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -57,7 +59,47 @@ class SpaStaticFiles(StaticFiles):
         return response
 
 
-def build_gateway(apps: Mapping[str, FastAPI], static_dir: Path | None) -> Starlette:
+def _problem_404(scope: Scope) -> Response:
+    body = {
+        "type": PROBLEM_TYPE_BASE + "not_found",
+        "title": "Not Found",
+        "status": 404,
+        "detail": "not found",
+        "code": "not_found",
+    }
+    return JSONResponse(
+        body, status_code=404, media_type=PROBLEM_MEDIA_TYPE, headers={"Cache-Control": "no-store"}
+    )
+
+
+async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:
+    """What no route matched (a path with a line break matches no mount): a problem document."""
+    await _problem_404(scope)(scope, receive, send)
+
+
+class PrivateMetrics:
+    """Each service's ``/metrics`` is for the operator's Prometheus, which scrapes the services
+    directly; through the public origin it is not found (as behind nginx in production)."""
+
+    def __init__(self, app: ASGIApp, *, enabled: bool) -> None:
+        self.app = app
+        self.enabled = enabled
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and not self.enabled
+            and scope["path"].startswith("/api/")
+            and scope["path"].rstrip("/").endswith("/metrics")
+        ):
+            await _not_found(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def build_gateway(
+    apps: Mapping[str, FastAPI], static_dir: Path | None, *, public_metrics: bool = False
+) -> Starlette:
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         # Mounted apps' lifespans do not run by themselves: run them here (background jobs,
@@ -76,7 +118,13 @@ def build_gateway(apps: Mapping[str, FastAPI], static_dir: Path | None) -> Starl
             await HTMLResponse(NOT_BUILT)(scope, receive, send)
 
         routes.append(Mount("/", app=not_built))
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(SecurityHeaders)])
+    gateway = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders), Middleware(PrivateMetrics, enabled=public_metrics)],
+    )
+    gateway.router.default = _not_found
+    return gateway
 
 
 class SecurityHeaders:

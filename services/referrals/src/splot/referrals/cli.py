@@ -23,7 +23,8 @@ async def _run_scheduler(settings: ReferralsSettings, *, once: bool) -> int:
     configure_logging(settings.log_level, json=settings.log_json)
     engine = create_engine(settings.effective_database_url)
     peers = HttpPeers(settings)
-    http = httpx.AsyncClient(follow_redirects=False)
+    # No proxy from the environment: it would bypass the pinning to the vetted address.
+    http = httpx.AsyncClient(follow_redirects=False, trust_env=False)
     ctx = SchedulerContext(
         sessionmaker=create_sessionmaker(engine),
         settings=settings,

@@ -71,11 +71,16 @@ class ReferralsSettings(ServiceSettings):
     webhook_secret_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "webhook-secret-key")
     #: Allow http:// webhook URLs (development only; production requires https).
     webhook_allow_http: bool = True
+    #: Allow webhook targets that are not public internet addresses (loopback, private, link-local…;
+    #: see ``netguard``). Only for the embedded single-user mode and tests delivering to a receiver
+    #: on 127.0.0.1; always off in production, whatever the environment says.
+    webhook_allow_private_targets: bool = False
 
     @model_validator(mode="after")
-    def _https_webhooks_in_production(self) -> ReferralsSettings:
-        if self.environment is Environment.production and self.webhook_allow_http:
+    def _safe_webhooks_in_production(self) -> ReferralsSettings:
+        if self.environment is Environment.production:
             self.webhook_allow_http = False
+            self.webhook_allow_private_targets = False
         return self
 
     @property

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from splot.common.app import create_service_app
 from splot.common.db import utcnow
-from splot.referrals import router
+from splot.referrals import netguard, router
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, build_sender
 from splot.referrals.models import Referral, WebhookDelivery
@@ -28,9 +28,11 @@ def create_app(
     peers: Peers | None = None,
     email_sender: EmailSender | None = None,
     webhook_transport: httpx.AsyncBaseTransport | None = None,
+    webhook_resolver: netguard.Resolver | None = None,
 ) -> FastAPI:
-    """Build the app; ``peers``, ``email_sender`` and ``webhook_transport`` replace the real ones
-    (tests; the defaults call the directory and the client registry over HTTP)."""
+    """Build the app; ``peers``, ``email_sender``, ``webhook_transport`` and ``webhook_resolver``
+    replace the real ones (tests; the defaults call the directory and the client registry over
+    HTTP and resolve webhook hosts with the system resolver)."""
     settings = settings or ReferralsSettings()
     app = create_service_app(
         settings,
@@ -47,7 +49,11 @@ def create_app(
     http_peers = HttpPeers(settings) if peers is None else None
     app.state.peers = peers or http_peers
     app.state.email_sender = email_sender or build_sender(settings)
-    app.state.webhook_http = httpx.AsyncClient(transport=webhook_transport, follow_redirects=False)
+    # No proxy from the environment: it would bypass the pinning to the vetted address.
+    app.state.webhook_http = httpx.AsyncClient(
+        transport=webhook_transport, follow_redirects=False, trust_env=False
+    )
+    app.state.webhook_resolver = webhook_resolver or netguard.system_resolver
 
     platform_lifespan = app.router.lifespan_context
 

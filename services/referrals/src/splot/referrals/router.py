@@ -15,7 +15,7 @@ from splot.common.db import SessionDep
 from splot.common.errors import LIST_ERRORS, problem_responses
 from splot.common.etag import IfMatch, set_etag
 from splot.common.validation import IsoDate
-from splot.referrals import followups, messages, notifications, schemas, service, webhooks
+from splot.referrals import followups, messages, netguard, notifications, schemas, service, webhooks
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.peers import Peers, get_peers
 from splot.referrals.workflow import Actor, Status
@@ -59,6 +59,14 @@ def _settings(request: Request) -> ReferralsSettings:
 ActorDep = Annotated[Actor, Depends(_actor)]
 PeersDep = Annotated[Peers, Depends(get_peers)]
 SettingsDep = Annotated[ReferralsSettings, Depends(_settings)]
+
+
+def _resolver(request: Request) -> netguard.Resolver:
+    """How webhook hosts are resolved (``app.state.webhook_resolver``; tests stub it)."""
+    return getattr(request.app.state, "webhook_resolver", netguard.system_resolver)
+
+
+ResolverDep = Annotated[netguard.Resolver, Depends(_resolver)]
 
 
 # --- reference data -----------------------------------------------------------------------------
@@ -575,12 +583,16 @@ async def create_subscription(
     session: SessionDep,
     principal: CurrentPrincipal,
     settings: SettingsDep,
+    resolver: ResolverDep,
     data: schemas.SubscriptionCreate,
     response: Response,
 ) -> schemas.SubscriptionWithSecret:
-    """Subscribe a URL of your system to referral events; the signing secret is shown only now."""
+    """Subscribe a URL of your system to referral events; the signing secret is shown only now.
+
+    The URL must be https, without user info, and its host a public internet address (otherwise
+    422 `webhook_url_not_allowed`)."""
     subscription, secret = await webhooks.create_subscription(
-        session, data=data, principal=principal, settings=settings
+        session, data=data, principal=principal, settings=settings, resolver=resolver
     )
     set_etag(response, subscription.id, subscription.version)
     return schemas.SubscriptionWithSecret(
@@ -616,6 +628,7 @@ async def update_subscription(
     session: SessionDep,
     principal: CurrentPrincipal,
     settings: SettingsDep,
+    resolver: ResolverDep,
     subscription_id: uuid.UUID,
     data: schemas.SubscriptionUpdate,
     if_match: IfMatch = None,
@@ -629,6 +642,7 @@ async def update_subscription(
         principal=principal,
         if_match=if_match,
         settings=settings,
+        resolver=resolver,
     )
     set_etag(response, subscription.id, subscription.version)
     return schemas.SubscriptionRead.model_validate(subscription)

@@ -25,7 +25,7 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.db import utcnow
-from splot.referrals import notifications, service, webhooks
+from splot.referrals import netguard, notifications, service, webhooks
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, OutgoingEmail
 from splot.referrals.models import (
@@ -51,7 +51,9 @@ class SchedulerContext:
     settings: ReferralsSettings
     peers: Peers
     email_sender: EmailSender
+    #: Webhook deliveries: connects only to addresses vetted through ``resolver`` (see netguard).
     http: httpx.AsyncClient
+    resolver: netguard.Resolver = netguard.system_resolver
 
 
 @dataclass
@@ -293,7 +295,13 @@ async def deliver_webhooks(ctx: SchedulerContext, report: SchedulerReport, now: 
         subscription = await session.get(WebhookSubscription, delivery.subscription_id)
         assert subscription is not None
         if await webhooks.deliver(
-            session, delivery, subscription, http=ctx.http, settings=ctx.settings, now=now
+            session,
+            delivery,
+            subscription,
+            http=ctx.http,
+            settings=ctx.settings,
+            now=now,
+            resolver=ctx.resolver,
         ):
             report.webhooks_delivered += 1
         else:
@@ -323,6 +331,7 @@ def context_for(app: FastAPI) -> SchedulerContext:
         peers=app.state.peers,
         email_sender=app.state.email_sender,
         http=app.state.webhook_http,
+        resolver=app.state.webhook_resolver,
     )
 
 

@@ -9,10 +9,22 @@ A delivery is a POST of ``{id, type, occurred_at, aggregate_type, aggregate_id, 
 ``Splot-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>``. Failures are retried
 with exponential back-off; after ``webhook_max_attempts`` the delivery is dead-lettered until an
 administrator replays it.
+
+Targets are guarded against server-side request forgery (:mod:`splot.referrals.netguard`): a URL
+must be https (http only with ``webhook_allow_http``), without user info, and its host must stand
+only for public internet addresses (``webhook_allow_private_targets`` lifts that in the embedded
+mode; never in production). It is checked when a subscription is created or its URL changed (422
+``webhook_url_not_allowed``) and again, after a fresh DNS resolution, before every attempt; the
+request then goes to the vetted address itself (``Host`` header and TLS server name keep the
+original name), one connection per attempt, redirects are never followed (a 3xx is a failed
+attempt). The subscriber's log says only ``connection failed`` for a refused target or any network
+error (``HTTP <status>`` for an answer outside 2xx): what lies inside our network is not its
+business. The cause goes to the operators' log.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -24,6 +36,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
+import structlog
 from cryptography.fernet import Fernet
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,7 +47,7 @@ from splot.common.db import utcnow
 from splot.common.errors import Problem, forbidden, not_found
 from splot.common.etag import check_if_match
 from splot.common.pagination import paginate
-from splot.referrals import schemas
+from splot.referrals import netguard, schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
@@ -43,6 +56,12 @@ SIGNATURE_HEADER = "Splot-Signature"
 TIMESTAMP_HEADER = "Splot-Timestamp"
 EVENT_ID_HEADER = "Splot-Event-Id"
 EVENT_TYPE_HEADER = "Splot-Event-Type"
+#: The only error text a subscriber sees for a refused target, a timeout or any network failure.
+CONNECTION_FAILED = "connection failed"
+#: At most this many of a name's vetted addresses are tried, in the resolver's order.
+MAX_ADDRESSES = 4
+
+log = structlog.get_logger("splot.referrals.webhooks")
 
 
 def _fernet(settings: ReferralsSettings) -> Fernet:
@@ -85,9 +104,30 @@ def manager_institution(principal: Principal) -> uuid.UUID:
     raise forbidden("only institution administrators (or systems with webhooks:manage) manage webhooks")
 
 
-def _check_url(url: str, settings: ReferralsSettings) -> None:
-    if url.startswith("http://") and not settings.webhook_allow_http:
-        raise Problem(422, "insecure_url", "webhook URLs must use https")
+async def vet_target(
+    url: str, *, settings: ReferralsSettings, resolver: netguard.Resolver
+) -> netguard.Target:
+    return await netguard.vet(
+        url,
+        allow_http=settings.webhook_allow_http,
+        allow_private=settings.webhook_allow_private_targets,
+        resolver=resolver,
+        resolve_seconds=settings.webhook_timeout_seconds,
+    )
+
+
+async def _check_url(url: str, settings: ReferralsSettings, resolver: netguard.Resolver) -> None:
+    """A subscription's URL must pass the guard now (422 ``webhook_url_not_allowed``)."""
+    try:
+        await vet_target(url, settings=settings, resolver=resolver)
+    except netguard.TargetRefused as refused:
+        log.info("webhook_url_refused", reason=refused.kind.value)
+        raise Problem(
+            422,
+            "webhook_url_not_allowed",
+            refused.reason,
+            errors=[{"loc": ["body", "url"], "msg": refused.reason, "type": "webhook_url_not_allowed"}],
+        ) from None
 
 
 async def create_subscription(
@@ -96,9 +136,10 @@ async def create_subscription(
     data: schemas.SubscriptionCreate,
     principal: Principal,
     settings: ReferralsSettings,
+    resolver: netguard.Resolver = netguard.system_resolver,
 ) -> tuple[WebhookSubscription, str]:
     institution_id = manager_institution(principal)
-    _check_url(data.url, settings)
+    await _check_url(data.url, settings, resolver)
     secret = "whsec_" + secrets.token_urlsafe(32)
     subscription = WebhookSubscription(
         institution_id=institution_id,
@@ -184,6 +225,7 @@ async def update_subscription(
     principal: Principal,
     if_match: str | None,
     settings: ReferralsSettings,
+    resolver: netguard.Resolver = netguard.system_resolver,
 ) -> WebhookSubscription:
     subscription = await get_subscription(
         session, subscription_id=subscription_id, principal=principal, for_update=True
@@ -194,7 +236,7 @@ async def update_subscription(
         if field in changes and changes[field] is None:
             raise Problem(422, "field_required", f"{field} cannot be null")
     if changes.get("url"):
-        _check_url(changes["url"], settings)
+        await _check_url(changes["url"], settings, resolver)
     if "event_types" in changes:
         changes["event_types"] = sorted({e.value for e in (data.event_types or [])})
     for field, value in changes.items():
@@ -315,6 +357,37 @@ def encode_body(body: dict[str, Any]) -> bytes:
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+async def _post(
+    http: httpx.AsyncClient, target: netguard.Target, body: bytes, headers: dict[str, str], seconds: float
+) -> int:
+    """POST to the vetted addresses in turn until one takes the connection; the status code.
+
+    Only a failure to connect moves on to the next address (the request was not sent then).
+    The body of the answer is never read, redirects are never followed, and the connection is
+    closed afterwards: the next request, perhaps for another name at the same address, must not
+    ride on a TLS session whose certificate was checked against this name.
+    """
+    failure: Exception | None = None
+    for address in target.addresses[:MAX_ADDRESSES]:
+        request = http.build_request(
+            "POST",
+            target.pinned_url(address),
+            content=body,
+            headers={**headers, "Host": target.host_header, "Connection": "close"},
+            timeout=seconds,
+            extensions=target.extensions,
+        )
+        try:
+            response = await http.send(request, follow_redirects=False, stream=True)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            failure = exc
+            continue
+        await response.aclose()
+        return response.status_code
+    assert failure is not None
+    raise failure
+
+
 async def deliver(
     session: AsyncSession,
     delivery: WebhookDelivery,
@@ -323,8 +396,13 @@ async def deliver(
     http: httpx.AsyncClient,
     settings: ReferralsSettings,
     now: datetime,
+    resolver: netguard.Resolver = netguard.system_resolver,
 ) -> bool:
-    """One attempt; records it and schedules the next one (or the dead letter)."""
+    """One attempt; records it and schedules the next one (or the dead letter).
+
+    The URL is vetted again first (the name is resolved afresh: its answer may have changed since
+    the subscription was made); a refused target is a failed attempt like a network error.
+    """
     body = encode_body(delivery.body)
     timestamp = int(time.time())
     secret = decrypt_secret(settings, subscription.secret_encrypted)
@@ -336,18 +414,29 @@ async def deliver(
         TIMESTAMP_HEADER: str(timestamp),
         SIGNATURE_HEADER: sign(secret, timestamp, body),
     }
+    where = {"subscription_id": str(subscription.id), "delivery_id": str(delivery.id)}
     started = time.perf_counter()
     status_code: int | None = None
     error: str | None = None
     try:
-        response = await http.post(
-            subscription.url, content=body, headers=headers, timeout=settings.webhook_timeout_seconds
-        )
-        status_code = response.status_code
-        if not 200 <= status_code < 300:
-            error = f"HTTP {status_code}"
-    except httpx.HTTPError as exc:
-        error = type(exc).__name__
+        target = await vet_target(subscription.url, settings=settings, resolver=resolver)
+    except netguard.TargetRefused as refused:
+        # The cause (it may name an internal address) is for the operators only.
+        log.warning("webhook_target_refused", **where, reason=refused.kind.value, cause=refused.cause)
+        error = CONNECTION_FAILED
+    else:
+        try:
+            # One overall deadline: httpx's timeouts are per operation, a slow drip could last.
+            status_code = await asyncio.wait_for(
+                _post(http, target, body, headers, settings.webhook_timeout_seconds),
+                timeout=2 * settings.webhook_timeout_seconds,
+            )
+        except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:  # TimeoutError is an OSError
+            log.info("webhook_connection_failed", **where, host=target.host, error=type(exc).__name__)
+            error = CONNECTION_FAILED
+        else:
+            if not 200 <= status_code < 300:
+                error = f"HTTP {status_code}"
     duration = int((time.perf_counter() - started) * 1000)
     delivery.attempts += 1
     delivery.last_status_code = status_code
