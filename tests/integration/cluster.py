@@ -50,6 +50,8 @@ class Service:
 @dataclass
 class Cluster:
     tmp: Path
+    #: Prefix of the PostgreSQL databases (one per service), so that clusters can run side by side.
+    db_prefix: str = "splot_cluster_"
     services: dict[str, Service] = field(default_factory=dict)
     databases: dict[str, str] = field(default_factory=dict)
     secrets: dict[str, str] = field(default_factory=dict)
@@ -59,7 +61,7 @@ class Cluster:
         if name not in self.databases:
             server = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
             if server.startswith("postgresql"):
-                self.databases[name] = asyncio.run(fresh_postgres_database(server, f"splot_cluster_{name}"))
+                self.databases[name] = asyncio.run(fresh_postgres_database(server, f"{self.db_prefix}{name}"))
             else:
                 self.databases[name] = f"sqlite+aiosqlite:///{self.tmp / (name + '.db')}"
         return self.databases[name]
@@ -89,6 +91,7 @@ class Cluster:
                 {
                     prefix + "JWKS_URL": f"{directory.url}/.well-known/jwks.json",
                     prefix + "TOKEN_URL": f"{directory.url}/v1/oauth/token",
+                    prefix + "TOKEN_REVOCATIONS_URL": f"{directory.url}/v1/token-revocations",
                     prefix + "DIRECTORY_URL": directory.url,
                 }
             )

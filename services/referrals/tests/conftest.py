@@ -114,6 +114,17 @@ class World:
         self.ngo_cw = Staff(self.ngo, ("caseworker",))
         self.ngo_co = Staff(self.ngo, ("coordinator",))
         self.other_co = Staff(self.other, ("coordinator",))
+        for staff in (
+            self.pup_cw,
+            self.pup_co,
+            self.ops_cw,
+            self.ops_cw2,
+            self.ops_co,
+            self.ngo_cw,
+            self.ngo_co,
+            self.other_co,
+        ):
+            peers.add_user(staff.institution_id, staff.user_id)
         self.person = peers.add_person()
 
     def type_of(self, institution_id: uuid.UUID) -> str:

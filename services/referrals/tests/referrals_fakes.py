@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from splot.referrals.emailer import OutgoingEmail
 from splot.referrals.peers import (
-    AccessGrant,
+    AccessState,
     CheckResult,
     InstitutionInfo,
     OfferInfo,
@@ -15,19 +15,28 @@ from splot.referrals.peers import (
     PersonSummary,
     ReferralCheck,
     ServiceTypeInfo,
+    UserInfo,
 )
 
+PUP, SOCIAL, NGO = ("PUP",), ("OPS", "CUS"), ("NGO", "KIS", "CIS")
+
+#: As in the directory's catalogue: code, sensitivity, deadlines and who provides each.
 CATALOGUE = {
-    "job_placement": ServiceTypeInfo("job_placement", False),
-    "vocational_counselling": ServiceTypeInfo("vocational_counselling", False),
-    "social_work": ServiceTypeInfo("social_work", False),
-    "social_contract": ServiceTypeInfo("social_contract", False),
-    "crisis_intervention": ServiceTypeInfo("crisis_intervention", False, 2, 1),
-    "kis": ServiceTypeInfo("kis", False),
-    "cis": ServiceTypeInfo("cis", False),
-    "debt_counselling": ServiceTypeInfo("debt_counselling", False),
-    "addiction_therapy": ServiceTypeInfo("addiction_therapy", True),
-    "retired_type": ServiceTypeInfo("retired_type", False, active=False),
+    "job_placement": ServiceTypeInfo("job_placement", False, provider_types=PUP),
+    "vocational_counselling": ServiceTypeInfo("vocational_counselling", False, provider_types=PUP),
+    "social_work": ServiceTypeInfo("social_work", False, provider_types=SOCIAL),
+    "social_contract": ServiceTypeInfo("social_contract", False, provider_types=SOCIAL),
+    "crisis_intervention": ServiceTypeInfo(
+        "crisis_intervention", False, 2, 1, provider_types=(*SOCIAL, "PCPR")
+    ),
+    "kis": ServiceTypeInfo("kis", False, provider_types=("KIS", "NGO", "OPS", "CUS")),
+    "cis": ServiceTypeInfo("cis", False, provider_types=("CIS", "NGO")),
+    "debt_counselling": ServiceTypeInfo("debt_counselling", False, provider_types=("NGO", *SOCIAL)),
+    "addiction_therapy": ServiceTypeInfo("addiction_therapy", True, provider_types=("NGO",)),
+    "psychological_counselling": ServiceTypeInfo(
+        "psychological_counselling", True, provider_types=(*SOCIAL, "PCPR", "NGO")
+    ),
+    "retired_type": ServiceTypeInfo("retired_type", False, active=False, provider_types=SOCIAL),
 }
 
 
@@ -47,9 +56,10 @@ class FakePeers:
     persons: dict[uuid.UUID, PersonSummary] = field(default_factory=dict)
     consents: dict[uuid.UUID, Consent] = field(default_factory=dict)
     blocked_senders: set[uuid.UUID] = field(default_factory=set)
+    users: dict[uuid.UUID, UserInfo] = field(default_factory=dict)
     checks: list[ReferralCheck] = field(default_factory=list)
-    grants: list[AccessGrant] = field(default_factory=list)
-    revocations: list[tuple[uuid.UUID, uuid.UUID, int | None]] = field(default_factory=list)
+    #: Every access state handed to the registry, in order.
+    access: list[AccessState] = field(default_factory=list)
     #: Names of methods that fail as if the peer were down.
     down: set[str] = field(default_factory=set)
 
@@ -77,6 +87,21 @@ class FakePeers:
         consent = Consent(uuid.uuid4(), person_id, institution_id, status)
         self.consents[consent.id] = consent
         return consent.id
+
+    @property
+    def grants(self) -> list[AccessState]:
+        """The states that gave (or kept) access."""
+        return [a for a in self.access if a.active]
+
+    @property
+    def revocations(self) -> list[tuple[uuid.UUID, uuid.UUID, int | None]]:
+        """The states that ended access: (referral, receiver, retention days)."""
+        return [(a.referral_id, a.institution_id, a.retention_days) for a in self.access if not a.active]
+
+    def add_user(self, institution_id: uuid.UUID, user_id: uuid.UUID | None = None, active: bool = True):
+        info = UserInfo(user_id or uuid.uuid4(), institution_id, active)
+        self.users[info.id] = info
+        return info.id
 
     def add_offer(self, institution_id: uuid.UUID, service_type_code: str, active: bool = True) -> uuid.UUID:
         offer = OfferInfo(uuid.uuid4(), institution_id, service_type_code, active, 3)
@@ -131,13 +156,20 @@ class FakePeers:
             return CheckResult(False, f"consent_{consent.status}", "the consent is no longer valid")
         return CheckResult(True, consent_id=consent.id)
 
-    async def grant_access(self, grant: AccessGrant) -> None:
-        self._maybe_down("grant_access", "clients")
-        self.grants.append(grant)
+    async def put_access(self, state: AccessState) -> None:
+        self._maybe_down("put_access", "clients")
+        self.access.append(state)
 
-    async def revoke_access(self, *, referral_id, institution_id, retention_days) -> None:
-        self._maybe_down("revoke_access", "clients")
-        self.revocations.append((referral_id, institution_id, retention_days))
+    async def has_active_offer(self, institution_id, service_type_code) -> bool:
+        self._maybe_down("has_active_offer", "directory")
+        return any(
+            o.institution_id == institution_id and o.service_type_code == service_type_code and o.active
+            for o in self.offers.values()
+        )
+
+    async def user(self, user_id):
+        self._maybe_down("user", "directory")
+        return self.users.get(user_id)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from splot.common.db import utcnow
 from splot.common.events import outbox_event
 from splot.referrals import schemas, service, workdays
 from splot.referrals.emailer import FileSender, OutgoingEmail
-from splot.referrals.models import EmailMessage, FollowUp, Notification, PendingRevocation, Referral
+from splot.referrals.models import AccessSync, EmailMessage, FollowUp, Notification, Referral
 from splot.referrals.workflow import Actor
 
 from conftest import act, create, referral_body, run_scheduler, step
@@ -165,24 +165,27 @@ async def test_unanswered_referrals_expire_with_no_response(client, world, sessi
     assert reopened.status_code == 200 and reopened.json()["status"] == "requested"
 
 
-async def test_revocations_are_retried_until_they_succeed(client, world, session, app, peers):
+async def test_access_states_are_retried_until_the_registry_takes_them(client, world, session, app, peers):
     body, etag = await create(client, world)
+    peers.down = {"put_access"}
+    # The registry is down: the withdrawal still succeeds; the ended access waits for it.
     await step(client, world, world.pup_cw, body, etag, "withdraw", reason_code="duplicate", text="x")
-    peers.down = {"revoke_access"}
-    failed = await run_scheduler(app)
-    assert failed.revocations_failed == 1 and peers.revocations == []
+    assert peers.revocations == []
     row = (
         await session.scalars(
-            select(PendingRevocation).where(PendingRevocation.referral_id == uuid.UUID(body["id"]))
+            select(AccessSync).where(
+                AccessSync.referral_id == uuid.UUID(body["id"]), AccessSync.done_at.is_(None)
+            )
         )
     ).one()
     await session.refresh(row)
-    assert row.done_at is None and row.attempts == 1 and row.next_attempt_at > utcnow()
+    assert row.state["active"] is False and row.done_at is None and row.attempts == 1
+    assert row.next_attempt_at > utcnow()
     peers.down = set()
-    assert (await run_scheduler(app)).revocations_done == 0  # not before its next attempt
+    assert (await run_scheduler(app)).access_synced == 0  # not before its next attempt
     done = await run_scheduler(app, now=utcnow() + timedelta(hours=2))
-    assert done.revocations_done == 1 and peers.revocations == [(uuid.UUID(body["id"]), world.ops, 30)]
-    assert (await run_scheduler(app, now=utcnow() + timedelta(hours=3))).revocations_done == 0
+    assert done.access_synced == 1 and peers.revocations == [(uuid.UUID(body["id"]), world.ops, 30)]
+    assert (await run_scheduler(app, now=utcnow() + timedelta(hours=3))).access_synced == 0
 
 
 async def test_follow_ups_fall_due_and_are_answered_once(client, world, session, app):

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from splot.common.events import outbox_event
 from splot.referrals import demo
-from splot.referrals.models import Message, Notification, Referral, ReferralEvent
+from splot.referrals.models import AccessSync, Message, Notification, Referral, ReferralEvent
 from splot.referrals.workflow import Status
 
 KEYS = {
@@ -25,11 +25,15 @@ KEYS = {
     "ministerstwo": "MINISTRY",
 }
 MONITORING = {"wup-krakow", "rops-krakow", "ministerstwo"}
+#: Offers of the directory's demo institutions (the embedded seeding passes them on).
+OFFERS = {"fundacja-wspolny-krok": ("kis", "vocational_counselling")}
 
 
 def _refs():
     institutions = {
-        key: demo.DemoInstitutionRef(uuid.uuid5(uuid.NAMESPACE_DNS, key), key, type_, "1219053")
+        key: demo.DemoInstitutionRef(
+            uuid.uuid5(uuid.NAMESPACE_DNS, key), key, type_, "1219053", OFFERS.get(key, ())
+        )
         for key, type_ in KEYS.items()
     }
     persons = [
@@ -88,7 +92,17 @@ async def test_demo_seed_populates_every_inbox_and_status(session, app):
         assert g.active == (
             r.status not in ("rejected", "completed", "failed", "cancelled", "entered_in_error")
         )
+        assert (
+            g.accepted == (r.accepted_at is not None) and g.sender_institution_id == r.sender_institution_id
+        )
     assert any(g.covers_sensitive for g in result.grants)
+    # The seeding hands these to the registry itself: nothing is left for the scheduler.
+    pending = await session.scalar(
+        select(func.count())
+        .select_from(AccessSync)
+        .where(AccessSync.done_at.is_(None), AccessSync.superseded_at.is_(None))
+    )
+    assert pending == 0
 
 
 async def test_demo_seed_is_idempotent_and_deterministic(session, app):

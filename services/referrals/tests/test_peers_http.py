@@ -8,11 +8,12 @@ import httpx
 import pytest
 
 from splot.referrals.config import ReferralsSettings
-from splot.referrals.peers import AccessGrant, HttpPeers, PeerUnavailable, ReferralCheck
+from splot.referrals.peers import AccessState, HttpPeers, PeerUnavailable, ReferralCheck
 
 INST = uuid.uuid4()
 PERSON = uuid.uuid4()
 CONSENT = uuid.uuid4()
+USER = uuid.uuid4()
 
 
 class Upstream:
@@ -101,9 +102,13 @@ class Upstream:
                 200, json={"allowed": True, "code": None, "detail": None, "consent_id": str(CONSENT)}
             )
         if path == "/cl/v1/internal/access-grants":
-            return httpx.Response(201, json={"id": str(uuid.uuid4())})
-        if path == "/cl/v1/internal/access-grants/revoke":
-            return httpx.Response(200, json={"revoked": 1})
+            ended = json.loads(request.content)["active"] is False
+            return httpx.Response(204) if ended else httpx.Response(201, json={"id": str(uuid.uuid4())})
+        if path == "/dir/v1/offers":
+            has = request.url.params["service_type_code"] == "kis"
+            return httpx.Response(200, json={"items": [{"id": str(uuid.uuid4())}] if has else []})
+        if path == f"/dir/v1/users/{USER}":
+            return httpx.Response(200, json={"id": str(USER), "institution_id": str(INST), "active": True})
         if path == f"/cl/v1/internal/persons/{PERSON}/summary":
             return httpx.Response(
                 200,
@@ -153,6 +158,20 @@ async def test_directory_calls_use_a_service_token_and_are_cached(upstream_peers
     assert sum(r.url.path == "/dir/v1/service-types" for r in upstream.requests) == 1
     offer = await peers.offer(uuid.uuid4())
     assert offer.institution_id == INST and offer.service_type_code == "kis"
+    assert types["kis"].provider_types == ("NGO",)
+    assert await peers.has_active_offer(INST, "kis") is True
+    assert await peers.has_active_offer(INST, "cis") is False
+    offers_request = upstream.requests[-1]
+    assert offers_request.url.path == "/dir/v1/offers"
+    assert dict(offers_request.url.params) == {
+        "institution_id": str(INST),
+        "service_type_code": "cis",
+        "active": "true",
+        "limit": "1",
+    }
+    user = await peers.user(USER)
+    assert user.institution_id == INST and user.active
+    assert await peers.user(uuid.uuid4()) is None
 
 
 async def test_registry_calls_follow_the_internal_contract(upstream_peers):
@@ -174,22 +193,31 @@ async def test_registry_calls_follow_the_internal_contract(upstream_peers):
         "consent_id",
     }
     assert sent["consent_id"] is None and sent["legal_basis"] == "consent"
-    await peers.grant_access(AccessGrant(PERSON, INST, referral_id, "consent", CONSENT, True))
+    sender = uuid.uuid4()
+    state = AccessState(
+        PERSON, INST, referral_id, sender, "kis", "consent", CONSENT, True, False, True, None, 3
+    )
+    await peers.put_access(state)
     assert json.loads(upstream.requests[-1].content) == {
         "person_id": str(PERSON),
         "institution_id": str(INST),
         "referral_id": str(referral_id),
+        "sender_institution_id": str(sender),
+        "service_type_code": "kis",
         "legal_basis": "consent",
         "consent_id": str(CONSENT),
         "covers_sensitive": True,
+        "accepted": False,
+        "active": True,
+        "retention_days": None,
+        "version": 3,
     }
-    await peers.revoke_access(referral_id=referral_id, institution_id=INST, retention_days=30)
-    assert json.loads(upstream.requests[-1].content) == {
-        "referral_id": str(referral_id),
-        "institution_id": str(INST),
-        "retention_days": 30,
-    }
-    assert upstream.requests[-1].url.path == "/cl/v1/internal/access-grants/revoke"
+    assert AccessState.from_json(json.loads(upstream.requests[-1].content)) == state
+    # Ending a referral: the same endpoint, the state inactive (204 when nothing was granted).
+    await peers.put_access(
+        AccessState(PERSON, INST, referral_id, sender, "kis", "consent", None, True, True, False, 30, 5)
+    )
+    assert upstream.requests[-1].url.path == "/cl/v1/internal/access-grants"
     person = await peers.person_summary(PERSON)
     assert person.status == "merged" and person.merged_into == INST
     assert await peers.person_summary(uuid.uuid4()) is None

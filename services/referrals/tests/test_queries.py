@@ -15,7 +15,7 @@ from conftest import STATUTORY, act, create, step
 async def test_inbox_and_outbox_filters_and_pagination(client, world, peers, session):
     second_person = peers.add_person()
     a, a_etag = await create(client, world)
-    b, _ = await create(client, world, priority="urgent", service_type_code="job_placement")
+    b, _ = await create(client, world, priority="urgent", service_type_code="debt_counselling")
     c, _ = await create(client, world, person=second_person)
     draft = (
         await client.post(
@@ -41,7 +41,7 @@ async def test_inbox_and_outbox_filters_and_pagination(client, world, peers, ses
         c["id"],
     }
     assert await ids("/v1/referrals/inbox?priority=urgent") == [b["id"]]
-    assert await ids("/v1/referrals/inbox?service_type=job_placement") == [b["id"]]
+    assert await ids("/v1/referrals/inbox?service_type=debt_counselling") == [b["id"]]
     assert await ids(f"/v1/referrals/inbox?person_id={second_person}") == [c["id"]]
     assert await ids("/v1/referrals/inbox?assignee=me") == [a["id"]]
     assert await ids(f"/v1/referrals/inbox?assignee={world.ops_cw.user_id}") == [a["id"]]

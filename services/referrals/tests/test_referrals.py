@@ -2,13 +2,15 @@
 the published event shape."""
 
 import uuid
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from splot.common.db import utcnow
 from splot.common.events import outbox_event
-from splot.referrals.models import Notification, Referral, ReferralEvent
+from splot.referrals.models import AccessSync, Notification, Referral, ReferralEvent
 
-from conftest import STATUTORY, act, create, referral_body, step
+from conftest import STATUTORY, act, create, referral_body, run_scheduler, step
 
 SNAPSHOT_KEYS = {
     "id",
@@ -262,7 +264,7 @@ async def test_offer_of_the_target_is_accepted_and_sensitivity_is_copied(client,
 
 async def test_peer_failure_is_a_503_and_nothing_is_half_done(client, world, peers, session):
     before = (await session.execute(select(func.count()).select_from(Referral))).scalar_one()
-    for method in ("institution", "check_referral", "grant_access"):
+    for method in ("institution", "service_types", "check_referral", "person_summary"):
         peers.down = {method}
         response = await client.post(
             "/v1/referrals", json=referral_body(world), headers=world.headers(world.pup_cw)
@@ -274,20 +276,37 @@ async def test_peer_failure_is_a_503_and_nothing_is_half_done(client, world, pee
     assert after == before
     assert (await session.execute(select(func.count()).select_from(ReferralEvent))).scalar_one() == 0
     assert (await session.execute(select(func.count()).select_from(outbox_event))).scalar_one() == 0
+    assert (await session.execute(select(func.count()).select_from(AccessSync))).scalar_one() == 0
+    assert peers.access == []
 
 
-async def test_a_failing_grant_rolls_the_transition_back(client, world, peers, session):
+async def test_access_is_given_only_after_the_referral_committed(client, world, peers, session, app):
+    """The receiver's access is recorded with the referral and handed to the registry after the
+    commit: a registry that is down then does not undo the referral, and gets it later."""
     response = await client.post(
         "/v1/referrals", json=referral_body(world, send=False), headers=world.headers(world.pup_cw)
     )
     draft, etag = response.json(), response.headers["etag"]
-    peers.down = {"grant_access"}
-    failed = await act(client, world, world.pup_cw, draft, etag, "send")
-    assert failed.status_code == 503
+    assert peers.access == []  # a draft gives no access
+    peers.down = {"put_access"}
+    sent = await act(client, world, world.pup_cw, draft, etag, "send")
+    assert sent.status_code == 200 and sent.json()["status"] == "requested"
+    assert peers.access == []
+    [pending] = (
+        await session.scalars(select(AccessSync).where(AccessSync.referral_id == uuid.UUID(draft["id"])))
+    ).all()
+    await session.refresh(pending)
+    assert pending.done_at is None and pending.attempts == 1
+    assert pending.state["active"] is True and pending.version == sent.json()["version"]
     peers.down = set()
-    again = await client.get(f"/v1/referrals/{draft['id']}", headers=world.headers(world.pup_cw))
-    assert again.json()["status"] == "draft" and again.headers["etag"] == etag
-    assert (await step(client, world, world.pup_cw, draft, etag, "send"))[0]["status"] == "requested"
+    report = await run_scheduler(app, now=utcnow() + timedelta(hours=2))
+    assert report.access_synced == 1
+    [state] = peers.access
+    assert (state.referral_id, state.institution_id, state.sender_institution_id) == (
+        uuid.UUID(draft["id"]),
+        world.ops,
+        world.pup,
+    )
 
 
 async def test_idempotency_key_replays_the_creation(client, world, session):

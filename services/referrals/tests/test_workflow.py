@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from splot.common.db import utcnow
 from splot.common.events import outbox_event
-from splot.referrals.models import FollowUp, Notification, PendingRevocation, Referral, ReferralEvent
+from splot.referrals.models import AccessSync, FollowUp, Notification, Referral, ReferralEvent
 
 from conftest import act, create, referral_body, step
 
@@ -377,37 +377,42 @@ async def test_reopen_window(client, world, session, app):
     assert "reopen" not in [a["action"] for a in view.json()["allowed_actions"]]
 
 
-async def test_ending_queues_revocation_and_reopening_supersedes_it(client, world, peers, session, app):
-    body, etag = await reach(client, world, "rejected")
-    pending = (
+async def _syncs(session, referral_id):
+    return (
         await session.scalars(
-            select(PendingRevocation).where(PendingRevocation.referral_id == uuid.UUID(body["id"]))
+            select(AccessSync)
+            .where(AccessSync.referral_id == uuid.UUID(referral_id))
+            .order_by(AccessSync.version)
+            .execution_options(populate_existing=True)
         )
     ).all()
-    assert [(p.institution_id, p.retention_days) for p in pending] == [
-        (world.ops, app.state.settings.access_retention_days)
+
+
+async def test_the_receivers_access_follows_the_referral(client, world, peers, session, app):
+    body, etag = await reach(client, world, "rejected")
+    syncs = await _syncs(session, body["id"])
+    # Sent (access given), then rejected (access ended with the retention window); each delivered.
+    assert [(s.state["active"], s.state["retention_days"]) for s in syncs] == [
+        (True, None),
+        (False, app.state.settings.access_retention_days),
     ]
+    assert all(s.done_at is not None for s in syncs)
+    assert [s.version for s in syncs] == sorted(s.version for s in syncs)
     grants_before = len(peers.grants)
     long_ago = utcnow() - timedelta(days=10)
     await session.execute(
         update(Referral).where(Referral.id == uuid.UUID(body["id"])).values(due_at=long_ago)
     )
     reopened, etag = await step(client, world, world.pup_co, body, etag, "reopen", text="druga próba")
-    assert len(peers.grants) == grants_before + 1  # access granted again
-    await session.refresh(pending[0])
-    assert pending[0].superseded_at is not None and pending[0].done_at is None
+    assert len(peers.grants) == grants_before + 1  # access given again
+    assert peers.access[-1].active and peers.access[-1].accepted is False
+    assert peers.access[-1].version == reopened["version"]
     assert reopened["due_at"] > utcnow().isoformat() and reopened["overdue"] is False
-    # Marking in error revokes at once (no retention).
-    await step(client, world, world.pup_co, reopened, etag, "mark_in_error", text="pomyłka")
-    rows = (
-        await session.scalars(
-            select(PendingRevocation).where(
-                PendingRevocation.referral_id == uuid.UUID(body["id"]),
-                PendingRevocation.superseded_at.is_(None),
-            )
-        )
-    ).all()
-    assert [r.retention_days for r in rows] == [0]
+    accepted, etag = await step(client, world, world.ops_cw, reopened, etag, "accept")
+    assert peers.access[-1].accepted is True and peers.access[-1].version == accepted["version"]
+    # Marking in error ends access at once (no retention).
+    await step(client, world, world.pup_co, accepted, etag, "mark_in_error", text="pomyłka")
+    assert peers.access[-1].active is False and peers.access[-1].retention_days == 0
 
 
 async def test_reopen_checks_consent_again(client, world, peers):

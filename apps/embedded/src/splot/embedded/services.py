@@ -84,7 +84,9 @@ async def _seed_clients(session: AsyncSession, _: dict[str, Any]) -> Any:
 
 async def _seed_referrals(session: AsyncSession, results: dict[str, Any]) -> Any:
     institutions = {
-        i.key: referrals_demo.DemoInstitutionRef(id=i.id, key=i.key, type=i.type, teryt=i.teryt)
+        i.key: referrals_demo.DemoInstitutionRef(
+            id=i.id, key=i.key, type=i.type, teryt=i.teryt, offers=tuple(o[0] for o in i.offers)
+        )
         for i in directory_demo.INSTITUTIONS
     }
     persons = [
@@ -123,42 +125,31 @@ async def _covering_consent(session: AsyncSession, grant: Any) -> uuid.UUID | No
 
 
 async def _grant_demo_access(session: AsyncSession, results: dict[str, Any]) -> Any:
-    """The access the demo referrals imply, recorded in the registry as the referrals service would
-    have done it through the internal API."""
+    """The access the demo referrals imply, given in the registry as the referrals service would
+    have done it through the internal API (before the services start)."""
     referrals = results["referrals"]
     if not referrals.created:
         return None
     settings = ClientsSettings()
-    for grant in referrals.grants:
-        basis = clients_schemas.LegalBasis(grant.legal_basis)
-        consent_id = grant.consent_id
-        if basis is clients_schemas.LegalBasis.consent and consent_id is None:
-            consent_id = await _covering_consent(session, grant)
+    for state in referrals.grants:
+        consent_id = state.consent_id
+        if state.legal_basis == "consent" and consent_id is None:
+            consent_id = await _covering_consent(session, state)
             if consent_id is None:
                 continue  # no valid consent in the demo registry: the receiver gets no access
-        await clients_internal.create_grant(
-            session,
-            principal=_SEED_PRINCIPAL,
-            audit=_SEED_AUDIT,
-            data=clients_schemas.GrantCreate(
-                person_id=grant.person_id,
-                institution_id=grant.institution_id,
-                referral_id=grant.referral_id,
-                legal_basis=basis,
-                consent_id=consent_id,
-                covers_sensitive=grant.covers_sensitive,
-            ),
-        )
-        if not grant.active:
-            await clients_internal.revoke_grant(
+        data = clients_schemas.GrantCreate.model_validate({**state.to_json(), "consent_id": consent_id})
+        if not state.active:
+            # An ended referral: it had given access (sent), which then ended.
+            await clients_internal.create_grant(
                 session,
                 principal=_SEED_PRINCIPAL,
                 audit=_SEED_AUDIT,
+                data=data.model_copy(update={"active": True, "version": max(0, state.version - 1)}),
                 settings=settings,
-                data=clients_schemas.GrantRevoke(
-                    referral_id=grant.referral_id, institution_id=grant.institution_id, retention_days=None
-                ),
             )
+        await clients_internal.create_grant(
+            session, principal=_SEED_PRINCIPAL, audit=_SEED_AUDIT, data=data, settings=settings
+        )
     return None
 
 

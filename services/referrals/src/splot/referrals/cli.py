@@ -37,7 +37,7 @@ async def _run_scheduler(settings: ReferralsSettings, *, once: bool) -> int:
             report = await run_once(ctx)
             print(
                 f"escalated={report.escalated} expired={report.expired} followups_due={report.followups_due} "
-                f"revocations={report.revocations_done}/{report.revocations_failed} "
+                f"access={report.access_synced}/{report.access_sync_failed} "
                 f"emails={report.emails_sent}/{report.emails_failed} "
                 f"webhooks={report.webhooks_delivered}/{report.webhooks_failed} errors={len(report.errors)}",
                 flush=True,

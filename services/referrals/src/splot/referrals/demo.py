@@ -3,9 +3,10 @@ institutions, chains PUP -> OPS -> NGO, overdue and expired ones, messages and n
 
 The rows are written through the service's own rule functions (so the events, referral event
 rows and notifications are exactly what the API would produce), with a stand-in for the peers
-that knows the demo institutions and records the access grants instead of calling the client
-registry. The embedded mode asks the registry to create those grants separately; ``seed``
-returns them. Ids are deterministic (uuid5) and the seed is idempotent.
+that knows the demo institutions. The receivers' access the referrals imply (their access-sync
+rows) is handed to the client registry by the embedded mode's seeding directly, not by the
+scheduler: ``seed`` returns it and marks those rows sent. Ids are deterministic (uuid5) and the
+seed is idempotent.
 """
 
 from __future__ import annotations
@@ -22,17 +23,18 @@ from splot.common.db import utcnow
 from splot.common.etag import etag_for
 from splot.referrals import messages, schemas, service
 from splot.referrals.config import ReferralsSettings
-from splot.referrals.models import Referral
+from splot.referrals.models import AccessSync, Referral
 from splot.referrals.peers import (
-    AccessGrant,
+    AccessState,
     CheckResult,
     InstitutionInfo,
     OfferInfo,
     PersonSummary,
     ReferralCheck,
     ServiceTypeInfo,
+    UserInfo,
 )
-from splot.referrals.workflow import COORDINATOR, TERMINAL, TRANSITIONS, Actor, authorise
+from splot.referrals.workflow import COORDINATOR, TRANSITIONS, Actor, authorise
 
 DEMO_NAMESPACE = uuid.UUID("5b1e7a52-4f0e-4c7e-9a53-7370c0d0e003")
 STATUTORY_ARTICLE = "art. 100 ust. 1 ustawy o pomocy społecznej"
@@ -48,6 +50,8 @@ class DemoInstitutionRef:
     key: str
     type: str
     teryt: str
+    #: Service types of the institution's offers in the directory's demo data.
+    offers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,43 +60,32 @@ class DemoPersonRef:
     registering_institution_id: uuid.UUID
 
 
-@dataclass(frozen=True)
-class DemoGrant:
-    """Access the demo implies: ``active`` False means the referral has ended (grant, then revoke)."""
-
-    person_id: uuid.UUID
-    institution_id: uuid.UUID
-    referral_id: uuid.UUID
-    covers_sensitive: bool
-    active: bool
-    legal_basis: str = "statutory"
-    consent_id: uuid.UUID | None = None
-
-
 @dataclass
 class DemoReferrals:
     created: bool
-    grants: list[DemoGrant] = field(default_factory=list)
+    #: The newest access state of every demo referral (``active`` False: the referral has ended).
+    grants: list[AccessState] = field(default_factory=list)
     referral_ids: list[uuid.UUID] = field(default_factory=list)
 
 
 #: The part of the directory's seeded catalogue the demo uses (codes, sensitivity, deadlines).
+_PUP, _SOCIAL, _NGO = ("PUP",), ("OPS", "CUS"), ("NGO", "KIS", "CIS")
 CATALOGUE: dict[str, ServiceTypeInfo] = {
     t.code: t
     for t in (
-        ServiceTypeInfo("job_placement", False),
-        ServiceTypeInfo("vocational_counselling", False),
-        ServiceTypeInfo("training", False),
-        ServiceTypeInfo("social_work", False),
-        ServiceTypeInfo("social_contract", False),
-        ServiceTypeInfo("family_assistant", False),
-        ServiceTypeInfo("crisis_intervention", False, 2, 1),
-        ServiceTypeInfo("care_services", True),
-        ServiceTypeInfo("kis", False),
-        ServiceTypeInfo("cis", False),
-        ServiceTypeInfo("debt_counselling", False),
-        ServiceTypeInfo("housing_support", False),
-        ServiceTypeInfo("addiction_therapy", True),
+        ServiceTypeInfo("job_placement", False, provider_types=_PUP),
+        ServiceTypeInfo("vocational_counselling", False, provider_types=_PUP),
+        ServiceTypeInfo("training", False, provider_types=_PUP),
+        ServiceTypeInfo("social_work", False, provider_types=_SOCIAL),
+        ServiceTypeInfo("social_contract", False, provider_types=_SOCIAL),
+        ServiceTypeInfo("family_assistant", False, provider_types=_SOCIAL),
+        ServiceTypeInfo("crisis_intervention", False, 2, 1, provider_types=(*_SOCIAL, "PCPR")),
+        ServiceTypeInfo("care_services", True, provider_types=_SOCIAL),
+        ServiceTypeInfo("kis", False, provider_types=("KIS", "NGO", "OPS", "CUS")),
+        ServiceTypeInfo("cis", False, provider_types=("CIS", "NGO")),
+        ServiceTypeInfo("debt_counselling", False, provider_types=("NGO", *_SOCIAL)),
+        ServiceTypeInfo("housing_support", False, provider_types=(*_SOCIAL, "NGO")),
+        ServiceTypeInfo("addiction_therapy", True, provider_types=("NGO",)),
     )
 }
 
@@ -102,7 +95,6 @@ class DemoPeers:
 
     def __init__(self, institutions: dict[str, DemoInstitutionRef]) -> None:
         self.by_id = {ref.id: ref for ref in institutions.values()}
-        self.grants: list[AccessGrant] = []
 
     async def institution(self, institution_id: uuid.UUID) -> InstitutionInfo | None:
         ref = self.by_id.get(institution_id)
@@ -117,13 +109,15 @@ class DemoPeers:
     async def check_referral(self, check: ReferralCheck) -> CheckResult:
         return CheckResult(True)
 
-    async def grant_access(self, grant: AccessGrant) -> None:
-        self.grants.append(grant)
+    async def has_active_offer(self, institution_id: uuid.UUID, service_type_code: str) -> bool:
+        ref = self.by_id.get(institution_id)
+        return ref is not None and service_type_code in ref.offers
 
-    async def revoke_access(
-        self, *, referral_id: uuid.UUID, institution_id: uuid.UUID, retention_days: int | None
-    ) -> None:
+    async def user(self, user_id: uuid.UUID) -> UserInfo | None:
         return None
+
+    async def put_access(self, state: AccessState) -> None:
+        return None  # handed over by the embedded seeding (see ``seed``)
 
     async def person_summary(self, person_id: uuid.UUID) -> PersonSummary | None:
         return PersonSummary(person_id, "active")
@@ -490,27 +484,23 @@ async def _steps(
     return moment
 
 
-async def _grants(session: AsyncSession) -> list[DemoGrant]:
+async def _grants(session: AsyncSession) -> list[AccessState]:
+    """The newest access state of each demo referral; the rows are marked sent (the embedded
+    seeding gives them to the registry itself, before the services start)."""
     ids = [demo_id("referral", s.key) for s in SCENARIOS] + [
         demo_id("referral", s.forward[0]) for s in SCENARIOS if s.forward
     ]
-    rows = (
+    syncs = (
         await session.scalars(
-            select(Referral)
-            .where(Referral.id.in_(ids), Referral.status != "draft")
-            .order_by(Referral.sent_at)
+            select(AccessSync)
+            .where(AccessSync.referral_id.in_(ids), AccessSync.superseded_at.is_(None))
+            .order_by(AccessSync.created_at, AccessSync.version)
         )
     ).all()
-    return [
-        DemoGrant(
-            person_id=r.person_id,
-            institution_id=r.target_institution_id,
-            referral_id=r.id,
-            covers_sensitive=r.sensitive,
-            active=r.status not in TERMINAL,
-            legal_basis=r.legal_basis_kind or "statutory",
-            consent_id=r.consent_id,
-        )
-        for r in rows
-        if r.target_institution_id is not None
-    ]
+    newest: dict[uuid.UUID, AccessSync] = {}
+    for sync in syncs:
+        newest[sync.referral_id] = sync
+        if sync.done_at is None:
+            sync.done_at = utcnow()
+    await session.flush()
+    return [AccessState.from_json(sync.state) for sync in newest.values()]

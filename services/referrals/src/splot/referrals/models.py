@@ -270,23 +270,29 @@ class FollowUp(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class PendingRevocation(Base):
-    """An access revocation the clients service has not confirmed yet (written in the transaction
-    that ended the referral, sent by the scheduler until it succeeds: nothing is lost)."""
+class AccessSync(Base):
+    """The access a referral gives its receiver in the client registry, as of one version of the
+    referral: written in the transaction that changed the referral (so it exists exactly when the
+    change committed) and sent to the registry after the commit, retried by the scheduler until
+    the registry confirms. Only the newest state of a (referral, receiver) matters: older pending
+    ones are superseded when a newer one is written, and the registry ignores stale versions."""
 
-    __tablename__ = "pending_revocation"
-    __table_args__ = (Index("ix_pending_revocation_open", "done_at", "next_attempt_at"),)
+    __tablename__ = "access_sync"
+    __table_args__ = (Index("ix_access_sync_open", "done_at", "next_attempt_at"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     referral_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("referral.id"), index=True)
     institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    retention_days: Mapped[int | None] = mapped_column(Integer)
+    #: The referral's version this state belongs to.
+    version: Mapped[int] = mapped_column(Integer)
+    #: The grant state as sent to ``POST /v1/internal/access-grants`` of the client registry.
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    #: Set when the referral was reopened (and access granted again) before this was sent.
+    #: Set when a newer state of the same (referral, receiver) was written before this was sent.
     superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 

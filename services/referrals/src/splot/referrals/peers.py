@@ -1,10 +1,11 @@
 """The other Splot services this one calls, behind a port.
 
 :class:`Peers` is what the referral rules need from the directory (institutions, the service-type
-catalogue, offers) and from the client registry (may this sender refer this person to that target,
-grant and revoke the receiver's access, a person's status). :class:`HttpPeers` calls them over
-HTTP with this service's own client-credentials token; tests inject an in-memory fake through
-``app.state.peers``. Any peer failure is a 503 ``peer_unavailable`` with ``Retry-After``.
+catalogue, offers, staff) and from the client registry (may this sender refer this person to that
+target, the receiver's access as the referral changes, a person's status). :class:`HttpPeers`
+calls them over HTTP with this service's own client-credentials token; tests inject an in-memory
+fake through ``app.state.peers``. Any peer failure is a 503 ``peer_unavailable`` with
+``Retry-After``.
 """
 
 from __future__ import annotations
@@ -57,6 +58,15 @@ class ServiceTypeInfo:
     response_days_urgent: int | None = None
     active: bool = True
     name_pl: str = ""
+    #: Institution types that provide it (an institution of another type needs an active offer).
+    provider_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: uuid.UUID
+    institution_id: uuid.UUID
+    active: bool
 
 
 @dataclass(frozen=True)
@@ -89,13 +99,55 @@ class CheckResult:
 
 
 @dataclass(frozen=True)
-class AccessGrant:
+class AccessState:
+    """What a referral gives its receiver in the client registry, as of one referral version
+    (the body of ``POST /v1/internal/access-grants``)."""
+
     person_id: uuid.UUID
     institution_id: uuid.UUID
     referral_id: uuid.UUID
+    sender_institution_id: uuid.UUID
+    service_type_code: str
     legal_basis: str
     consent_id: uuid.UUID | None
     covers_sensitive: bool
+    accepted: bool
+    active: bool
+    retention_days: int | None
+    version: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "person_id": str(self.person_id),
+            "institution_id": str(self.institution_id),
+            "referral_id": str(self.referral_id),
+            "sender_institution_id": str(self.sender_institution_id),
+            "service_type_code": self.service_type_code,
+            "legal_basis": self.legal_basis,
+            "consent_id": str(self.consent_id) if self.consent_id else None,
+            "covers_sensitive": self.covers_sensitive,
+            "accepted": self.accepted,
+            "active": self.active,
+            "retention_days": self.retention_days,
+            "version": self.version,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AccessState:
+        return cls(
+            person_id=uuid.UUID(data["person_id"]),
+            institution_id=uuid.UUID(data["institution_id"]),
+            referral_id=uuid.UUID(data["referral_id"]),
+            sender_institution_id=uuid.UUID(data["sender_institution_id"]),
+            service_type_code=data["service_type_code"],
+            legal_basis=data["legal_basis"],
+            consent_id=uuid.UUID(data["consent_id"]) if data.get("consent_id") else None,
+            covers_sensitive=bool(data["covers_sensitive"]),
+            accepted=bool(data["accepted"]),
+            active=bool(data["active"]),
+            retention_days=data.get("retention_days"),
+            version=int(data["version"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -112,13 +164,13 @@ class Peers(Protocol):
 
     async def offer(self, offer_id: uuid.UUID) -> OfferInfo | None: ...
 
+    async def has_active_offer(self, institution_id: uuid.UUID, service_type_code: str) -> bool: ...
+
+    async def user(self, user_id: uuid.UUID) -> UserInfo | None: ...
+
     async def check_referral(self, check: ReferralCheck) -> CheckResult: ...
 
-    async def grant_access(self, grant: AccessGrant) -> None: ...
-
-    async def revoke_access(
-        self, *, referral_id: uuid.UUID, institution_id: uuid.UUID, retention_days: int | None
-    ) -> None: ...
+    async def put_access(self, state: AccessState) -> None: ...
 
     async def person_summary(self, person_id: uuid.UUID) -> PersonSummary | None: ...
 
@@ -234,6 +286,7 @@ class HttpPeers:
                     response_days_urgent=item.get("response_days_urgent"),
                     active=bool(item.get("active", True)),
                     name_pl=str(item.get("name_pl", "")),
+                    provider_types=tuple(str(t) for t in item.get("provider_types") or ()),
                 )
                 for item in self._json("directory", response)["items"]
             }
@@ -288,36 +341,43 @@ class HttpPeers:
         except (KeyError, ValueError) as exc:
             raise PeerUnavailable("clients") from exc
 
-    async def grant_access(self, grant: AccessGrant) -> None:
+    async def put_access(self, state: AccessState) -> None:
         await self._call(
             "clients",
             "POST",
             f"{self.clients_url}/v1/internal/access-grants",
-            json={
-                "person_id": str(grant.person_id),
-                "institution_id": str(grant.institution_id),
-                "referral_id": str(grant.referral_id),
-                "legal_basis": grant.legal_basis,
-                "consent_id": str(grant.consent_id) if grant.consent_id else None,
-                "covers_sensitive": grant.covers_sensitive,
-            },
-            ok=(200, 201),
+            json=state.to_json(),
+            ok=(200, 201, 204),
         )
 
-    async def revoke_access(
-        self, *, referral_id: uuid.UUID, institution_id: uuid.UUID, retention_days: int | None
-    ) -> None:
-        await self._call(
-            "clients",
-            "POST",
-            f"{self.clients_url}/v1/internal/access-grants/revoke",
-            json={
-                "referral_id": str(referral_id),
-                "institution_id": str(institution_id),
-                "retention_days": retention_days,
-            },
-            ok=(200, 204),
+    async def has_active_offer(self, institution_id: uuid.UUID, service_type_code: str) -> bool:
+        response = await self._call(
+            "directory",
+            "GET",
+            f"{self.directory_url}/v1/offers?institution_id={institution_id}"
+            f"&service_type_code={service_type_code}&active=true&limit=1",
+            ok=(200,),
         )
+        try:
+            return bool(self._json("directory", response)["items"])
+        except (KeyError, TypeError) as exc:
+            raise PeerUnavailable("directory") from exc
+
+    async def user(self, user_id: uuid.UUID) -> UserInfo | None:
+        response = await self._call(
+            "directory", "GET", f"{self.directory_url}/v1/users/{user_id}", ok=(200, 404)
+        )
+        if response.status_code == 404:
+            return None
+        body = self._json("directory", response)
+        try:
+            return UserInfo(
+                id=uuid.UUID(str(body["id"])),
+                institution_id=uuid.UUID(str(body["institution_id"])),
+                active=bool(body.get("active", True)),
+            )
+        except (KeyError, ValueError) as exc:
+            raise PeerUnavailable("directory") from exc
 
     async def person_summary(self, person_id: uuid.UUID) -> PersonSummary | None:
         response = await self._call(

@@ -7,6 +7,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.convertors import Convertor, register_url_convertor
 
 from splot.common import errors
@@ -15,7 +16,7 @@ from splot.common.db import SessionDep
 from splot.common.errors import LIST_ERRORS, problem_responses
 from splot.common.etag import IfMatch, set_etag
 from splot.common.validation import IsoDate
-from splot.referrals import followups, messages, netguard, notifications, schemas, service, webhooks
+from splot.referrals import access, followups, messages, netguard, notifications, schemas, service, webhooks
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.peers import Peers, get_peers
 from splot.referrals.workflow import Actor, Status
@@ -54,6 +55,14 @@ def _actor(principal: CurrentPrincipal) -> Actor:
 
 def _settings(request: Request) -> ReferralsSettings:
     return request.app.state.settings
+
+
+async def _commit_then_sync_access(request: Request, session: AsyncSession, referral_id: uuid.UUID) -> None:
+    """Commit the change, then hand the receiver's access (recorded with it) to the registry
+    before answering, so that the receiver can open the person as soon as the sender has its
+    answer. If the registry does not take it now, the scheduler retries; the change stands."""
+    await session.commit()
+    await access.deliver_pending(request.app.state.sessionmaker, request.app.state.peers, [referral_id])
 
 
 ActorDep = Annotated[Actor, Depends(_actor)]
@@ -107,6 +116,7 @@ async def get_workflow(_: CurrentPrincipal) -> schemas.WorkflowRead:
     responses=PEER_WRITE_ERRORS,
 )
 async def create_referral(
+    request: Request,
     session: SessionDep,
     actor: ActorDep,
     peers: PeersDep,
@@ -116,6 +126,8 @@ async def create_referral(
 ) -> schemas.ReferralRead:
     """Save a draft referral of your institution (or send it at once with ``send: true``)."""
     referral = await service.create_referral(session, data=data, actor=actor, peers=peers, settings=settings)
+    if referral.status != "draft":
+        await _commit_then_sync_access(request, session, referral.id)
     set_etag(response, referral.id, referral.version)
     response.headers["Location"] = f"v1/referrals/{referral.id}"
     return service.referral_read(referral, actor, settings)
@@ -278,6 +290,7 @@ async def discard_draft(
 )
 async def take_transition(
     *,
+    request: Request,
     session: SessionDep,
     actor: ActorDep,
     peers: PeersDep,
@@ -299,6 +312,7 @@ async def take_transition(
     )
     if referral is None:
         return Response(status_code=status.HTTP_204_NO_CONTENT)
+    await _commit_then_sync_access(request, session, referral.id)
     set_etag(response, referral.id, referral.version)
     return service.referral_read(referral, actor, settings)
 
@@ -312,6 +326,7 @@ async def take_transition(
 )
 async def forward_referral(
     *,
+    request: Request,
     session: SessionDep,
     actor: ActorDep,
     peers: PeersDep,
@@ -331,6 +346,7 @@ async def forward_referral(
         peers=peers,
         settings=settings,
     )
+    await _commit_then_sync_access(request, session, child.id)
     set_etag(response, child.id, child.version)
     response.headers["Location"] = f"v1/referrals/{child.id}"
     return service.referral_read(child, actor, settings)

@@ -1,5 +1,5 @@
 """The scheduler: escalation of overdue referrals, automatic expiry, follow-ups that fall due,
-access revocations, e-mails and webhook deliveries.
+the receivers' access in the client registry, e-mails and webhook deliveries.
 
 It runs inside the service (a background task) and as ``splot-referrals run-scheduler``, and is
 safe with several replicas at once: each row is claimed in its own short transaction with
@@ -25,13 +25,13 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.db import utcnow
-from splot.referrals import netguard, notifications, service, webhooks
+from splot.referrals import access, netguard, notifications, service, webhooks
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, OutgoingEmail
 from splot.referrals.models import (
+    AccessSync,
     EmailMessage,
     FollowUp,
-    PendingRevocation,
     Referral,
     WebhookDelivery,
     WebhookSubscription,
@@ -61,8 +61,8 @@ class SchedulerReport:
     escalated: int = 0
     expired: int = 0
     followups_due: int = 0
-    revocations_done: int = 0
-    revocations_failed: int = 0
+    access_synced: int = 0
+    access_sync_failed: int = 0
     emails_sent: int = 0
     emails_failed: int = 0
     webhooks_delivered: int = 0
@@ -201,36 +201,29 @@ async def follow_ups_due(ctx: SchedulerContext, report: SchedulerReport, now: da
     await _each_claimed(ctx, query, FollowUp, handle, report)
 
 
-async def send_revocations(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
+async def send_access_syncs(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
+    """Hand the registry every access state it has not confirmed (a crash or a failure after
+    the commit of the change left it here)."""
+
     def query() -> Select[Any]:
         return (
-            select(PendingRevocation)
+            select(AccessSync)
             .where(
-                PendingRevocation.done_at.is_(None),
-                PendingRevocation.superseded_at.is_(None),
-                PendingRevocation.next_attempt_at <= now,
+                AccessSync.done_at.is_(None),
+                AccessSync.superseded_at.is_(None),
+                AccessSync.next_attempt_at <= now,
             )
-            .order_by(PendingRevocation.next_attempt_at, PendingRevocation.id)
+            .order_by(AccessSync.next_attempt_at, AccessSync.version, AccessSync.id)
         )
 
-    async def handle(session: AsyncSession, pending: PendingRevocation) -> None:
-        try:
-            await ctx.peers.revoke_access(
-                referral_id=pending.referral_id,
-                institution_id=pending.institution_id,
-                retention_days=pending.retention_days,
-            )
-        except Exception as exc:  # retried later, never dropped
-            pending.attempts += 1
-            pending.last_error = type(exc).__name__
-            pending.next_attempt_at = now + _retry_delay(30, pending.attempts)
-            report.revocations_failed += 1
+    async def handle(session: AsyncSession, sync: AccessSync) -> None:
+        if await access.send(sync, peers=ctx.peers, now=now):
+            report.access_synced += 1
         else:
-            pending.done_at = now
-            report.revocations_done += 1
+            report.access_sync_failed += 1
         await session.flush()
 
-    await _each_claimed(ctx, query, PendingRevocation, handle, report)
+    await _each_claimed(ctx, query, AccessSync, handle, report)
 
 
 async def send_emails(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
@@ -310,7 +303,7 @@ async def deliver_webhooks(ctx: SchedulerContext, report: SchedulerReport, now: 
     await _each_claimed(ctx, query, WebhookDelivery, handle, report)
 
 
-JOBS = (escalate_overdue, expire_unanswered, follow_ups_due, send_revocations, send_emails, deliver_webhooks)
+JOBS = (escalate_overdue, expire_unanswered, follow_ups_due, send_access_syncs, send_emails, deliver_webhooks)
 
 
 async def run_once(ctx: SchedulerContext, *, now: datetime | None = None) -> SchedulerReport:

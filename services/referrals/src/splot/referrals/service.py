@@ -17,21 +17,21 @@ from sqlalchemy import Select, and_, exists, func, not_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
+from splot.common import failpoints
 from splot.common.db import new_id, utcnow
 from splot.common.errors import Problem, forbidden, not_found
 from splot.common.etag import check_if_match
 from splot.common.pagination import paginate
-from splot.referrals import notifications, schemas, workdays
+from splot.referrals import access, notifications, schemas, workdays
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import (
     FollowUp,
     OutcomeCode,
-    PendingRevocation,
     ReasonCode,
     Referral,
     ReferralEvent,
 )
-from splot.referrals.peers import AccessGrant, Peers, ReferralCheck
+from splot.referrals.peers import Peers, ReferralCheck
 from splot.referrals.publish import publish, transition_payload
 from splot.referrals.workflow import (
     SYSTEM,
@@ -48,6 +48,10 @@ from splot.referrals.workflow import (
 )
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+#: Institution types that deliver services and so receive referrals (WUP, ROPS and the ministry
+#: monitor; they serve no clients).
+SERVING_TYPES = frozenset({"PUP", "OPS", "CUS", "PCPR", "NGO", "CIS", "KIS"})
 
 #: What the client registry's refusal codes become here (status, stable code).
 _CHECK_REFUSALS: dict[str, int] = {
@@ -308,9 +312,29 @@ async def _validate_target(
         raise Problem(422, "unknown_institution", "the target institution is not in the directory")
     if not target.active:
         raise Problem(422, "institution_inactive", "the target institution is not active")
+    if target.type not in SERVING_TYPES:
+        raise Problem(
+            422,
+            "target_not_serving",
+            f"a {target.type} does not take referrals (referrals go to "
+            + ", ".join(sorted(SERVING_TYPES))
+            + ")",
+        )
     service_type = (await peers.service_types()).get(referral.service_type_code)
     if service_type is None or not service_type.active:
         raise Problem(422, "unknown_service_type", "no such service type in the catalogue")
+    if target.type not in service_type.provider_types and not await peers.has_active_offer(
+        target.id, service_type.code
+    ):
+        # A referral carries the person's data to its receiver: only to one that provides the
+        # service (its kind of institution does, or it publishes an active offer of it).
+        raise Problem(
+            422,
+            "service_not_provided",
+            f"the target institution does not provide {service_type.code}: it is not a "
+            + ", ".join(service_type.provider_types or ("provider",))
+            + " and has no active offer of it",
+        )
     if referral.target_offer_id is not None:
         offer = await peers.offer(referral.target_offer_id)
         if (
@@ -384,18 +408,6 @@ def _set_deadlines(
     referral.escalated_at = None
 
 
-def _grant_for(referral: Referral) -> AccessGrant:
-    assert referral.target_institution_id is not None and referral.legal_basis_kind is not None
-    return AccessGrant(
-        person_id=referral.person_id,
-        institution_id=referral.target_institution_id,
-        referral_id=referral.id,
-        legal_basis=referral.legal_basis_kind,
-        consent_id=referral.consent_id,
-        covers_sensitive=referral.sensitive,
-    )
-
-
 async def _send(
     session: AsyncSession,
     referral: Referral,
@@ -406,7 +418,6 @@ async def _send(
     settings: ReferralsSettings,
     now: datetime,
     text: str | None,
-    grant: bool = True,
 ) -> None:
     assert actor.institution_id is not None
     days = await _validate_target(
@@ -422,8 +433,8 @@ async def _send(
     await _record(
         session, referral, t, actor=actor, from_status=from_status, settings=settings, now=now, text=text
     )
-    if grant:
-        await peers.grant_access(_grant_for(referral))
+    await access.enqueue(session, referral, active=True, now=now)
+    failpoints.hit("referrals.send_before_commit")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -555,16 +566,6 @@ async def _effect_reopen(session: AsyncSession, r: Referral, p: Payload, now: da
     r.reason_code = r.declined_by = r.business_status = None
     r.reason_text = p.text
     r.cancellation_requested = r.acknowledged = False
-    # Access is granted again below; a revocation not yet sent must not undo it afterwards.
-    await session.execute(
-        update(PendingRevocation)
-        .where(
-            PendingRevocation.referral_id == r.id,
-            PendingRevocation.done_at.is_(None),
-            PendingRevocation.superseded_at.is_(None),
-        )
-        .values(superseded_at=now)
-    )
 
 
 async def _effect_flag(session: AsyncSession, r: Referral, p: Payload, now: datetime) -> None:
@@ -635,6 +636,8 @@ async def transition(
         return referral
     payload = Payload(**{k: (v.value if hasattr(v, "value") else v) for k, v in given.items()})
     await _check_reason(session, action, payload.reason_code)
+    if payload.assignee_user_id is not None:
+        await _check_assignee(payload.assignee_user_id, referral, peers=peers)
     await apply(session, referral, t, payload, actor=actor, peers=peers, settings=settings, now=now)
     return referral
 
@@ -674,17 +677,6 @@ async def apply(
         ended = referral.status in TERMINAL and (
             from_status not in TERMINAL or referral.status == Status.entered_in_error
         )
-        if ended and referral.target_institution_id is not None and from_status != Status.draft:
-            retention = 0 if referral.status == Status.entered_in_error else settings.access_retention_days
-            session.add(
-                PendingRevocation(
-                    referral_id=referral.id,
-                    institution_id=referral.target_institution_id,
-                    retention_days=retention,
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
         referral.updated_at = now
     await _record(
         session,
@@ -698,8 +690,25 @@ async def apply(
         reason_code=payload.reason_code,
         details={k: v for k, v in _payload_details(payload).items() if v is not None},
     )
-    if t.action == "reopen" and peers is not None:
-        await peers.grant_access(_grant_for(referral))
+    # What the receiver may see changes with these: recorded now, sent to the registry once
+    # this transaction has committed (see splot.referrals.access).
+    if ended and from_status != Status.draft:
+        retention = 0 if referral.status == Status.entered_in_error else settings.access_retention_days
+        await access.enqueue(session, referral, active=False, retention_days=retention, now=now)
+    elif t.action in ("accept", "reopen"):
+        await access.enqueue(session, referral, active=True, now=now)
+
+
+async def _check_assignee(user_id: uuid.UUID, referral: Referral, *, peers: Peers) -> None:
+    """A referral is assigned to a member of the receiving institution's active staff."""
+    user = await peers.user(user_id)
+    if user is None or not user.active or user.institution_id != referral.target_institution_id:
+        raise Problem(
+            422,
+            "assignee_not_in_institution",
+            "assign the referral to an active member of the receiving institution's staff",
+            errors=[{"loc": ["body", "assignee_user_id"], "msg": "not your colleague", "type": "assignee"}],
+        )
 
 
 def _payload_details(p: Payload) -> dict[str, Any]:
@@ -880,7 +889,6 @@ async def forward(
         settings=settings,
         now=now,
         text=None,
-        grant=False,
     )
     parent.updated_at = now  # the parent's version moves too: forwarding is one of its transitions
     await _record(
@@ -894,7 +902,6 @@ async def forward(
         text=None,
         details={"child_referral_id": str(child.id)},
     )
-    await peers.grant_access(_grant_for(child))
     return child
 
 
