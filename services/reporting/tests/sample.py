@@ -49,6 +49,8 @@ class Feeds:
     directory: InMemorySource = field(default_factory=lambda: InMemorySource("directory"))
     clients: InMemorySource = field(default_factory=lambda: InMemorySource("clients"))
     referrals: InMemorySource = field(default_factory=lambda: InMemorySource("referrals"))
+    #: The registry's current person payload of each person (what its person events carry).
+    people: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
 
     def sources(self) -> Sources:
         return Sources(
@@ -122,29 +124,35 @@ class Feeds:
         when: str = "2025-02-01",
     ) -> uuid.UUID:
         person_id = uuid.uuid4()
+        # The shape of services/clients events.person_payload (the producer's field names).
+        self.people[person_id] = {
+            "person_id": str(person_id),
+            "birth_year": birth_year,
+            "sex": sex,
+            "gmina": gmina,
+            "registering_institution_id": str(registered_by.id),
+            "status": "active",
+        }
+        self._person_event("person.created", person_id, when)
+        return person_id
+
+    def _person_event(self, event_type: str, person_id: uuid.UUID, when: str, **extra: Any) -> None:
         self.clients.append(
-            "person.created",
-            {
-                "person_id": str(person_id),
-                "birth_year": birth_year,
-                "sex": sex,
-                "gmina": gmina,
-                "registered_by_institution_id": str(registered_by.id),
-            },
+            event_type,
+            {**self.people[person_id], **extra},
             occurred_at=at(when),
             aggregate_type="person",
             aggregate_id=str(person_id),
         )
-        return person_id
+
+    def registered(self, person: uuid.UUID, inst: Institution, *, when: str) -> None:
+        """Another institution registers an existing person (person.registered)."""
+        self._person_event("person.registered", person, when, institution_id=str(inst.id))
 
     def merge(self, survivor: uuid.UUID, merged: uuid.UUID, *, when: str) -> None:
-        self.clients.append(
-            "person.merged",
-            {"survivor_id": str(survivor), "merged_id": str(merged)},
-            occurred_at=at(when),
-            aggregate_type="person",
-            aggregate_id=str(survivor),
-        )
+        # As the registry emits it: the survivor's payload plus the merged person's id.
+        self.people[merged] = {**self.people[merged], "status": "merged"}
+        self._person_event("person.merged", survivor, when, merged_person_id=str(merged))
 
     def access(self, person: uuid.UUID, inst: Institution, *, when: str) -> None:
         self.clients.append(

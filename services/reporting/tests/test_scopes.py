@@ -156,3 +156,28 @@ async def test_query_validation(client, dataset, analyst):
         response = await client.get("/v1/aggregate", params=params, headers=h)
         assert response.status_code == 422, (params, response.text)
         assert response.json()["code"] == code, params
+
+
+async def test_institution_systems_use_the_scope_the_directory_grants(client, dataset, tokens):
+    # The directory lets an institution give its systems "reporting:read" (INSTITUTION_CLIENT_SCOPES);
+    # this service asked for "reports:read", which nobody could grant: every system got 403.
+    pup = dataset.inst["PUP_K"]
+
+    def system(scope: str) -> dict[str, str]:
+        return tokens.headers(
+            scope=scope,
+            institution_id=pup.id,
+            institution_type="PUP",
+            teryt=pup.teryt,
+            roles=(),
+            ptype="client",
+        )
+
+    assert await _total(client, system("reporting:read")) == 11
+    assert await _total(client, system("referrals:read reporting:read")) == 11
+    denied = await client.get(
+        "/v1/aggregate", params={"measures": "referrals"}, headers=system("referrals:read")
+    )
+    assert denied.status_code == 403
+    assert denied.json()["code"] == "insufficient_scope"
+    assert denied.json()["required_scopes"] == ["reporting:read"]

@@ -1,9 +1,17 @@
 """CSV and XLSX renderings of protected tables (never of facts).
 
-CSV is long: one line per (table, period, dimensions, measure) with ``value`` empty and
-``suppressed`` true for a suppressed cell. XLSX has one wide sheet per table, where a suppressed
-cell reads ``c`` (confidential), and a ``metadata`` sheet: scope, period, as-of per source,
-suppression rules and the definition of every measure in the workbook.
+CSV (RFC 4180, CRLF line ends) is long: one line per (table, period, dimensions, measure) with
+``value`` empty and ``suppressed`` true for a suppressed cell, then the metadata as lines of the
+table ``metadata`` (``measure`` the key, ``value`` the value: title, scope, period, as-of,
+suppression rules and, for an edition, its version and change note). XLSX has one wide sheet per
+table, where a suppressed cell reads ``c`` (confidential), and a ``metadata`` sheet: the same keys
+and the definition of every measure in the workbook.
+
+Every cell goes through :mod:`splot.common.spreadsheet`: text that a spreadsheet would read as
+a formula (``=…``, ``+…``, ``-…``, ``@…``, tab, carriage return) gets a leading ``'`` (OWASP CSV
+injection), and characters an XLSX file cannot hold (control characters in a title stored before
+input was checked) are replaced, so that every stored edition stays exportable. Numbers stay
+numbers.
 """
 
 from __future__ import annotations
@@ -15,7 +23,10 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from splot.common.spreadsheet import csv_cell, xlsx_cell
 from splot.reporting.catalogue import MEASURES
+
+METADATA_TABLE = "metadata"
 
 SUPPRESSED_MARK = "c"
 EXTRA_DEFINITIONS = {
@@ -52,17 +63,31 @@ def _dimension_names(tables: list[dict[str, Any]]) -> list[str]:
     return names
 
 
-def to_csv(tables: list[dict[str, Any]]) -> str:
+def _text(value: Any) -> Any:
+    """A metadata value as a cell: numbers as they are, anything else as text."""
+    if value is None or isinstance(value, int | float):
+        return value
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def to_csv(tables: list[dict[str, Any]], metadata: list[tuple[str, Any]] | None = None) -> str:
     dims = _dimension_names(tables)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["table", "period", *dims, "measure", "value", "suppressed"])
+    # CRLF line ends (RFC 4180): the writer then quotes every field holding a CR or an LF. With
+    # "\n" it would leave a bare CR unquoted, which readers take as a line break, so that the text
+    # after it would start a new cell of its own: the injection the neutralising guards against.
+    writer = csv.writer(out, lineterminator="\r\n")
+
+    def write(cells: list[Any]) -> None:
+        writer.writerow([csv_cell(c) for c in cells])
+
+    write(["table", "period", *dims, "measure", "value", "suppressed"])
     for table in tables:
         for row in table["rows"]:
             for measure in table["measures"]:
                 cell = row["values"].get(measure, {"value": None, "suppressed": False})
                 value = "" if cell["value"] is None else cell["value"]
-                writer.writerow(
+                write(
                     [
                         table["name"],
                         row["period"],
@@ -72,6 +97,9 @@ def to_csv(tables: list[dict[str, Any]]) -> str:
                         "true" if cell["suppressed"] else "false",
                     ]
                 )
+    for key, value in metadata or []:
+        shown = _text(value)
+        write([METADATA_TABLE, "", *("" for _ in dims), key, "" if shown is None else shown, "false"])
     return out.getvalue()
 
 
@@ -83,9 +111,9 @@ def to_xlsx(tables: list[dict[str, Any]], metadata: list[tuple[str, Any]]) -> by
     bold = Font(bold=True)
     measures_used: list[str] = []
     for table in tables:
-        sheet = workbook.create_sheet(title=str(table["name"])[:31])
+        sheet = workbook.create_sheet(title=str(table["name"])[:31])  # our own table names
         header = ["period", *table["dimensions"], *table["measures"]]
-        sheet.append(header)
+        sheet.append([xlsx_cell(h) for h in header])
         for cell in sheet[1]:
             cell.font = bold
         for row in table["rows"]:
@@ -93,18 +121,22 @@ def to_xlsx(tables: list[dict[str, Any]], metadata: list[tuple[str, Any]]) -> by
             for measure in table["measures"]:
                 cell = row["values"].get(measure, {"value": None, "suppressed": False})
                 values.append(SUPPRESSED_MARK if cell["suppressed"] else cell["value"])
-            sheet.append(values)
+            sheet.append([xlsx_cell(v) for v in values])
         measures_used += [m for m in table["measures"] if m not in measures_used]
-    meta = workbook.create_sheet(title="metadata")
-    meta.append(["key", "value"])
+    meta = workbook.create_sheet(title=METADATA_TABLE)
+
+    def note(*cells: Any) -> None:
+        meta.append([xlsx_cell(c) for c in cells])
+
+    note("key", "value")
     for key, value in metadata:
-        meta.append([key, value if isinstance(value, int | float) or value is None else str(value)])
-    meta.append(["legend", f"'{SUPPRESSED_MARK}' = suppressed (small cell, not zero); counts are rounded"])
+        note(key, _text(value))
+    note("legend", f"'{SUPPRESSED_MARK}' = suppressed (small cell, not zero); counts are rounded")
     meta.append([])
-    meta.append(["measure", "definition", "formula"])
+    note("measure", "definition", "formula")
     for measure in measures_used:
         definition, formula = definition_of(measure)
-        meta.append([measure, definition, formula])
+        note(measure, definition, formula)
     for cell in meta[1]:
         cell.font = bold
     buffer = io.BytesIO()

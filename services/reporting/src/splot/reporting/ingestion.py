@@ -23,14 +23,23 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import structlog
-from sqlalchemy import delete, func, insert, or_, select, text, update
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.db import utcnow
 from splot.reporting import cubes
+from splot.reporting.clients_feed import (
+    access_granted,
+    consent_event,
+    person_event,
+    person_merged,
+    resolve_person,
+)
+from splot.reporting.clients_feed import fact_months as _fact_months
+from splot.reporting.clients_feed import gmina_or_none as _gmina
+from splot.reporting.clients_feed import uuid_or_none as _uuid
 from splot.reporting.config import ReportingSettings
 from splot.reporting.facts import Calendar, Pseudonymiser, derive, parse_date, parse_datetime
 from splot.reporting.models import (
@@ -68,52 +77,6 @@ class IngestContext:
             pseudonymise=Pseudonymiser(settings.pseudonym_key.get_secret_value()),
             calendar=Calendar.named(settings.timezone),
             employment_outcomes=frozenset(settings.employment_outcomes),
-        )
-
-
-# --- helpers -------------------------------------------------------------------------------------
-
-
-def _uuid(value: Any) -> uuid.UUID | None:
-    return uuid.UUID(str(value)) if value not in (None, "") else None
-
-
-def _gmina(value: Any) -> str | None:
-    return value if isinstance(value, str) and len(value) == 7 and value.isdigit() else None
-
-
-async def _fact_months(session: AsyncSession, *conditions: Any) -> list[tuple[int, int]]:
-    f = ReferralFact.__table__
-    rows = await session.execute(
-        select(f.c.sent_year, f.c.sent_month).where(or_(*conditions), f.c.sent_year.is_not(None)).distinct()
-    )
-    return [(y, m) for y, m in rows.all()]
-
-
-async def _resolve_person(session: AsyncSession, pseudonym: str | None) -> str | None:
-    """The pseudonym facts are kept under: follows merges to the surviving person."""
-    current = pseudonym
-    for _ in range(20):
-        if current is None:
-            return None
-        row = await session.get(PersonDim, current)
-        if row is None or row.merged_into is None:
-            return current
-        current = row.merged_into
-    return current
-
-
-async def _add_contact(
-    session: AsyncSession, pseudonym: str, institution_id: uuid.UUID, when: Any, ctx: IngestContext
-) -> None:
-    moment = parse_datetime(when)
-    if moment is None:
-        return
-    day = ctx.calendar.local_date(moment)
-    key = (pseudonym, institution_id, day.year, day.month)
-    if await session.get(PersonContact, key) is None:
-        session.add(
-            PersonContact(pseudonym=pseudonym, institution_id=institution_id, year=day.year, month=day.month)
         )
 
 
@@ -193,95 +156,6 @@ async def _agreement(session: AsyncSession, event: FeedEvent, ctx: IngestContext
         )
 
 
-# --- clients -------------------------------------------------------------------------------------
-
-
-async def _person(session: AsyncSession, event: FeedEvent, ctx: IngestContext) -> None:
-    p = event.payload
-    pseudonym = ctx.pseudonymise(p["person_id"])
-    assert pseudonym is not None
-    person = await session.get(PersonDim, pseudonym)
-    if person is None:
-        person = PersonDim(pseudonym=pseudonym, anonymised=False)
-        session.add(person)
-        before = None
-    else:
-        before = (person.birth_year, person.sex, person.gmina)
-    birth_year = p.get("birth_year")
-    person.birth_year = int(birth_year) if birth_year is not None else None
-    person.sex = p.get("sex") if p.get("sex") in ("F", "M") else None
-    person.gmina = _gmina(p.get("gmina"))
-    person.registered_by_institution_id = _uuid(p.get("registered_by_institution_id"))
-    if event.type == "person.anonymised":
-        person.anonymised = True
-    await session.flush()
-    effective = await _resolve_person(session, pseudonym)
-    if person.registered_by_institution_id is not None and event.type == "person.created" and effective:
-        await _add_contact(session, effective, person.registered_by_institution_id, event.occurred_at, ctx)
-    if before != (person.birth_year, person.sex, person.gmina) and effective == pseudonym:
-        f = ReferralFact.__table__
-        await cubes.mark_dirty(session, await _fact_months(session, f.c.person_pseudonym == pseudonym))
-
-
-async def _person_merged(session: AsyncSession, event: FeedEvent, ctx: IngestContext) -> None:
-    p = event.payload
-    merged = ctx.pseudonymise(p["merged_id"])
-    survivor = await _resolve_person(session, ctx.pseudonymise(p["survivor_id"]))
-    if merged is None or survivor is None or merged == survivor:
-        return
-    if await session.get(PersonDim, survivor) is None:
-        session.add(PersonDim(pseudonym=survivor, anonymised=False))
-    row = await session.get(PersonDim, merged)
-    if row is None:
-        row = PersonDim(pseudonym=merged, anonymised=False)
-        session.add(row)
-    row.merged_into = survivor
-    await session.flush()
-    await session.execute(
-        update(PersonDim).where(PersonDim.merged_into == merged).values(merged_into=survivor)
-    )
-    f = ReferralFact.__table__
-    months = await _fact_months(session, f.c.person_pseudonym == merged)
-    await session.execute(update(f).where(f.c.person_pseudonym == merged).values(person_pseudonym=survivor))
-    contacts = (
-        await session.execute(
-            select(PersonContact.institution_id, PersonContact.year, PersonContact.month).where(
-                PersonContact.pseudonym == merged
-            )
-        )
-    ).all()
-    await session.execute(delete(PersonContact).where(PersonContact.pseudonym == merged))
-    for institution_id, year, month in contacts:
-        if await session.get(PersonContact, (survivor, institution_id, year, month)) is None:
-            session.add(
-                PersonContact(pseudonym=survivor, institution_id=institution_id, year=year, month=month)
-            )
-    await cubes.mark_dirty(session, months)
-
-
-async def _consent(session: AsyncSession, event: FeedEvent, ctx: IngestContext) -> None:
-    p = event.payload
-    consent_id = uuid.UUID(str(p["consent_id"]))
-    consent = await session.get(ConsentFact, consent_id)
-    if consent is None:
-        consent = ConsentFact(consent_id=consent_id)
-        session.add(consent)
-    consent.recipient_institution_id = _uuid(p.get("recipient_institution_id"))
-    consent.recipient_institution_type = p.get("recipient_institution_type")
-    consent.purpose = str(p["purpose"])[:64] if p.get("purpose") is not None else None
-    consent.given_at = parse_datetime(p.get("given_at"))
-    consent.expires_at = parse_datetime(p.get("expires_at"))
-    consent.withdrawn_at = parse_datetime(p.get("withdrawn_at"))
-
-
-async def _access_granted(session: AsyncSession, event: FeedEvent, ctx: IngestContext) -> None:
-    p = event.payload
-    pseudonym = await _resolve_person(session, ctx.pseudonymise(p["person_id"]))
-    institution_id = _uuid(p.get("institution_id"))
-    if pseudonym and institution_id:
-        await _add_contact(session, pseudonym, institution_id, event.occurred_at, ctx)
-
-
 # --- referrals -----------------------------------------------------------------------------------
 
 
@@ -305,7 +179,7 @@ async def _referral(session: AsyncSession, event: FeedEvent, ctx: IngestContext)
         return  # an older snapshot re-delivered or overtaken: the newest one wins
     old_month = (fact.sent_year, fact.sent_month) if fact is not None else (None, None)
     followups = await _followups(session, referral_id)
-    person = await _resolve_person(session, ctx.pseudonymise(snapshot.get("person_id")))
+    person = await resolve_person(session, ctx.pseudonymise(snapshot.get("person_id")))
     is_new = fact is None
     if fact is None:
         fact = ReferralFact(referral_id=referral_id)
@@ -390,13 +264,14 @@ HANDLERS: dict[str, Handler] = {
     "offer.capacity_changed": _offer,
     "agreement.created": _agreement,
     "agreement.updated": _agreement,
-    "person.created": _person,
-    "person.updated": _person,
-    "person.anonymised": _person,
-    "person.merged": _person_merged,
-    "consent.given": _consent,
-    "consent.withdrawn": _consent,
-    "access.granted": _access_granted,
+    "person.created": person_event,
+    "person.updated": person_event,
+    "person.anonymised": person_event,
+    "person.registered": person_event,
+    "person.merged": person_merged,
+    "consent.given": consent_event,
+    "consent.withdrawn": consent_event,
+    "access.granted": access_granted,
     "followup.answered": _followup,
 }
 

@@ -209,20 +209,24 @@ _FAMILY_CUBES = {
 def choose_source(
     family: str, needed: Iterable[str], scope: Scope, months: MonthRange, force: str | None = None
 ) -> tuple[FromClause, str]:
+    # The lattice is the same for every caller: a combination no cube publishes is refused also
+    # when the answer would be computed from the facts (institution scopes, benchmarks). The raw
+    # row sources carry exactly the columns of their family's cubes, so this also keeps a query
+    # from naming a column its source does not have.
     needed_set = set(needed)
+    cube = next((c for c in _FAMILY_CUBES[family] if needed_set <= set(c.keys)), None)
+    if cube is None:
+        raise Problem(
+            422,
+            "unpublished_combination",
+            "these dimensions are not published together for these measures: "
+            + ", ".join(sorted(needed_set - set(_FAMILY_CUBES[family][-1].keys))),
+        )
     if scope.is_institution or force == "raw":
         f = ReferralFact.__table__
         pushdown = [*_institution_clause(scope), months.clause(f.c.sent_year, f.c.sent_month)]
         return cubes.RAW_SOURCES[family](*pushdown).subquery("src"), "facts"
-    for cube in _FAMILY_CUBES[family]:
-        if needed_set <= set(cube.keys):
-            return cube.table, cube.name
-    raise Problem(
-        422,
-        "unpublished_combination",
-        "these dimensions are not published together for these measures: "
-        + ", ".join(sorted(needed_set - set(_FAMILY_CUBES[family][-1].keys))),
-    )
+    return cube.table, cube.name
 
 
 async def grouped_sums(

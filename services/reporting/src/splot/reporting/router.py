@@ -500,7 +500,7 @@ def _download(content: bytes | str, fmt: str, filename: str) -> Response:
 
 
 def _render(tables: list[dict[str, Any]], fmt: str, metadata: list[tuple[str, Any]]) -> bytes | str:
-    return exports.to_csv(tables) if fmt == "csv" else exports.to_xlsx(tables, metadata)
+    return exports.to_csv(tables, metadata) if fmt == "csv" else exports.to_xlsx(tables, metadata)
 
 
 @router.get("/exports/aggregate", tags=["exports"], responses=EXPORT_RESPONSES, response_class=Response)

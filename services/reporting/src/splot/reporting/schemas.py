@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from splot.reporting.query import PERIOD_LABEL
 
@@ -36,6 +38,29 @@ class ExportFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
 
+
+#: C0 control characters: never in free text (they break exports and terminals), except that
+#: multi-line text keeps tab, line feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_OR_LINE_BREAK = re.compile(r"[\x00-\x1f]")
+
+
+def _refuse(pattern: re.Pattern[str], message: str) -> Any:
+    def check(value: Any) -> Any:
+        # Before stripping and type coercion, so that a control character is refused wherever it is.
+        if isinstance(value, str) and pattern.search(value):
+            raise PydanticCustomError("control_character", message)  # the input is not echoed
+        return value
+
+    return BeforeValidator(check)
+
+
+#: One line of text (titles): no control characters at all, not even tab or line breaks.
+SingleLineText = Annotated[
+    str, _refuse(_CONTROL_OR_LINE_BREAK, "control characters, tabs and line breaks are not allowed here")
+]
+#: Free text over several lines (notes): tab, line feed and carriage return allowed, no other control.
+MultiLineText = Annotated[str, _refuse(_CONTROL, "control characters are not allowed")]
 
 PeriodLabel = Annotated[str, StringConstraints(pattern=PERIOD_LABEL)]
 TerritoryCode = Annotated[str, StringConstraints(pattern=r"^(\d{2}|\d{4})?$")]
@@ -222,11 +247,15 @@ class StatusRead(BaseModel):
 class EditionCreate(Input):
     period: PeriodLabel = Field(description="YYYY-MM, YYYY-Qn or YYYY")
     territory: TerritoryCode = Field("", description='"" national, 2 digits a voivodeship, 4 digits a powiat')
-    title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    title: Annotated[SingleLineText, StringConstraints(min_length=1, max_length=200)] | None = Field(
+        None, description="One line: no control characters, tabs or line breaks"
+    )
 
 
 class EditionCorrection(Input):
-    change_note: Annotated[str, StringConstraints(min_length=3, max_length=2000)]
+    change_note: Annotated[MultiLineText, StringConstraints(min_length=3, max_length=2000)] = Field(
+        description="What changed; no control characters other than tab and line breaks"
+    )
 
 
 class EditionVersionInfo(Output):

@@ -3,7 +3,8 @@
 * A user with the ``analyst`` role sees the territory of the token's ``analyst_scope``: "" the
   country, 2 digits a voivodeship, 4 digits a powiat. A referral is in a territory when its sender
   or its receiver is seated there.
-* An institution's own system (client credentials) needs the ``reports:read`` scope; the
+* An institution's own system (client credentials) needs the ``reporting:read`` scope (the name
+  the directory grants; ``reports:read``, the name first documented, is accepted too); the
   ministry's systems see the country, WUP and ROPS systems their voivodeship, others their
   institution.
 * Any other staff user sees their institution's own referrals (sent or received) and the
@@ -20,7 +21,10 @@ from dataclasses import dataclass
 from splot.common.auth import Principal, PrincipalKind, Role
 from splot.common.errors import Problem
 
-REPORTS_SCOPE = "reports:read"
+#: The scope the directory lets an institution grant its systems (``INSTITUTION_CLIENT_SCOPES``).
+REPORTS_SCOPE = "reporting:read"
+#: The name docs/indicators.md first gave it; the directory never granted it, but accept it.
+LEGACY_REPORTS_SCOPE = "reports:read"
 _TERRITORY = re.compile(r"^(\d{2}|\d{4})?$")
 
 
@@ -63,7 +67,7 @@ def resolve_scope(principal: Principal) -> Scope:
             raise Problem(403, "analyst_scope_missing", "your analyst account has no territorial scope")
         return territory_scope(code, analyst=True)
     if principal.kind is PrincipalKind.client:
-        if not principal.has_scope(REPORTS_SCOPE):
+        if not (principal.has_scope(REPORTS_SCOPE) or principal.has_scope(LEGACY_REPORTS_SCOPE)):
             raise Problem(
                 403, "insufficient_scope", "the token lacks a required scope", required_scopes=[REPORTS_SCOPE]
             )
