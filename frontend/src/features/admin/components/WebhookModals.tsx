@@ -20,13 +20,13 @@ import {
 import { EMPTY_WEBHOOK, eventTypesOf, WebhookFields, webhookValidation, webhookValues, type WebhookFormValues } from "./WebhookForm";
 
 /**
- * An API error on the webhook form: field errors next to their fields; insecure_url (the server
- * requires https outside development) on the URL. Returns whether it was a 412, or the error for
- * the alert when no field took it.
+ * An API error on the webhook form: field errors next to their fields; webhook_url_not_allowed
+ * (not https, or not a public internet address) on the URL. Returns whether it was a 412, or the
+ * error for the alert when no field took it.
  */
 function showError(error: unknown, form: UseFormReturnType<WebhookFormValues>, t: TFunction): { stale: boolean; alert: unknown } {
   const described = applyErrorToForm(error, form, t);
-  if (described.code === "insecure_url") {
+  if (described.code === "webhook_url_not_allowed") {
     form.setFieldError("url", described.message);
     return { stale: false, alert: null };
   }

@@ -118,7 +118,7 @@ describe("webhook subscriptions administration", () => {
     const created = { ...hook, id: "5b0f6c1e-0000-4000-8000-000000000002", url: "https://crm.pup.example/splot/nowy", description: "System CRM", event_types: ["referral.completed", "referral.sent"], secret: "whsec_shown-once" };
     const api = await renderWebhooks({
       [`GET ${SUBSCRIPTIONS}`]: json({ items: [hook], next_cursor: null }),
-      [`POST ${SUBSCRIPTIONS}`]: [problem(422, "insecure_url"), json(created, 201)],
+      [`POST ${SUBSCRIPTIONS}`]: [problem(422, "webhook_url_not_allowed"), json(created, 201)],
     });
     const u = userEvent.setup();
     await screen.findByText(hook.url);
@@ -137,7 +137,7 @@ describe("webhook subscriptions administration", () => {
     await u.type(url, "http://crm.pup.example/splot/nowy");
     expect(within(dialog).getByText(/serwer przyjmie tylko w środowisku testowym/)).toBeTruthy();
     await u.click(within(dialog).getByRole("button", { name: "Dodaj webhook" }));
-    expect(await within(dialog).findByText("Adres webhooka musi zaczynać się od https:// (połączenie szyfrowane).")).toBeTruthy();
+    expect(await within(dialog).findByText(/Na ten adres nie można wysyłać webhooków/)).toBeTruthy();
     expect(url.getAttribute("aria-invalid")).toBe("true");
 
     // Chosen events: at least one.
