@@ -49,16 +49,13 @@ async def test_institution_admin_cannot_grant_system_admin(client, factory):
     assert promote.status_code == 403
 
 
-async def test_analysts_need_a_scope(client, factory):
-    admin = await factory.user(await factory.institution("WUP"), "institution_admin")
-    missing = await client.post(
-        "/v1/users", json={**NEW_USER, "roles": ["analyst"]}, headers=factory.headers(admin)
-    )
+async def test_analysts_need_a_scope(client, factory, sysadmin):
+    wup = await factory.institution("WUP", teryt="1261011")
+    body = {**NEW_USER, "roles": ["analyst"], "institution_id": str(wup.id)}
+    missing = await client.post("/v1/users", json=body, headers=factory.headers(sysadmin))
     assert missing.status_code == 422 and missing.json()["code"] == "analyst_scope_required"
     ok = await client.post(
-        "/v1/users",
-        json={**NEW_USER, "roles": ["analyst"], "analyst_scope": "12"},
-        headers=factory.headers(admin),
+        "/v1/users", json={**body, "analyst_scope": "12"}, headers=factory.headers(sysadmin)
     )
     assert ok.status_code == 201 and ok.json()["analyst_scope"] == "12"
 
@@ -188,13 +185,47 @@ async def test_api_clients_are_for_admins_and_show_the_secret_once(client, facto
         assert "client_secret" not in item
 
 
-async def test_activation_lifts_a_lockout(client, factory):
+async def test_activation_lifts_sign_in_waits(client, factory):
     inst = await factory.institution()
     admin = await factory.user(inst, "institution_admin")
     staff = await factory.user(inst, "caseworker")
     for _ in range(5):
-        await login(client, staff.email, "wrong password!")
-    assert (await login(client, staff.email)).status_code == 423
+        assert (await login(client, staff.email, "wrong password!")).status_code == 401
+    waiting = await login(client, staff.email)
+    assert waiting.status_code == 429 and waiting.json()["code"] == "too_many_attempts"
     unlocked = await client.post(f"/v1/users/{staff.user.id}/activate", headers=factory.headers(admin))
     assert unlocked.status_code == 200 and unlocked.json()["locked"] is False
     assert (await login(client, staff.email)).status_code == 200
+
+
+async def test_splot_services_learn_a_users_institution_and_nothing_more(client, tokens, session):
+    """The referrals service checks an assignee's membership; no name or e-mail leaves."""
+    from splot.directory.models import Institution, User
+    from splot.directory.security import hash_password
+
+    inst = Institution(type="OPS", name="OPS test", teryt="1219053")
+    session.add(inst)
+    await session.flush()
+    user = User(
+        institution_id=inst.id,
+        email=f"member-{inst.id.hex[:6]}@example.org",
+        full_name="Jan Członek",
+        roles=["caseworker"],
+        password_hash=hash_password("x" * 12),
+    )
+    session.add(user)
+    await session.flush()
+    url = f"/v1/internal/users/{user.id}"
+    answer = await client.get(url, headers=tokens.service_headers("referrals", "directory:read"))
+    assert answer.status_code == 200
+    assert answer.json() == {"id": str(user.id), "institution_id": str(inst.id), "active": True}
+    for headers in (
+        tokens.service_headers("referrals", "events:read"),
+        tokens.headers(roles=["system_admin"]),
+        tokens.headers(roles=["institution_admin"], institution_id=inst.id),
+    ):
+        assert (await client.get(url, headers=headers)).status_code == 403
+    missing = await client.get(
+        f"/v1/internal/users/{inst.id}", headers=tokens.service_headers("referrals", "directory:read")
+    )
+    assert missing.status_code == 404

@@ -1,4 +1,5 @@
-"""The authorization server: grants, refresh rotation and reuse detection, lockout, keys."""
+"""The authorization server: grants, refresh rotation and reuse detection, keys (sign-in throttling:
+test_throttle.py; revocation: test_revocation.py)."""
 
 import base64
 import json
@@ -8,7 +9,7 @@ from sqlalchemy import select
 
 from splot.common import jwt
 from splot.directory.config import DirectorySettings
-from splot.directory.models import LoginAttempt, SigningKey
+from splot.directory.models import ApiClient, SigningKey
 from splot.directory.security import rotate_keys
 
 from conftest import PASSWORD, bearer, login
@@ -28,7 +29,7 @@ async def test_password_grant_issues_a_verifiable_token_and_a_refresh_cookie(cli
     body = response.json()
     assert body["token_type"] == "Bearer" and body["expires_in"] == 900
     claims = _claims(body["access_token"])
-    assert claims["sub"] == str(staff.user.id)
+    assert claims["sub"] == str(staff.user.id) and claims["stp"] == 1 and claims["sid"]
     assert claims["inst"] == str(ops.id) and claims["inst_type"] == "OPS" and claims["teryt"] == "1219053"
     assert (
         claims["roles"] == ["coordinator"] and claims["iss"] == "splot-directory" and claims["aud"] == "splot"
@@ -56,26 +57,6 @@ async def test_wrong_password_and_unknown_login_look_the_same(client, factory):
     assert wrong.status_code == unknown.status_code == 401
     assert wrong.json()["code"] == unknown.json()["code"] == "invalid_grant"
     assert wrong.json()["detail"] == unknown.json()["detail"]
-
-
-async def test_repeated_failures_lock_the_account(client, factory, session):
-    staff = await factory.user(await factory.institution())
-    for _ in range(5):
-        assert (await login(client, staff.email, "wrong password!")).status_code == 401
-    locked = await login(client, staff.email)
-    assert locked.status_code == 423
-    assert locked.json()["code"] == "account_locked" and int(locked.headers["retry-after"]) > 0
-    attempts = (await session.scalars(select(LoginAttempt))).all()
-    assert all(staff.email not in a.login_hash for a in attempts)
-
-
-async def test_many_failures_from_one_source_are_throttled(app, client, factory):
-    app.state.settings.throttle_max_failures = 3
-    for i in range(3):
-        await login(client, f"guess{i}@example.org", "wrong password!")
-    throttled = await login(client, "guess9@example.org", "wrong password!")
-    assert throttled.status_code == 429 and throttled.json()["code"] == "too_many_attempts"
-    assert "retry-after" in throttled.headers
 
 
 async def test_inactive_user_cannot_sign_in(client, factory):
@@ -180,12 +161,25 @@ async def test_client_secret_rotation_keeps_the_old_secret_for_a_grace_period_an
         ).status_code == 401
 
 
-async def test_institution_admin_cannot_grant_service_scopes(client, factory):
-    admin = await factory.user(await factory.institution(), "institution_admin")
-    response = await client.post(
-        "/v1/api-clients", json={"name": "x", "scopes": ["events:read"]}, headers=factory.headers(admin)
+async def test_service_scopes_are_never_granted_through_the_api(client, factory, sysadmin, session):
+    inst = await factory.institution()
+    admin = await factory.user(inst, "institution_admin")
+    for actor, extra in ((admin, {}), (sysadmin, {"institution_id": str(inst.id)})):
+        for scopes in (["events:read"], ["clients:internal"], ["referrals:read", "events:read"]):
+            response = await client.post(
+                "/v1/api-clients",
+                json={"name": "x", "scopes": scopes, **extra},
+                headers=factory.headers(actor),
+            )
+            assert response.status_code == 422 and response.json()["code"] == "scope_not_grantable", scopes
+    assert (await session.scalars(select(ApiClient).where(ApiClient.institution_id == inst.id))).all() == []
+    other = await factory.institution("NGO")
+    elsewhere = await client.post(
+        "/v1/api-clients",
+        json={"name": "x", "scopes": ["referrals:read"], "institution_id": str(other.id)},
+        headers=factory.headers(admin),
     )
-    assert response.status_code == 422 and response.json()["code"] == "scope_not_grantable"
+    assert elsewhere.status_code == 403
 
 
 async def test_key_rotation_keeps_issued_tokens_valid(client, factory, session):

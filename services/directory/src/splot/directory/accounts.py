@@ -1,11 +1,18 @@
-"""Staff users and API clients. Institution admins manage their own institution's accounts only;
-nothing is ever hard-deleted (deactivation and revocation keep the audit trail intact)."""
+"""Staff users. Institution admins manage their own institution's accounts only, within the
+grant rules of :mod:`splot.directory.roles`; nothing is ever hard-deleted (deactivation keeps the
+audit trail intact). Every role and status change is audited (:mod:`splot.directory.audit`),
+published as an event (ids, institution, roles and analyst scope only: never name or e-mail) and,
+where access must end at once, revokes the user's tokens (:mod:`splot.directory.revocations`).
+
+Password hashing (argon2, ~0.1 s of CPU by design) runs in a worker thread before the request's
+transaction starts, so that no database write lock is held across it (SQLite has one writer)."""
 
 from __future__ import annotations
 
-import secrets
+import asyncio
 import uuid
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, select, update
@@ -15,29 +22,80 @@ from splot.common.auth import Principal, Role
 from splot.common.db import utcnow
 from splot.common.errors import Problem, forbidden, not_found
 from splot.common.etag import check_if_match
+from splot.common.events import emit
 from splot.common.pagination import paginate
-from splot.directory import schemas
-from splot.directory.models import ApiClient, Institution, RefreshToken, User
-from splot.directory.security import hash_password, new_secret, verify_password
-
-#: Scopes an institution may give its own systems. Service scopes (events, internal calls) are
-#: for Splot's own services and only the operator's CLI can grant them.
-INSTITUTION_CLIENT_SCOPES = frozenset(
-    {
-        "directory:read",
-        "offers:write",
-        "clients:read",
-        "clients:write",
-        "referrals:read",
-        "referrals:write",
-        "reporting:read",
-        "webhooks:manage",
-    }
+from splot.directory import (
+    audit,
+    events,  # noqa: F401  (declares the event types emitted here)
+    revocations,
+    roles,
+    schemas,
+    throttle,
 )
+from splot.directory.config import DirectorySettings
+from splot.directory.models import Institution, RefreshToken, User
+from splot.directory.roles import actor_user_id
+from splot.directory.security import hash_password
 
 
-def user_read(user: User) -> schemas.UserRead:
-    return schemas.UserRead.model_validate(user)
+async def user_reads(
+    session: AsyncSession, *, settings: DirectorySettings, users: Sequence[User], now: datetime
+) -> list[schemas.UserRead]:
+    """``locked``: the account's sign-ins are being made to wait from everywhere (``now`` is the
+    sign-in throttle's clock)."""
+    delayed = await throttle.delayed_logins(
+        session, settings=settings, logins=[u.email for u in users], now=now
+    )
+    fields = [f for f in schemas.UserRead.model_fields if f != "locked"]
+    return [
+        schemas.UserRead.model_validate({**{f: getattr(u, f) for f in fields}, "locked": u.email in delayed})
+        for u in users
+    ]
+
+
+async def user_read(
+    session: AsyncSession, *, settings: DirectorySettings, user: User, now: datetime
+) -> schemas.UserRead:
+    return (await user_reads(session, settings=settings, users=[user], now=now))[0]
+
+
+def user_event_payload(user: User) -> dict[str, Any]:
+    return {
+        "id": str(user.id),
+        "institution_id": str(user.institution_id),
+        "roles": sorted(user.roles),
+        "analyst_scope": user.analyst_scope,
+    }
+
+
+async def _publish(session: AsyncSession, event_type: str, user: User) -> None:
+    await emit(
+        session, event_type, aggregate_type="user", aggregate_id=user.id, payload=user_event_payload(user)
+    )
+
+
+def _access(user: User) -> dict[str, Any]:
+    return {"roles": sorted(user.roles), "analyst_scope": user.analyst_scope}
+
+
+async def _audit(
+    session: AsyncSession,
+    actor: Principal | None,
+    action: audit.Action,
+    user: User,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    await audit.record(
+        session,
+        actor=actor,
+        action=action,
+        target_type="user",
+        target_id=user.id,
+        target_institution_id=user.institution_id,
+        before=before,
+        after=after,
+    )
 
 
 def _target_institution(actor: Principal, requested: uuid.UUID | None) -> uuid.UUID:
@@ -50,21 +108,12 @@ def _target_institution(actor: Principal, requested: uuid.UUID | None) -> uuid.U
     return requested
 
 
-def _check_grantable(actor: Principal, roles: list[Role], analyst_scope: str | None) -> None:
-    if Role.system_admin in roles and not actor.has_role(Role.system_admin):
-        raise forbidden("only a system administrator can grant the system_admin role")
-    if Role.analyst in roles and analyst_scope is None:
-        raise Problem(
-            422,
-            "analyst_scope_required",
-            'analysts need an analyst_scope ("" national, voivodeship or powiat code)',
+def _check_may_manage(actor: Principal, user: User, what: str) -> None:
+    if not roles.may_manage_account(actor, institution_id=user.institution_id, roles=user.roles):
+        raise forbidden(
+            f"only the institution's administrator may {what}; accounts holding analyst, auditor "
+            "or system_admin are managed by a system administrator"
         )
-
-
-def _may_manage(actor: Principal, institution_id: uuid.UUID) -> bool:
-    return actor.has_role(Role.system_admin) or (
-        actor.has_role(Role.institution_admin) and actor.institution_id == institution_id
-    )
 
 
 async def _get_visible_user(session: AsyncSession, actor: Principal, user_id: uuid.UUID) -> User:
@@ -74,13 +123,36 @@ async def _get_visible_user(session: AsyncSession, actor: Principal, user_id: uu
     return user
 
 
-async def create_user(session: AsyncSession, *, data: schemas.UserCreate, actor: Principal) -> User:
-    institution_id = _target_institution(actor, data.institution_id)
-    if not _may_manage(actor, institution_id):
-        raise forbidden("only the institution's administrator may add its users")
-    if await session.get(Institution, institution_id) is None:
+async def _institution(session: AsyncSession, institution_id: uuid.UUID) -> Institution:
+    institution = await session.get(Institution, institution_id)
+    if institution is None:
         raise Problem(422, "unknown_institution", "no such institution")
-    _check_grantable(actor, data.roles, data.analyst_scope)
+    return institution
+
+
+async def create_user(
+    session: AsyncSession, *, settings: DirectorySettings, data: schemas.UserCreate, actor: Principal
+) -> User:
+    institution_id = _target_institution(actor, data.institution_id)
+    if not roles.may_manage_account(actor, institution_id=institution_id, roles=()):
+        raise forbidden("only the institution's administrator may add its users")
+    new_roles = sorted({r.value for r in data.roles})
+    roles.check_role_change(
+        actor,
+        institution_id=institution_id,
+        target_user_id=None,
+        roles_before=(),
+        roles_after=new_roles,
+        scope_changed=data.analyst_scope is not None,
+    )
+    password_hash = await asyncio.to_thread(hash_password, data.password)
+    institution = await _institution(session, institution_id)
+    roles.check_analyst(
+        institution_type=institution.type,
+        institution_teryt=institution.teryt,
+        roles=new_roles,
+        scope=data.analyst_scope,
+    )
     email = data.email.lower()
     if (await session.scalars(select(User.id).where(User.email == email))).first() is not None:
         raise Problem(409, "duplicate_login", "a user with this e-mail already exists")
@@ -88,12 +160,14 @@ async def create_user(session: AsyncSession, *, data: schemas.UserCreate, actor:
         institution_id=institution_id,
         email=email,
         full_name=data.full_name,
-        roles=sorted({r.value for r in data.roles}),
+        roles=new_roles,
         analyst_scope=data.analyst_scope,
-        password_hash=hash_password(data.password),
+        password_hash=password_hash,
     )
     session.add(user)
     await session.flush()
+    await _audit(session, actor, audit.Action.user_created, user, after=_access(user))
+    await _publish(session, "user.created", user)
     return user
 
 
@@ -127,67 +201,101 @@ async def get_user(session: AsyncSession, *, actor: Principal, user_id: uuid.UUI
 async def update_user(
     session: AsyncSession,
     *,
+    settings: DirectorySettings,
     actor: Principal,
     user_id: uuid.UUID,
     data: schemas.UserUpdate,
     if_match: str | None,
 ) -> User:
     user = await _get_visible_user(session, actor, user_id)
-    if not _may_manage(actor, user.institution_id):
-        raise forbidden("only the institution's administrator may change its users")
-    check_if_match(if_match, user.id, user.version)
+    _check_may_manage(actor, user, "change its users")
     changes = data.model_dump(exclude_unset=True)
-    roles = data.roles if data.roles is not None else [Role(r) for r in user.roles]
-    scope = changes.get("analyst_scope", user.analyst_scope)
-    if data.roles is not None:
-        _check_grantable(actor, roles, scope)
-        if (
-            Role.system_admin.value in user.roles
-            and Role.system_admin not in roles
-            and not actor.has_role(Role.system_admin)
-        ):
-            raise forbidden("only a system administrator can remove the system_admin role")
-        if (
-            user.id == _actor_user_id(actor)
-            and Role.institution_admin not in roles
-            and not actor.has_role(Role.system_admin)
-        ):
-            raise Problem(409, "cannot_demote_self", "you cannot remove your own administrator role")
-        user.roles = sorted({r.value for r in roles})
-    if "full_name" in changes:
-        user.full_name = changes["full_name"]
+    is_self = user.id == actor_user_id(actor)
+    if is_self and {"roles", "analyst_scope"} & changes.keys() and not actor.has_role(Role.system_admin):
+        raise forbidden("you cannot change your own roles or analyst scope; ask another administrator")
+    new_roles = sorted({r.value for r in data.roles}) if data.roles is not None else sorted(user.roles)
     if "analyst_scope" in changes:
-        user.analyst_scope = changes["analyst_scope"]
+        scope = changes["analyst_scope"]
+    else:
+        # Taking the analyst role away takes its scope with it.
+        scope = user.analyst_scope if Role.analyst.value in new_roles else None
+    roles.check_role_change(
+        actor,
+        institution_id=user.institution_id,
+        target_user_id=user.id,
+        roles_before=user.roles,
+        roles_after=new_roles,
+        scope_changed=scope != user.analyst_scope,
+    )
+    check_if_match(if_match, user.id, user.version)
+    access_changed = new_roles != sorted(user.roles) or scope != user.analyst_scope
+    if access_changed:
+        institution = await _institution(session, user.institution_id)
+        roles.check_analyst(
+            institution_type=institution.type,
+            institution_teryt=institution.teryt,
+            roles=new_roles,
+            scope=scope,
+        )
+    before = _access(user)
+    renamed = "full_name" in changes and changes["full_name"] != user.full_name
+    if renamed:
+        user.full_name = changes["full_name"]
+    if access_changed:
+        user.roles = new_roles
+        user.analyst_scope = scope
+        await revocations.raise_security_stamp(session, settings=settings, user=user)
+        await _audit(
+            session, actor, audit.Action.user_roles_changed, user, before=before, after=_access(user)
+        )
+        await _publish(session, "user.roles_changed", user)
+    elif renamed:
+        await _audit(session, actor, audit.Action.user_updated, user)
     await session.flush()
     return user
 
 
-def _actor_user_id(actor: Principal) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(actor.subject)
-    except ValueError:
-        return None
-
-
 async def set_user_active(
-    session: AsyncSession, *, actor: Principal, user_id: uuid.UUID, active: bool
+    session: AsyncSession, *, settings: DirectorySettings, actor: Principal, user_id: uuid.UUID, active: bool
 ) -> User:
     user = await _get_visible_user(session, actor, user_id)
-    if not _may_manage(actor, user.institution_id):
-        raise forbidden("only the institution's administrator may (de)activate its users")
-    if Role.system_admin.value in user.roles and not actor.has_role(Role.system_admin):
-        raise forbidden("only a system administrator can deactivate a system administrator")
-    if not active and user.id == _actor_user_id(actor):
+    _check_may_manage(actor, user, "(de)activate its users")
+    if not active and user.id == actor_user_id(actor):
         raise Problem(409, "cannot_deactivate_self", "you cannot deactivate your own account")
+    was_active = user.active
     if active:
-        # Activation also lifts a sign-in lockout, even for an account that never was inactive.
-        user.failed_logins = 0
-        user.locked_until = None
+        # Activation also lifts sign-in delays, even for an account that never was inactive.
+        await throttle.clear_subjects(
+            session,
+            settings=settings,
+            subjects=[throttle.login_subject(user.email), throttle.user_subject(user.id)],
+        )
         user.deactivated_at = None
-    elif user.active:
+        user.active = True
+        await _audit(
+            session,
+            actor,
+            audit.Action.user_activated,
+            user,
+            before={"active": was_active},
+            after={"active": True},
+        )
+        if not was_active:
+            await _publish(session, "user.activated", user)
+    elif was_active:
         user.deactivated_at = utcnow()
+        user.active = False
+        await revocations.raise_security_stamp(session, settings=settings, user=user)
         await revoke_user_sessions(session, user_id=user.id)
-    user.active = active
+        await _audit(
+            session,
+            actor,
+            audit.Action.user_deactivated,
+            user,
+            before={"active": True},
+            after={"active": False},
+        )
+        await _publish(session, "user.deactivated", user)
     await session.flush()
     return user
 
@@ -201,144 +309,51 @@ async def revoke_user_sessions(session: AsyncSession, *, user_id: uuid.UUID) -> 
 
 
 async def reset_password(
-    session: AsyncSession, *, actor: Principal, user_id: uuid.UUID, password: str
+    session: AsyncSession, *, settings: DirectorySettings, actor: Principal, user_id: uuid.UUID, password: str
 ) -> User:
-    user = await _get_visible_user(session, actor, user_id)
-    if not _may_manage(actor, user.institution_id):
+    if actor_user_id(actor) == user_id:
+        raise forbidden("change your own password with POST /v1/me/password (it asks for the current one)")
+    if not actor.has_role(Role.institution_admin, Role.system_admin):
         raise forbidden("only the institution's administrator may reset its users' passwords")
-    if Role.system_admin.value in user.roles and not actor.has_role(Role.system_admin):
-        raise forbidden("only a system administrator can reset a system administrator's password")
-    user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.locked_until = None
-    await revoke_user_sessions(session, user_id=user.id)
-    await session.flush()
+    password_hash = await asyncio.to_thread(hash_password, password)
+    user = await _get_visible_user(session, actor, user_id)
+    _check_may_manage(actor, user, "reset its users' passwords")
+    # Throttle rows before the user's row, as a sign-in does: concurrent writers lock in one order.
+    await throttle.clear_subjects(
+        session,
+        settings=settings,
+        subjects=[throttle.login_subject(user.email), throttle.user_subject(user.id)],
+    )
+    await set_password(session, settings=settings, actor=actor, user=user, password_hash=password_hash)
     return user
 
 
-async def change_own_password(
-    session: AsyncSession, *, actor: Principal, current_password: str, new_password: str
+async def set_password(
+    session: AsyncSession, *, settings: DirectorySettings, actor: Principal, user: User, password_hash: str
 ) -> None:
-    user_id = _actor_user_id(actor)
-    user = await session.get(User, user_id) if user_id else None
-    if user is None or not user.active:
-        raise forbidden("only signed-in staff can change their password")
-    if not verify_password(user.password_hash, current_password):
-        raise Problem(422, "wrong_password", "the current password is not correct")
-    user.password_hash = hash_password(new_password)
+    """A new password ends every session and every access token of the account."""
+    user.password_hash = password_hash
+    await revocations.raise_security_stamp(session, settings=settings, user=user)
     await revoke_user_sessions(session, user_id=user.id)
+    own = user.id == actor_user_id(actor)
+    action = audit.Action.user_password_changed if own else audit.Action.user_password_reset
+    await _audit(session, actor, action, user)
     await session.flush()
 
 
-def api_client_read(client: ApiClient) -> schemas.ApiClientRead:
-    return schemas.ApiClientRead.model_validate(client)
-
-
-async def create_api_client(
-    session: AsyncSession, *, actor: Principal, data: schemas.ApiClientCreate
-) -> tuple[ApiClient, str]:
-    institution_id = _target_institution(actor, data.institution_id)
-    if not _may_manage(actor, institution_id):
-        raise forbidden("only the institution's administrator may register its systems")
-    unknown = set(data.scopes) - INSTITUTION_CLIENT_SCOPES
-    if unknown:
-        raise Problem(
-            422,
-            "scope_not_grantable",
-            "these scopes cannot be granted: " + ", ".join(sorted(unknown)),
-            grantable=sorted(INSTITUTION_CLIENT_SCOPES),
-        )
-    if await session.get(Institution, institution_id) is None:
-        raise Problem(422, "unknown_institution", "no such institution")
-    secret = new_secret()
-    client = ApiClient(
-        client_id="splot_" + secrets.token_hex(12),
-        name=data.name,
-        kind="client",
-        institution_id=institution_id,
-        scopes=sorted(set(data.scopes)),
-        secret_hash=hash_password(secret),
+async def create_first_admin(
+    session: AsyncSession, *, institution: Institution, email: str, full_name: str, password_hash: str
+) -> User:
+    """The operator's command line: the first system administrator (audited and evented)."""
+    user = User(
+        institution_id=institution.id,
+        email=email.lower(),
+        full_name=full_name,
+        roles=[Role.system_admin.value],
+        password_hash=password_hash,
     )
-    session.add(client)
+    session.add(user)
     await session.flush()
-    return client, secret
-
-
-async def create_service_client(
-    session: AsyncSession, *, client_id: str, name: str, scopes: list[str], secret: str | None = None
-) -> tuple[ApiClient, str]:
-    """Operator-only (CLI): the identity another Splot service uses to call its peers."""
-    existing = (await session.scalars(select(ApiClient).where(ApiClient.client_id == client_id))).first()
-    secret = secret or new_secret()
-    if existing is not None:
-        existing.scopes = sorted(set(scopes))
-        existing.secret_hash = hash_password(secret)
-        existing.revoked_at = None
-        await session.flush()
-        return existing, secret
-    client = ApiClient(
-        client_id=client_id,
-        name=name,
-        kind="service",
-        institution_id=None,
-        scopes=sorted(set(scopes)),
-        secret_hash=hash_password(secret),
-    )
-    session.add(client)
-    await session.flush()
-    return client, secret
-
-
-async def _get_visible_client(session: AsyncSession, actor: Principal, client_id: uuid.UUID) -> ApiClient:
-    client = await session.get(ApiClient, client_id)
-    if (
-        client is None
-        or client.kind != "client"
-        or not (actor.has_role(Role.system_admin) or client.institution_id == actor.institution_id)
-    ):
-        raise not_found("API client")
-    return client
-
-
-async def list_api_clients(
-    session: AsyncSession, *, actor: Principal, cursor: str | None, limit: int | None
-) -> tuple[list[ApiClient], str | None]:
-    stmt: Select[Any] = select(ApiClient).where(ApiClient.kind == "client")
-    if not actor.has_role(Role.system_admin):
-        if not actor.has_role(Role.institution_admin):
-            raise forbidden("only administrators see API clients")
-        stmt = stmt.where(ApiClient.institution_id == actor.institution_id)
-    return await paginate(
-        session, stmt, order_by=[ApiClient.created_at, ApiClient.id], cursor=cursor, limit=limit
-    )
-
-
-async def get_api_client(session: AsyncSession, *, actor: Principal, client_id: uuid.UUID) -> ApiClient:
-    client = await _get_visible_client(session, actor, client_id)
-    if not _may_manage(actor, client.institution_id or uuid.UUID(int=0)):
-        raise not_found("API client")
-    return client
-
-
-async def rotate_api_client_secret(
-    session: AsyncSession, *, actor: Principal, client_id: uuid.UUID, grace_seconds: int
-) -> tuple[ApiClient, str]:
-    client = await get_api_client(session, actor=actor, client_id=client_id)
-    if client.revoked_at is not None:
-        raise Problem(409, "client_revoked", "a revoked client cannot get a new secret")
-    secret = new_secret()
-    client.previous_secret_hash = client.secret_hash
-    client.previous_secret_expires_at = utcnow() + timedelta(seconds=grace_seconds)
-    client.secret_hash = hash_password(secret)
-    client.secret_rotated_at = utcnow()
-    await session.flush()
-    return client, secret
-
-
-async def revoke_api_client(session: AsyncSession, *, actor: Principal, client_id: uuid.UUID) -> ApiClient:
-    client = await get_api_client(session, actor=actor, client_id=client_id)
-    if client.revoked_at is None:
-        client.revoked_at = utcnow()
-        client.previous_secret_hash = None
-        await session.flush()
-    return client
+    await _audit(session, None, audit.Action.user_created, user, after=_access(user))
+    await _publish(session, "user.created", user)
+    return user

@@ -12,13 +12,12 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from splot.common.app import serve as serve_app
-from splot.common.auth import Role
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.migrations import upgrade
-from splot.directory import accounts, schemas
+from splot.directory import accounts, api_clients, schemas
 from splot.directory.config import DirectorySettings
 from splot.directory.main import SERVICE_DIR, create_app
-from splot.directory.models import Institution, User
+from splot.directory.models import Institution
 from splot.directory.security import hash_password, rotate_keys
 
 
@@ -44,7 +43,7 @@ async def _service_client(
     engine = create_engine(settings.effective_database_url)
     try:
         async with create_sessionmaker(engine)() as session:
-            _, secret = await accounts.create_service_client(
+            _, secret = await api_clients.create_service_client(
                 session, client_id=client_id, name=f"Splot service {client_id}", scopes=scopes, secret=secret
             )
             await session.commit()
@@ -68,14 +67,12 @@ async def _create_admin(settings: DirectorySettings, email: str, name: str, pass
                 )
                 session.add(ministry)
                 await session.flush()
-            session.add(
-                User(
-                    institution_id=ministry.id,
-                    email=email.lower(),
-                    full_name=name,
-                    roles=[Role.system_admin.value],
-                    password_hash=hash_password(password),
-                )
+            await accounts.create_first_admin(
+                session,
+                institution=ministry,
+                email=email,
+                full_name=name,
+                password_hash=hash_password(password),
             )
             await session.commit()
     finally:

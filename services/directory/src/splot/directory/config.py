@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from splot.common.settings import DEV_SECRET_PREFIX, ServiceSettings
@@ -25,12 +25,35 @@ class DirectorySettings(ServiceSettings):
     #: Send the refresh cookie over HTTPS only; off only for the embedded http:// mode.
     refresh_cookie_secure: bool = False
 
-    #: After this many consecutive failures an account is locked (423) for lockout_minutes.
-    lockout_threshold: int = 5
-    lockout_minutes: int = 15
-    #: At most this many failed sign-ins per source address within the window, else 429.
-    throttle_max_failures: int = 20
-    throttle_window_seconds: int = 300
+    #: Free sign-in attempts at one login from one source address. Every attempt (also at
+    #: POST /v1/me/password) is counted before its password is checked, per (login, source), per
+    #: source and per login from anywhere; past a counter's free attempts each further one waits,
+    #: the wait doubling from signin_first_delay_seconds up to signin_max_delay_seconds (429 with
+    #: Retry-After). Unknown logins are counted and answered as existing ones; there is no hard lock.
+    signin_free_attempts: int = Field(5, ge=1, le=1000)
+    #: Free failed attempts from one source address whatever the logins (an office behind one
+    #: address shares it); successful sign-ins do not count.
+    signin_source_free_attempts: int = Field(50, ge=1, le=100_000)
+    #: Free failed attempts at one login from all sources together: slows distributed guessing,
+    #: and is high enough that one person cannot stall a colleague's account.
+    signin_account_free_attempts: int = Field(30, ge=1, le=100_000)
+    #: The wait after the first attempt past the free ones (seconds); it doubles with each further attempt.
+    signin_first_delay_seconds: int = Field(1, ge=1, le=3600)
+    #: The longest wait between attempts (seconds).
+    signin_max_delay_seconds: int = Field(900, ge=1, le=86_400)
+    #: A counter starts over after this long without attempts (seconds; longer than the longest wait).
+    signin_reset_after_seconds: int = Field(3600, ge=1, le=30 * 86_400)
 
     #: How long the previous client secret keeps working after a rotation.
     secret_rotation_grace_seconds: int = 24 * 3600
+
+    @model_validator(mode="after")
+    def _reset_after_the_longest_wait(self) -> DirectorySettings:
+        if self.signin_reset_after_seconds <= self.signin_max_delay_seconds:
+            # Otherwise waiting out the longest delay would also wipe the counter: free attempts forever.
+            raise ValueError("signin_reset_after_seconds must be longer than signin_max_delay_seconds")
+        return self
+
+    @property
+    def longest_token_ttl_seconds(self) -> int:
+        return max(self.user_token_ttl_seconds, self.client_token_ttl_seconds)

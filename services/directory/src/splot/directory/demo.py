@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
 from splot.common.events import emit
-from splot.directory import accounts, service
+from splot.directory import api_clients, service
 from splot.directory.models import Institution, PartnershipAgreement, ServiceOffer, User
 from splot.directory.security import hash_password
 
@@ -285,7 +285,7 @@ def logins() -> list[DemoLogin]:
 async def seed(session: AsyncSession, *, service_secrets: dict[str, str]) -> DemoDirectory:
     for client_id, scopes in SERVICE_CLIENTS.items():
         if client_id in service_secrets:
-            await accounts.create_service_client(
+            await api_clients.create_service_client(
                 session,
                 client_id=client_id,
                 name=f"Splot {client_id} service",

@@ -7,8 +7,10 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from splot.common.app import create_service_app
-from splot.directory import oauth, router
+from splot.common.db import utcnow
+from splot.directory import accounts_router, oauth, router
 from splot.directory.config import DirectorySettings
+from splot.directory.revocations import OwnRevocations
 from splot.directory.security import OwnKeys
 
 SERVICE_DIR = Path(__file__).resolve().parents[3]
@@ -25,7 +27,11 @@ def create_app(settings: DirectorySettings | None = None) -> FastAPI:
         ),
         version="1.0.0",
         service_dir=SERVICE_DIR,
-        routers=[oauth.router, router.router],
+        routers=[oauth.router, router.router, accounts_router.router],
         key_source=lambda app: OwnKeys(app.state),
+        # The directory verifies its own tokens too: revocations straight from its table.
+        revocation_source=lambda app: OwnRevocations(app.state),
     )
+    #: The sign-in throttle's clock (tests replace it to step through waits without sleeping).
+    app.state.clock = utcnow
     return app

@@ -1,5 +1,6 @@
 """Directory data model: institutions, service catalogue and offers, agreements, staff, API
-clients, refresh tokens, signing keys and login attempts."""
+clients, refresh tokens, signing keys, sign-in throttle counters, token revocations and the
+directory's own audit trail."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -154,14 +156,11 @@ class User(Versioned, TimestampMixin, Base):
     analyst_scope: Mapped[str | None] = mapped_column(String(4))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: Raised whenever what the account may do changes (deactivation, roles or analyst scope,
+    #: password); access tokens carry it as ``stp`` and those with an older one are revoked.
+    security_stamp: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-
-    @property
-    def locked(self) -> bool:
-        return self.locked_until is not None and self.locked_until > utcnow()
 
 
 class ApiClient(Versioned, TimestampMixin, Base):
@@ -216,14 +215,72 @@ class SigningKey(Base):
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
-class LoginAttempt(Base):
-    """Failed and successful sign-ins, for throttling; holds a hash of the login, not the login."""
+class SigninThrottle(Base):
+    """One sign-in throttle counter (see :mod:`splot.directory.throttle`). Keys are keyed hashes
+    of (login or user, source), source, or login: never a login or an address in clear."""
 
-    __tablename__ = "login_attempt"
-    __table_args__ = (Index("ix_login_attempt_source_at", "source", "attempted_at"),)
+    __tablename__ = "signin_throttle"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    source: Mapped[str] = mapped_column(String(64))
-    login_hash: Mapped[str] = mapped_column(String(64), index=True)
-    attempted_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    success: Mapped[bool] = mapped_column(Boolean)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: Keyed hash of the login (or user) the counter is about, so that an administrator can
+    #: clear every counter of one account; None for per-source counters.
+    subject: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: Attempts counted (each counted before its password is checked; a success gives it back).
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: No attempt is let through before this moment (429 with Retry-After).
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class TokenRevocation(Base):
+    """Access tokens that stop working before they expire (``GET /v1/token-revocations``; the
+    kinds are described in :mod:`splot.common.revocation`). ``id`` is the consumers' cursor: it
+    never goes back (SQLite AUTOINCREMENT, a PostgreSQL sequence) and rows are inserted under an
+    advisory lock on PostgreSQL, so ids are committed in order."""
+
+    __tablename__ = "token_revocation"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+    min_stamp: Mapped[int | None] = mapped_column(Integer)
+    not_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: created_at plus the longest access-token lifetime: afterwards every token it covers has
+    #: expired anyway, and the row may be purged.
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class DirectoryAudit(Base):
+    """Append-only trail of account and access changes: who granted which roles to whom, who
+    (de)activated, reset or revoked what. Holds ids and roles, never names, e-mails or secrets.
+
+    Neither the API nor the service layer has an update or delete path, and the migration adds
+    database triggers that refuse UPDATE and DELETE on the table.
+    """
+
+    __tablename__ = "directory_audit"
+    __table_args__ = (
+        Index("ix_directory_audit_target_institution_at", "target_institution_id", "occurred_at"),
+        Index("ix_directory_audit_actor_institution_at", "actor_institution_id", "occurred_at"),
+        Index("ix_directory_audit_target_at", "target_id", "occurred_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    #: The token's subject (a user id, a client id) or "operator" for the command line.
+    actor_subject: Mapped[str] = mapped_column(String(128))
+    actor_kind: Mapped[str] = mapped_column(String(16))
+    actor_institution_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    action: Mapped[str] = mapped_column(String(40))
+    #: user, api_client or institution.
+    target_type: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(64))
+    target_institution_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    #: What changed (roles, analyst scope, active, scopes), before and after.
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    request_id: Mapped[str | None] = mapped_column(String(64))

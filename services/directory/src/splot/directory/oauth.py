@@ -13,7 +13,7 @@ from fastapi.security.utils import get_authorization_scheme_param
 
 from splot.common.db import SessionDep
 from splot.common.errors import Problem, problem_responses
-from splot.directory import schemas, tokens
+from splot.directory import schemas, signin, tokens
 from splot.directory.config import DirectorySettings
 from splot.directory.security import published_jwks
 
@@ -26,7 +26,8 @@ def _settings(request: Request) -> DirectorySettings:
     return request.app.state.settings
 
 
-def _source(request: Request) -> str:
+def source_of(request: Request) -> str:
+    """The address a sign-in attempt is counted against (the gateway passes the client's on)."""
     return request.client.host if request.client else "unknown"
 
 
@@ -80,7 +81,7 @@ def _client_credentials(
 @router.post(
     "/v1/oauth/token",
     response_model=schemas.TokenResponse,
-    responses=problem_responses(400, 401, 422, 423, 429),
+    responses=problem_responses(400, 401, 422, 429),
 )
 async def token(
     request: Request,
@@ -92,7 +93,11 @@ async def token(
     client_id: Annotated[str | None, Form(max_length=64)] = None,
     client_secret: Annotated[str | None, Form(max_length=128)] = None,
 ) -> JSONResponse:
-    """Issue an access token: password (staff), refresh_token (cookie), client_credentials (systems)."""
+    """Issue an access token: password (staff), refresh_token (cookie), client_credentials (systems).
+
+    Sign-ins are throttled per login and source address, per source and per login: past the free
+    attempts each further attempt must wait, the wait doubling (429 with Retry-After). Wrong
+    credentials, unknown logins and inactive accounts all get the same 401 ``invalid_grant``."""
     settings = _settings(request)
     refresh_raw: str | None = None
     if grant_type == "password":
@@ -100,19 +105,15 @@ async def token(
             raise Problem(
                 400, "invalid_request", "username and password are required", error="invalid_request"
             )
-        try:
-            issued = await tokens.password_grant(
-                session, settings=settings, username=username, password=password, source=_source(request)
-            )
-        except Problem as exc:
-            if exc.code == "invalid_grant":
-                # The failure must outlive the request's rollback: record it in a fresh transaction.
-                await session.rollback()
-                await tokens.record_attempt(
-                    session, settings=settings, username=username, source=_source(request), success=False
-                )
-                await session.commit()
-            raise
+        issued = await signin.password_grant(
+            session,
+            sessionmaker=request.app.state.sessionmaker,
+            settings=settings,
+            username=username,
+            password=password,
+            source=source_of(request),
+            now=request.app.state.clock(),
+        )
         refresh_raw = issued.refresh_token
     elif grant_type == "refresh_token":
         raw = request.cookies.get(settings.refresh_cookie_name)
@@ -121,8 +122,9 @@ async def token(
         try:
             issued = await tokens.refresh_grant(session, settings=settings, raw_token=raw)
         except tokens.RefreshTokenReused as reuse:
+            # The request's transaction is rolled back with the error: end the family in a new one.
             await session.rollback()
-            await tokens.revoke_family(session, family_id=reuse.family_id)
+            await tokens.revoke_family(session, settings=settings, family_id=reuse.family_id)
             await session.commit()
             raise tokens.invalid_grant(
                 "the refresh token was already used; the session has been ended"
@@ -131,7 +133,12 @@ async def token(
     else:
         cid, secret = _client_credentials(request, client_id, client_secret)
         issued = await tokens.client_credentials_grant(
-            session, settings=settings, client_id=cid, client_secret=secret, requested_scope=scope
+            session,
+            sessionmaker=request.app.state.sessionmaker,
+            settings=settings,
+            client_id=cid,
+            client_secret=secret,
+            requested_scope=scope,
         )
     body = schemas.TokenResponse(
         access_token=issued.access_token, expires_in=issued.expires_in, scope=issued.scope
@@ -146,9 +153,12 @@ async def token(
     "/v1/oauth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(400, 422)
 )
 async def logout(request: Request, session: SessionDep) -> Response:
-    """End the browser session: revoke its refresh tokens and clear the cookie."""
+    """End the browser session: revoke its refresh tokens and the access tokens issued in it, and
+    clear the cookie."""
     settings = _settings(request)
-    await tokens.logout(session, raw_token=request.cookies.get(settings.refresh_cookie_name))
+    await tokens.logout(
+        session, settings=settings, raw_token=request.cookies.get(settings.refresh_cookie_name)
+    )
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     _clear_refresh_cookie(response, settings)
     return response

@@ -1,5 +1,5 @@
-"""HTTP layer of the directory: institutions, territories, catalogue, offers, agreements,
-users and API clients."""
+"""HTTP layer of the directory: institutions, territories, catalogue, offers and agreements
+(accounts, API clients, the audit log and token revocations are in :mod:`accounts_router`)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from splot.common.errors import LIST_ERRORS, problem_responses
 from splot.common.etag import IfMatch, set_etag
 from splot.common.teryt import Level
 from splot.common.validation import IsoDate
-from splot.directory import accounts, schemas, service
-from splot.directory.models import Institution, User
+from splot.directory import schemas, service
 
 router = APIRouter(prefix="/v1")
 
@@ -133,11 +132,18 @@ async def update_institution(
     institution_id: uuid.UUID,
     data: schemas.InstitutionUpdate,
     if_match: IfMatch = None,
+    request: Request,
     response: Response,
 ) -> schemas.InstitutionRead:
-    """Change an institution (its administrator: contact data; system administrators: all)."""
+    """Change an institution (its administrator: contact data; system administrators: all).
+    Deactivating it ends its staff's and systems' access at once."""
     inst = await service.update_institution(
-        session, institution_id=institution_id, data=data, actor=actor, if_match=if_match
+        session,
+        settings=request.app.state.settings,
+        institution_id=institution_id,
+        data=data,
+        actor=actor,
+        if_match=if_match,
     )
     set_etag(response, inst.id, inst.version)
     return service.institution_read(inst)
@@ -301,197 +307,3 @@ async def update_agreement(
     )
     set_etag(response, agreement.id, agreement.version)
     return service.agreement_read(agreement)
-
-
-@router.get("/me", response_model=schemas.MeRead, tags=["accounts"], responses=READ_ERRORS)
-async def me(session: SessionDep, principal: CurrentPrincipal) -> schemas.MeRead:
-    """Who the token belongs to: user or client, institution, roles and scopes."""
-    user = None
-    if principal.kind == "user":
-        try:
-            user_obj = await session.get(User, uuid.UUID(principal.subject))
-        except ValueError:
-            user_obj = None
-        user = accounts.user_read(user_obj) if user_obj else None
-    institution = None
-    if principal.institution_id is not None:
-        inst = await session.get(Institution, principal.institution_id)
-        institution = service.institution_read(inst) if inst else None
-    return schemas.MeRead(
-        subject=principal.subject,
-        kind=principal.kind,
-        user=user,
-        institution=institution,
-        roles=sorted(principal.roles),
-        scopes=sorted(principal.scopes),
-    )
-
-
-@router.post(
-    "/me/password", status_code=status.HTTP_204_NO_CONTENT, tags=["accounts"], responses=WRITE_ERRORS
-)
-async def change_password(session: SessionDep, actor: Staff, data: schemas.PasswordChange) -> Response:
-    """Change your own password (ends your other sessions)."""
-    await accounts.change_own_password(
-        session, actor=actor, current_password=data.current_password, new_password=data.new_password
-    )
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-@router.get("/users", response_model=schemas.UserPage, tags=["accounts"], responses=READ_ERRORS)
-async def list_users(
-    session: SessionDep,
-    actor: Staff,
-    institution_id: uuid.UUID | None = None,
-    active: bool | None = None,
-    cursor: Cursor = None,
-    limit: Limit = None,
-) -> schemas.UserPage:
-    """Users of your institution (system administrators: of any)."""
-    items, next_cursor = await accounts.list_users(
-        session, actor=actor, institution_id=institution_id, active=active, cursor=cursor, limit=limit
-    )
-    return schemas.UserPage(items=[accounts.user_read(u) for u in items], next_cursor=next_cursor)
-
-
-@router.post(
-    "/users",
-    response_model=schemas.UserRead,
-    status_code=status.HTTP_201_CREATED,
-    tags=["accounts"],
-    responses=WRITE_ERRORS,
-)
-async def create_user(
-    session: SessionDep, actor: Staff, data: schemas.UserCreate, response: Response
-) -> schemas.UserRead:
-    """Add a staff user to your institution (institution administrators)."""
-    user = await accounts.create_user(session, data=data, actor=actor)
-    set_etag(response, user.id, user.version)
-    return accounts.user_read(user)
-
-
-@router.get("/users/{user_id}", response_model=schemas.UserRead, tags=["accounts"], responses=ONE_ERRORS)
-async def get_user(
-    session: SessionDep, actor: Staff, user_id: uuid.UUID, response: Response
-) -> schemas.UserRead:
-    """One user of your institution."""
-    user = await accounts.get_user(session, actor=actor, user_id=user_id)
-    set_etag(response, user.id, user.version)
-    return accounts.user_read(user)
-
-
-@router.patch("/users/{user_id}", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_ERRORS)
-async def update_user(
-    *,
-    session: SessionDep,
-    actor: Staff,
-    user_id: uuid.UUID,
-    data: schemas.UserUpdate,
-    if_match: IfMatch = None,
-    response: Response,
-) -> schemas.UserRead:
-    """Change a user's name, roles or analyst scope."""
-    user = await accounts.update_user(session, actor=actor, user_id=user_id, data=data, if_match=if_match)
-    set_etag(response, user.id, user.version)
-    return accounts.user_read(user)
-
-
-@router.post(
-    "/users/{user_id}/deactivate", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_ERRORS
-)
-async def deactivate_user(session: SessionDep, actor: Staff, user_id: uuid.UUID) -> schemas.UserRead:
-    """Deactivate a user (they can no longer sign in; nothing is deleted)."""
-    return accounts.user_read(
-        await accounts.set_user_active(session, actor=actor, user_id=user_id, active=False)
-    )
-
-
-@router.post(
-    "/users/{user_id}/activate", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_ERRORS
-)
-async def activate_user(session: SessionDep, actor: Staff, user_id: uuid.UUID) -> schemas.UserRead:
-    """Reactivate a user (also lifts a sign-in lockout)."""
-    return accounts.user_read(
-        await accounts.set_user_active(session, actor=actor, user_id=user_id, active=True)
-    )
-
-
-@router.post(
-    "/users/{user_id}/password",
-    status_code=status.HTTP_204_NO_CONTENT,
-    tags=["accounts"],
-    responses=WRITE_ERRORS,
-)
-async def reset_password(
-    session: SessionDep, actor: Staff, user_id: uuid.UUID, data: schemas.PasswordReset
-) -> Response:
-    """Set a new password for a user of your institution (ends their sessions)."""
-    await accounts.reset_password(session, actor=actor, user_id=user_id, password=data.password)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-@router.get("/api-clients", response_model=schemas.ApiClientPage, tags=["api-clients"], responses=READ_ERRORS)
-async def list_api_clients(
-    session: SessionDep, actor: Staff, cursor: Cursor = None, limit: Limit = None
-) -> schemas.ApiClientPage:
-    """Your institution's registered systems."""
-    items, next_cursor = await accounts.list_api_clients(session, actor=actor, cursor=cursor, limit=limit)
-    return schemas.ApiClientPage(items=[accounts.api_client_read(c) for c in items], next_cursor=next_cursor)
-
-
-@router.post(
-    "/api-clients",
-    response_model=schemas.ApiClientWithSecret,
-    status_code=status.HTTP_201_CREATED,
-    tags=["api-clients"],
-    responses=WRITE_ERRORS,
-)
-async def create_api_client(
-    session: SessionDep, actor: Staff, data: schemas.ApiClientCreate
-) -> schemas.ApiClientWithSecret:
-    """Register a system of your institution; the secret is shown only in this response."""
-    client, secret = await accounts.create_api_client(session, actor=actor, data=data)
-    return schemas.ApiClientWithSecret(**accounts.api_client_read(client).model_dump(), client_secret=secret)
-
-
-@router.get(
-    "/api-clients/{client_id}",
-    response_model=schemas.ApiClientRead,
-    tags=["api-clients"],
-    responses=ONE_ERRORS,
-)
-async def get_api_client(session: SessionDep, actor: Staff, client_id: uuid.UUID) -> schemas.ApiClientRead:
-    """One registered system."""
-    return accounts.api_client_read(await accounts.get_api_client(session, actor=actor, client_id=client_id))
-
-
-@router.post(
-    "/api-clients/{client_id}/rotate-secret",
-    response_model=schemas.ApiClientWithSecret,
-    tags=["api-clients"],
-    responses=WRITE_ERRORS,
-)
-async def rotate_api_client_secret(
-    session: SessionDep, actor: Staff, client_id: uuid.UUID, request: Request
-) -> schemas.ApiClientWithSecret:
-    """Issue a new secret; the old one keeps working for a grace period."""
-    client, secret = await accounts.rotate_api_client_secret(
-        session,
-        actor=actor,
-        client_id=client_id,
-        grace_seconds=request.app.state.settings.secret_rotation_grace_seconds,
-    )
-    return schemas.ApiClientWithSecret(**accounts.api_client_read(client).model_dump(), client_secret=secret)
-
-
-@router.post(
-    "/api-clients/{client_id}/revoke",
-    response_model=schemas.ApiClientRead,
-    tags=["api-clients"],
-    responses=WRITE_ERRORS,
-)
-async def revoke_api_client(session: SessionDep, actor: Staff, client_id: uuid.UUID) -> schemas.ApiClientRead:
-    """Revoke a system's access for good."""
-    return accounts.api_client_read(
-        await accounts.revoke_api_client(session, actor=actor, client_id=client_id)
-    )

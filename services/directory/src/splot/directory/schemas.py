@@ -4,7 +4,7 @@ import re
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -12,6 +12,8 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     model_validator,
 )
@@ -37,7 +39,19 @@ class InstitutionType(StrEnum):
 
 
 class Input(BaseModel):
+    """Request bodies. Unknown fields are refused; numbers and booleans are strict (JSON
+    ``false`` is not 0 and ``"5"`` is not 5: see :data:`Capacity` and ``StrictBool``)."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    #: Fields a PATCH may leave out but not set to null (the resource always has them).
+    not_nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="after")
+    def _no_null_for_required(self) -> Input:
+        nulls = sorted(f for f in self.not_nullable & self.model_fields_set if getattr(self, f) is None)
+        if nulls:
+            raise ValueError("cannot be null (leave it out to keep it): " + ", ".join(nulls))
+        return self
 
 
 class Output(BaseModel):
@@ -111,7 +125,9 @@ class InstitutionUpdate(Input):
     email: EmailStr | None = None
     phone: Phone | None = None
     website: Url | None = None
-    active: bool | None = None
+    active: StrictBool | None = None
+
+    not_nullable: ClassVar[frozenset[str]] = frozenset({"name", "teryt", "active"})
 
 
 class InstitutionRead(Output):
@@ -171,7 +187,8 @@ class ServiceTypeList(BaseModel):
     items: list[ServiceTypeRead]
 
 
-Capacity = Annotated[int, Field(ge=0, le=100_000)]
+#: Strict: pydantic's lax mode would read JSON ``false`` as 0 and ``"5"`` as 5.
+Capacity = Annotated[StrictInt, Field(ge=0, le=100_000)]
 
 
 def _capacity_consistent(available: int | None, maximum: int | None) -> None:
@@ -207,7 +224,9 @@ class OfferUpdate(Input):
     postal_code: PostalCode | None = None
     city: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
     eligibility_note: Annotated[str, StringConstraints(max_length=2000)] | None = None
-    active: bool | None = None
+    active: StrictBool | None = None
+
+    not_nullable: ClassVar[frozenset[str]] = frozenset({"name", "teryt", "active"})
 
 
 class CapacityUpdate(Input):
@@ -269,6 +288,8 @@ class AgreementUpdate(Input):
     scope: Annotated[str, StringConstraints(min_length=1, max_length=4000)] | None = None
     valid_to: IsoDate | None = None
 
+    not_nullable: ClassVar[frozenset[str]] = frozenset({"title", "scope"})
+
 
 class AgreementRead(Output):
     id: uuid.UUID
@@ -308,7 +329,11 @@ class UserCreate(Input):
 class UserUpdate(Input):
     full_name: Text200 | None = None
     roles: list[Role] | None = Field(None, min_length=1, max_length=6)
-    analyst_scope: AnalystScope | None = None
+    analyst_scope: AnalystScope | None = Field(
+        None, description="Analysts only; dropped with the analyst role unless given"
+    )
+
+    not_nullable: ClassVar[frozenset[str]] = frozenset({"full_name", "roles"})
 
 
 class PasswordReset(Input):
@@ -328,7 +353,10 @@ class UserRead(Output):
     roles: list[Role]
     analyst_scope: str | None
     active: bool
-    locked: bool
+    locked: bool = Field(
+        description="Sign-ins to this account are being made to wait after repeated failures "
+        "from everywhere (activating the user clears it)",
+    )
     last_login_at: datetime | None
     deactivated_at: datetime | None
     version: int
@@ -339,6 +367,14 @@ class UserRead(Output):
 class UserPage(BaseModel):
     items: list[UserRead]
     next_cursor: str | None = None
+
+
+class UserMembership(Output):
+    """Whose staff a user is (for Splot's own services: no name, no e-mail)."""
+
+    id: uuid.UUID
+    institution_id: uuid.UUID
+    active: bool
 
 
 class MeRead(BaseModel):
@@ -402,3 +438,55 @@ class Jwk(BaseModel):
 
 class Jwks(BaseModel):
     keys: list[Jwk]
+
+
+class AuditAction(StrEnum):
+    user_created = "user_created"
+    user_updated = "user_updated"
+    user_roles_changed = "user_roles_changed"
+    user_deactivated = "user_deactivated"
+    user_activated = "user_activated"
+    user_password_reset = "user_password_reset"
+    user_password_changed = "user_password_changed"
+    api_client_created = "api_client_created"
+    api_client_secret_rotated = "api_client_secret_rotated"
+    api_client_revoked = "api_client_revoked"
+    service_client_keyed = "service_client_keyed"
+    institution_created = "institution_created"
+    institution_deactivated = "institution_deactivated"
+    institution_activated = "institution_activated"
+
+
+class AuditEntryRead(Output):
+    id: uuid.UUID
+    occurred_at: datetime
+    actor_subject: str
+    actor_kind: str
+    actor_institution_id: uuid.UUID | None
+    action: AuditAction
+    target_type: str
+    target_id: str
+    target_institution_id: uuid.UUID | None
+    before: dict[str, object] | None
+    after: dict[str, object] | None
+    request_id: str | None
+
+
+class AuditPage(BaseModel):
+    items: list[AuditEntryRead]
+    next_cursor: str | None = None
+
+
+class TokenRevocationRead(Output):
+    """What :meth:`splot.common.revocation.Revocation.from_json` reads."""
+
+    id: int
+    kind: Literal["user", "session", "client", "institution"]
+    value: str
+    min_stamp: int | None
+    not_after: datetime | None
+    expires_at: datetime
+
+
+class TokenRevocationList(BaseModel):
+    items: list[TokenRevocationRead]

@@ -136,7 +136,11 @@ def access_token_claims(
     roles: list[str],
     scopes: list[str],
     analyst_scope: str | None = None,
+    security_stamp: int | None = None,
+    session_id: str | None = None,
 ) -> dict[str, Any]:
+    """Staff tokens also carry ``stp`` (the account's security stamp) and ``sid`` (the sign-in
+    session, i.e. the refresh-token family), which revocations match on."""
     now = utcnow()
     claims: dict[str, Any] = {
         "iss": issuer,
@@ -154,4 +158,8 @@ def access_token_claims(
         claims.update(inst=str(institution.id), inst_type=institution.type, teryt=institution.teryt)
     if analyst_scope is not None:
         claims["analyst_scope"] = analyst_scope
+    if security_stamp is not None:
+        claims["stp"] = security_stamp
+    if session_id is not None:
+        claims["sid"] = session_id
     return claims

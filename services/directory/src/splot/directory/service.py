@@ -17,7 +17,13 @@ from splot.common.errors import Problem, forbidden, not_found
 from splot.common.etag import check_if_match
 from splot.common.events import emit
 from splot.common.pagination import paginate
-from splot.directory import schemas
+from splot.directory import (
+    audit,
+    events,  # noqa: F401  (declares the event types emitted here)
+    revocations,
+    schemas,
+)
+from splot.directory.config import DirectorySettings
 from splot.directory.models import Institution, PartnershipAgreement, ServiceOffer, ServiceType
 
 # Fields an institution's own admin may change; the rest (name, identifiers, seat, active) are
@@ -59,6 +65,15 @@ async def create_institution(
     inst = Institution(**data.model_dump())
     session.add(inst)
     await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action=audit.Action.institution_created,
+        target_type="institution",
+        target_id=inst.id,
+        target_institution_id=inst.id,
+        after={"type": inst.type, "teryt": inst.teryt},
+    )
     await emit(
         session,
         "institution.created",
@@ -106,6 +121,7 @@ async def list_institutions(
 async def update_institution(
     session: AsyncSession,
     *,
+    settings: DirectorySettings,
     institution_id: uuid.UUID,
     data: schemas.InstitutionUpdate,
     actor: Principal,
@@ -124,9 +140,12 @@ async def update_institution(
     check_if_match(if_match, inst.id, inst.version)
     if "regon" in changes:
         await _unique_regon(session, changes["regon"], exclude=inst.id)
+    was_active = inst.active
     for field, value in changes.items():
         setattr(inst, field, value)
     await session.flush()
+    if was_active != inst.active:
+        await _audit_activity(session, settings=settings, actor=actor, inst=inst)
     await emit(
         session,
         "institution.updated",
@@ -135,6 +154,26 @@ async def update_institution(
         payload=institution_event_payload(inst),
     )
     return inst
+
+
+async def _audit_activity(
+    session: AsyncSession, *, settings: DirectorySettings, actor: Principal, inst: Institution
+) -> None:
+    if not inst.active:
+        # Its staff's and systems' access tokens issued until now stop working at once.
+        await revocations.revoke(
+            session, settings=settings, kind="institution", value=str(inst.id), not_after=utcnow()
+        )
+    await audit.record(
+        session,
+        actor=actor,
+        action=audit.Action.institution_activated if inst.active else audit.Action.institution_deactivated,
+        target_type="institution",
+        target_id=inst.id,
+        target_institution_id=inst.id,
+        before={"active": not inst.active},
+        after={"active": inst.active},
+    )
 
 
 def list_territories(*, level: teryt.Level | None, parent: str | None) -> list[teryt.Territory]:

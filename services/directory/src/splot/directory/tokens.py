@@ -1,6 +1,6 @@
-"""OAuth2 grants: password (staff, with a rotating refresh token), refresh_token (with reuse
-detection) and client_credentials (institutions' systems and Splot services); sign-in throttling
-and account lockout."""
+"""OAuth2 grants: tokens for a signed-in user (the password check and its throttling are in
+:mod:`splot.directory.signin`), refresh_token (rotation with reuse detection) and
+client_credentials (institutions' systems and Splot services); sign-out."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common import jwt
 from splot.common.db import utcnow
 from splot.common.errors import Problem
+from splot.directory import revocations
 from splot.directory.config import DirectorySettings
-from splot.directory.models import ApiClient, Institution, LoginAttempt, RefreshToken, User
+from splot.directory.models import ApiClient, Institution, RefreshToken, User
 from splot.directory.security import (
     access_token_claims,
     active_key,
@@ -52,7 +53,9 @@ async def _sign(session: AsyncSession, settings: DirectorySettings, claims: dict
     return jwt.encode(claims, private_pem=pem, kid=kid)
 
 
-async def _user_access_token(session: AsyncSession, settings: DirectorySettings, user: User) -> IssuedTokens:
+async def _user_access_token(
+    session: AsyncSession, settings: DirectorySettings, user: User, family_id: uuid.UUID
+) -> IssuedTokens:
     institution = await session.get(Institution, user.institution_id)
     claims = access_token_claims(
         subject=str(user.id),
@@ -64,9 +67,22 @@ async def _user_access_token(session: AsyncSession, settings: DirectorySettings,
         roles=list(user.roles),
         scopes=[],
         analyst_scope=user.analyst_scope,
+        security_stamp=user.security_stamp,
+        session_id=str(family_id),
     )
     token = await _sign(session, settings, claims)
     return IssuedTokens(access_token=token, expires_in=settings.user_token_ttl_seconds, scope="")
+
+
+async def issue_for_user(session: AsyncSession, *, settings: DirectorySettings, user: User) -> IssuedTokens:
+    """A new sign-in session: an access token and the first refresh token of a new family."""
+    # A Core UPDATE, not an attribute change: sign-in bookkeeping must not bump the user's
+    # version (its ETag) nor fail when the same person signs in twice at once.
+    await session.execute(update(User).where(User.id == user.id).values(last_login_at=utcnow()))
+    family_id = uuid.uuid4()
+    tokens = await _user_access_token(session, settings, user, family_id)
+    tokens.refresh_token = await _new_refresh_token(session, settings, user, family_id)
+    return tokens
 
 
 async def _new_refresh_token(
@@ -87,86 +103,6 @@ async def _new_refresh_token(
     return raw
 
 
-async def _throttle(session: AsyncSession, settings: DirectorySettings, source: str) -> None:
-    since = utcnow() - timedelta(seconds=settings.throttle_window_seconds)
-    failures = (
-        await session.scalar(
-            select(func.count())
-            .select_from(LoginAttempt)
-            .where(
-                LoginAttempt.source == source,
-                LoginAttempt.success.is_(False),
-                LoginAttempt.attempted_at > since,
-            )
-        )
-    ) or 0
-    if failures >= settings.throttle_max_failures:
-        raise Problem(
-            429,
-            "too_many_attempts",
-            "too many failed sign-ins from here; wait and try again",
-            headers={"Retry-After": str(settings.throttle_window_seconds)},
-        )
-
-
-async def password_grant(
-    session: AsyncSession, *, settings: DirectorySettings, username: str, password: str, source: str
-) -> IssuedTokens:
-    """Returns tokens, or raises. Failed attempts are recorded by the caller's separate commit:
-    see :func:`record_attempt` (the request's own transaction rolls back on failure)."""
-    await _throttle(session, settings, source)
-    login = username.strip().lower()
-    user = (await session.scalars(select(User).where(User.email == login))).first()
-    now = utcnow()
-    if user is not None and user.locked_until is not None and user.locked_until > now:
-        raise Problem(
-            423,
-            "account_locked",
-            "the account is locked after repeated failed sign-ins",
-            headers={"Retry-After": str(int((user.locked_until - now).total_seconds()) + 1)},
-        )
-    # argon2 costs ~0.2 s of CPU by design: off the event loop, or one sign-in stalls every request.
-    valid = await asyncio.to_thread(verify_password, user.password_hash if user else None, password)
-    if user is None or not valid or not user.active:
-        raise invalid_grant("wrong login or password, or the account is inactive")
-    institution = await session.get(Institution, user.institution_id)
-    if institution is None or not institution.active:
-        raise invalid_grant("the institution is not active")
-    # Core UPDATEs, not attribute changes: sign-in bookkeeping must not bump the user's version
-    # (its ETag) nor fail when the same person signs in twice at once.
-    await session.execute(
-        update(User).where(User.id == user.id).values(failed_logins=0, locked_until=None, last_login_at=now)
-    )
-    tokens = await _user_access_token(session, settings, user)
-    tokens.refresh_token = await _new_refresh_token(session, settings, user, uuid.uuid4())
-    return tokens
-
-
-async def record_attempt(
-    session: AsyncSession, *, settings: DirectorySettings, username: str, source: str, success: bool
-) -> None:
-    """Record a sign-in attempt and lock the account on repeated failure. The caller commits this
-    separately from the failed request, whose own transaction is rolled back."""
-    login = username.strip().lower()
-    session.add(LoginAttempt(source=source, login_hash=sha256(login), attempted_at=utcnow(), success=success))
-    if not success:
-        failures = (
-            await session.execute(
-                update(User)
-                .where(User.email == login)
-                .values(failed_logins=User.failed_logins + 1)
-                .returning(User.failed_logins)
-            )
-        ).scalar()
-        if failures is not None and failures >= settings.lockout_threshold:
-            await session.execute(
-                update(User)
-                .where(User.email == login)
-                .values(failed_logins=0, locked_until=utcnow() + timedelta(minutes=settings.lockout_minutes))
-            )
-    await session.flush()
-
-
 async def refresh_grant(
     session: AsyncSession, *, settings: DirectorySettings, raw_token: str
 ) -> IssuedTokens:
@@ -184,6 +120,9 @@ async def refresh_grant(
     user = await session.get(User, stored.user_id)
     if user is None or not user.active:
         raise invalid_grant("the account is inactive")
+    institution = await session.get(Institution, user.institution_id)
+    if institution is None or not institution.active:
+        raise invalid_grant("the institution is not active")
     # Claim the token atomically: of two concurrent uses only one may succeed.
     claimed = await session.execute(
         update(RefreshToken)
@@ -194,38 +133,48 @@ async def refresh_grant(
     )
     if claimed.rowcount != 1:
         raise RefreshTokenReused(stored.family_id)
-    tokens = await _user_access_token(session, settings, user)
+    tokens = await _user_access_token(session, settings, user, stored.family_id)
     tokens.refresh_token = await _new_refresh_token(session, settings, user, stored.family_id)
     return tokens
 
 
-async def revoke_family(session: AsyncSession, *, family_id: uuid.UUID) -> None:
-    await session.execute(
+async def revoke_family(session: AsyncSession, *, settings: DirectorySettings, family_id: uuid.UUID) -> None:
+    """End a sign-in session: its refresh tokens, and (a ``session`` revocation) the access
+    tokens issued in it."""
+    ended = await session.execute(
         update(RefreshToken)
         .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
+    if ended.rowcount:
+        await revocations.end_session(session, settings=settings, family_id=family_id)
 
 
-async def logout(session: AsyncSession, *, raw_token: str | None) -> None:
+async def logout(session: AsyncSession, *, settings: DirectorySettings, raw_token: str | None) -> None:
     if not raw_token:
         return
     stored = (
         await session.scalars(select(RefreshToken).where(RefreshToken.token_hash == sha256(raw_token)))
     ).first()
     if stored is not None:
-        await revoke_family(session, family_id=stored.family_id)
+        await revoke_family(session, settings=settings, family_id=stored.family_id)
 
 
 async def client_credentials_grant(
     session: AsyncSession,
     *,
+    sessionmaker: async_sessionmaker[AsyncSession],
     settings: DirectorySettings,
     client_id: str,
     client_secret: str,
     requested_scope: str | None,
 ) -> IssuedTokens:
-    client = (await session.scalars(select(ApiClient).where(ApiClient.client_id == client_id))).first()
+    # Read in a short transaction of its own and verify the secret outside any: argon2 takes a
+    # while, and SQLite's single write lock must not wait for it (services sign in together).
+    async with sessionmaker() as read:
+        client = (await read.scalars(select(ApiClient).where(ApiClient.client_id == client_id))).first()
+        if client is not None:
+            read.expunge(client)
     now = utcnow()
     valid = False
     if client is not None and client.revoked_at is None:
