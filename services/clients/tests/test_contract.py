@@ -8,6 +8,7 @@ import schemathesis
 from splot.common.testing import (
     assert_contract_current,
     assert_errors_are_problem_documents,
+    assert_event_contract_current,
     contract_settings,
 )
 
@@ -16,6 +17,10 @@ CONTRACT = Path(__file__).resolve().parents[3] / "openapi" / "clients.json"
 
 def test_committed_contract_matches_the_code(app):
     assert_contract_current(app, CONTRACT)
+
+
+def test_committed_event_contract_matches_the_code(app):
+    assert_event_contract_current("clients", title=app.title, version=app.version)
 
 
 def test_every_operation_declares_its_errors_as_problem_documents(app):

@@ -3,6 +3,7 @@
 import base64
 import json
 import uuid
+from pathlib import Path
 
 import httpx
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.peers import AccessState, HttpPeers, PeerUnavailable, ReferralCheck
 
+CONTRACTS = Path(__file__).resolve().parents[3] / "openapi"
 INST = uuid.uuid4()
 PERSON = uuid.uuid4()
 CONSENT = uuid.uuid4()
@@ -105,9 +107,9 @@ class Upstream:
             ended = json.loads(request.content)["active"] is False
             return httpx.Response(204) if ended else httpx.Response(201, json={"id": str(uuid.uuid4())})
         if path == "/dir/v1/offers":
-            has = request.url.params["service_type_code"] == "kis"
+            has = request.url.params["service_type"] == "kis"
             return httpx.Response(200, json={"items": [{"id": str(uuid.uuid4())}] if has else []})
-        if path == f"/dir/v1/users/{USER}":
+        if path == f"/dir/v1/internal/users/{USER}":
             return httpx.Response(200, json={"id": str(USER), "institution_id": str(INST), "active": True})
         if path == f"/cl/v1/internal/persons/{PERSON}/summary":
             return httpx.Response(
@@ -165,7 +167,7 @@ async def test_directory_calls_use_a_service_token_and_are_cached(upstream_peers
     assert offers_request.url.path == "/dir/v1/offers"
     assert dict(offers_request.url.params) == {
         "institution_id": str(INST),
-        "service_type_code": "cis",
+        "service_type": "cis",
         "active": "true",
         "limit": "1",
     }
@@ -241,3 +243,45 @@ async def test_a_rejected_token_is_renewed_once(upstream_peers):
     upstream.reject_token_once = True
     assert await peers.person_summary(PERSON) is not None
     assert upstream.tokens_issued == 2
+
+
+def _operation(contract: dict, method: str, path: str) -> dict | None:
+    import re
+
+    for template, operations in contract["paths"].items():
+        pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
+        if re.match(pattern, path) and method.lower() in operations:
+            return operations[method.lower()]
+    return None
+
+
+async def test_every_peer_call_is_in_the_peers_published_contracts(upstream_peers):
+    """The mock above answers whatever is asked; the peers' committed OpenAPI documents say what
+    they accept. Every call HttpPeers makes must be an operation there, with declared parameters
+    (a misnamed filter would be refused by the real peer as an unknown query parameter)."""
+    upstream, peers = upstream_peers
+    await peers.institution(INST)
+    await peers.service_types()
+    await peers.offer(uuid.uuid4())
+    await peers.has_active_offer(INST, "kis")
+    await peers.user(USER)
+    await peers.check_referral(
+        ReferralCheck(PERSON, uuid.uuid4(), INST, "NGO", "kis", False, "consent", None)
+    )
+    await peers.put_access(
+        AccessState(PERSON, INST, uuid.uuid4(), INST, "kis", "statutory", None, False, False, True, None, 1)
+    )
+    await peers.person_summary(PERSON)
+    contracts = {
+        prefix: json.loads((CONTRACTS / name).read_text())
+        for prefix, name in (("/dir", "directory.json"), ("/cl", "clients.json"))
+    }
+    for request in upstream.requests:
+        prefix = "/dir" if request.url.path.startswith("/dir") else "/cl"
+        path = request.url.path.removeprefix(prefix)
+        operation = _operation(contracts[prefix], request.method, path)
+        assert operation is not None, f"{request.method} {path} is not in the {prefix} contract"
+        declared = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+        assert set(request.url.params) <= declared, (
+            f"{request.method} {path}: {set(request.url.params) - declared}"
+        )

@@ -10,6 +10,7 @@ import schemathesis
 from splot.common.testing import (
     assert_contract_current,
     assert_errors_are_problem_documents,
+    assert_event_contract_current,
     contract_settings,
 )
 from splot.referrals.main import SERVICE_DIR
@@ -54,6 +55,10 @@ CONTRACT = SERVICE_DIR.parents[1] / "openapi" / "referrals.json"
 
 def test_committed_contract_matches_the_code(app):
     assert_contract_current(app, CONTRACT)
+
+
+def test_committed_event_contract_matches_the_code(app):
+    assert_event_contract_current("referrals", title=app.title, version=app.version)
 
 
 def test_every_operation_declares_its_errors_as_problem_documents(app):

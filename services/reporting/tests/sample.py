@@ -1,5 +1,10 @@
 """Building event feeds for tests: the three sources in memory, and a small fixed dataset whose
-indicators are computed by hand in test_indicators.py."""
+indicators are computed by hand in test_indicators.py.
+
+Every payload is built from the producer's *published* contract (``openapi/events/<service>.json``,
+:func:`splot.common.testing.event_example`): the example of its event type with this sample's
+values set. A field the producer renames or drops therefore fails here, not silently in
+production."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from splot.common.testing import event_example
 from splot.reporting.ingestion import IngestContext, ingest_until_caught_up
 from splot.reporting.sources import InMemorySource, Sources, StaticServiceTypes
 
@@ -124,7 +130,6 @@ class Feeds:
         when: str = "2025-02-01",
     ) -> uuid.UUID:
         person_id = uuid.uuid4()
-        # The shape of services/clients events.person_payload (the producer's field names).
         self.people[person_id] = {
             "person_id": str(person_id),
             "birth_year": birth_year,
@@ -139,7 +144,7 @@ class Feeds:
     def _person_event(self, event_type: str, person_id: uuid.UUID, when: str, **extra: Any) -> None:
         self.clients.append(
             event_type,
-            {**self.people[person_id], **extra},
+            event_example("clients", event_type, **self.people[person_id], **extra),
             occurred_at=at(when),
             aggregate_type="person",
             aggregate_id=str(person_id),
@@ -155,30 +160,42 @@ class Feeds:
         self._person_event("person.merged", survivor, when, merged_person_id=str(merged))
 
     def access(self, person: uuid.UUID, inst: Institution, *, when: str) -> None:
+        grant_id = str(uuid.uuid4())
         self.clients.append(
             "access.granted",
-            {"person_id": str(person), "institution_id": str(inst.id), "referral_id": str(uuid.uuid4())},
+            event_example(
+                "clients",
+                "access.granted",
+                grant_id=grant_id,
+                person_id=str(person),
+                institution_id=str(inst.id),
+                referral_id=str(uuid.uuid4()),
+                granted_at=iso(at(when)),
+            ),
             occurred_at=at(when),
-            aggregate_type="access",
-            aggregate_id=str(person),
+            aggregate_type="access_grant",
+            aggregate_id=grant_id,
         )
 
     def consent(self, person: uuid.UUID, inst: Institution, *, when: str) -> None:
+        consent_id = str(uuid.uuid4())
         self.clients.append(
             "consent.given",
-            {
-                "consent_id": str(uuid.uuid4()),
-                "person_id": str(person),
-                "recipient_institution_id": str(inst.id),
-                "recipient_institution_type": inst.type,
-                "purpose": "referral",
-                "given_at": iso(at(when)),
-                "expires_at": None,
-                "withdrawn_at": None,
-            },
+            event_example(
+                "clients",
+                "consent.given",
+                consent_id=consent_id,
+                person_id=str(person),
+                recipient_institution_id=str(inst.id),
+                recipient_institution_type=inst.type,
+                purpose="referral",
+                given_at=iso(at(when)),
+                expires_at=None,
+                withdrawn_at=None,
+            ),
             occurred_at=at(when),
             aggregate_type="consent",
-            aggregate_id=str(person),
+            aggregate_id=consent_id,
         )
 
     # referrals
@@ -226,7 +243,7 @@ class Referral:
             "programme": None,
             "status": "draft",
             "business_status": None,
-            "legal_basis_kind": "statutory_task",
+            "legal_basis_kind": "statutory",
             "reason_code": None,
             "declined_by": None,
             "outcome_codes": [],
@@ -261,13 +278,15 @@ class Referral:
         self.snapshot.update(changes)
         self.feeds.referrals.append(
             f"referral.{action}",
-            {
-                "action": action,
-                "from_status": before,
-                "to_status": self.snapshot["status"],
-                "actor_institution_id": None if system else str(self.sender.id),
-                "referral": copy.deepcopy(self.snapshot),
-            },
+            event_example(
+                "referrals",
+                f"referral.{action}",
+                action=action,
+                from_status=before,
+                to_status=self.snapshot["status"],
+                actor_institution_id=None if system else str(self.sender.id),
+                referral=copy.deepcopy(self.snapshot),
+            ),
             occurred_at=when,
             aggregate_type="referral",
             aggregate_id=str(self.id),
@@ -339,13 +358,15 @@ class Referral:
     def followup(self, due_months: int, outcome: str, when: str) -> Referral:
         self.feeds.referrals.append(
             "followup.answered",
-            {
-                "followup_id": str(uuid.uuid4()),
-                "referral_id": str(self.id),
-                "due_months": due_months,
-                "outcome_code": outcome,
-                "answered_at": iso(at(when)),
-            },
+            event_example(
+                "referrals",
+                "followup.answered",
+                followup_id=str(uuid.uuid4()),
+                referral_id=str(self.id),
+                due_months=due_months,
+                outcome_code=outcome,
+                answered_at=iso(at(when)),
+            ),
             occurred_at=at(when),
             aggregate_type="followup",
             aggregate_id=str(self.id),

@@ -1,6 +1,6 @@
-"""The client registry's feed as the registry publishes it (services/clients events.person_payload
-and the bulk import's _event): field names pinned here with literal payloads, not through the
-sample builder, so that a consumer reading a name the producer does not emit fails a test.
+"""The client registry's feed as the registry publishes it: every payload is built from the
+registry's published contract (openapi/events/clients.json, ``event_example``), so that a consumer
+reading a name the producer does not emit fails a test, and so does a producer renaming one.
 
 The registry publishes ``registering_institution_id``; the consumer read
 ``registered_by_institution_id`` (and the sample used the same wrong name), so every person's
@@ -11,6 +11,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from splot.common.testing import event_example
 from splot.reporting import ingestion
 from splot.reporting.models import PersonContact, PersonDim, ReferralFact
 
@@ -32,7 +33,11 @@ def _person_payload(person_id, registering, *, birth_year=1990, sex="F", gmina="
 
 def _person_event(feeds: Feeds, event_type: str, payload: dict, when: str) -> None:
     feeds.clients.append(
-        event_type, payload, occurred_at=at(when), aggregate_type="person", aggregate_id=payload["person_id"]
+        event_type,
+        event_example("clients", event_type, **payload),
+        occurred_at=at(when),
+        aggregate_type="person",
+        aggregate_id=payload["person_id"],
     )
 
 
@@ -146,18 +151,15 @@ async def test_access_grants_use_the_registrys_names(sessionmaker, session, sett
     ops = feeds.institution("OPS", "1219053")
     person_id = uuid.uuid4()
     _person_event(feeds, "person.created", _person_payload(person_id, pup), "2025-02-10")
-    grant = {  # services/clients events.grant_payload
-        "grant_id": str(uuid.uuid4()),
-        "person_id": str(person_id),
-        "institution_id": str(ops.id),
-        "referral_id": str(uuid.uuid4()),
-        "legal_basis": "statutory_task",
-        "consent_id": None,
-        "covers_sensitive": False,
-        "granted_at": "2025-03-05T10:00:00+00:00",
-        "revoked_at": None,
-        "expires_at": None,
-    }
+    grant = event_example(
+        "clients",
+        "access.granted",
+        grant_id=str(uuid.uuid4()),
+        person_id=str(person_id),
+        institution_id=str(ops.id),
+        referral_id=str(uuid.uuid4()),
+        granted_at="2025-03-05T10:00:00+00:00",
+    )
     feeds.clients.append("access.granted", grant, occurred_at=at("2025-03-05"), aggregate_type="access_grant")
     results = await ingest(sessionmaker, feeds, settings)
     assert results["clients"].applied == 2 and results["clients"].skipped == 0

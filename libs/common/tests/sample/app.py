@@ -16,7 +16,7 @@ from splot.common.auth import CurrentPrincipal, Principal, require_roles, requir
 from splot.common.db import SessionDep, TimestampMixin, make_metadata, new_id
 from splot.common.errors import Problem, not_found, problem_responses
 from splot.common.etag import IfMatch, check_if_match, set_etag
-from splot.common.events import emit
+from splot.common.events import EventPayload, declare, emit
 from splot.common.pagination import Page, paginate
 from splot.common.platform import include_platform_tables
 from splot.common.settings import ServiceSettings
@@ -54,6 +54,16 @@ class WidgetRead(BaseModel):
     name: str
     version: int
 
+
+class WidgetCreated(EventPayload):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"id": "00000000-0000-4000-8000-000000000001"}]}
+    )
+
+    id: uuid.UUID
+
+
+declare("sample", "widget", WidgetCreated, widget__created="A widget was made.")
 
 router = APIRouter(prefix="/v1")
 

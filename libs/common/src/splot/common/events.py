@@ -1,20 +1,27 @@
-"""Transactional outbox and the ``GET /v1/events`` feed.
+"""Transactional outbox, the ``GET /v1/events`` feed and the published event contracts.
 
 An event row is inserted in the same transaction as the change it describes, so the feed never
 shows a change that rolled back and never misses one that committed. The sequence is strictly
 increasing *in commit order*: on PostgreSQL, writers take a transaction-scoped advisory lock
 before inserting, so a transaction that got sequence 41 cannot commit after one that got 42 and
 be skipped by a consumer whose cursor already passed 42. (SQLite serialises writers anyway.)
+
+Every event type is declared with the schema of its payload (:func:`declare`); :func:`emit`
+refuses a payload that does not match it, so a producer cannot drift from its contract, and the
+contracts are published as an AsyncAPI document per service (``openapi/events/``), from which
+consumers build their test samples.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -53,6 +60,74 @@ OUTBOX_LOCK_KEY = 0x5350_4C4F_5400  # "SPLOT" — any constant shared by all wri
 EVENTS_SCOPE = "events:read"
 
 
+class EventPayload(BaseModel):
+    """Base of every event payload schema: exactly the declared fields, nothing more."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    service: str
+    aggregate_type: str
+    payload: type[BaseModel]
+    summary: str
+
+
+class EventContractError(ValueError):
+    """A producer tried to emit an event its contract does not allow (a programming error)."""
+
+
+_DECLARED: dict[str, EventType] = {}
+
+
+def declare(service: str, aggregate_type: str, payload: type[BaseModel], **types: str) -> None:
+    """Declare event types (``name=summary``; dots written as ``__``) of one payload schema.
+    Each payload schema carries at least one example (``json_schema_extra={"examples": …}``):
+    consumers build their test samples from it."""
+    for key, summary in types.items():
+        name = key.replace("__", ".")
+        declared = EventType(name, service, aggregate_type, payload, summary)
+        existing = _DECLARED.get(name)
+        if existing is not None and existing != declared:
+            raise EventContractError(f"event type {name} is declared twice, differently")
+        _DECLARED[name] = declared
+
+
+def declared(service: str | None = None) -> list[EventType]:
+    return sorted(
+        (t for t in _DECLARED.values() if service is None or t.service == service), key=lambda t: t.name
+    )
+
+
+def check_payload(event_type: str, payload: dict[str, Any]) -> None:
+    spec = _DECLARED.get(event_type)
+    if spec is None:
+        raise EventContractError(f"event type {event_type} is not declared")
+    try:
+        spec.payload.model_validate(payload)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['type']}" for e in exc.errors())
+        raise EventContractError(f"{event_type} payload does not match its contract: {problems}") from None
+
+
+async def _lock_outbox(session: AsyncSession) -> None:
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
+
+
+async def emit_many(session: AsyncSession, rows: Iterable[dict[str, Any]]) -> None:
+    """:func:`emit` for many events at once (bulk work such as an import): each row has ``id``,
+    ``type``, ``aggregate_type``, ``aggregate_id``, ``occurred_at`` and ``payload``."""
+    rows = list(rows)
+    for row in rows:
+        check_payload(row["type"], row["payload"])
+    if rows:
+        await _lock_outbox(session)
+        await session.execute(insert(outbox_event), rows)
+
+
 async def emit(
     session: AsyncSession,
     event_type: str,
@@ -65,8 +140,8 @@ async def emit(
     """Record an event in the outbox within the caller's transaction. Never put direct
     identifiers (names, PESEL, contact data) in ``payload``: feeds leave the service.
     ``occurred_at`` defaults to now; back-filled (demo, import) events may carry their own time."""
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
-        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
+    check_payload(event_type, payload)
+    await _lock_outbox(session)
     event_id = uuid.uuid4()
     await session.execute(
         insert(outbox_event).values(

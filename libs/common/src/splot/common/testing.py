@@ -325,3 +325,46 @@ def contract_settings(max_examples: int) -> Any:
     return settings(
         max_examples=max_examples, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
     )
+
+
+#: Where the published contracts live (the repository's ``openapi/``).
+CONTRACTS_DIR = Path(__file__).resolve().parents[5] / "openapi"
+
+
+def assert_event_contract_current(service: str, *, title: str, version: str) -> None:
+    """The committed ``openapi/events/<service>.json`` is what the code declares (``make openapi``)."""
+    from splot.common.asyncapi import render
+
+    contract = CONTRACTS_DIR / "events" / f"{service}.json"
+    assert contract.exists(), f"events/{service}.json is missing: run `make openapi`"
+    assert contract.read_text(encoding="utf-8") == render(service, title=title, version=version), (
+        f"events/{service}.json drifted from the code: run `make openapi`"
+    )
+
+
+def event_example(producer: str, event_type: str, **overrides: Any) -> dict[str, Any]:
+    """A payload of ``event_type`` as ``producer`` publishes it: the example of its *committed*
+    contract with ``overrides`` applied (a dict merges into a nested object), validated against
+    the contract's schema. A consumer's test built from it fails as soon as the producer renames
+    or drops a field the consumer sets or reads."""
+    import copy
+    import json
+
+    import jsonschema_rs
+
+    document = json.loads((CONTRACTS_DIR / "events" / f"{producer}.json").read_text(encoding="utf-8"))
+    message = document["components"]["messages"].get(event_type)
+    assert message is not None, f"{producer} publishes no {event_type} (see openapi/events/{producer}.json)"
+    payload = copy.deepcopy(message["examples"][0]["payload"])
+    _merge(payload, overrides)
+    schema = {**message["payload"], "components": document["components"]}
+    jsonschema_rs.Draft202012Validator(schema).validate(payload)
+    return payload
+
+
+def _merge(target: dict[str, Any], overrides: dict[str, Any]) -> None:
+    for key, value in overrides.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value

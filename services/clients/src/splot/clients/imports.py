@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from splot.clients import identity, schemas
+from splot.clients import events, identity, schemas
 from splot.clients.access import Actor
 from splot.clients.config import ClientsSettings
 from splot.clients.matching import Known, Probe, score_candidates
@@ -47,7 +47,7 @@ from splot.clients.models import (
 )
 from splot.common.db import utcnow
 from splot.common.errors import PROBLEM_TYPE_BASE, Problem, forbidden, not_found
-from splot.common.events import OUTBOX_LOCK_KEY, outbox_event
+from splot.common.events import emit_many
 from splot.common.observability import current_request_id
 from splot.common.pagination import paginate
 
@@ -465,12 +465,14 @@ class _Processor:
                 "aggregate_id": str(state.id),
                 "occurred_at": now,
                 "payload": {
-                    "person_id": str(state.id),
-                    "birth_year": state.birth_year,
-                    "sex": state.sex,
-                    "gmina": state.gmina,
-                    "registering_institution_id": str(state.registered_by),
-                    "status": PersonStatus.active,
+                    **events.person_payload_of(
+                        person_id=state.id,
+                        birth_year=state.birth_year,
+                        sex=state.sex,
+                        gmina=state.gmina,
+                        registering_institution_id=state.registered_by,
+                        status=PersonStatus.active,
+                    ),
                     **extra,
                 },
             }
@@ -765,13 +767,6 @@ class _Processor:
             await session.execute(insert(AccessLog.__table__), batch.audit)
         if batch.results:
             await session.execute(update(ImportRow), batch.results)
-
-
-async def emit_many(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    """``splot.common.events.emit`` for many events at once (same lock, same table)."""
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
-        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
-    await session.execute(insert(outbox_event), rows)
 
 
 async def claim_job(session: AsyncSession, *, job_id: uuid.UUID, settings: ClientsSettings) -> bool:

@@ -355,7 +355,7 @@ class HttpPeers:
             "directory",
             "GET",
             f"{self.directory_url}/v1/offers?institution_id={institution_id}"
-            f"&service_type_code={service_type_code}&active=true&limit=1",
+            f"&service_type={service_type_code}&active=true&limit=1",
             ok=(200,),
         )
         try:
@@ -365,7 +365,7 @@ class HttpPeers:
 
     async def user(self, user_id: uuid.UUID) -> UserInfo | None:
         response = await self._call(
-            "directory", "GET", f"{self.directory_url}/v1/users/{user_id}", ok=(200, 404)
+            "directory", "GET", f"{self.directory_url}/v1/internal/users/{user_id}", ok=(200, 404)
         )
         if response.status_code == 404:
             return None

@@ -1,5 +1,6 @@
 """What leaves the service about a referral: outbox events (the reporting service's feed) and the
-webhook deliveries they fan out to. Both are written in the caller's transaction.
+webhook deliveries they fan out to. Both are written in the caller's transaction; the payloads'
+schemas are published in ``openapi/events/referrals.json``.
 
 Events never carry free text or names: ids, codes, flags and timestamps only.
 """
@@ -10,14 +11,152 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
-from splot.common.events import emit
+from splot.common.events import EventPayload, declare, emit
 from splot.referrals.models import Referral, WebhookDelivery, WebhookSubscription
+from splot.referrals.workflow import TRANSITIONS
 
 AGGREGATE_TYPE = "referral"
+SERVICE = "referrals"
+_REFERRAL = "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9"
+
+
+class ReferralSnapshot(BaseModel):
+    """The referral after the change, as the reporting service and webhooks see it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: uuid.UUID
+    number: str
+    version: int
+    parent_referral_id: uuid.UUID | None
+    chain_root_id: uuid.UUID
+    chain_depth: int
+    person_id: uuid.UUID
+    sender_institution_id: uuid.UUID
+    target_institution_id: uuid.UUID | None
+    target_offer_id: uuid.UUID | None
+    service_type_code: str | None
+    priority: str
+    programme: str | None
+    status: str
+    business_status: str | None
+    legal_basis_kind: str | None
+    reason_code: str | None
+    declined_by: str | None
+    outcome_codes: list[str]
+    cancellation_requested: bool
+    acknowledged: bool
+    created_at: datetime | None
+    sent_at: datetime | None
+    responded_at: datetime | None
+    accepted_at: datetime | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    due_at: datetime | None
+    overdue: bool
+
+
+_SNAPSHOT_EXAMPLE = {
+    "id": _REFERRAL,
+    "number": "SK-2026-7K3QM-A9X2F",
+    "version": 3,
+    "parent_referral_id": None,
+    "chain_root_id": _REFERRAL,
+    "chain_depth": 0,
+    "person_id": "0b6f3c1e-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+    "sender_institution_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+    "target_institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
+    "target_offer_id": None,
+    "service_type_code": "social_work",
+    "priority": "routine",
+    "programme": None,
+    "status": "accepted",
+    "business_status": None,
+    "legal_basis_kind": "statutory",
+    "reason_code": None,
+    "declined_by": None,
+    "outcome_codes": [],
+    "cancellation_requested": False,
+    "acknowledged": False,
+    "created_at": "2026-11-02T09:00:00+00:00",
+    "sent_at": "2026-11-02T09:05:00+00:00",
+    "responded_at": "2026-11-03T12:00:00+00:00",
+    "accepted_at": "2026-11-03T12:00:00+00:00",
+    "started_at": None,
+    "ended_at": None,
+    "due_at": "2026-11-09T23:00:00+00:00",
+    "overdue": False,
+}
+
+
+class TransitionPayload(EventPayload):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "action": "accept",
+                    "from_status": "requested",
+                    "to_status": "accepted",
+                    "actor_institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
+                    "referral": _SNAPSHOT_EXAMPLE,
+                }
+            ]
+        }
+    )
+
+    #: The workflow action taken (``overdue`` for the scheduler's escalation).
+    action: str
+    from_status: str | None
+    to_status: str
+    #: The institution whose staff or system took the action; null for the system.
+    actor_institution_id: uuid.UUID | None
+    referral: ReferralSnapshot
+
+
+class FollowUpPayload(EventPayload):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "followup_id": "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091",
+                    "referral_id": _REFERRAL,
+                    "due_months": 3,
+                    "outcome_code": "still_employed",
+                    "answered_at": "2027-02-03T10:00:00+00:00",
+                }
+            ]
+        }
+    )
+
+    followup_id: uuid.UUID
+    referral_id: uuid.UUID
+    due_months: int
+    outcome_code: str
+    answered_at: datetime
+
+
+declare(
+    SERVICE,
+    AGGREGATE_TYPE,
+    TransitionPayload,
+    referral__overdue="A requested referral passed its response deadline (the scheduler escalated it).",
+    **{
+        t.event_type.replace(".", "__"): f"The referral's '{t.action}' action was taken."
+        for t in TRANSITIONS.values()
+        if t.event_type is not None
+    },
+)
+declare(
+    SERVICE,
+    AGGREGATE_TYPE,
+    FollowUpPayload,
+    followup__answered="A follow-up check after an outcome was answered.",
+)
 
 
 def iso(moment: datetime | None) -> str | None:
