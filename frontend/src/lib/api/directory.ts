@@ -38,6 +38,20 @@ export const ROLES: readonly Role[] = [
   "system_admin",
 ];
 
+/** Roles an institution's administrator may grant (in their own institution, never to themselves);
+ * the others are granted by a system administrator only. The directory enforces the same rule. */
+export const INSTITUTION_GRANTABLE: readonly Role[] = ["caseworker", "coordinator", "institution_admin"];
+
+export function grantableRoles(viewerIsSystemAdmin: boolean): readonly Role[] {
+  return viewerIsSystemAdmin ? ROLES : INSTITUTION_GRANTABLE;
+}
+
+/** Whether the viewer may manage (rename, change, reset, (de)activate) this account: an
+ * institution administrator only accounts whose every role they could grant. */
+export function mayManageAccount(user: { roles: readonly Role[] }, viewerIsSystemAdmin: boolean): boolean {
+  return viewerIsSystemAdmin || user.roles.every((role) => INSTITUTION_GRANTABLE.includes(role));
+}
+
 export const INSTITUTION_TYPES: readonly InstitutionType[] = [
   "PUP",
   "OPS",

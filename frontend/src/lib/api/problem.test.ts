@@ -17,10 +17,7 @@ describe("problem details → plain Polish", () => {
     expect(d.requestId).toBe("req-123");
   });
 
-  it("account_locked (423) and too_many_attempts (429) with Retry-After", async () => {
-    expect(describeError(await errorFrom(problem(423, "account_locked", {}, { "Retry-After": "900" })), t).message).toBe(
-      "Konto zostało zablokowane po kilku nieudanych próbach. Spróbuj ponownie później.",
-    );
+  it("too_many_attempts (429) with Retry-After", async () => {
     const throttled = await errorFrom(problem(429, "too_many_attempts", {}, { "Retry-After": "300" }));
     expect(throttled.retryAfter).toBe(300);
     expect(describeError(throttled, t).message).toMatch(/Zbyt wiele nieudanych prób/);

@@ -33,7 +33,6 @@ const STATUS_CODES: Record<number, string> = {
   409: "conflict",
   412: "stale_etag",
   422: "validation_error",
-  423: "locked",
   428: "precondition_required",
   429: "rate_limited",
   500: "internal_error",
@@ -57,7 +56,7 @@ export function toProblem(body: unknown, status: number): Problem {
 
 export class ApiError extends Error {
   readonly problem: Problem;
-  /** Seconds from a Retry-After header (429, 423), if any. */
+  /** Seconds from a Retry-After header (429, 503), if any. */
   readonly retryAfter: number | null;
 
   constructor(problem: Problem, retryAfter: number | null = null) {

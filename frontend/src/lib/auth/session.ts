@@ -110,7 +110,7 @@ function form(fields: Record<string, string>): RequestInit {
   };
 }
 
-/** Sign in with e-mail and password; throws ApiError (invalid_grant, account_locked, …). */
+/** Sign in with e-mail and password; throws ApiError (invalid_grant, too_many_attempts, …). */
 export async function signIn(username: string, password: string): Promise<void> {
   const response = await fetch(TOKEN_URL, form({ grant_type: "password", username, password }));
   if (!response.ok) throw await ApiError.fromResponse(response);

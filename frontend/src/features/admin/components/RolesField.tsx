@@ -6,17 +6,19 @@ interface RolesFieldProps {
   value: Role[];
   onChange: (roles: Role[]) => void;
   error?: React.ReactNode;
-  /** Only a system administrator may grant system_admin. */
-  allowSystemAdmin: boolean;
+  /** The roles the viewer may grant or take away (see grantableRoles); others held are shown, fixed. */
+  grantable: readonly Role[];
+  /** The whole field is read-only (e.g. one's own account), with this explanation. */
+  lockedReason?: string;
 }
 
-export function RolesField({ value, onChange, error, allowSystemAdmin }: RolesFieldProps) {
+export function RolesField({ value, onChange, error, grantable, lockedReason }: RolesFieldProps) {
   const { t } = useTranslation();
-  const roles = ROLES.filter((role) => role !== "system_admin" || allowSystemAdmin || value.includes("system_admin"));
+  const roles = ROLES.filter((role) => grantable.includes(role) || value.includes(role));
   return (
     <Checkbox.Group
       label={t("admin.users.roles")}
-      description={t("admin.users.roles_help")}
+      description={lockedReason ?? t("admin.users.roles_help")}
       value={value}
       onChange={(next) => onChange(next as Role[])}
       error={error}
@@ -29,7 +31,7 @@ export function RolesField({ value, onChange, error, allowSystemAdmin }: RolesFi
             value={role}
             label={t(`roles.${role}`)}
             description={t(`role_help.${role}`)}
-            disabled={role === "system_admin" && !allowSystemAdmin}
+            disabled={lockedReason !== undefined || !grantable.includes(role)}
           />
         ))}
       </Stack>

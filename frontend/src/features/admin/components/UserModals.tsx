@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Skeleton, Stack, Text, TextInput } from "@
 import { useForm } from "@mantine/form";
 import { notify } from "@/lib/ui/notify";
 import { useTranslation } from "react-i18next";
-import type { Role, User, UserUpdate } from "@/lib/api/directory";
+import { grantableRoles, type Role, type User, type UserUpdate } from "@/lib/api/directory";
 import { applyErrorToForm } from "@/lib/ui/forms";
 import { ErrorAlert, StaleRecordAlert } from "@/lib/ui/ErrorAlert";
 import { useCreateUser, useResetPassword, useUpdateUser, useUser } from "../api/users";
@@ -73,7 +73,7 @@ export function CreateUserModal({ opened, onClose, institutionId, institutionNam
             value={form.values.roles}
             onChange={(roles) => form.setFieldValue("roles", roles)}
             error={form.errors.roles}
-            allowSystemAdmin={viewerIsSystemAdmin}
+            grantable={grantableRoles(viewerIsSystemAdmin)}
           />
           {form.values.roles.includes("analyst") ? (
             <AnalystScopePicker
@@ -108,6 +108,8 @@ interface EditUserModalProps {
   userId: string | null;
   onClose: () => void;
   viewerIsSystemAdmin: boolean;
+  /** The signed-in user: an institution administrator cannot change their own roles. */
+  selfId: string | undefined;
 }
 
 interface EditValues {
@@ -121,7 +123,7 @@ function editValues(user: User): EditValues {
 }
 
 /** Name, roles and analyst scope; sent with If-Match from the ETag read when the dialog opened. */
-export function EditUserModal({ userId, onClose, viewerIsSystemAdmin }: EditUserModalProps) {
+export function EditUserModal({ userId, onClose, viewerIsSystemAdmin, selfId }: EditUserModalProps) {
   const { t } = useTranslation();
   const loaded = useUser(userId);
   const update = useUpdateUser();
@@ -201,7 +203,8 @@ export function EditUserModal({ userId, onClose, viewerIsSystemAdmin }: EditUser
               value={form.values.roles}
               onChange={(roles) => form.setFieldValue("roles", roles)}
               error={form.errors.roles}
-              allowSystemAdmin={viewerIsSystemAdmin}
+              grantable={grantableRoles(viewerIsSystemAdmin)}
+              lockedReason={userId === selfId && !viewerIsSystemAdmin ? t("admin.users.own_roles_locked") : undefined}
             />
             {form.values.roles.includes("analyst") ? (
               <AnalystScopePicker

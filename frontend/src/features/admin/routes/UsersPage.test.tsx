@@ -30,7 +30,7 @@ describe("users administration", () => {
     expect(within(rows[1]).getByText("pup@splot.example")).toBeTruthy();
     expect(within(rows[1]).getByText("pracownik merytoryczny")).toBeTruthy();
     expect(within(rows[3]).getByText("koordynator")).toBeTruthy();
-    expect(within(rows[3]).getByText("Zablokowane")).toBeTruthy();
+    expect(within(rows[3]).getByText("Logowania wstrzymane")).toBeTruthy();
     // The signed-in admin cannot deactivate themselves; others can (in the row's actions menu).
     const u = userEvent.setup();
     await u.click(within(rows[2]).getByRole("button", { name: "Działania: Maria Administratorka" }));
@@ -78,8 +78,10 @@ describe("users administration", () => {
     await screen.findByText("Maria Administratorka");
     await u.click(screen.getAllByRole("button", { name: "Dodaj użytkownika" })[0]);
     const dialog = await screen.findByRole("dialog");
-    // No system_admin option for an institution administrator.
+    // An institution administrator grants only caseworker, coordinator and institution_admin.
     expect(within(dialog).queryByLabelText(/administrator systemu/)).toBeNull();
+    expect(within(dialog).queryByLabelText(/^analityk/)).toBeNull();
+    expect(within(dialog).queryByLabelText(/^audytor/)).toBeNull();
     await u.type(within(dialog).getByLabelText(/Adres e-mail/), "pup@splot.example");
     await u.type(within(dialog).getByLabelText(/Imię i nazwisko/), "Anna Doradczyni");
     await u.type(within(dialog).getByLabelText(/Hasło startowe/), "krotkie");
@@ -120,6 +122,23 @@ describe("users administration", () => {
     await u.click(within(dialog).getByRole("button", { name: "Zapisz" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(api.callsTo("PATCH", `${USERS}/${anna.id}`)[1].headers.get("If-Match")).toBe(`"${anna.id}.2"`);
+  });
+
+  it("leaves analysts' and auditors' accounts, and its own roles, to others", async () => {
+    const analyst = user({ id: "0c5b1c1e-0000-4000-8000-000000000009", email: "a@splot.example", full_name: "Ola Analityczka", roles: ["analyst"], analyst_scope: "12" });
+    await renderAdmin({
+      [`GET ${USERS}`]: json({ items: [maria, analyst], next_cursor: null }),
+      [`GET ${USERS}/${maria.id}`]: json(maria, 200, { ETag: `"${maria.id}.1"` }),
+    });
+    const table = await screen.findByRole("table");
+    await within(table).findByText("Ola Analityczka");
+    expect(within(table).queryByRole("button", { name: "Edytuj: Ola Analityczka" })).toBeNull();
+    expect(within(table).queryByRole("button", { name: "Działania: Ola Analityczka" })).toBeNull();
+    const u = userEvent.setup();
+    await u.click(within(table).getByRole("button", { name: "Edytuj: Maria Administratorka" }));
+    const dialog = await screen.findByRole("dialog");
+    await within(dialog).findByText(/Nie możesz zmienić własnych ról/);
+    for (const checkbox of within(dialog).getAllByRole("checkbox")) expect((checkbox as HTMLInputElement).disabled).toBe(true);
   });
 
   it("deactivates after confirmation", async () => {

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Group, Paper, SegmentedControl } from "@mantine/core";
 import { notify } from "@/lib/ui/notify";
 import { useTranslation } from "react-i18next";
-import type { User } from "@/lib/api/directory";
+import { mayManageAccount, type User } from "@/lib/api/directory";
 import { describeError } from "@/lib/api/problem";
 import { useAuth } from "@/lib/auth/AuthProvider";
 import { ConfirmDialog } from "@/lib/ui/ConfirmDialog";
@@ -98,7 +98,7 @@ export default function UsersPage() {
             users={items}
             loading={users.isPending}
             selfId={me?.user?.id}
-            canManage={(user) => isSystemAdmin || !user.roles.includes("system_admin")}
+            canManage={(user) => mayManageAccount(user, isSystemAdmin)}
             onEdit={(user) => setEditing(user.id)}
             onResetPassword={setResetting}
             onDeactivate={setDeactivating}
@@ -122,7 +122,7 @@ export default function UsersPage() {
         institutionName={institution?.name ?? ""}
         viewerIsSystemAdmin={isSystemAdmin}
       />
-      <EditUserModal userId={editing} onClose={() => setEditing(null)} viewerIsSystemAdmin={isSystemAdmin} />
+      <EditUserModal userId={editing} onClose={() => setEditing(null)} viewerIsSystemAdmin={isSystemAdmin} selfId={me?.user?.id} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
       <ConfirmDialog
         opened={deactivating !== null}

@@ -48,15 +48,6 @@ describe("sign-in page", () => {
     expect(document.activeElement).toBe(screen.getByLabelText(/^Hasło/));
   });
 
-  it("explains a locked account (423)", async () => {
-    stubFetch({ [`POST ${TOKEN_PATH}`]: problem(423, "account_locked", {}, { "Retry-After": "600" }) });
-    renderSignIn();
-    await fillAndSubmit("pup@splot.example", "whatever-password");
-    expect((await screen.findByTestId("sign-in-error")).textContent).toBe(
-      "Konto zostało zablokowane po kilku nieudanych próbach. Spróbuj ponownie później.",
-    );
-  });
-
   it("explains throttling (429) and network failures", async () => {
     stubFetch({ [`POST ${TOKEN_PATH}`]: [problem(429, "too_many_attempts"), () => Promise.reject(new TypeError("Failed to fetch"))] });
     renderSignIn();
