@@ -12,18 +12,20 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SERVICES := directory clients referrals reporting
 PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests tests
-# The browser test (tests/e2e) is not one of the suites: `make test-e2e` runs it, once (CI runs
-# test-python twice, on PostgreSQL and on SQLite).
-PY_SUITES_IGNORE := --ignore=tests/e2e
+# The browser test (tests/e2e) and the black-box security suite (tests/security) are not among the
+# suites: `make test-e2e` and `make test-security` run them, once each (CI runs test-python twice,
+# on PostgreSQL and on SQLite; both run against the embedded server on its own SQLite files).
+PY_SUITES_IGNORE := --ignore=tests/e2e --ignore=tests/security
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: .uv-installed client help install install-python install-frontend frontend run test test-python test-frontend \
-        test-e2e chromium test-cross openapi check-openapi lint format bench clean validate-deploy
+        test-e2e test-security chromium test-cross openapi check-openapi lint format bench clean validate-deploy
 
 help:
 	@echo "make run      install, migrate, seed demo data, serve SPA + APIs on http://$(HOST):$(PORT)"
 	@echo "make test     run every test (Python suites, contract checks, frontend tests, the browser test)"
 	@echo "make test-e2e only the end-to-end test in Chromium (screenshots in test-results/e2e/)"
+	@echo "make test-security  only the black-box security suite against the embedded server"
 	@echo "make openapi  regenerate openapi/*.json from the code (then make client for the SPA's types)"
 	@echo "make lint     ruff"
 
@@ -54,7 +56,7 @@ install: install-python install-frontend
 run: install frontend
 	$(UV) run splot-embedded run --host $(HOST) --port $(PORT)
 
-test: test-python test-frontend test-e2e
+test: test-python test-frontend test-security test-e2e
 
 test-python: install-python
 	@set -e; for suite in $(PY_SUITES); do \
@@ -66,6 +68,12 @@ test-python: install-python
 # temporary SQLite databases, a free port); screenshots and axe results in test-results/e2e/.
 test-e2e: install-python install-frontend frontend chromium
 	CHROMIUM=$(CHROMIUM) $(UV) run pytest tests/e2e -q -p no:cacheprovider
+
+# Attacks through HTTP on the embedded server (make run's, with fresh databases and production's
+# webhook guards): role grants, merges, sensitive data, SSRF, sign-in throttling, revoked tokens,
+# rate limits, input that must never be a 500, exports (see docs/security.md).
+test-security: install-python
+	$(UV) run pytest tests/security -q -p no:cacheprovider
 
 # Chromium for the browser test: Debian's package, installed when missing and we are root
 # (CHROMIUM=/path/to/chromium for another build).

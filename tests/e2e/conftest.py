@@ -14,19 +14,14 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page, expect, sync_playwright
+
+from embedded_server import embedded_server
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DIST = REPO_ROOT / "frontend" / "dist"
@@ -35,8 +30,6 @@ RESULTS = REPO_ROOT / "test-results" / "e2e"
 
 PASSWORD = os.environ.get("SPLOT_DEMO_PASSWORD", "Splot-demo-2026")
 VIEWPORT = {"width": 1280, "height": 720}
-READY_PATHS = ("/api/directory/ready", "/api/clients/ready", "/api/referrals/ready", "/api/reporting/ready")
-START_TIMEOUT = 120.0
 #: Auto-waiting limit of expect() and of actions; generous, CI machines are busy.
 TIMEOUT_MS = 20_000
 #: axe-core rules of WCAG 2.0/2.1 levels A and AA.
@@ -48,38 +41,6 @@ expect.set_options(timeout=TIMEOUT_MS)
 
 
 # --- the server ---------------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def _tail(path: Path, lines: int = 80) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no output)"
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -97,37 +58,8 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.fail(
             "frontend/dist/index.html is missing: run `make frontend` first (builds the SPA)", pytrace=False
         )
-    data_dir = tmp_path_factory.mktemp("splot-data")
-    # Only our settings: a developer's or CI's SPLOT_* variables (database URLs, peers on :8000…)
-    # must not leak into the server under test.
-    env = {key: value for key, value in os.environ.items() if not key.startswith("SPLOT_")}
-    env.update(SPLOT_DATA_DIR=str(data_dir), SPLOT_STATIC_DIR=str(DIST), PYTHONUNBUFFERED="1")
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    log_path = data_dir / "server.log"
-    command = [sys.executable, "-m", "splot.embedded.cli", "run", "--host", "127.0.0.1", "--port", str(port)]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not all(_answers(base_url + path) for path in READY_PATHS):
-            if process.poll() is not None:
-                pytest.fail(
-                    f"the server exited with {process.returncode} before it was ready:\n{_tail(log_path)}",
-                    pytrace=False,
-                )
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"the server did not answer {', '.join(READY_PATHS)} within {START_TIMEOUT:.0f} s:\n"
-                    f"{_tail(log_path)}",
-                    pytrace=False,
-                )
-            time.sleep(0.25)
+    with embedded_server(tmp_path_factory.mktemp("splot-data"), static_dir=DIST) as base_url:
         yield base_url
-    finally:
-        _stop(process)
-        # Shown by pytest only when a test of the session failed.
-        print(f"\n--- server output (last lines of {log_path}) ---\n{_tail(log_path, 40)}")
 
 
 # --- the browser --------------------------------------------------------------------------------
