@@ -9,7 +9,9 @@ from splot.common.testing import (
     assert_contract_current,
     assert_errors_are_problem_documents,
     assert_event_contract_current,
+    contract_callers,
     contract_settings,
+    contract_tests_per_caller,
 )
 
 CONTRACT = Path(__file__).resolve().parents[3] / "openapi" / "clients.json"
@@ -91,3 +93,17 @@ def coordinator_headers(tokens):
 @contract_settings(max_examples=20)
 def test_api_honours_its_contract(case, coordinator_headers):
     case.call_and_validate(headers=coordinator_headers)
+
+
+@pytest.fixture(scope="session")
+def every_caller(tokens):
+    return contract_callers(
+        tokens,
+        institution_id="00000000-0000-4000-8000-000000000002",
+        institution_type="OPS",
+        system_scope="clients:read clients:write",
+        service_scope="clients:internal events:read",
+    )
+
+
+globals().update(contract_tests_per_caller(headers_fixture="every_caller"))

@@ -11,7 +11,9 @@ from splot.common.testing import (
     assert_contract_current,
     assert_errors_are_problem_documents,
     assert_event_contract_current,
+    contract_callers,
     contract_settings,
+    contract_tests_per_caller,
 )
 from splot.referrals.main import SERVICE_DIR
 
@@ -94,6 +96,21 @@ def fuzz_headers(committed_app, tokens):
 @contract_settings(max_examples=10)
 def test_api_honours_its_contract(case, fuzz_headers):
     case.call_and_validate(headers=fuzz_headers)
+
+
+@pytest.fixture(scope="session")
+def every_caller(committed_app, tokens):
+    institution = committed_app.state.peers.add_institution("OPS")
+    return contract_callers(
+        tokens,
+        institution_id=institution,
+        institution_type="OPS",
+        system_scope="referrals:read referrals:write webhooks:manage",
+        service_scope="events:read",
+    )
+
+
+globals().update(contract_tests_per_caller(headers_fixture="every_caller"))
 
 
 @pytest.fixture

@@ -317,6 +317,18 @@ def api_schema(committed_app: FastAPI) -> Any:
     return schemathesis.openapi.from_asgi("/openapi.json", committed_app)
 
 
+@pytest.fixture(scope="session")
+def api_schema_per_caller(committed_app: FastAPI) -> Any:
+    """The same, for the runs of every other kind of caller: generated examples only (the coverage
+    phase's hundreds of boundary cases per operation are the same for every caller and run once, in
+    the service's main contract test)."""
+    import schemathesis
+
+    schema = schemathesis.openapi.from_asgi("/openapi.json", committed_app)
+    schema.config.phases.coverage.enabled = False
+    return schema
+
+
 def contract_settings(max_examples: int) -> Any:
     """Hypothesis settings of a schemathesis contract test. Derandomised: the same examples on every
     run, so CI is reproducible (a found failure stays found)."""
@@ -368,3 +380,107 @@ def _merge(target: dict[str, Any], overrides: dict[str, Any]) -> None:
             _merge(target[key], value)
         else:
             target[key] = value
+
+
+#: Every kind of caller a service must answer without a 500 (schemathesis runs once per kind).
+CALLER_KINDS = (
+    "caseworker",
+    "coordinator",
+    "institution_admin",
+    "analyst_national",
+    "analyst_voivodeship",
+    "auditor",
+    "system_admin",
+    "institution_system",
+    "splot_service",
+)
+
+
+def contract_callers(
+    tokens: TokenFactory,
+    *,
+    institution_id: uuid.UUID | str,
+    institution_type: str,
+    system_scope: str,
+    service_scope: str,
+    teryt: str = "1219",
+) -> dict[str, dict[str, str]]:
+    """Headers of each of :data:`CALLER_KINDS`: staff of one institution, analysts and an auditor
+    and a system administrator of the ministry, the institution's own system (``system_scope``) and
+    a Splot service (``service_scope``). Tokens last an hour (the runs take minutes)."""
+    ministry = "00000000-0000-4000-8000-00000000beef"
+
+    def staff(
+        *roles: str, institution: uuid.UUID | str = institution_id, kind: str = institution_type
+    ) -> dict[str, str]:
+        return tokens.headers(
+            roles=list(roles), institution_id=institution, institution_type=kind, teryt=teryt, lifetime=3600
+        )
+
+    return {
+        "caseworker": staff("caseworker"),
+        "coordinator": staff("coordinator"),
+        "institution_admin": staff("institution_admin"),
+        "analyst_national": tokens.headers(
+            roles=["analyst"],
+            analyst_scope="",
+            institution_id=ministry,
+            institution_type="MINISTRY",
+            lifetime=3600,
+        ),
+        "analyst_voivodeship": tokens.headers(
+            roles=["analyst"],
+            analyst_scope="12",
+            institution_id=ministry,
+            institution_type="MINISTRY",
+            lifetime=3600,
+        ),
+        "auditor": staff("auditor", institution=ministry, kind="MINISTRY"),
+        "system_admin": staff("system_admin", institution=ministry, kind="MINISTRY"),
+        "institution_system": tokens.headers(
+            ptype="client",
+            roles=(),
+            scope=system_scope,
+            institution_id=institution_id,
+            institution_type=institution_type,
+            teryt=teryt,
+            lifetime=3600,
+        ),
+        "splot_service": tokens.headers(
+            sub="service:peer",
+            ptype="service",
+            roles=(),
+            scope=service_scope,
+            institution_id=None,
+            institution_type=None,
+            teryt=None,
+            lifetime=3600,
+        ),
+    }
+
+
+def contract_tests_per_caller(
+    *, headers_fixture: str, schema_fixture: str = "api_schema_per_caller", max_examples: int = 5
+) -> dict[str, Any]:
+    """One schemathesis test per kind of caller (a lazy schema takes no pytest parametrisation):
+    put the returned functions into the test module's globals. ``headers_fixture`` names a fixture
+    giving :func:`contract_callers`' mapping. Requests without a token answer alike whoever the
+    caller is, so that check (``ignored_auth``) runs with the first kind only."""
+    import schemathesis
+
+    schema = schemathesis.pytest.from_fixture(schema_fixture)
+    tests: dict[str, Any] = {}
+    for index, caller in enumerate(CALLER_KINDS):
+        excluded = [] if index == 0 else [schemathesis.checks.ignored_auth]
+
+        def make(caller: str = caller, excluded: list[Any] = excluded) -> Any:
+            def test(case: Any, request: Any) -> None:
+                headers = request.getfixturevalue(headers_fixture)[caller]
+                case.call_and_validate(headers=headers, excluded_checks=excluded)
+
+            name = f"test_api_honours_its_contract_as_{caller}"
+            test.__name__ = test.__qualname__ = name
+            return schema.parametrize()(contract_settings(max_examples=max_examples)(test))
+
+        tests[f"test_api_honours_its_contract_as_{caller}"] = make()
+    return tests

@@ -321,7 +321,9 @@ class ConsentCreate(Input):
     recipient_institution_id: uuid.UUID | None = None
     recipient_institution_type: InstitutionType | None = Field(None, description="e.g. NGO, CIS, OPS")
     service_type_code: ServiceTypeCode | None = Field(None, description="Null: any service type")
-    covers_sensitive: bool = Field(False, description="Explicit consent to special-category data (art. 9)")
+    covers_sensitive: StrictBool = Field(
+        False, description="Explicit consent to special-category data (art. 9)"
+    )
     given_at: AwareDatetime | None = Field(None, description="Defaults to now; not in the future")
     expires_at: AwareDatetime | None = None
     evidence_reference: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
@@ -396,7 +398,7 @@ class BreakGlassCreate(Input):
     reason: Annotated[str, StringConstraints(min_length=15, max_length=1000)] = Field(
         description="Why the emergency access is needed; shown to the person's institutions and auditors"
     )
-    hours: Annotated[int, Field(ge=1, le=168)] | None = Field(None, description="Defaults to 6 hours")
+    hours: Annotated[StrictInt, Field(ge=1, le=168)] | None = Field(None, description="Defaults to 6 hours")
 
 
 class BreakGlassRead(Output):
@@ -571,7 +573,7 @@ class ReferralCheckRequest(Input):
     target_institution_id: uuid.UUID
     target_institution_type: InstitutionType
     service_type_code: ServiceTypeCode
-    sensitive: bool
+    sensitive: StrictBool
     legal_basis: LegalBasis
     consent_id: uuid.UUID | None = None
 
@@ -603,14 +605,14 @@ class GrantCreate(Input):
     service_type_code: ServiceTypeCode
     legal_basis: LegalBasis
     consent_id: uuid.UUID | None = None
-    covers_sensitive: bool = False
+    covers_sensitive: StrictBool = False
     #: The receiver accepted the referral (sensitive attributes become visible, if covered).
-    accepted: bool = False
+    accepted: StrictBool = False
     #: False: the referral ended; access continues for ``retention_days``, then stops.
-    active: bool = True
-    retention_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    active: StrictBool = True
+    retention_days: Annotated[StrictInt, Field(ge=0, le=3650)] | None = None
     #: The referral's version this state belongs to.
-    version: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0
+    version: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)] = 0
 
 
 class PersonInternalSummary(BaseModel):
