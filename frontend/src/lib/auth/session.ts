@@ -128,7 +128,12 @@ async function withRefreshLock<T>(fn: () => Promise<T>): Promise<T> {
 async function doRefresh(): Promise<string | null> {
   const response = await fetch(TOKEN_URL, form({ grant_type: "refresh_token" }));
   if (response.ok) return accept((await response.json()) as TokenResponse);
-  if (response.status === 400 || response.status === 401) return null; // no cookie, expired, revoked
+  if (response.status === 400 || response.status === 401) {
+    // No cookie, expired or revoked. The problem document is not needed, but is read to the end:
+    // a response whose body nobody reads stays open (the browser counts it as loading).
+    await response.text().catch(() => "");
+    return null;
+  }
   throw await ApiError.fromResponse(response); // 5xx, 429: the session may still be fine
 }
 
