@@ -6,9 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select, update
 
+from splot.common import workdays
 from splot.common.db import utcnow
 from splot.common.events import outbox_event
-from splot.referrals import schemas, service, workdays
+from splot.referrals import schemas, service
 from splot.referrals.emailer import FileSender, OutgoingEmail
 from splot.referrals.models import AccessSync, EmailMessage, FollowUp, Notification, Referral
 from splot.referrals.workflow import Actor

@@ -27,8 +27,20 @@ MAX_LIMIT = 200
 
 
 class Page(BaseModel, Generic[T]):
+    """A page of a list. ``Page[PersonListItem]`` is published as ``PersonPage``: the item's name
+    without its ``Read``/``ListItem``/``Item`` suffix, plus ``Page`` (the contracts' names)."""
+
     items: list[T]
     next_cursor: str | None = None
+
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
+        name = params[0].__name__
+        for suffix in ("ListItem", "Read", "Item"):
+            if name.endswith(suffix) and name != suffix:
+                name = name[: -len(suffix)]
+                break
+        return f"{name}Page"
 
 
 def _encode_value(value: Any) -> Any:

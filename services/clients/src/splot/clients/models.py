@@ -19,9 +19,9 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from splot.common.db import TimestampMixin, UTCDateTime, make_metadata, new_id, utcnow
+from splot.common.db import TimestampMixin, UTCDateTime, Versioned, make_metadata, new_id, utcnow
 from splot.common.platform import include_platform_tables
 
 
@@ -30,15 +30,6 @@ class Base(DeclarativeBase):
 
 
 include_platform_tables(Base.metadata)
-
-
-class Versioned:
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-
-    @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:
-        # Optimistic locking: the UPDATE matches the version it read, so ETags cannot race.
-        return {"version_id_col": cls.__table__.c.version}
 
 
 class PersonStatus:

@@ -17,12 +17,12 @@ from sqlalchemy import Select, and_, exists, func, not_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
-from splot.common import failpoints
+from splot.common import failpoints, workdays
 from splot.common.db import new_id, utcnow
 from splot.common.errors import Problem, forbidden, not_found
 from splot.common.etag import check_if_match
 from splot.common.pagination import paginate
-from splot.referrals import access, notifications, schemas, workdays
+from splot.referrals import access, notifications, schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import (
     FollowUp,

@@ -6,12 +6,11 @@ import hashlib
 import hmac
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays
+from splot.common.workdays import working_days_between
 
 TERMINAL = frozenset({"rejected", "completed", "failed", "cancelled", "entered_in_error"})
 OPEN = frozenset({"requested", "accepted", "in_progress", "on_hold"})
@@ -28,29 +27,6 @@ class Pseudonymiser:
         if person_id is None:
             return None
         return hmac.new(self._key, str(person_id).strip().lower().encode(), hashlib.sha256).hexdigest()
-
-
-@lru_cache(maxsize=64)
-def _holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("PL", years=year).keys())
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
-
-
-def working_days_between(start: date, end: date) -> int:
-    """Working days after ``start`` up to and including ``end`` (0 when the same day or earlier):
-    a reply on the next working day took 1 working day."""
-    if end <= start:
-        return 0
-    count = 0
-    day = start + timedelta(days=1)
-    while day <= end:
-        if is_working_day(day):
-            count += 1
-        day += timedelta(days=1)
-    return count
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""Deadlines in Polish working days: Monday to Friday except public holidays (``holidays``, PL)."""
+"""The working-day calendar: Monday to Friday except Polish public holidays (``holidays``, PL).
+
+One calendar for every service: the referrals service's deadlines and the reporting service's
+measured response times count the same days."""
 
 from __future__ import annotations
 
@@ -43,6 +46,20 @@ def end_of_day(day: date, tz: str) -> datetime:
 def deadline(moment: datetime, working_days: int, tz: str) -> datetime:
     """The end of the ``working_days``-th working day after the local day of ``moment``."""
     return end_of_day(add_working_days(local_date(moment, tz), working_days), tz)
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after ``start`` up to and including ``end`` (0 when the same day or earlier):
+    a reply on the next working day took 1 working day."""
+    if end <= start:
+        return 0
+    count = 0
+    day = start + timedelta(days=1)
+    while day <= end:
+        if is_working_day(day):
+            count += 1
+        day += timedelta(days=1)
+    return count
 
 
 def add_months(moment: datetime, months: int) -> datetime:

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import holidays
 import pytest
 
-from splot.referrals import workdays
+from splot.common import workdays
 
 
 def test_christmas_eve_is_a_public_holiday_since_2025():
