@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from splot.common.testing import event_example
-from splot.reporting.ingestion import IngestContext, ingest_until_caught_up
+from splot.reporting.consumer import ingest_until_caught_up
+from splot.reporting.ingestion import IngestContext
 from splot.reporting.sources import InMemorySource, Sources, StaticServiceTypes
 
 CATALOGUE = [

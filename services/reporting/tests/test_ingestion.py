@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, inspect, select, text
 
 from splot.common.http import ServiceTokenProvider
-from splot.reporting import cubes, ingestion
+from splot.reporting import consumer, cubes, ingestion
 from splot.reporting.models import PersonDim, ProcessedEvent, ReferralFact, SourceCursor
 from splot.reporting.sources import HttpEventSource, Sources, SourceUnavailable
 
@@ -63,7 +63,7 @@ async def test_an_older_snapshot_does_not_overwrite_a_newer_one(sessionmaker, se
 async def test_consumption_resumes_from_the_cursor_after_a_restart(sessionmaker, session, settings):
     data = fixed_dataset()
     ctx = ingestion.IngestContext.from_settings(settings)
-    first = await ingestion.consume_batch(sessionmaker, data.feeds.referrals, ctx, batch_size=7)
+    first = await consumer.consume_batch(sessionmaker, data.feeds.referrals, ctx, batch_size=7)
     assert first.fetched == 7 and not first.caught_up
     # "restart": a new consumer, a new source object over the same feed
     fresh = Feeds(
@@ -95,7 +95,7 @@ async def test_a_source_that_is_down_is_retried_with_exponential_backoff(session
 
     data.feeds.referrals.fetch = recording_fetch
     settings = settings.model_copy(update={"ingest_backoff_initial_seconds": 1.0, "ingest_poll_seconds": 0.5})
-    backoff = await ingestion.run_worker(
+    backoff = await consumer.run_worker(
         sessionmaker,
         data.feeds.sources(),
         ingestion.IngestContext.from_settings(settings),
@@ -118,7 +118,7 @@ async def test_a_source_that_is_down_is_retried_with_exponential_backoff(session
 
 
 def test_backoff_doubles_up_to_the_maximum():
-    backoff = ingestion.Backoff(initial=1.0, maximum=10.0)
+    backoff = consumer.SourceBackoff.seconds(1.0, 10.0)
     delays = [backoff.failure("x", 0.0) for _ in range(6)]
     assert 0.8 <= delays[0] <= 1.2 and 1.6 <= delays[1] <= 2.4 and 3.2 <= delays[2] <= 4.8
     assert all(d <= 12.0 for d in delays) and delays[-1] >= 8.0
@@ -230,7 +230,7 @@ async def test_rebuild_recomputes_everything_from_the_feeds(sessionmaker, sessio
         for cube in cubes.CUBES
     }
     await session.execute(cubes.POWIAT.table.delete())  # damage
-    results = await ingestion.rebuild(
+    results = await consumer.rebuild(
         sessionmaker, data.feeds.sources(), ingestion.IngestContext.from_settings(settings), batch_size=40
     )
     assert results["referrals"].applied == len(data.feeds.referrals.events)
@@ -330,7 +330,7 @@ async def test_http_source_reads_the_feed_contract(sessionmaker, session, settin
         HttpEventSource(n, f"http://splot/api/{n}", tokens=tokens, http=http)
         for n in ("directory", "clients", "referrals")
     ]
-    results = await ingestion.ingest_until_caught_up(
+    results = await consumer.ingest_until_caught_up(
         sessionmaker,
         Sources(feeds=feeds, catalogue=feeds[0], http=http),
         ingestion.IngestContext.from_settings(settings),
@@ -389,7 +389,7 @@ async def test_only_one_replica_consumes_a_source(sessionmaker, engine, settings
             text("SELECT pg_advisory_lock(:k)"), {"k": ingestion.SOURCE_LOCK_KEYS["referrals"]}
         )
         try:
-            result = await ingestion.consume_batch(
+            result = await consumer.consume_batch(
                 sessionmaker,
                 data.feeds.referrals,
                 ingestion.IngestContext.from_settings(settings),
@@ -406,6 +406,6 @@ def test_every_analytical_table_is_emptied_by_a_rebuild():
     from splot.reporting.models import Base
 
     kept = {"edition", "edition_version", "service_type_ref", "outbox_event", "idempotency_key"}
-    emptied = {t.name for t in ingestion.ANALYTICAL_TABLES}
+    emptied = {t.name for t in consumer.ANALYTICAL_TABLES}
     assert set(Base.metadata.tables) - kept == emptied
     assert inspect  # (imported for symmetry with other suites)

@@ -27,20 +27,13 @@ MAX_LIMIT = 200
 
 
 class Page(BaseModel, Generic[T]):
-    """A page of a list. ``Page[PersonListItem]`` is published as ``PersonPage``: the item's name
-    without its ``Read``/``ListItem``/``Item`` suffix, plus ``Page`` (the contracts' names)."""
+    """A page of a list: its items and the cursor of the next page (``None`` on the last one).
+
+    Each list declares its page as a named subclass, ``class PersonPage(Page[PersonListItem])``,
+    so that the contract names it (``PersonPage``) rather than after the generic."""
 
     items: list[T]
     next_cursor: str | None = None
-
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
-        name = params[0].__name__
-        for suffix in ("ListItem", "Read", "Item"):
-            if name.endswith(suffix) and name != suffix:
-                name = name[: -len(suffix)]
-                break
-        return f"{name}Page"
 
 
 def _encode_value(value: Any) -> Any:

@@ -10,9 +10,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from splot.common import errors
+from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit, settings_of
 from splot.common.auth import CurrentPrincipal, Principal, Role, require_roles, require_service
 from splot.common.db import SessionDep
-from splot.common.errors import LIST_ERRORS, not_found, problem_responses
+from splot.common.errors import not_found, problem_responses
 from splot.common.etag import IfMatch, set_etag
 from splot.common.validation import IsoDate
 from splot.directory import accounts, api_clients, audit, revocations, schemas, service, signin
@@ -22,22 +23,12 @@ from splot.directory.oauth import source_of
 
 router = APIRouter(prefix="/v1")
 
-Cursor = Annotated[str | None, Query(max_length=500, description="From the previous page's next_cursor")]
-Limit = Annotated[int | None, Query(ge=1, le=200)]
 Staff = Annotated[Principal, Depends(require_roles(*Role))]
 Auditor = Annotated[Principal, Depends(require_roles(Role.auditor, Role.system_admin))]
 SplotService = Annotated[Principal, Depends(require_service())]
 
-READ_ERRORS = problem_responses(*LIST_ERRORS)
-ONE_ERRORS = problem_responses(*errors.READ_ERRORS)
-WRITE_ERRORS = problem_responses(*errors.WRITE_ERRORS)
 
-
-def _settings(request: Request) -> DirectorySettings:
-    return request.app.state.settings
-
-
-Settings = Annotated[DirectorySettings, Depends(_settings)]
+Settings = Annotated[DirectorySettings, Depends(settings_of(DirectorySettings))]
 
 
 def _now(request: Request) -> datetime:
@@ -48,7 +39,7 @@ def _now(request: Request) -> datetime:
 Now = Annotated[datetime, Depends(_now)]
 
 
-@router.get("/me", response_model=schemas.MeRead, tags=["accounts"], responses=READ_ERRORS)
+@router.get("/me", response_model=schemas.MeRead, tags=["accounts"], responses=LIST_RESPONSES)
 async def me(
     session: SessionDep, principal: CurrentPrincipal, settings: Settings, now: Now
 ) -> schemas.MeRead:
@@ -100,7 +91,7 @@ async def change_password(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/users", response_model=schemas.UserPage, tags=["accounts"], responses=READ_ERRORS)
+@router.get("/users", response_model=schemas.UserPage, tags=["accounts"], responses=LIST_RESPONSES)
 async def list_users(
     session: SessionDep,
     actor: Staff,
@@ -126,7 +117,7 @@ async def list_users(
     response_model=schemas.UserRead,
     status_code=status.HTTP_201_CREATED,
     tags=["accounts"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def create_user(
     session: SessionDep,
@@ -144,7 +135,7 @@ async def create_user(
     return await accounts.user_read(session, settings=settings, user=user, now=now)
 
 
-@router.get("/users/{user_id}", response_model=schemas.UserRead, tags=["accounts"], responses=ONE_ERRORS)
+@router.get("/users/{user_id}", response_model=schemas.UserRead, tags=["accounts"], responses=READ_RESPONSES)
 async def get_user(
     session: SessionDep, actor: Staff, user_id: uuid.UUID, response: Response, settings: Settings, now: Now
 ) -> schemas.UserRead:
@@ -158,7 +149,7 @@ async def get_user(
     "/internal/users/{user_id}",
     response_model=schemas.UserMembership,
     tags=["internal"],
-    responses=ONE_ERRORS,
+    responses=READ_RESPONSES,
 )
 async def user_membership(
     session: SessionDep,
@@ -173,7 +164,9 @@ async def user_membership(
     return schemas.UserMembership.model_validate(user)
 
 
-@router.patch("/users/{user_id}", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_ERRORS)
+@router.patch(
+    "/users/{user_id}", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_RESPONSES
+)
 async def update_user(
     *,
     session: SessionDep,
@@ -196,7 +189,10 @@ async def update_user(
 
 
 @router.post(
-    "/users/{user_id}/deactivate", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_ERRORS
+    "/users/{user_id}/deactivate",
+    response_model=schemas.UserRead,
+    tags=["accounts"],
+    responses=WRITE_RESPONSES,
 )
 async def deactivate_user(
     session: SessionDep, actor: Staff, user_id: uuid.UUID, settings: Settings, now: Now
@@ -210,7 +206,7 @@ async def deactivate_user(
 
 
 @router.post(
-    "/users/{user_id}/activate", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_ERRORS
+    "/users/{user_id}/activate", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_RESPONSES
 )
 async def activate_user(
     session: SessionDep, actor: Staff, user_id: uuid.UUID, settings: Settings, now: Now
@@ -226,7 +222,7 @@ async def activate_user(
     "/users/{user_id}/password",
     status_code=status.HTTP_204_NO_CONTENT,
     tags=["accounts"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def reset_password(
     session: SessionDep, actor: Staff, user_id: uuid.UUID, data: schemas.PasswordReset, settings: Settings
@@ -239,7 +235,9 @@ async def reset_password(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/api-clients", response_model=schemas.ApiClientPage, tags=["api-clients"], responses=READ_ERRORS)
+@router.get(
+    "/api-clients", response_model=schemas.ApiClientPage, tags=["api-clients"], responses=LIST_RESPONSES
+)
 async def list_api_clients(
     session: SessionDep, actor: Staff, cursor: Cursor = None, limit: Limit = None
 ) -> schemas.ApiClientPage:
@@ -255,7 +253,7 @@ async def list_api_clients(
     response_model=schemas.ApiClientWithSecret,
     status_code=status.HTTP_201_CREATED,
     tags=["api-clients"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def create_api_client(
     session: SessionDep, actor: Staff, data: schemas.ApiClientCreate
@@ -271,7 +269,7 @@ async def create_api_client(
     "/api-clients/{client_id}",
     response_model=schemas.ApiClientRead,
     tags=["api-clients"],
-    responses=ONE_ERRORS,
+    responses=READ_RESPONSES,
 )
 async def get_api_client(session: SessionDep, actor: Staff, client_id: uuid.UUID) -> schemas.ApiClientRead:
     """One registered system."""
@@ -284,7 +282,7 @@ async def get_api_client(session: SessionDep, actor: Staff, client_id: uuid.UUID
     "/api-clients/{client_id}/rotate-secret",
     response_model=schemas.ApiClientWithSecret,
     tags=["api-clients"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def rotate_api_client_secret(
     session: SessionDep, actor: Staff, client_id: uuid.UUID, settings: Settings
@@ -302,7 +300,7 @@ async def rotate_api_client_secret(
     "/api-clients/{client_id}/revoke",
     response_model=schemas.ApiClientRead,
     tags=["api-clients"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def revoke_api_client(
     session: SessionDep, actor: Staff, client_id: uuid.UUID, settings: Settings
@@ -313,7 +311,7 @@ async def revoke_api_client(
     )
 
 
-@router.get("/audit-log", response_model=schemas.AuditPage, tags=["audit"], responses=READ_ERRORS)
+@router.get("/audit-log", response_model=schemas.AuditPage, tags=["audit"], responses=LIST_RESPONSES)
 async def list_audit_log(
     session: SessionDep,
     _: Auditor,
@@ -348,7 +346,7 @@ async def list_audit_log(
     "/token-revocations",
     response_model=schemas.TokenRevocationList,
     tags=["oauth"],
-    responses=READ_ERRORS,
+    responses=LIST_RESPONSES,
 )
 async def list_token_revocations(
     session: SessionDep,

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import JSONResponse
 from fastapi.security.utils import get_authorization_scheme_param
 
+from splot.common.api import settings_of
 from splot.common.db import SessionDep
 from splot.common.errors import Problem, problem_responses
 from splot.directory import schemas, signin, tokens
@@ -22,8 +23,7 @@ router = APIRouter(tags=["oauth"])
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
-def _settings(request: Request) -> DirectorySettings:
-    return request.app.state.settings
+_settings = settings_of(DirectorySettings)
 
 
 def source_of(request: Request) -> str:

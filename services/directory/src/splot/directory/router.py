@@ -6,30 +6,27 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
-from splot.common import errors, teryt
+from splot.common import teryt
+from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit, settings_of
 from splot.common.auth import CurrentPrincipal, Principal, Role, require_roles
 from splot.common.db import SessionDep
-from splot.common.errors import LIST_ERRORS, problem_responses
 from splot.common.etag import IfMatch, set_etag
 from splot.common.teryt import Level
 from splot.common.validation import IsoDate
 from splot.directory import schemas, service
+from splot.directory.config import DirectorySettings
 
 router = APIRouter(prefix="/v1")
 
-Cursor = Annotated[str | None, Query(max_length=500, description="From the previous page's next_cursor")]
-Limit = Annotated[int | None, Query(ge=1, le=200)]
 SystemAdmin = Annotated[Principal, Depends(require_roles(Role.system_admin))]
 Staff = Annotated[Principal, Depends(require_roles(*Role))]
 
-READ_ERRORS = problem_responses(*LIST_ERRORS)
-ONE_ERRORS = problem_responses(*errors.READ_ERRORS)
-WRITE_ERRORS = problem_responses(*errors.WRITE_ERRORS)
 
-
-@router.get("/territories", response_model=schemas.TerritoryList, tags=["territories"], responses=ONE_ERRORS)
+@router.get(
+    "/territories", response_model=schemas.TerritoryList, tags=["territories"], responses=READ_RESPONSES
+)
 async def list_territories(
     _: CurrentPrincipal,
     level: Level | None = None,
@@ -45,7 +42,10 @@ async def list_territories(
 
 
 @router.get(
-    "/territories/{code}", response_model=schemas.TerritoryRead, tags=["territories"], responses=ONE_ERRORS
+    "/territories/{code}",
+    response_model=schemas.TerritoryRead,
+    tags=["territories"],
+    responses=READ_RESPONSES,
 )
 async def get_territory(
     _: CurrentPrincipal, code: Annotated[str, Path(pattern=r"^\d{2,7}$")]
@@ -55,7 +55,7 @@ async def get_territory(
 
 
 @router.get(
-    "/service-types", response_model=schemas.ServiceTypeList, tags=["catalogue"], responses=READ_ERRORS
+    "/service-types", response_model=schemas.ServiceTypeList, tags=["catalogue"], responses=LIST_RESPONSES
 )
 async def list_service_types(session: SessionDep, _: CurrentPrincipal) -> schemas.ServiceTypeList:
     """The catalogue of service types a referral can be about."""
@@ -64,7 +64,7 @@ async def list_service_types(session: SessionDep, _: CurrentPrincipal) -> schema
 
 
 @router.get(
-    "/institutions", response_model=schemas.InstitutionPage, tags=["institutions"], responses=READ_ERRORS
+    "/institutions", response_model=schemas.InstitutionPage, tags=["institutions"], responses=LIST_RESPONSES
 )
 async def list_institutions(
     session: SessionDep,
@@ -92,7 +92,7 @@ async def list_institutions(
     response_model=schemas.InstitutionRead,
     status_code=status.HTTP_201_CREATED,
     tags=["institutions"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def create_institution(
     session: SessionDep, actor: SystemAdmin, data: schemas.InstitutionCreate, response: Response
@@ -108,7 +108,7 @@ async def create_institution(
     "/institutions/{institution_id}",
     response_model=schemas.InstitutionRead,
     tags=["institutions"],
-    responses=ONE_ERRORS,
+    responses=READ_RESPONSES,
 )
 async def get_institution(
     session: SessionDep, _: CurrentPrincipal, institution_id: uuid.UUID, response: Response
@@ -123,7 +123,7 @@ async def get_institution(
     "/institutions/{institution_id}",
     response_model=schemas.InstitutionRead,
     tags=["institutions"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def update_institution(
     *,
@@ -132,14 +132,14 @@ async def update_institution(
     institution_id: uuid.UUID,
     data: schemas.InstitutionUpdate,
     if_match: IfMatch = None,
-    request: Request,
+    settings: Annotated[DirectorySettings, Depends(settings_of(DirectorySettings))],
     response: Response,
 ) -> schemas.InstitutionRead:
     """Change an institution (its administrator: contact data; system administrators: all).
     Deactivating it ends its staff's and systems' access at once."""
     inst = await service.update_institution(
         session,
-        settings=request.app.state.settings,
+        settings=settings,
         institution_id=institution_id,
         data=data,
         actor=actor,
@@ -149,7 +149,7 @@ async def update_institution(
     return service.institution_read(inst)
 
 
-@router.get("/offers", response_model=schemas.OfferPage, tags=["offers"], responses=READ_ERRORS)
+@router.get("/offers", response_model=schemas.OfferPage, tags=["offers"], responses=LIST_RESPONSES)
 async def list_offers(
     session: SessionDep,
     _: CurrentPrincipal,
@@ -182,7 +182,7 @@ async def list_offers(
     response_model=schemas.OfferRead,
     status_code=status.HTTP_201_CREATED,
     tags=["offers"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def create_offer(
     session: SessionDep,
@@ -197,7 +197,7 @@ async def create_offer(
     return schemas.OfferRead.model_validate(offer)
 
 
-@router.get("/offers/{offer_id}", response_model=schemas.OfferRead, tags=["offers"], responses=ONE_ERRORS)
+@router.get("/offers/{offer_id}", response_model=schemas.OfferRead, tags=["offers"], responses=READ_RESPONSES)
 async def get_offer(
     session: SessionDep, _: CurrentPrincipal, offer_id: uuid.UUID, response: Response
 ) -> schemas.OfferRead:
@@ -207,7 +207,9 @@ async def get_offer(
     return schemas.OfferRead.model_validate(offer)
 
 
-@router.patch("/offers/{offer_id}", response_model=schemas.OfferRead, tags=["offers"], responses=WRITE_ERRORS)
+@router.patch(
+    "/offers/{offer_id}", response_model=schemas.OfferRead, tags=["offers"], responses=WRITE_RESPONSES
+)
 async def update_offer(
     *,
     session: SessionDep,
@@ -224,7 +226,10 @@ async def update_offer(
 
 
 @router.put(
-    "/offers/{offer_id}/capacity", response_model=schemas.OfferRead, tags=["offers"], responses=WRITE_ERRORS
+    "/offers/{offer_id}/capacity",
+    response_model=schemas.OfferRead,
+    tags=["offers"],
+    responses=WRITE_RESPONSES,
 )
 async def set_capacity(
     session: SessionDep,
@@ -239,7 +244,9 @@ async def set_capacity(
     return schemas.OfferRead.model_validate(offer)
 
 
-@router.get("/agreements", response_model=schemas.AgreementPage, tags=["agreements"], responses=READ_ERRORS)
+@router.get(
+    "/agreements", response_model=schemas.AgreementPage, tags=["agreements"], responses=LIST_RESPONSES
+)
 async def list_agreements(
     session: SessionDep,
     _: Staff,
@@ -260,7 +267,7 @@ async def list_agreements(
     response_model=schemas.AgreementRead,
     status_code=status.HTTP_201_CREATED,
     tags=["agreements"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def create_agreement(
     session: SessionDep, actor: Staff, data: schemas.AgreementCreate, response: Response
@@ -275,7 +282,7 @@ async def create_agreement(
     "/agreements/{agreement_id}",
     response_model=schemas.AgreementRead,
     tags=["agreements"],
-    responses=ONE_ERRORS,
+    responses=READ_RESPONSES,
 )
 async def get_agreement(
     session: SessionDep, _: Staff, agreement_id: uuid.UUID, response: Response
@@ -290,7 +297,7 @@ async def get_agreement(
     "/agreements/{agreement_id}",
     response_model=schemas.AgreementRead,
     tags=["agreements"],
-    responses=WRITE_ERRORS,
+    responses=WRITE_RESPONSES,
 )
 async def update_agreement(
     *,

@@ -21,6 +21,7 @@ from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
 from splot.common import teryt
+from splot.common.api import Page
 from splot.common.auth import Role
 from splot.common.validation import IsoDate
 
@@ -153,9 +154,7 @@ class InstitutionRead(Output):
     updated_at: datetime
 
 
-class InstitutionPage(BaseModel):
-    items: list[InstitutionRead]
-    next_cursor: str | None = None
+class InstitutionPage(Page[InstitutionRead]): ...
 
 
 class TerritoryRead(Output):
@@ -259,9 +258,7 @@ class OfferRead(Output):
     updated_at: datetime
 
 
-class OfferPage(BaseModel):
-    items: list[OfferRead]
-    next_cursor: str | None = None
+class OfferPage(Page[OfferRead]): ...
 
 
 class AgreementCreate(Input):
@@ -306,9 +303,7 @@ class AgreementRead(Output):
     updated_at: datetime
 
 
-class AgreementPage(BaseModel):
-    items: list[AgreementRead]
-    next_cursor: str | None = None
+class AgreementPage(Page[AgreementRead]): ...
 
 
 AnalystScope = Annotated[str, StringConstraints(pattern=r"^(\d{2}|\d{4})?$")]
@@ -364,9 +359,7 @@ class UserRead(Output):
     updated_at: datetime
 
 
-class UserPage(BaseModel):
-    items: list[UserRead]
-    next_cursor: str | None = None
+class UserPage(Page[UserRead]): ...
 
 
 class UserMembership(Output):
@@ -414,9 +407,7 @@ class ApiClientWithSecret(ApiClientRead):
     client_secret: str = Field(description="Shown only now; store it safely, it cannot be read again")
 
 
-class ApiClientPage(BaseModel):
-    items: list[ApiClientRead]
-    next_cursor: str | None = None
+class ApiClientPage(Page[ApiClientRead]): ...
 
 
 class TokenResponse(BaseModel):
@@ -472,9 +463,7 @@ class AuditEntryRead(Output):
     request_id: str | None
 
 
-class AuditPage(BaseModel):
-    items: list[AuditEntryRead]
-    next_cursor: str | None = None
+class AuditPage(Page[AuditEntryRead]): ...
 
 
 class TokenRevocationRead(Output):

@@ -10,13 +10,13 @@ from splot.common.app import serve as serve_app
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.logging import configure_logging
 from splot.common.migrations import upgrade
-from splot.reporting import ingestion
+from splot.reporting import consumer, ingestion
 from splot.reporting.config import ReportingSettings
 from splot.reporting.main import SERVICE_DIR, create_app
 from splot.reporting.sources import SourceUnavailable, http_sources
 
 
-def _summary(results: dict[str, ingestion.BatchResult]) -> str:
+def _summary(results: dict[str, consumer.BatchResult]) -> str:
     return "\n".join(
         f"  {name:10} fetched={r.fetched} applied={r.applied} skipped={r.skipped} "
         f"last_seq={r.last_seq} head_seq={r.head_seq}"
@@ -32,11 +32,11 @@ async def _ingest(settings: ReportingSettings, *, once: bool, rebuild: bool) -> 
     maker = create_sessionmaker(engine)
     try:
         if rebuild:
-            results = await ingestion.rebuild(maker, sources, ctx, batch_size=settings.ingest_batch_size)
+            results = await consumer.rebuild(maker, sources, ctx, batch_size=settings.ingest_batch_size)
             print("rebuilt from the feeds:\n" + _summary(results))
         elif once:
             try:
-                results = await ingestion.ingest_until_caught_up(
+                results = await consumer.ingest_until_caught_up(
                     maker, sources, ctx, batch_size=settings.ingest_batch_size
                 )
             except SourceUnavailable as exc:
@@ -44,7 +44,7 @@ async def _ingest(settings: ReportingSettings, *, once: bool, rebuild: bool) -> 
                 return 1
             print("caught up:\n" + _summary(results))
         else:
-            await ingestion.run_worker(maker, sources, ctx, settings)
+            await consumer.run_worker(maker, sources, ctx, settings)
     finally:
         await sources.aclose()
         await engine.dispose()

@@ -8,8 +8,9 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from splot.common.app import create_service_app
-from splot.reporting import ingestion, router
+from splot.reporting import consumer, ingestion
 from splot.reporting.config import ReportingSettings
+from splot.reporting.routes import ROUTERS
 from splot.reporting.sources import Sources, http_sources
 
 SERVICE_DIR = Path(__file__).resolve().parents[3]
@@ -20,7 +21,7 @@ async def ingest_in_background(app: FastAPI) -> None:
     settings: ReportingSettings = app.state.settings
     sources: Sources = app.state.sources_factory()
     try:
-        await ingestion.run_worker(
+        await consumer.run_worker(
             app.state.sessionmaker, sources, ingestion.IngestContext.from_settings(settings), settings
         )
     finally:
@@ -45,7 +46,7 @@ def _install_metrics(app: FastAPI) -> None:
 
     async def hook(app: FastAPI) -> None:
         async with app.state.sessionmaker() as session:
-            cursors = await ingestion.source_status(session)
+            cursors = await consumer.source_status(session)
         for cursor in cursors:
             lag.labels(cursor.source).set(max(0, cursor.head_seq - cursor.last_seq))
             last_seq.labels(cursor.source).set(cursor.last_seq)
@@ -71,7 +72,7 @@ def create_app(
         ),
         version="1.0.0",
         service_dir=SERVICE_DIR,
-        routers=[router.router],
+        routers=list(ROUTERS),
         background=[ingest_in_background] if settings.ingest_enabled else [],
     )
     app.state.sources_factory = sources_factory or (lambda: http_sources(settings))

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from splot.common.api import Page
 from splot.reporting.query import PERIOD_LABEL
 
 
@@ -276,9 +277,7 @@ class EditionRead(Output):
     versions: list[EditionVersionInfo]
 
 
-class EditionPage(BaseModel):
-    items: list[EditionRead]
-    next_cursor: str | None = None
+class EditionPage(Page[EditionRead]): ...
 
 
 class EditionTable(BaseModel):

@@ -1,0 +1,342 @@
+"""Running the feed consumers: one batch of one source per transaction, catching up, the
+background worker with its per-source back-off, and the full rebuild. What each event means for
+the analytical store is in :mod:`splot.reporting.ingestion`; the transaction rules are in its
+docstring."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+import structlog
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from splot.common.background import Backoff
+from splot.common.db import utcnow
+from splot.reporting import cubes
+from splot.reporting.config import ReportingSettings
+from splot.reporting.ingestion import SOURCE_LOCK_KEYS, IngestContext, handler_for
+from splot.reporting.models import (
+    AgreementDim,
+    ConsentFact,
+    DirtyMonth,
+    FollowupFact,
+    InstitutionDim,
+    OfferDim,
+    PersonContact,
+    PersonDim,
+    ProcessedEvent,
+    ReferralFact,
+    ReferralOutcome,
+    ServiceTypeRef,
+    SourceCursor,
+    agreement_party,
+)
+from splot.reporting.sources import EventSource, ServiceTypeSource, Sources
+
+log = structlog.get_logger("splot.reporting.consumer")
+
+
+@dataclass
+class BatchResult:
+    source: str
+    fetched: int = 0
+    applied: int = 0
+    skipped: int = 0
+    last_seq: int = 0
+    head_seq: int = 0
+    locked_out: bool = False
+
+    @property
+    def caught_up(self) -> bool:
+        return self.locked_out or self.last_seq >= self.head_seq
+
+
+async def _try_lock(session: AsyncSession, source: str) -> bool:
+    if session.bind is None or session.bind.dialect.name != "postgresql":
+        return True  # SQLite: one process, writers serialised anyway
+    got = await session.scalar(
+        text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": SOURCE_LOCK_KEYS[source]}
+    )
+    return bool(got)
+
+
+async def consume_batch(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    source: EventSource,
+    ctx: IngestContext,
+    *,
+    batch_size: int,
+    refresh: bool = True,
+) -> BatchResult:
+    """Fetch and apply one page of ``source`` in one transaction (see the module docstring)."""
+    result = BatchResult(source=source.name)
+    async with sessionmaker() as session, session.begin():
+        if not await _try_lock(session, source.name):
+            result.locked_out = True
+            return result
+        cursor = await session.get(SourceCursor, source.name)
+        if cursor is None:
+            cursor = SourceCursor(
+                source=source.name, last_seq=0, head_seq=0, events_applied=0, consecutive_failures=0
+            )
+            session.add(cursor)
+            await session.flush()
+        page = await source.fetch(after=cursor.last_seq, limit=batch_size)
+        result.fetched = len(page.items)
+        ids = [e.id for e in page.items]
+        seen = (
+            set(
+                (
+                    await session.scalars(
+                        select(ProcessedEvent.event_id).where(ProcessedEvent.event_id.in_(ids))
+                    )
+                ).all()
+            )
+            if ids
+            else set()
+        )
+        for event in page.items:
+            if event.id in seen:
+                continue
+            seen.add(event.id)
+            handler = handler_for(event)
+            if handler is not None:
+                try:
+                    async with session.begin_nested():
+                        await handler(session, event, ctx)
+                    result.applied += 1
+                except (KeyError, ValueError, TypeError, AssertionError) as exc:
+                    # A malformed event must not stall the feed; it is recorded and skipped.
+                    result.skipped += 1
+                    log.warning(
+                        "event_skipped",
+                        source=source.name,
+                        seq=event.seq,
+                        type=event.type,
+                        error=type(exc).__name__,
+                    )
+            session.add(
+                ProcessedEvent(event_id=event.id, source=source.name, seq=event.seq, processed_at=utcnow())
+            )
+        cursor.last_seq = max(cursor.last_seq, page.last_seq)
+        cursor.head_seq = max(page.head_seq, cursor.last_seq)
+        cursor.events_applied = (cursor.events_applied or 0) + result.applied
+        cursor.last_success_at = utcnow()
+        cursor.consecutive_failures = 0
+        result.last_seq, result.head_seq = cursor.last_seq, cursor.head_seq
+        if refresh:
+            await cubes.refresh_dirty(session)
+    return result
+
+
+async def record_failure(
+    sessionmaker: async_sessionmaker[AsyncSession], source: str, exc: BaseException
+) -> int:
+    async with sessionmaker() as session, session.begin():
+        cursor = await session.get(SourceCursor, source)
+        if cursor is None:
+            cursor = SourceCursor(
+                source=source, last_seq=0, head_seq=0, events_applied=0, consecutive_failures=0
+            )
+            session.add(cursor)
+        cursor.last_error = type(exc).__name__
+        cursor.last_error_at = utcnow()
+        cursor.consecutive_failures = (cursor.consecutive_failures or 0) + 1
+        return cursor.consecutive_failures
+
+
+async def refresh_service_types(
+    sessionmaker: async_sessionmaker[AsyncSession], catalogue: ServiceTypeSource
+) -> int:
+    """Re-read the directory's catalogue: which service types are sensitive (GDPR art. 9)."""
+    items = await catalogue.service_types()
+    async with sessionmaker() as session, session.begin():
+        for item in items:
+            code = str(item["code"])
+            row = await session.get(ServiceTypeRef, code)
+            if row is None:
+                row = ServiceTypeRef(code=code)
+                session.add(row)
+            row.sensitive = bool(item.get("sensitive"))
+            row.category = item.get("category")
+            row.refreshed_at = utcnow()
+    return len(items)
+
+
+async def ingest_until_caught_up(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    sources: Sources,
+    ctx: IngestContext,
+    *,
+    batch_size: int,
+    refresh: bool = True,
+    max_batches: int = 1_000_000,
+) -> dict[str, BatchResult]:
+    """Consume every source until its cursor reaches the head (``splot-reporting ingest --once``).
+    Errors propagate: the caller decides whether to retry."""
+    if sources.catalogue is not None:
+        try:
+            await refresh_service_types(sessionmaker, sources.catalogue)
+        except Exception as exc:  # the fallback list of sensitive types applies meanwhile
+            log.warning("service_types_unavailable", error=type(exc).__name__)
+    totals: dict[str, BatchResult] = {}
+    for source in sources.feeds:
+        total = BatchResult(source=source.name)
+        for _ in range(max_batches):
+            batch = await consume_batch(sessionmaker, source, ctx, batch_size=batch_size, refresh=refresh)
+            total.fetched += batch.fetched
+            total.applied += batch.applied
+            total.skipped += batch.skipped
+            total.last_seq, total.head_seq, total.locked_out = (
+                batch.last_seq,
+                batch.head_seq,
+                batch.locked_out,
+            )
+            if batch.locked_out or batch.fetched == 0 or batch.caught_up:
+                break
+        totals[source.name] = total
+    return totals
+
+
+@dataclass
+class SourceBackoff:
+    """Per-source schedule of the worker: after ``n`` failures in a row a source waits the common
+    :class:`~splot.common.background.Backoff` delay for ``n`` (±20 % jitter, so that replicas do
+    not retry in step), while the other sources go on."""
+
+    policy: Backoff
+    failures: dict[str, int] = field(default_factory=dict)
+    not_before: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def seconds(cls, initial: float, maximum: float) -> SourceBackoff:
+        return cls(Backoff.seconds(initial, cap=maximum))
+
+    def ready(self, source: str, now: float) -> bool:
+        return now >= self.not_before.get(source, 0.0)
+
+    def success(self, source: str) -> None:
+        self.failures.pop(source, None)
+        self.not_before.pop(source, None)
+
+    def failure(self, source: str, now: float) -> float:
+        count = self.failures.get(source, 0) + 1
+        self.failures[source] = count
+        delay = self.policy.delay(count).total_seconds()
+        delay *= 0.8 + 0.4 * random.random()  # noqa: S311 - jitter, not cryptography
+        self.not_before[source] = now + delay
+        return delay
+
+
+async def run_worker(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    sources: Sources,
+    ctx: IngestContext,
+    settings: ReportingSettings,
+    *,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    clock: Callable[[], float] = time.monotonic,
+    max_cycles: int | None = None,
+) -> SourceBackoff:
+    """Poll every source for ever (the background task): back off exponentially, per source,
+    while a source is down; resume from the stored cursor after a restart."""
+    backoff = SourceBackoff.seconds(
+        settings.ingest_backoff_initial_seconds, settings.ingest_backoff_max_seconds
+    )
+    catalogue_due = 0.0
+    cycles = 0
+    while max_cycles is None or cycles < max_cycles:
+        cycles += 1
+        now = clock()
+        if sources.catalogue is not None and now >= catalogue_due:
+            try:
+                await refresh_service_types(sessionmaker, sources.catalogue)
+                catalogue_due = now + settings.service_types_refresh_seconds
+            except Exception as exc:
+                catalogue_due = now + settings.ingest_backoff_initial_seconds * 30
+                log.warning("service_types_unavailable", error=type(exc).__name__)
+        busy = False
+        for source in sources.feeds:
+            if not backoff.ready(source.name, clock()):
+                continue
+            try:
+                batch = await consume_batch(sessionmaker, source, ctx, batch_size=settings.ingest_batch_size)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                delay = backoff.failure(source.name, clock())
+                log.warning(
+                    "feed_unavailable",
+                    source=source.name,
+                    error=type(exc).__name__,
+                    retry_in_s=round(delay, 1),
+                )
+                try:
+                    await record_failure(sessionmaker, source.name, exc)
+                except Exception as db_exc:  # the database itself may be what failed
+                    log.warning("cursor_update_failed", source=source.name, error=type(db_exc).__name__)
+                continue
+            backoff.success(source.name)
+            busy = busy or (batch.fetched >= settings.ingest_batch_size and not batch.caught_up)
+        if not busy:
+            await sleep(settings.ingest_poll_seconds)
+    return backoff
+
+
+ANALYTICAL_TABLES = (
+    *(cube.table for cube in cubes.CUBES),
+    ReferralOutcome.__table__,
+    FollowupFact.__table__,
+    ReferralFact.__table__,
+    PersonContact.__table__,
+    PersonDim.__table__,
+    ConsentFact.__table__,
+    agreement_party,
+    AgreementDim.__table__,
+    OfferDim.__table__,
+    InstitutionDim.__table__,
+    ProcessedEvent.__table__,
+    DirtyMonth.__table__,
+    SourceCursor.__table__,
+)
+
+
+async def reset(session: AsyncSession) -> None:
+    """Empty the analytical store and the cursors (editions are kept: they are frozen)."""
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        for key in sorted(SOURCE_LOCK_KEYS.values()):  # wait for in-flight batches of any replica
+            await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+    for table in ANALYTICAL_TABLES:
+        await session.execute(delete(table))
+    await session.flush()
+
+
+async def rebuild(
+    sessionmaker: async_sessionmaker[AsyncSession], sources: Sources, ctx: IngestContext, *, batch_size: int
+) -> dict[str, BatchResult]:
+    """Truncate the analytical tables and cursors, re-consume every feed from 0, then recompute
+    every month of every cube once (``splot-reporting rebuild``)."""
+    async with sessionmaker() as session, session.begin():
+        await reset(session)
+    totals = await ingest_until_caught_up(sessionmaker, sources, ctx, batch_size=batch_size, refresh=False)
+    async with sessionmaker() as session, session.begin():
+        await cubes.mark_all_dirty(session)
+        await cubes.refresh_dirty(session)
+    return totals
+
+
+async def source_status(session: AsyncSession) -> list[SourceCursor]:
+    return list((await session.scalars(select(SourceCursor).order_by(SourceCursor.source))).all())
+
+
+async def counts(session: AsyncSession) -> dict[str, int]:
+    """Row counts of the main analytical tables (for the CLI's summary)."""
+    out = {}
+    for model in (InstitutionDim, PersonDim, ReferralFact, ProcessedEvent):
+        out[model.__tablename__] = int(await session.scalar(select(func.count()).select_from(model)) or 0)
+    return out
