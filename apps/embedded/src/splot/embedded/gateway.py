@@ -114,7 +114,7 @@ def build_gateway(
         routes.append(Mount("/", app=SpaStaticFiles(directory=static_dir, html=True)))
     else:
 
-        async def not_built(scope: Scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        async def not_built(scope: Scope, receive: Receive, send: Send) -> None:
             await HTMLResponse(NOT_BUILT)(scope, receive, send)
 
         routes.append(Mount("/", app=not_built))

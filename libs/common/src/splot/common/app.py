@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from splot.common.settings import ServiceSettings
 from splot.common.tracing import setup_tracing
 from splot.common.validation import reject_unknown_query_parameters
 
-BackgroundTask = Callable[[FastAPI], Awaitable[None]]
+BackgroundTask = Callable[[FastAPI], Coroutine[Any, Any, None]]
 
 
 def create_service_app(

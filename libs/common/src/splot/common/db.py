@@ -6,11 +6,11 @@ import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Integer, MetaData, TypeDecorator, event
-from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy import DateTime, Integer, MetaData, Table, TypeDecorator, event
+from sqlalchemy.engine import CursorResult, Dialect, Result, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -80,8 +80,9 @@ class Versioned:
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr.directive
+    @classmethod
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+        return {"version_id_col": table_of(cls).c.version}
 
 
 def new_id() -> uuid.UUID:
@@ -155,3 +156,18 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[AsyncSession, Depends(_request_session, scope="function")]
+
+
+def rows_affected(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE touched. ``Session.execute`` is typed to return a plain
+    :class:`Result`, but for DML it is a :class:`CursorResult`, which has the count."""
+    return cast("CursorResult[Any]", result).rowcount or 0
+
+
+def table_of(model: type[Any]) -> Table:
+    """The Core table of a mapped class, for Core ``update``/``delete`` (``__table__`` is typed
+    as any ``FromClause``)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table

@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from splot.common.db import UTCDateTime, utcnow
+from splot.common.db import UTCDateTime, rows_affected, utcnow
 from splot.common.errors import problem_response
 from splot.common.events import platform_metadata
 
@@ -237,7 +237,7 @@ async def purge_expired(session: AsyncSession) -> int:
     result = await session.execute(
         delete(idempotency_key).where(idempotency_key.c.created_at < utcnow() - RETENTION)
     )
-    return result.rowcount or 0
+    return rows_affected(result)
 
 
 async def _store(

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import parse_qsl, unquote_to_bytes
 
 from starlette.datastructures import MutableHeaders
@@ -94,7 +95,7 @@ def _form_location(body: bytes) -> list[str | int] | None:
     return ["body", field] if field is not None else None
 
 
-def _body_checker(content_type: str):  # type: ignore[no-untyped-def]
+def _body_checker(content_type: str) -> Callable[[bytes], list[str | int] | None] | None:
     if content_type == "application/json" or content_type.endswith("+json"):
         return _json_location
     if content_type == "application/x-www-form-urlencoded":

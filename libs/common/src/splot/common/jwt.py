@@ -22,7 +22,7 @@ class TokenError(Exception):
 
 def unverified_header(token: str) -> dict[str, Any]:
     try:
-        header = jwt.get_unverified_header(token)
+        header: dict[str, Any] = jwt.get_unverified_header(token)
     except JWTError as exc:
         raise TokenError("malformed token") from exc
     if header.get("alg") != ALGORITHM:
@@ -88,7 +88,8 @@ def _signing_key(private_pem: str) -> Any:
 
 
 def encode(claims: dict[str, Any], *, private_pem: str, kid: str) -> str:
-    return jwt.encode(claims, _signing_key(private_pem), algorithm=ALGORITHM, headers={"kid": kid})
+    token: str = jwt.encode(claims, _signing_key(private_pem), algorithm=ALGORITHM, headers={"kid": kid})
+    return token
 
 
 def public_jwk_from_pem(public_pem: str, kid: str) -> dict[str, Any]:

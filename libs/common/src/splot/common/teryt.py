@@ -7,6 +7,7 @@ TERC export (same semicolon-separated layout) to replace it.
 
 from __future__ import annotations
 
+import builtins
 import csv
 import os
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ class Register:
             items = [t for t in items if t.level is level]
         return sorted(items, key=lambda t: t.code)
 
-    def ancestors(self, code: str) -> list[Territory]:
+    def ancestors(self, code: str) -> builtins.list[Territory]:
         """The territory and its parents, from the gmina (or given level) up to the voivodeship."""
         chain = []
         current = self.by_code.get(code)

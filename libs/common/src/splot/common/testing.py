@@ -242,7 +242,7 @@ def app(
 def trust_test_key(app: FastAPI, test_key: RsaKey) -> FastAPI:
     """Let ``app`` accept tokens minted with the test key (besides its own key source)."""
     verifier: TokenVerifier = app.state.token_verifier
-    own = verifier.keys
+    own: KeySource | None = verifier.keys
     if isinstance(own, JwksClient):
         own = None
     app.state.token_verifier = TokenVerifier(
@@ -367,7 +367,7 @@ def event_example(producer: str, event_type: str, **overrides: Any) -> dict[str,
     document = json.loads((CONTRACTS_DIR / "events" / f"{producer}.json").read_text(encoding="utf-8"))
     message = document["components"]["messages"].get(event_type)
     assert message is not None, f"{producer} publishes no {event_type} (see openapi/events/{producer}.json)"
-    payload = copy.deepcopy(message["examples"][0]["payload"])
+    payload: dict[str, Any] = copy.deepcopy(message["examples"][0]["payload"])
     _merge(payload, overrides)
     schema = {**message["payload"], "components": document["components"]}
     jsonschema_rs.Draft202012Validator(schema).validate(payload)

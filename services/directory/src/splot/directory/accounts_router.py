@@ -33,7 +33,8 @@ Settings = Annotated[DirectorySettings, Depends(settings_of(DirectorySettings))]
 
 def _now(request: Request) -> datetime:
     """The sign-in throttle's clock (``locked`` is read against it)."""
-    return request.app.state.clock()
+    now: datetime = request.app.state.clock()
+    return now
 
 
 Now = Annotated[datetime, Depends(_now)]

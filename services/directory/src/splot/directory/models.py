@@ -26,6 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from splot.common.db import TimestampMixin, UTCDateTime, Versioned, make_metadata, new_id, utcnow
 from splot.common.platform import include_platform_tables
+from splot.common.revocation import Kind
 
 
 class Base(DeclarativeBase):
@@ -235,7 +236,7 @@ class TokenRevocation(Base):
     id: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
     )
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[Kind] = mapped_column(String(16))
     value: Mapped[str] = mapped_column(String(64))
     min_stamp: Mapped[int | None] = mapped_column(Integer)
     not_after: Mapped[datetime | None] = mapped_column(UTCDateTime())

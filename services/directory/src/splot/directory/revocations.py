@@ -84,7 +84,7 @@ async def list_revocations(session: AsyncSession, *, after: int, limit: int) -> 
 def as_revocation(row: TokenRevocation) -> Revocation:
     return Revocation(
         id=row.id,
-        kind=row.kind,  # type: ignore[arg-type]
+        kind=row.kind,
         value=row.value,
         expires_at=row.expires_at,
         min_stamp=row.min_stamp,

@@ -124,8 +124,8 @@ def delay_seconds(settings: DirectorySettings, failures: int, free_attempts: int
     """The wait after the ``failures``-th attempt counted (0 while attempts are free)."""
     if failures < free_attempts:
         return 0
-    doublings = min(failures - free_attempts, _MAX_DOUBLINGS)
-    return min(settings.signin_first_delay_seconds * 2**doublings, settings.signin_max_delay_seconds)
+    factor: int = 2 ** min(failures - free_attempts, _MAX_DOUBLINGS)
+    return min(settings.signin_first_delay_seconds * factor, settings.signin_max_delay_seconds)
 
 
 def _insert_if_missing(dialect: str, counter: Counter, now: datetime) -> Any:

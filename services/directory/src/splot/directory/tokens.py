@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common import jwt
-from splot.common.db import utcnow
+from splot.common.db import rows_affected, utcnow
 from splot.common.errors import Problem
 from splot.directory import revocations
 from splot.directory.config import DirectorySettings
@@ -131,7 +131,7 @@ async def refresh_grant(
         )
         .values(used_at=now)
     )
-    if claimed.rowcount != 1:
+    if rows_affected(claimed) != 1:
         raise RefreshTokenReused(stored.family_id)
     tokens = await _user_access_token(session, settings, user, stored.family_id)
     tokens.refresh_token = await _new_refresh_token(session, settings, user, stored.family_id)
@@ -146,7 +146,7 @@ async def revoke_family(session: AsyncSession, *, settings: DirectorySettings, f
         .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
-    if ended.rowcount:
+    if rows_affected(ended):
         await revocations.end_session(session, settings=settings, family_id=family_id)
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.db import table_of
 from splot.reporting import cubes
 from splot.reporting.facts import parse_datetime
 from splot.reporting.models import ConsentFact, PersonContact, PersonDim, ReferralFact
@@ -135,7 +136,7 @@ async def person_merged(session: AsyncSession, event: FeedEvent, ctx: IngestCont
     await session.execute(
         update(PersonDim).where(PersonDim.merged_into == merged).values(merged_into=survivor)
     )
-    f = ReferralFact.__table__
+    f = table_of(ReferralFact)
     months = await fact_months(session, f.c.person_pseudonym == merged)
     await session.execute(update(f).where(f.c.person_pseudonym == merged).values(person_pseudonym=survivor))
     contacts = (

@@ -12,11 +12,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import structlog
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import Table, delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.background import Backoff
-from splot.common.db import utcnow
+from splot.common.db import table_of, utcnow
 from splot.reporting import cubes
 from splot.reporting.config import ReportingSettings
 from splot.reporting.ingestion import SOURCE_LOCK_KEYS, IngestContext, handler_for
@@ -288,21 +288,21 @@ async def run_worker(
     return backoff
 
 
-ANALYTICAL_TABLES = (
+ANALYTICAL_TABLES: tuple[Table, ...] = (
     *(cube.table for cube in cubes.CUBES),
-    ReferralOutcome.__table__,
-    FollowupFact.__table__,
-    ReferralFact.__table__,
-    PersonContact.__table__,
-    PersonDim.__table__,
-    ConsentFact.__table__,
+    table_of(ReferralOutcome),
+    table_of(FollowupFact),
+    table_of(ReferralFact),
+    table_of(PersonContact),
+    table_of(PersonDim),
+    table_of(ConsentFact),
     agreement_party,
-    AgreementDim.__table__,
-    OfferDim.__table__,
-    InstitutionDim.__table__,
-    ProcessedEvent.__table__,
-    DirtyMonth.__table__,
-    SourceCursor.__table__,
+    table_of(AgreementDim),
+    table_of(OfferDim),
+    table_of(InstitutionDim),
+    table_of(ProcessedEvent),
+    table_of(DirtyMonth),
+    table_of(SourceCursor),
 )
 
 

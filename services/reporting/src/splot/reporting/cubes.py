@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -42,6 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import TypeEngine
 
 from splot.reporting.models import (
     MEASURE_COLUMNS,
@@ -59,7 +61,7 @@ ROUTE = ("sender_type", "target_type")
 AGE_BANDS = ("0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+", UNKNOWN)
 DURATION_METRICS = {"response": "response_days", "start": "start_days", "completion": "completion_days"}
 
-_COLUMN_TYPES = {
+_COLUMN_TYPES: dict[str, TypeEngine[Any]] = {
     "sender_voivodeship": String(7),
     "sender_powiat": String(7),
     "target_voivodeship": String(7),
@@ -173,7 +175,7 @@ def _age_band(sent_year: ColumnElement[int], birth_year: ColumnElement[int]) -> 
     )
 
 
-def referral_rows(*extra_where: ColumnElement[bool]) -> Select:
+def referral_rows(*extra_where: ColumnElement[bool]) -> Select[Any]:
     """One row per counted referral (sent, not entered in error) with every dimension resolved."""
     f = ReferralFact.__table__
     s = InstitutionDim.__table__.alias("s")
@@ -213,7 +215,7 @@ def referral_rows(*extra_where: ColumnElement[bool]) -> Select:
 _DIMS = (*TERRITORY, *ROUTE, "service_type", "priority", "sender_institution_id", "target_institution_id")
 
 
-def duration_rows(*extra_where: ColumnElement[bool]) -> Select:
+def duration_rows(*extra_where: ColumnElement[bool]) -> Select[Any]:
     """One row per (referral, duration metric) with a known duration in working days."""
     base = referral_rows(*extra_where).subquery("ref")
     parts = [
@@ -231,7 +233,7 @@ def duration_rows(*extra_where: ColumnElement[bool]) -> Select:
     return select(*unioned.c)
 
 
-def reason_rows(*extra_where: ColumnElement[bool]) -> Select:
+def reason_rows(*extra_where: ColumnElement[bool]) -> Select[Any]:
     """One row per rejected, failed or cancelled referral that carries a reason code."""
     base = referral_rows(*extra_where).subquery("ref")
     return select(
@@ -244,7 +246,7 @@ def reason_rows(*extra_where: ColumnElement[bool]) -> Select:
     ).where(base.c.reason_code.is_not(None), base.c.status.in_(("rejected", "failed", "cancelled")))
 
 
-def outcome_rows(*extra_where: ColumnElement[bool]) -> Select:
+def outcome_rows(*extra_where: ColumnElement[bool]) -> Select[Any]:
     """One row per (completed referral, outcome code)."""
     base = referral_rows(*extra_where).subquery("ref")
     o = ReferralOutcome.__table__

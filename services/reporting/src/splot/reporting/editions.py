@@ -160,7 +160,7 @@ async def build_content(
         }
     )
     cooperation = await indicators.cooperation_index(session, period=period, scope=scope, policy=policy)
-    measures = [
+    index_measures = [
         "cooperation_index",
         "referrals",
         "active_pairs",
@@ -175,14 +175,14 @@ async def build_content(
             "name": "cooperation_index",
             "title": "Cooperation index per powiat",
             "dimensions": ["powiat"],
-            "measures": measures,
+            "measures": index_measures,
             "rows": [
                 {
                     "period": r["period"],
                     "dimensions": {"powiat": r["powiat"]},
                     "values": {
                         m: (Cell(r[m], False) if m == "agreements_in_force" else r[m]).as_dict()
-                        for m in measures
+                        for m in index_measures
                     },
                 }
                 for r in cooperation

@@ -322,7 +322,7 @@ async def network(
         territory=scope.territory if not scope.is_institution else "",
     )
     sensitive = policy.is_sensitive(service_type)
-    edges = []
+    edges: list[dict[str, Any]] = []
     for (sender, target), values in flows.items():
         if values["referrals"] == 0:
             continue
