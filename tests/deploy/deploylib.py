@@ -26,8 +26,7 @@ NGINX_CONF = ROOT / "infra" / "gateway" / "nginx.conf"
 PORTS = {"directory": 8001, "clients": 8002, "referrals": 8003, "reporting": 8004}
 SERVICES = tuple(PORTS)
 
-#: What every service's settings have, and each one's peers (the deployment brief). Checked even
-#: for a service whose package does not exist yet.
+#: What every service's settings have, and each one's peers (the deployment brief).
 COMMON_FIELDS = (
     "database_url",
     "environment",
@@ -38,9 +37,9 @@ COMMON_FIELDS = (
     "log_level",
 )
 EXTRA_FIELDS = {
-    "directory": ("key_encryption_key", "refresh_cookie_secure"),
+    "directory": ("key_encryption_keys", "refresh_cookie_secure"),
     "clients": (),
-    "referrals": ("clients_url", "directory_url"),
+    "referrals": ("clients_url", "directory_url", "webhook_secret_keys"),
     "reporting": ("directory_url", "clients_url", "referrals_url", "pseudonym_key"),
 }
 #: Which peers each service calls (its *_url settings) and the scopes its identity needs.
@@ -64,15 +63,10 @@ def prefix(service: str) -> str:
 # --- the services' code -------------------------------------------------------------------------
 
 
-def settings_class(service: str) -> type[ServiceSettings] | None:
-    """``splot.<service>.config``'s settings class; None while the package does not exist."""
+def settings_class(service: str) -> type[ServiceSettings]:
+    """``splot.<service>.config``'s settings class (every service has one: importing fails if not)."""
     module_name = f"splot.{service}.config"
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name in (f"splot.{service}", module_name):
-            return None
-        raise
+    module = importlib.import_module(module_name)
     found = [
         obj
         for obj in vars(module).values()
@@ -90,10 +84,10 @@ def cli_path(service: str) -> Path:
 
 
 def cli_port_default(service: str) -> int | None:
-    """The default of ``splot-<service> serve --port`` (read from the source, not imported)."""
+    """The default of ``splot-<service> serve --port`` (read from the source, not imported); None
+    when ``serve`` has no ``--port`` with a literal default."""
     path = cli_path(service)
-    if not path.exists():
-        return None
+    assert path.is_file(), f"{path.relative_to(ROOT)} is missing"
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if (
             isinstance(node, ast.Call)
@@ -110,23 +104,22 @@ def cli_port_default(service: str) -> int | None:
 
 
 def required_fields(service: str) -> set[str]:
-    """Settings a deployment must set: the brief's list and, when the settings class exists, the
-    peers' URLs it has and every secret whose default production refuses (development or empty)."""
+    """Settings a deployment must set: the brief's list, the peers' URLs the settings class has and
+    every secret whose default production refuses (development or empty)."""
     fields = set(COMMON_FIELDS) | set(EXTRA_FIELDS[service])
     cls = settings_class(service)
-    if cls is not None:
-        # A peer's base URL, when the service has a setting for it (the embedded default points
-        # at the single-process gateway, never right in a deployment).
-        fields |= {f"{peer}_url" for peer in PORTS if f"{peer}_url" in cls.model_fields}
-        unused = getattr(cls, "unused_secrets", frozenset())
-        fields -= unused
-        fields -= {"service_client_id"} if "service_client_secret" in unused else set()
-        for name, info in cls.model_fields.items():
-            default = info.default
-            if isinstance(default, SecretStr) and name not in unused:
-                value = default.get_secret_value()
-                if not value or value.startswith(DEV_SECRET_PREFIX):
-                    fields.add(name)
+    # A peer's base URL, when the service has a setting for it (the embedded default points at the
+    # single-process gateway, never right in a deployment).
+    fields |= {f"{peer}_url" for peer in PORTS if f"{peer}_url" in cls.model_fields}
+    unused = getattr(cls, "unused_secrets", frozenset())
+    fields -= unused
+    fields -= {"service_client_id"} if "service_client_secret" in unused else set()
+    for name, info in cls.model_fields.items():
+        default = info.default
+        if isinstance(default, SecretStr) and name not in unused:
+            value = default.get_secret_value()
+            if not value or value.startswith(DEV_SECRET_PREFIX):
+                fields.add(name)
     return fields
 
 
@@ -284,7 +277,6 @@ def load_settings(service: str, env: dict[str, str]) -> ServiceSettings:
     """Instantiate the service's settings from exactly ``env`` (nothing else of this process's
     SPLOT_<SERVICE>_ variables leaks in)."""
     cls = settings_class(service)
-    assert cls is not None
     saved = {k: v for k, v in os.environ.items() if k.startswith(prefix(service))}
     try:
         for key in saved:

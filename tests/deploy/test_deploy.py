@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
+import json
 import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import httpx
@@ -43,16 +45,6 @@ from deploylib import (
 BIN = Path(sys.executable).parent
 
 
-def _needs_settings(service: str):
-    cls = settings_class(service)
-    if cls is None:
-        pytest.skip(
-            f"package splot.{service} (services/{service}/src/splot/{service}/config.py) does not exist "
-            "yet: its environment is checked against the deployment brief's list only"
-        )
-    return cls
-
-
 def _check_environment(service: str, env: dict[str, str], where: str) -> None:
     """The variables the brief and the settings class require are there, each SPLOT_<SERVICE>_
     variable names a real setting, and the peers are reached at their in-cluster names."""
@@ -74,7 +66,7 @@ def _check_environment(service: str, env: dict[str, str], where: str) -> None:
 
 
 def _check_loads(service: str, env: dict[str, str], where: str) -> None:
-    cls = _needs_settings(service)
+    cls = settings_class(service)
     p = prefix(service)
     unknown = sorted(k for k in env if k.startswith(p) and k[len(p) :].lower() not in cls.model_fields)
     assert not unknown, f"{where}: {unknown} are not settings of {cls.__name__} (misspelt?)"
@@ -182,8 +174,14 @@ def test_every_compose_image_is_built_from_a_dockerfile_that_exists(compose: dic
         dockerfile = ROOT / svc["build"]["dockerfile"]
         assert dockerfile.is_file(), f"{name}: {dockerfile} does not exist"
         image = svc["image"].split(":")[0]
-        expected = "splot/" + dockerfile.parent.name if "services" in dockerfile.parts else "splot/gateway"
-        assert image == expected, name
+        if name == "gateway":
+            assert dockerfile == ROOT / "infra/gateway/Dockerfile" and image == "splot/gateway"
+            continue
+        # The four services, their migrations and the bootstrap: the one service Dockerfile.
+        assert dockerfile == SERVICE_DOCKERFILE, name
+        service = "directory" if name == "bootstrap" else name.removesuffix("-migrate")
+        assert _build_args(compose, name) == {"SERVICE": service, "PORT": str(PORTS[service])}, name
+        assert image == f"splot/{service}", name
 
 
 def test_compose_secrets_are_required_variables_never_values(compose: dict) -> None:
@@ -191,8 +189,7 @@ def test_compose_secrets_are_required_variables_never_values(compose: dict) -> N
     for service in SERVICES:
         cls = settings_class(service)
         secret_fields = {f for f in required_fields(service) if "secret" in f or f.endswith("_key")}
-        if cls is not None:
-            secret_fields |= {n for n, i in cls.model_fields.items() if "SecretStr" in str(i.annotation)}
+        secret_fields |= {n for n, i in cls.model_fields.items() if "SecretStr" in str(i.annotation)}
         env = compose_environment(compose["services"][service])
         for field in secret_fields:
             key = prefix(service) + field.upper()
@@ -206,6 +203,7 @@ def test_compose_secrets_are_required_variables_never_values(compose: dict) -> N
 
 DEPLOY_FILES = [
     ROOT / "docker-compose.yml",
+    ROOT / "services" / "Dockerfile",
     *sorted(p for p in (ROOT / "infra").rglob("*") if p.is_file() and p.suffix != ".pyc"),
 ]
 
@@ -235,8 +233,8 @@ def _git(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_secret_folders_are_git_ignored() -> None:
-    if _git("rev-parse", "--git-dir").returncode != 0:
-        pytest.skip("not a git checkout")
+    checkout = _git("rev-parse", "--git-dir")
+    assert checkout.returncode == 0, f"the tests run in a git checkout: {checkout.stderr.strip()}"
     for path in (
         "infra/secrets/postgres_password",
         "infra/k8s/overlays/production/secrets/directory.env",
@@ -251,47 +249,160 @@ def test_secret_folders_are_git_ignored() -> None:
 # --- images ---------------------------------------------------------------------------------------
 
 
-def _dockerfile(service: str) -> str:
-    return (ROOT / "services" / service / "Dockerfile").read_text(encoding="utf-8")
+SERVICE_DOCKERFILE = ROOT / "services" / "Dockerfile"
+
+
+def _instructions(text: str) -> list[str]:
+    """The Dockerfile's instructions, one string each: comments dropped, continuations joined."""
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    return [i.strip() for i in re.sub(r"\\\n", " ", "\n".join(lines)).splitlines() if i.strip()]
+
+
+def _stages(text: str) -> list[list[str]]:
+    stages: list[list[str]] = []
+    for instruction in _instructions(text):
+        if instruction.startswith("FROM "):
+            stages.append([])
+        if stages:
+            stages[-1].append(instruction)
+    return stages
+
+
+def _render(stage: list[str], args: dict[str, str]) -> list[str]:
+    """A stage's instructions with its build arguments substituted (Docker does so in COPY, ENV,
+    EXPOSE, LABEL…; RUN gets them as environment variables). Only arguments the stage declares
+    (``ARG NAME``) are seen in it, as in Docker."""
+    declared = {i.split()[1].split("=")[0] for i in stage if i.startswith("ARG ")}
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(2)
+        return args[name] if name in declared and name in args else match.group(0)
+
+    return [re.sub(r"\$(?:\{(\w+)\}|(\w+))", substitute, i) for i in stage]
+
+
+def _image_environment(stage: list[str]) -> dict[str, str]:
+    env: dict[str, str] = {}
+    for instruction in stage:
+        if instruction.startswith("ENV "):
+            env.update(item.split("=", 1) for item in shlex.split(instruction.removeprefix("ENV ")))
+    return env
+
+
+def _default_command(stage: list[str]) -> list[str]:
+    """The command the container runs by default, as the shell of ``CMD ["sh", "-c", …]`` runs it
+    (the image's environment expanded, ``exec`` dropped)."""
+    (cmd,) = [json.loads(i.removeprefix("CMD ")) for i in stage if i.startswith("CMD ")]
+    if cmd[:2] != ["sh", "-c"]:
+        return cmd
+    env = _image_environment(stage)
+    script = re.sub(r"\$\{(\w+)\}", lambda m: env[m.group(1)], cmd[2])
+    words = shlex.split(script)
+    assert words[0] == "exec", "the service must replace the shell (PID 1, receives the stop signal)"
+    return words[1:]
+
+
+def _build_args(compose: dict, name: str) -> dict[str, str]:
+    return {k: str(v) for k, v in (compose["services"][name]["build"].get("args") or {}).items()}
+
+
+def test_service_dockerfile() -> None:
+    """One Dockerfile for the four services: two stages, uv only in the first, not root, and a
+    build that refuses a service or port the deployments do not know."""
+    text = SERVICE_DOCKERFILE.read_text(encoding="utf-8")
+    stages = _stages(text)
+    assert len(stages) == 2, "multi-stage: build, then the runtime"
+    build, final = stages
+    assert "ARG PYTHON_IMAGE=python:3.11-slim" in _instructions(text)
+    assert build[0] == "FROM ${PYTHON_IMAGE} AS build" and final[0] == "FROM ${PYTHON_IMAGE}"
+    for stage in (build, final):
+        assert {"ARG SERVICE", "ARG PORT"} <= set(stage), "each stage declares SERVICE and PORT"
+    build_text, final_text = "\n".join(build), "\n".join(final)
+    # The build refuses to run without a known service and its deployed port.
+    guard = re.search(r'case "\$\{SERVICE\}:\$\{PORT\}" in\s+([\w:|]+)\)', build_text)
+    assert guard, "the build stage checks SERVICE and PORT first"
+    assert set(guard.group(1).split("|")) == {f"{s}:{p}" for s, p in PORTS.items()}
+    assert "pip install --no-cache-dir uv==0.13.8" in build_text
+    assert re.search(
+        r'uv sync --frozen --no-dev --no-install-workspace --package "?splot-\$\{SERVICE\}"?', build_text
+    )
+    assert re.search(r'uv sync --frozen --no-dev --package "?splot-\$\{SERVICE\}"?', build_text)
+    assert re.search(r'"?/app/\.venv/bin/splot-\$\{SERVICE\}"? --help', build_text), (
+        "the image's command imports"
+    )
+    assert "UV_PROJECT_ENVIRONMENT=/app/.venv" in build_text
+    assert "UV_PYTHON_DOWNLOADS=never" in build_text
+    # The final stage: the venv and the sources at the same paths, no uv, no compilers, not root,
+    # and nothing fetched: everything the service runs was installed from the lock file above.
+    assert "COPY --from=build /app /app" in final
+    assert not re.search(r"\b(uv|pip|gcc|cc|build-essential|apt-get|curl|wget)\b", final_text)
+    assert not re.search(r"^ADD ", final_text, flags=re.M)
+    user = [i.split()[1] for i in final if i.startswith("USER ")]
+    assert user and user[-1].split(":")[0] not in ("root", "0")
+    assert user[-1] == "10001:10001" and "--uid 10001" in final_text
+    assert "EXPOSE ${PORT}" in final
 
 
 @pytest.mark.parametrize("service", SERVICES)
-def test_service_dockerfile(service: str) -> None:
-    text = _dockerfile(service)
+def test_service_image(compose: dict, service: str) -> None:
+    """The one Dockerfile with the build arguments compose passes gives each service's image: its
+    package synced from the lock file, its port, its default command, sources that exist."""
     port = PORTS[service]
-    stages = re.split(r"^FROM ", text, flags=re.M)[1:]
-    assert len(stages) == 2, "multi-stage: build, then the runtime"
-    build, final = stages
-    assert "ARG PYTHON_IMAGE=python:3.11-slim" in text
-    assert build.startswith("${PYTHON_IMAGE} AS build") and final.startswith("${PYTHON_IMAGE}")
-    assert "pip install --no-cache-dir uv==0.13.8" in build
-    assert f"uv sync --frozen --no-dev --package splot-{service}" in build
-    assert "UV_PROJECT_ENVIRONMENT=/app/.venv" in build
-    # The final stage: the venv and the sources at the same paths, no uv, no compilers, not root.
-    assert "COPY --from=build /app /app" in final
-    instructions = "\n".join(line for line in final.splitlines() if not line.lstrip().startswith("#"))
-    assert not re.search(r"\b(uv|gcc|cc|build-essential|apt-get install)\b", instructions)
-    user = re.findall(r"^USER (\S+)", final, flags=re.M)
-    assert user and user[-1].split(":")[0] not in ("root", "0")
+    args = _build_args(compose, service)
+    assert args == {"SERVICE": service, "PORT": str(port)}
+    build, final = (_render(stage, args) for stage in _stages(SERVICE_DOCKERFILE.read_text(encoding="utf-8")))
+    build_text = "\n".join(build)
+    assert re.search(rf'uv sync --frozen --no-dev --package "?splot-{service}"?(\s|$)', build_text)
     assert f"EXPOSE {port}" in final
-    assert final.rstrip().endswith(
-        f'CMD ["splot-{service}", "serve", "--host", "0.0.0.0", "--port", "{port}"]'
-    )
+    assert _default_command(final) == [f"splot-{service}", "serve", "--host", "0.0.0.0", "--port", str(port)]
+    env = _image_environment(final)
+    assert env["SPLOT_DATA_DIR"] == "/var/lib/splot" and env["PATH"].startswith("/app/.venv/bin:")
+    assert not [k for k in env if k.startswith(prefix(service))], "no service setting baked into the image"
     # Everything it copies exists and is part of the build context.
-    for source in re.findall(r"^COPY (?!--from)(.+) \S+$", text, flags=re.M):
-        for path in source.split():
-            assert (ROOT / path).exists(), f"COPY {path}: missing"
-            assert not _docker_ignored(path), f"COPY {path}: excluded by .dockerignore"
-    assert (ROOT / "services" / service / "alembic.ini").exists() or settings_class(service) is None
+    for instruction in build + final:
+        if instruction.startswith("COPY ") and not instruction.startswith("COPY --from"):
+            for path in instruction.split()[1:-1]:
+                assert (ROOT / path).exists(), f"COPY {path}: missing"
+                assert not _docker_ignored(path), f"COPY {path}: excluded by .dockerignore"
+    assert (ROOT / "services" / service / "alembic.ini").exists()
+    project = tomllib.loads((ROOT / "services" / service / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["name"] == f"splot-{service}"
+    assert f"splot-{service}" in project["project"]["scripts"]
 
 
-def test_service_dockerfiles_do_not_drift_apart() -> None:
-    def normalised(service: str) -> str:
-        return _dockerfile(service).replace(service, "NAME").replace(str(PORTS[service]), "PORT")
+def _locked_runtime_packages(root: str, extras: tuple[str, ...] = ()) -> set[str]:
+    """Every package ``uv sync --frozen --no-dev --package <root>`` installs, read from uv.lock
+    (optional dependencies only when an extra asks for them; environment markers ignored, so this
+    is a superset)."""
+    lock = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
+    packages = {p["name"]: p for p in lock["package"]}
+    seen: set[str] = set()
+    todo = [(root, extras)]
+    while todo:
+        name, wanted = todo.pop()
+        key = f"{name}[{','.join(sorted(wanted))}]"
+        if key in seen:
+            continue
+        seen.add(key)
+        package = packages[name]
+        deps = list(package.get("dependencies", []))
+        for extra in wanted:
+            deps += package.get("optional-dependencies", {}).get(extra, [])
+        todo += [(d["name"], tuple(d.get("extra", ()))) for d in deps]
+    return {k.split("[")[0] for k in seen}
 
-    reference = normalised("directory")
-    for service in SERVICES[1:]:
-        assert normalised(service) == reference, f"services/{service}/Dockerfile differs from the directory's"
+
+def test_faker_is_only_an_extra_for_demo_data() -> None:
+    """Faker makes the embedded mode's demo persons: the clients image must not carry it."""
+    project = tomllib.loads((ROOT / "services/clients/pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = [re.split(r"[\s<>=!~\[;]", d, maxsplit=1)[0].lower() for d in project["dependencies"]]
+    assert "faker" not in runtime, "faker is a runtime dependency of splot-clients"
+    assert any(d.lower().startswith("faker") for d in project["optional-dependencies"]["demo"])
+    for service in SERVICES:
+        assert "faker" not in _locked_runtime_packages(f"splot-{service}"), (
+            f"the {service} image installs faker"
+        )
+    assert "faker" in _locked_runtime_packages("splot-embedded"), "make run seeds demo data with faker"
 
 
 def test_gateway_dockerfile() -> None:
@@ -342,9 +453,7 @@ def test_dockerignore_keeps_secrets_and_local_state_out() -> None:
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_cli_default_port_is_the_deployed_port(service: str) -> None:
-    if not cli_path(service).exists():
-        pytest.skip(f"services/{service}/src/splot/{service}/cli.py does not exist yet")
-    assert cli_port_default(service) == PORTS[service]
+    assert cli_port_default(service) == PORTS[service], cli_path(service).relative_to(ROOT)
 
 
 # --- Kubernetes -----------------------------------------------------------------------------------
@@ -511,25 +620,21 @@ def test_nginx_import_limit_covers_the_clients_import_limit() -> None:
     assert block, "the clients bulk import needs its own body size limit"
     size = re.search(r"client_max_body_size (\d+)m;", block.group(1))
     assert size
-    cls = settings_class("clients")
-    if cls is not None and "import_max_bytes" in cls.model_fields:
-        assert int(size.group(1)) * 1024 * 1024 >= cls.model_fields["import_max_bytes"].default
+    import_max_bytes = settings_class("clients").model_fields["import_max_bytes"].default
+    assert int(size.group(1)) * 1024 * 1024 >= import_max_bytes
     ingress = workloads("Ingress")["gateway"]["metadata"]["annotations"]
     assert ingress["nginx.ingress.kubernetes.io/proxy-body-size"] == f"{size.group(1)}m"
 
 
 def test_paths_the_deployment_names_exist_in_the_contracts() -> None:
     """The gateway's special locations and the services' JWKS/token URLs name real endpoints."""
-    import json
-
     for service, path, method in (
         ("clients", "/v1/imports", "post"),
         ("directory", "/v1/oauth/token", "post"),
         ("directory", "/.well-known/jwks.json", "get"),
     ):
         contract = ROOT / "openapi" / f"{service}.json"
-        if not contract.exists():
-            pytest.skip(f"openapi/{service}.json does not exist yet")
+        assert contract.is_file(), f"openapi/{service}.json is missing (make openapi)"
         paths = json.loads(contract.read_text(encoding="utf-8"))["paths"]
         assert method in paths.get(path, {}), f"{method.upper()} {path} is not in openapi/{service}.json"
 

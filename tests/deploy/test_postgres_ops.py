@@ -72,7 +72,9 @@ def _pg_bin_env() -> dict[str, str]:
     if not shutil.which("pg_dump"):
         candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"))
         if not candidates:
-            pytest.skip("no pg_dump/pg_restore on this machine (PostgreSQL client tools)")
+            pytest.skip(
+                "no pg_dump/pg_restore on this machine (PostgreSQL client tools: Debian's postgresql-client)"
+            )
         env["PG_BIN"] = str(candidates[-1].parent)
     return env
 
@@ -226,7 +228,7 @@ def test_init_databases_creates_one_owned_database_per_service(tmp_path: Path) -
     if not shutil.which("psql"):
         candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/psql"))
         if not candidates:
-            pytest.skip("no psql on this machine")
+            pytest.skip("no psql on this machine (PostgreSQL client tools: Debian's postgresql-client)")
         env["PATH"] = f"{candidates[-1].parent}:{env['PATH']}"
     script = str(ROOT / "infra/postgres/init-databases.sh")
     try:

@@ -1,9 +1,8 @@
 """Person records: identity rules, normalisation, visibility, updates, lookup and registration."""
 
 import uuid
-from datetime import date
 
-from splot.clients.identity import make_pesel, normalise_name, parse_pesel
+from splot.clients.identity import normalise_name
 
 from conftest import PESEL_ANNA, PESEL_JAN, person_body
 
@@ -12,12 +11,6 @@ def test_names_are_normalised_for_search():
     assert normalise_name("  Łukasz   Żółć-Nowak ") == "lukasz zolc nowak"
     assert normalise_name("ŚWIĘTOSŁAWA") == "swietoslawa"
     assert normalise_name("Øyvind O'Brien") == "oyvind o brien"
-
-
-def test_generated_pesels_are_valid_and_encode_birth_date_and_sex():
-    for born, sex in [(date(1985, 3, 14), "F"), (date(2004, 12, 31), "M"), (date(1899, 1, 1), "F")]:
-        facts = parse_pesel(make_pesel(born, sex, 77))
-        assert (facts.birth_date, facts.sex) == (born, sex)
 
 
 async def test_create_derives_birth_date_and_sex_from_pesel(world):
