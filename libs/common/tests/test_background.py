@@ -10,7 +10,15 @@ from splot.common.background import Backoff, every
 
 def test_the_backoff_doubles_and_is_capped():
     policy = Backoff.seconds(30, cap=600)
-    assert [policy.delay(n).total_seconds() for n in (0, 1, 2, 3, 4, 5, 6)] == [30, 30, 60, 120, 240, 480, 600]
+    assert [policy.delay(n).total_seconds() for n in (0, 1, 2, 3, 4, 5, 6)] == [
+        30,
+        30,
+        60,
+        120,
+        240,
+        480,
+        600,
+    ]
     assert policy.delay(10_000) == timedelta(seconds=600)
     assert Backoff(timedelta(seconds=1), factor=3).delay(3) == timedelta(seconds=9)
 

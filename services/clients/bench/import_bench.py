@@ -23,7 +23,8 @@ from faker import Faker
 from splot.clients.access import Actor
 from splot.clients.config import ClientsSettings
 from splot.clients.identity import make_pesel
-from splot.clients.imports import claim_job, create_job, parse_csv, process_job
+from splot.clients.import_upload import parse_csv
+from splot.clients.imports import claim_job, create_job, process_job
 from splot.clients.main import SERVICE_DIR
 from splot.common.auth import Principal, PrincipalKind
 from splot.common.db import create_engine, create_sessionmaker

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from splot.common import workdays
 from splot.common.db import utcnow
 from splot.common.events import outbox_event
-from splot.referrals import schemas, service
+from splot.referrals import drafts, schemas
 from splot.referrals.emailer import FileSender, OutgoingEmail
 from splot.referrals.models import AccessSync, EmailMessage, FollowUp, Notification, Referral
 from splot.referrals.workflow import Actor
@@ -30,7 +30,7 @@ def _actor(staff) -> Actor:
 
 async def _send_at(session, world, app, moment, **overrides):
     data = schemas.ReferralCreate.model_validate(referral_body(world, **overrides))
-    return await service.create_referral(
+    return await drafts.create_referral(
         session,
         data=data,
         actor=_actor(world.pup_cw),

@@ -13,9 +13,8 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, Request
 from sqlalchemy import ColumnElement, Select, and_, exists, insert, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,10 +27,9 @@ from splot.clients.models import (
     Consent,
     Registration,
 )
-from splot.common.auth import CurrentPrincipal, Principal, PrincipalKind, Role
+from splot.common.auth import Principal, PrincipalKind, Role
 from splot.common.db import utcnow
 from splot.common.errors import forbidden
-from splot.common.observability import current_request_id
 
 #: Staff roles that work with persons. Institution administrators, analysts, auditors and system
 #: administrators see no person-level case data (auditors see the access log and access reports).
@@ -71,42 +69,13 @@ def as_actor(principal: Principal, *, write: bool) -> Actor:
     raise forbidden("your role does not give access to person data")
 
 
-async def reader(principal: CurrentPrincipal) -> Actor:
-    return as_actor(principal, write=False)
-
-
-async def writer(principal: CurrentPrincipal) -> Actor:
-    return as_actor(principal, write=True)
-
-
-async def coordinator(principal: CurrentPrincipal) -> Actor:
-    actor = as_actor(principal, write=True)
-    if not actor.is_coordinator:
-        raise forbidden("only a coordinator may do this")
-    return actor
-
-
-Reader = Annotated[Actor, Depends(reader)]
-Writer = Annotated[Actor, Depends(writer)]
-Coordinator = Annotated[Actor, Depends(coordinator)]
-
-
 @dataclass(frozen=True)
 class AuditContext:
-    """What is being done, for the access log: method and route template, and the request id."""
+    """What is being done, for the access log: method and route template, and the request id
+    (built per request by :data:`splot.clients.routes.deps.Audit`)."""
 
     resource: str
     request_id: str | None
-
-
-async def audit_context(request: Request) -> AuditContext:
-    route = request.scope.get("route")
-    # path_format drops convertors: "/v1/persons/{person_id}", not "{person_id:uuid}".
-    template = getattr(route, "path_format", None) or getattr(route, "path", None) or request.url.path
-    return AuditContext(resource=f"{request.method} {template}"[:200], request_id=current_request_id())
-
-
-Audit = Annotated[AuditContext, Depends(audit_context)]
 
 
 def consent_valid_clause(consent_id: Any, now: datetime) -> ColumnElement[bool]:

@@ -20,21 +20,18 @@ _PERSON = "0b6f3c1e-5d2a-4c8e-9f10-2a3b4c5d6e7f"
 _INSTITUTION = "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
 
 
+_PERSON_EXAMPLE: dict[str, Any] = {
+    "person_id": _PERSON,
+    "birth_year": 1985,
+    "sex": "F",
+    "gmina": "1219053",
+    "registering_institution_id": _INSTITUTION,
+    "status": "active",
+}
+
+
 class PersonPayload(EventPayload):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "person_id": _PERSON,
-                    "birth_year": 1985,
-                    "sex": "F",
-                    "gmina": "1219053",
-                    "registering_institution_id": _INSTITUTION,
-                    "status": "active",
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [_PERSON_EXAMPLE]})
 
     person_id: uuid.UUID
     birth_year: int
@@ -51,7 +48,7 @@ class PersonRegisteredPayload(PersonPayload):
         json_schema_extra={
             "examples": [
                 {
-                    **PersonPayload.model_config["json_schema_extra"]["examples"][0],  # type: ignore[index]
+                    **_PERSON_EXAMPLE,
                     "institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
                 }
             ]
@@ -67,7 +64,7 @@ class PersonMergedPayload(PersonPayload):
         json_schema_extra={
             "examples": [
                 {
-                    **PersonPayload.model_config["json_schema_extra"]["examples"][0],  # type: ignore[index]
+                    **_PERSON_EXAMPLE,
                     "merged_person_id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
                 }
             ]
@@ -83,7 +80,7 @@ class PersonUnmergedPayload(PersonPayload):
         json_schema_extra={
             "examples": [
                 {
-                    **PersonPayload.model_config["json_schema_extra"]["examples"][0],  # type: ignore[index]
+                    **_PERSON_EXAMPLE,
                     "survivor_person_id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
                 }
             ]

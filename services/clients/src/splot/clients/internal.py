@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from splot.clients import events, schemas
 from splot.clients.access import AuditContext, active_grant_clause, log_access
 from splot.clients.config import ClientsSettings
+from splot.clients.grants import grant_reads
 from splot.clients.models import AccessGrant, Consent, Person, PersonStatus, Registration
-from splot.clients.service import grant_reads, touch
+from splot.clients.persons import touch
 from splot.common.auth import Principal
 from splot.common.db import utcnow
 from splot.common.errors import Problem, not_found
@@ -36,7 +37,7 @@ def _covers_target(consent: Consent, data: schemas.ReferralCheckRequest) -> bool
 
 
 def _refusal(code: str, detail: str) -> schemas.ReferralCheckResult:
-    return schemas.ReferralCheckResult(allowed=False, code=code, detail=detail)  # type: ignore[arg-type]
+    return schemas.ReferralCheckResult(allowed=False, code=code, detail=detail)
 
 
 async def _sender_sees(
@@ -258,6 +259,6 @@ async def person_summary(
         birth_year=person.birth_year,
         sex=schemas.Sex(person.sex),
         gmina=person.gmina,
-        status=person.status,  # type: ignore[arg-type]
+        status=person.status,
         merged_into=person.merged_into_id,
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from splot.clients import router
+from splot.clients import routes
 from splot.clients.config import ClientsSettings
 from splot.clients.http_allow import AllowHeaderMiddleware
 from splot.clients.imports import import_worker
@@ -29,7 +29,7 @@ def create_app(settings: ClientsSettings | None = None) -> FastAPI:
         ),
         version="1.0.0",
         service_dir=SERVICE_DIR,
-        routers=[router.router],
+        routers=routes.ROUTERS,
         background=[retention_loop, import_worker],
     )
     app.add_middleware(AllowHeaderMiddleware, fastapi_app=app)

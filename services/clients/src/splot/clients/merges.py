@@ -36,14 +36,15 @@ from splot.clients.models import (
     PersonStatus,
     Registration,
 )
-from splot.clients.service import IDENTIFYING_FIELDS, visible_person
-from splot.common.db import utcnow
+from splot.clients.persons import IDENTIFYING_FIELDS, visible_person
+from splot.common.db import rows_affected, utcnow
 from splot.common.errors import Problem, forbidden, not_found
 
 #: Identity and contact fields kept in a merge's before-image.
 _IMAGE_FIELDS = (*IDENTIFYING_FIELDS, "birth_year", "sex", "gmina")
 #: Tables whose rows simply follow the person.
-_FOLLOWING = {
+#: Rows that follow a person into the survivor (and back on undo).
+_FOLLOWING: dict[str, type[ExternalRef] | type[Consent] | type[AccessGrant] | type[BreakGlass]] = {
     "external_refs": ExternalRef,
     "consents": Consent,
     "grants": AccessGrant,
@@ -108,19 +109,7 @@ async def merge_persons(
     if data.survivor_id == data.merged_id:
         raise Problem(422, "same_person", "survivor and merged record are the same")
     now = utcnow()
-    survivor, survivor_access = await visible_person(
-        session, actor=actor, person_id=data.survivor_id, now=now
-    )
-    merged, merged_access = await visible_person(session, actor=actor, person_id=data.merged_id, now=now)
-    if not (survivor_access.registered and merged_access.registered):
-        raise forbidden(
-            "only a coordinator of an institution that registered both records merges them "
-            "(access through a referral, a consent or break-glass is not enough)"
-        )
-    if survivor.pesel and merged.pesel and survivor.pesel != merged.pesel:
-        raise Problem(
-            409, "conflicting_identifiers", "the records have different PESEL numbers: different people"
-        )
+    survivor, merged = await _mergeable(session, actor=actor, data=data, now=now)
     take = sorted({field.value for field in data.take_from_merged})
     _check_taken(survivor, merged, take)
     record = PersonMerge(
@@ -164,6 +153,26 @@ async def merge_persons(
     return record, survivor, access
 
 
+async def _mergeable(
+    session: AsyncSession, *, actor: Actor, data: schemas.MergeCreate, now: datetime
+) -> tuple[Person, Person]:
+    """Both records, when the caller's institution registered both and their PESELs agree."""
+    survivor, survivor_access = await visible_person(
+        session, actor=actor, person_id=data.survivor_id, now=now
+    )
+    merged, merged_access = await visible_person(session, actor=actor, person_id=data.merged_id, now=now)
+    if not (survivor_access.registered and merged_access.registered):
+        raise forbidden(
+            "only a coordinator of an institution that registered both records merges them "
+            "(access through a referral, a consent or break-glass is not enough)"
+        )
+    if survivor.pesel and merged.pesel and survivor.pesel != merged.pesel:
+        raise Problem(
+            409, "conflicting_identifiers", "the records have different PESEL numbers: different people"
+        )
+    return survivor, merged
+
+
 def _take(survivor: Person, taken: dict[str, Any]) -> None:
     for field, value in taken.items():
         setattr(survivor, field, value)
@@ -188,7 +197,34 @@ async def _move_rows(session: AsyncSession, *, survivor: Person, merged: Person)
         "attributes_dropped": [],
         "attributes_replaced": [],
     }
-    # Registrations: one per institution, the earliest date wins.
+    await _move_registrations(session, survivor=survivor, merged=merged, moves=moves)
+    await _move_attributes(session, survivor=survivor, merged=merged, moves=moves)
+    await session.flush()
+    for key, model in _FOLLOWING.items():
+        ids = list((await session.scalars(select(model.id).where(model.person_id == merged.id))).all())
+        moves[key] = [str(i) for i in ids]
+        if ids:
+            await session.execute(
+                update(model).where(model.id.in_(ids)).values(person_id=survivor.id),
+                execution_options={"synchronize_session": False},
+            )
+    # Earlier merges into the merged record now point at the survivor (one hop, always).
+    earlier = list((await session.scalars(select(Person.id).where(Person.merged_into_id == merged.id))).all())
+    moves["repointed_merges"] = [str(i) for i in earlier]
+    if earlier:
+        await session.execute(
+            update(Person)
+            .where(Person.id.in_(earlier))
+            .values(merged_into_id=survivor.id)
+            .execution_options(synchronize_session=False)
+        )
+    return moves
+
+
+async def _move_registrations(
+    session: AsyncSession, *, survivor: Person, merged: Person, moves: dict[str, Any]
+) -> None:
+    """One registration per institution; the earliest date wins."""
     kept_regs = {
         r.institution_id: r
         for r in (await session.scalars(select(Registration).where(Registration.person_id == survivor.id)))
@@ -212,7 +248,12 @@ async def _move_rows(session: AsyncSession, *, survivor: Person, merged: Person)
             moves["registration_dates"][str(kept.id)] = kept.registered_at.isoformat()
             kept.registered_at = reg.registered_at
         await session.delete(reg)
-    # Attributes: per (institution, code) the most recently updated value wins.
+
+
+async def _move_attributes(
+    session: AsyncSession, *, survivor: Person, merged: Person, moves: dict[str, Any]
+) -> None:
+    """Per (institution, code) the most recently updated value wins."""
     kept_attrs = {
         (a.institution_id, a.code): a
         for a in (await session.scalars(select(CaseAttribute).where(CaseAttribute.person_id == survivor.id)))
@@ -230,26 +271,6 @@ async def _move_rows(session: AsyncSession, *, survivor: Person, merged: Person)
             moves["attributes_replaced"].append(_attribute_image(kept_attr))
             kept_attr.value = attr.value
         await session.delete(attr)
-    await session.flush()
-    for key, model in _FOLLOWING.items():
-        ids = list((await session.scalars(select(model.id).where(model.person_id == merged.id))).all())
-        moves[key] = [str(i) for i in ids]
-        if ids:
-            await session.execute(
-                update(model).where(model.id.in_(ids)).values(person_id=survivor.id),
-                execution_options={"synchronize_session": False},
-            )
-    # Earlier merges into the merged record now point at the survivor (one hop, always).
-    earlier = list((await session.scalars(select(Person.id).where(Person.merged_into_id == merged.id))).all())
-    moves["repointed_merges"] = [str(i) for i in earlier]
-    if earlier:
-        await session.execute(
-            update(Person)
-            .where(Person.id.in_(earlier))
-            .values(merged_into_id=survivor.id)
-            .execution_options(synchronize_session=False)
-        )
-    return moves
 
 
 def _attribute_image(attr: CaseAttribute) -> dict[str, Any]:
@@ -285,17 +306,7 @@ async def undo_merge(
     """Put both records back as they were before the merge. What happened to the survivor since
     (new attributes, consents, referrals' grants) stays with the survivor."""
     merge = await get_merge(session, actor=actor, merge_id=merge_id)
-    merged_institutions = {r["institution_id"] for r in merge.moves.get("registrations_dropped", [])} | {
-        str(r.institution_id)
-        for r in (
-            await session.scalars(
-                select(Registration).where(
-                    Registration.id.in_([uuid.UUID(i) for i in merge.moves.get("registrations_moved", [])])
-                )
-            )
-        )
-    }
-    if str(actor.institution_id) not in merged_institutions:
+    if str(actor.institution_id) not in await _merged_record_institutions(session, merge):
         raise forbidden("only a coordinator of an institution that registered both records undoes a merge")
     now = utcnow()
     if merge.undone_at is not None:
@@ -312,6 +323,44 @@ async def undo_merge(
         or merged.merged_into_id != survivor.id
     ):
         raise Problem(409, "merge_superseded", "the records changed since (merged again or anonymised)")
+    await _give_back_identities(session, merge=merge, survivor=survivor, merged=merged, now=now)
+    await _move_back(session, merge=merge, survivor=survivor, merged=merged)
+    merge.undone_at = now
+    merge.undone_by = actor.subject[:128]
+    await session.flush()
+    await events.person_event(session, "person.unmerged", merged, survivor_person_id=str(survivor.id))
+    await log_access(
+        session,
+        principal=actor.principal,
+        audit=audit,
+        person_ids=[survivor.id, merged.id],
+        action="unmerge",
+        legal_basis="registration",
+        basis_ref=str(merge.id),
+        reason=data.reason,
+    )
+    return merge
+
+
+async def _merged_record_institutions(session: AsyncSession, merge: PersonMerge) -> set[str]:
+    """The institutions that had registered the merged record (their registrations moved or were
+    dropped as duplicates of the survivor's)."""
+    return {r["institution_id"] for r in merge.moves.get("registrations_dropped", [])} | {
+        str(r.institution_id)
+        for r in (
+            await session.scalars(
+                select(Registration).where(
+                    Registration.id.in_([uuid.UUID(i) for i in merge.moves.get("registrations_moved", [])])
+                )
+            )
+        )
+    }
+
+
+async def _give_back_identities(
+    session: AsyncSession, *, merge: PersonMerge, survivor: Person, merged: Person, now: datetime
+) -> None:
+    """Both records' identity as it was before the merge; the merged record is active again."""
     taken = list(merge.taken_fields)
     if taken:
         # The survivor gives back what it took (its PESEL first: it is unique).
@@ -332,22 +381,6 @@ async def undo_merge(
     merged.merged_into_id = None
     merged.merged_at = None
     merged.last_activity_at = now
-    await _move_back(session, merge=merge, survivor=survivor, merged=merged)
-    merge.undone_at = now
-    merge.undone_by = actor.subject[:128]
-    await session.flush()
-    await events.person_event(session, "person.unmerged", merged, survivor_person_id=str(survivor.id))
-    await log_access(
-        session,
-        principal=actor.principal,
-        audit=audit,
-        person_ids=[survivor.id, merged.id],
-        action="unmerge",
-        legal_basis="registration",
-        basis_ref=str(merge.id),
-        reason=data.reason,
-    )
-    return merge
 
 
 def _ids(values: list[str]) -> list[uuid.UUID]:
@@ -420,4 +453,4 @@ async def forget_expired_before_images(session: AsyncSession, *, now: datetime |
         .values(survivor_before={}, merged_before={}, images_erased_at=now)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount or 0  # type: ignore[attr-defined]
+    return rows_affected(result)

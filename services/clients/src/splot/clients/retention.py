@@ -9,7 +9,6 @@ lock (a replica that cannot get it skips the run) and candidate rows are claimed
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from datetime import timedelta
 
@@ -31,8 +30,9 @@ from splot.clients.models import (
     PersonMerge,
     PersonStatus,
 )
-from splot.clients.service import IDENTIFYING_FIELDS
-from splot.common.db import utcnow
+from splot.clients.persons import IDENTIFYING_FIELDS
+from splot.common.background import every
+from splot.common.db import table_of, utcnow
 
 log = structlog.get_logger("splot.clients.retention")
 
@@ -94,7 +94,9 @@ async def anonymise(session: AsyncSession, *, person: Person) -> None:
     await session.flush()
     await events.person_event(session, "person.anonymised", person)
     await session.execute(
-        AccessLog.__table__.insert().values(
+        table_of(AccessLog)
+        .insert()
+        .values(
             id=uuid.uuid4(),
             occurred_at=now,
             subject="service:clients",
@@ -125,17 +127,13 @@ async def run_once(maker: async_sessionmaker[AsyncSession], settings: ClientsSet
 
 
 async def retention_loop(app: FastAPI) -> None:
-    """Background task: run retention every ``retention_interval_seconds``."""
+    """Background task: run retention every ``retention_interval_seconds`` (0: never; the
+    ``splot-clients anonymise`` command still runs it on demand)."""
     settings: ClientsSettings = app.state.settings
-    if settings.retention_interval_seconds <= 0:
-        return
-    while True:
-        await asyncio.sleep(settings.retention_interval_seconds)
-        try:
-            count = await run_once(app.state.sessionmaker, settings)
-            if count:
-                log.info("retention_anonymised", count=count)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # keep the schedule alive; the next run retries
-            log.error("retention_failed", exc_info=exc)
+
+    async def run() -> None:
+        count = await run_once(app.state.sessionmaker, settings)
+        if count:
+            log.info("retention_anonymised", count=count)
+
+    await every(settings.retention_interval_seconds, run, name="retention")

@@ -20,6 +20,7 @@ from pydantic import (
 
 from splot.clients import identity
 from splot.common import teryt
+from splot.common.api import Page
 from splot.common.validation import IsoDate
 
 
@@ -222,9 +223,9 @@ class PersonListItem(BaseModel):
     access_basis: str
 
 
-class PersonPage(BaseModel):
-    items: list[PersonListItem]
-    next_cursor: str | None = None
+#: Every list answers with a page, ``Page[Item]`` under the contract's name for it; the pages
+#: have no docstring (it would become the schema's description).
+class PersonPage(Page[PersonListItem]): ...
 
 
 class IdentityLookup(Input):
@@ -311,9 +312,7 @@ class AttributeRead(Output):
     version: int
 
 
-class AttributePage(BaseModel):
-    items: list[AttributeRead]
-    next_cursor: str | None = None
+class AttributePage(Page[AttributeRead]): ...
 
 
 class ConsentCreate(Input):
@@ -363,9 +362,7 @@ class ConsentRead(Output):
     created_at: datetime
 
 
-class ConsentPage(BaseModel):
-    items: list[ConsentRead]
-    next_cursor: str | None = None
+class ConsentPage(Page[ConsentRead]): ...
 
 
 class GrantRead(Output):
@@ -389,9 +386,7 @@ class GrantRead(Output):
     version: int
 
 
-class GrantPage(BaseModel):
-    items: list[GrantRead]
-    next_cursor: str | None = None
+class GrantPage(Page[GrantRead]): ...
 
 
 class BreakGlassCreate(Input):
@@ -412,9 +407,7 @@ class BreakGlassRead(Output):
     active: bool
 
 
-class BreakGlassPage(BaseModel):
-    items: list[BreakGlassRead]
-    next_cursor: str | None = None
+class BreakGlassPage(Page[BreakGlassRead]): ...
 
 
 class MergeField(StrEnum):
@@ -485,9 +478,7 @@ class AccessLogRead(Output):
     request_id: str | None
 
 
-class AccessLogPage(BaseModel):
-    items: list[AccessLogRead]
-    next_cursor: str | None = None
+class AccessLogPage(Page[AccessLogRead]): ...
 
 
 class AccessReportInstitution(BaseModel):
@@ -538,9 +529,7 @@ class ImportRead(BaseModel):
     finished_at: datetime | None
 
 
-class ImportPage(BaseModel):
-    items: list[ImportRead]
-    next_cursor: str | None = None
+class ImportPage(Page[ImportRead]): ...
 
 
 class ImportRowRead(Output):
@@ -552,9 +541,7 @@ class ImportRowRead(Output):
     problem: dict[str, Any] | None
 
 
-class ImportRowPage(BaseModel):
-    items: list[ImportRowRead]
-    next_cursor: str | None = None
+class ImportRowPage(Page[ImportRowRead]): ...
 
 
 class ImportRecord(PersonFields):

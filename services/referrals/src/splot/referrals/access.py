@@ -12,20 +12,22 @@ is kept pending, and the registry ignores a state older than the one it has (``v
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import structlog
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common import failpoints
+from splot.common.background import Backoff
 from splot.common.db import utcnow
 from splot.referrals.models import AccessSync, Referral
 from splot.referrals.peers import AccessState, Peers
 
 log = structlog.get_logger("splot.referrals.access")
 
-MAX_RETRY_DELAY = timedelta(hours=1)
+#: Waits between attempts to hand a state to the registry: 30 s, doubling, at most an hour.
+RETRY = Backoff.seconds(30)
 
 
 def state_of(referral: Referral, *, active: bool, retention_days: int | None) -> AccessState:
@@ -82,10 +84,6 @@ async def enqueue(
     )
 
 
-def retry_delay(attempts: int, base_seconds: int = 30) -> timedelta:
-    return min(MAX_RETRY_DELAY, timedelta(seconds=base_seconds * 2 ** max(0, attempts - 1)))
-
-
 async def send(sync: AccessSync, *, peers: Peers, now: datetime) -> bool:
     """One attempt to hand the state to the registry; records the outcome on the row."""
     try:
@@ -93,7 +91,7 @@ async def send(sync: AccessSync, *, peers: Peers, now: datetime) -> bool:
     except Exception as exc:  # retried by the scheduler, never dropped
         sync.attempts += 1
         sync.last_error = type(exc).__name__
-        sync.next_attempt_at = now + retry_delay(sync.attempts)
+        sync.next_attempt_at = now + RETRY.delay(sync.attempts)
         return False
     sync.done_at = now
     return True

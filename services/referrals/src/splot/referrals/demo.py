@@ -21,8 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
 from splot.common.etag import etag_for
-from splot.referrals import messages, schemas, service
+from splot.referrals import chains, drafts, messages, schemas, transitions
 from splot.referrals.config import ReferralsSettings
+from splot.referrals.demo_scenarios import SCENARIOS, R, S, Scenario, Step
+from splot.referrals.effects import Payload
 from splot.referrals.models import AccessSync, Referral
 from splot.referrals.peers import (
     AccessState,
@@ -34,6 +36,7 @@ from splot.referrals.peers import (
     ServiceTypeInfo,
     UserInfo,
 )
+from splot.referrals.reading import rules
 from splot.referrals.workflow import COORDINATOR, TRANSITIONS, Actor, authorise
 
 DEMO_NAMESPACE = uuid.UUID("5b1e7a52-4f0e-4c7e-9a53-7370c0d0e003")
@@ -123,214 +126,6 @@ class DemoPeers:
         return PersonSummary(person_id, "active")
 
 
-@dataclass(frozen=True)
-class Step:
-    side: str  # "sender" or "receiver"
-    action: str
-    payload: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Scenario:
-    key: str
-    sender: str
-    target: str
-    service_type: str
-    days_ago: float
-    steps: tuple[Step, ...] = ()
-    priority: str = "routine"
-    programme: str | None = None
-    needs: str = "Wsparcie w powrocie na rynek pracy; szczegóły w rozmowie."
-    #: Forward after the steps: (child key, target, service type, child steps).
-    forward: tuple[str, str, str, tuple[Step, ...]] | None = None
-    messages: tuple[tuple[str, str], ...] = ()
-    expire: bool = False
-    draft: bool = False
-
-
-R, S = "receiver", "sender"
-ACCEPT = Step(R, "accept")
-START = Step(R, "start")
-
-
-def _complete(*codes: str) -> Step:
-    return Step(
-        R, "complete", {"outcome_codes": list(codes), "delivered": "Usługa zrealizowana zgodnie z planem."}
-    )
-
-
-SCENARIOS: tuple[Scenario, ...] = (
-    Scenario("pup-ops-new", "pup-wieliczka", "mgops-wieliczka", "social_work", 1),
-    Scenario(
-        "pup-ops-overdue",
-        "pup-wieliczka",
-        "mgops-wieliczka",
-        "social_contract",
-        9,
-        messages=((S, "Czy możemy umówić wspólne spotkanie z klientem w przyszłym tygodniu?"),),
-    ),
-    Scenario(
-        "pup-ops-chain",
-        "pup-wieliczka",
-        "mgops-wieliczka",
-        "social_work",
-        30,
-        steps=(ACCEPT, START),
-        programme="PAI",
-        forward=(
-            "ops-ngo-chain",
-            "fundacja-wspolny-krok",
-            "kis",
-            (ACCEPT, START, _complete("programme_completed")),
-        ),
-        messages=(
-            (S, "Klient zgłosił się do nas z potrzebą wsparcia socjalnego."),
-            (R, "Dziękujemy, przekazaliśmy sprawę do KIS Fundacji Wspólny Krok."),
-        ),
-    ),
-    Scenario(
-        "pup-ops-chain-2",
-        "pup-wieliczka",
-        "mgops-wieliczka",
-        "social_work",
-        20,
-        steps=(ACCEPT,),
-        forward=("ops-ngo-chain-2", "fundacja-wspolny-krok", "vocational_counselling", (ACCEPT,)),
-    ),
-    Scenario(
-        "pup-niepolomice-crisis",
-        "pup-wieliczka",
-        "ops-niepolomice",
-        "crisis_intervention",
-        6,
-        steps=(ACCEPT, START),
-        priority="urgent",
-        messages=((R, "Interwencja rozpoczęta, pierwsze spotkanie odbyło się wczoraj."),),
-    ),
-    Scenario(
-        "pup-gdow-hold",
-        "pup-wieliczka",
-        "cus-gdow",
-        "care_services",
-        15,
-        steps=(ACCEPT, START, Step(R, "hold", {"text": "Usługa wstrzymana na czas pobytu w szpitalu."})),
-    ),
-    Scenario(
-        "pup-ops-rejected",
-        "pup-wieliczka",
-        "mgops-wieliczka",
-        "family_assistant",
-        12,
-        steps=(
-            Step(
-                R,
-                "reject",
-                {
-                    "reason_code": "not_eligible",
-                    "declined_by": "provider",
-                    "text": "Brak przesłanek do asystentury.",
-                },
-            ),
-        ),
-    ),
-    Scenario(
-        "pup-niepolomice-withdrawn",
-        "pup-wieliczka",
-        "ops-niepolomice",
-        "social_work",
-        10,
-        steps=(Step(S, "withdraw", {"reason_code": "duplicate", "text": "Skierowanie wysłane dwukrotnie."}),),
-    ),
-    Scenario("pup-gdow-expired", "pup-wieliczka", "cus-gdow", "social_work", 28, expire=True),
-    Scenario(
-        "pup-ops-error",
-        "pup-wieliczka",
-        "mgops-wieliczka",
-        "social_work",
-        3,
-        steps=(Step(S, "mark_in_error", {"text": "Skierowanie dotyczyło innej osoby."}),),
-    ),
-    Scenario("pup-draft", "pup-wieliczka", "mgops-wieliczka", "social_contract", 0, draft=True),
-    Scenario(
-        "ops-pup-employed",
-        "mgops-wieliczka",
-        "pup-wieliczka",
-        "job_placement",
-        120,
-        steps=(ACCEPT, START, _complete("employed"), Step(S, "acknowledge")),
-        programme="PAI",
-    ),
-    Scenario(
-        "ops-pup-failed",
-        "mgops-wieliczka",
-        "pup-wieliczka",
-        "training",
-        40,
-        steps=(
-            ACCEPT,
-            Step(R, "fail", {"reason_code": "client_unreachable", "text": "Brak kontaktu od 3 tygodni."}),
-        ),
-    ),
-    Scenario("ops-cis-overdue", "mgops-wieliczka", "stowarzyszenie-nowy-start", "cis", 11),
-    Scenario(
-        "ops-wolni-therapy",
-        "mgops-wieliczka",
-        "stowarzyszenie-wolni",
-        "addiction_therapy",
-        8,
-        steps=(ACCEPT, Step(R, "set_business_status", {"business_status": "appointment_scheduled"})),
-    ),
-    Scenario(
-        "niepolomice-cis-cancel",
-        "ops-niepolomice",
-        "stowarzyszenie-nowy-start",
-        "cis",
-        25,
-        steps=(ACCEPT, START, Step(S, "request_cancellation", {"text": "Osoba podjęła zatrudnienie."})),
-    ),
-    Scenario("gup-mops-new", "gup-krakow", "mops-krakow", "social_work", 2),
-    Scenario(
-        "gup-mops-chain",
-        "gup-krakow",
-        "mops-krakow",
-        "social_work",
-        12,
-        steps=(ACCEPT,),
-        forward=("mops-dobryadres-chain", "fundacja-dobry-adres", "debt_counselling", ()),
-    ),
-    Scenario(
-        "mops-gup-training",
-        "mops-krakow",
-        "gup-krakow",
-        "job_placement",
-        60,
-        steps=(ACCEPT, _complete("training_completed"), Step(S, "acknowledge")),
-    ),
-    Scenario(
-        "mops-dobryadres-housing",
-        "mops-krakow",
-        "fundacja-dobry-adres",
-        "housing_support",
-        45,
-        steps=(ACCEPT, START, _complete("housing_secured", "goals_met")),
-    ),
-    Scenario(
-        "gdow-pup-counselling", "cus-gdow", "pup-wieliczka", "vocational_counselling", 4, steps=(ACCEPT,)
-    ),
-    Scenario("ngo-pup-placement", "fundacja-wspolny-krok", "pup-wieliczka", "job_placement", 2),
-    Scenario(
-        "cis-ops-social-work",
-        "stowarzyszenie-nowy-start",
-        "ops-niepolomice",
-        "social_work",
-        5,
-        steps=(Step(R, "set_business_status", {"business_status": "contact_attempted"}),),
-    ),
-    Scenario("wolni-ops-contract", "stowarzyszenie-wolni", "mgops-wieliczka", "social_contract", 1),
-    Scenario("dobryadres-mops-work", "fundacja-dobry-adres", "mops-krakow", "social_work", 3),
-)
-
-
 def _actor(ref: DemoInstitutionRef) -> Actor:
     return Actor(
         kind="client", subject=f"demo:{ref.key}", institution_id=ref.id, roles=COORDINATOR, can_read=True
@@ -372,6 +167,23 @@ def _person(persons: list[DemoPersonRef], sender: uuid.UUID, index: int) -> uuid
     return own[index % len(own)].id
 
 
+def _create_request(
+    scenario: Scenario, person_id: uuid.UUID, target: DemoInstitutionRef, settings: ReferralsSettings
+) -> schemas.ReferralCreate:
+    return schemas.ReferralCreate.model_validate(
+        {
+            "person_id": str(person_id),
+            "target_institution_id": str(target.id),
+            "service_type_code": scenario.service_type,
+            "priority": scenario.priority,
+            "needs_description": scenario.needs,
+            "legal_basis": _legal_basis(settings, target),
+            "programme": scenario.programme,
+            "send": not scenario.draft,
+        }
+    )
+
+
 async def _play(
     session: AsyncSession,
     scenario: Scenario,
@@ -385,21 +197,9 @@ async def _play(
     sender, target = institutions[scenario.sender], institutions[scenario.target]
     actors = {S: _actor(sender), R: _actor(target)}
     moment = now - timedelta(days=scenario.days_ago)
-    data = schemas.ReferralCreate.model_validate(
-        {
-            "person_id": str(_person(persons, sender.id, index)),
-            "target_institution_id": str(target.id),
-            "service_type_code": scenario.service_type,
-            "priority": scenario.priority,
-            "needs_description": scenario.needs,
-            "legal_basis": _legal_basis(settings, target),
-            "programme": scenario.programme,
-            "send": not scenario.draft,
-        }
-    )
-    referral = await service.create_referral(
+    referral = await drafts.create_referral(
         session,
-        data=data,
+        data=_create_request(scenario, _person(persons, sender.id, index), target, settings),
         actor=actors[S],
         peers=peers,
         settings=settings,
@@ -418,43 +218,71 @@ async def _play(
             settings=settings,
         )
     if scenario.forward:
-        child_key, child_target_key, service_type, child_steps = scenario.forward
-        child_target = institutions.get(child_target_key)
-        if child_target is not None:
-            moment += step_gap
-            child = await service.forward(
-                session,
-                referral_id=referral.id,
-                data=schemas.ForwardRequest.model_validate(
-                    {
-                        "target_institution_id": str(child_target.id),
-                        "service_type_code": service_type,
-                        "legal_basis": _legal_basis(settings, child_target),
-                        "needs_description": "Przekazanie w ramach wspólnego planu wsparcia.",
-                    }
-                ),
-                actor=actors[R],
-                if_match=etag_for(referral.id, referral.version),
-                peers=peers,
-                settings=settings,
-                now=moment,
-                child_id=demo_id("referral", child_key),
-            )
-            ids.append(child.id)
-            child_actors = {S: actors[R], R: _actor(child_target)}
-            await _steps(session, child, child_steps, child_actors, peers, settings, moment, step_gap)
-            await messages.post_message(
-                session,
-                referral_id=child.id,
-                data=schemas.MessageCreate(text="Prosimy o informację o pierwszym spotkaniu."),
-                actor=child_actors[S],
-                settings=settings,
-            )
+        child_id = await _play_forward(
+            session,
+            referral,
+            scenario.forward,
+            institutions,
+            actors,
+            peers,
+            settings,
+            moment + step_gap,
+            step_gap,
+        )
+        if child_id is not None:
+            ids.append(child_id)
     if scenario.expire and referral.expires_at is not None:
-        await service.expire(
+        await transitions.expire(
             session, referral, settings=settings, now=referral.expires_at + timedelta(hours=1)
         )
     return ids
+
+
+async def _play_forward(
+    session: AsyncSession,
+    referral: Referral,
+    forward: tuple[str, str, str, tuple[Step, ...]],
+    institutions: dict[str, DemoInstitutionRef],
+    actors: dict[str, Actor],
+    peers: DemoPeers,
+    settings: ReferralsSettings,
+    moment: datetime,
+    step_gap: timedelta,
+) -> uuid.UUID | None:
+    """The receiver forwards the referral (a child in the chain), plays the child's steps and
+    writes to its receiver; ``None`` when the child's target is not among the demo institutions."""
+    child_key, child_target_key, service_type, child_steps = forward
+    child_target = institutions.get(child_target_key)
+    if child_target is None:
+        return None
+    child = await chains.forward(
+        session,
+        referral_id=referral.id,
+        data=schemas.ForwardRequest.model_validate(
+            {
+                "target_institution_id": str(child_target.id),
+                "service_type_code": service_type,
+                "legal_basis": _legal_basis(settings, child_target),
+                "needs_description": "Przekazanie w ramach wspólnego planu wsparcia.",
+            }
+        ),
+        actor=actors[R],
+        if_match=etag_for(referral.id, referral.version),
+        peers=peers,
+        settings=settings,
+        now=moment,
+        child_id=demo_id("referral", child_key),
+    )
+    child_actors = {S: actors[R], R: _actor(child_target)}
+    await _steps(session, child, child_steps, child_actors, peers, settings, moment, step_gap)
+    await messages.post_message(
+        session,
+        referral_id=child.id,
+        data=schemas.MessageCreate(text="Prosimy o informację o pierwszym spotkaniu."),
+        actor=child_actors[S],
+        settings=settings,
+    )
+    return child.id
 
 
 async def _steps(
@@ -469,13 +297,13 @@ async def _steps(
 ) -> datetime:
     for step in steps:
         moment += gap
-        t = authorise(step.action, actors[step.side], referral, service.rules(settings), moment)
+        t = authorise(step.action, actors[step.side], referral, rules(settings), moment)
         assert t is TRANSITIONS[step.action]
-        await service.apply(
+        await transitions.apply(
             session,
             referral,
             t,
-            service.Payload(**step.payload),
+            Payload(**step.payload),
             actor=actors[step.side],
             peers=peers,
             settings=settings,

@@ -12,9 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from splot.common.db import utcnow
 from splot.common.errors import Problem, not_found
 from splot.common.pagination import paginate
-from splot.referrals import schemas, service
+from splot.referrals import schemas
 from splot.referrals.models import FollowUp, OutcomeCode, Referral
 from splot.referrals.publish import iso, publish
+from splot.referrals.reading import require_reader, require_writer
 from splot.referrals.workflow import Actor
 
 
@@ -28,7 +29,7 @@ async def list_follow_ups(
     cursor: str | None,
     limit: int | None,
 ) -> tuple[list[FollowUp], str | None]:
-    service.require_reader(actor)
+    require_reader(actor)
     stmt: Select[Any] = select(FollowUp).where(FollowUp.institution_id == actor.institution_id)
     if status is not None:
         stmt = stmt.where(FollowUp.status == status.value)
@@ -50,7 +51,7 @@ async def answer(
     actor: Actor,
     now: datetime | None = None,
 ) -> FollowUp:
-    service.require_writer(actor)
+    require_writer(actor)
     now = now or utcnow()
     followup = (
         await session.scalars(

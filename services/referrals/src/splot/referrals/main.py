@@ -12,11 +12,12 @@ from sqlalchemy import func, select
 
 from splot.common.app import create_service_app
 from splot.common.db import utcnow
-from splot.referrals import netguard, router
+from splot.referrals import netguard
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, build_sender
 from splot.referrals.models import Referral, WebhookDelivery
 from splot.referrals.peers import HttpPeers, Peers
+from splot.referrals.routes import ROUTERS
 from splot.referrals.scheduler import scheduler_loop
 
 SERVICE_DIR = Path(__file__).resolve().parents[3]
@@ -43,7 +44,7 @@ def create_app(
         ),
         version="1.0.0",
         service_dir=SERVICE_DIR,
-        routers=[router.router],
+        routers=ROUTERS,
         background=[scheduler_loop],
     )
     http_peers = HttpPeers(settings) if peers is None else None
@@ -55,6 +56,13 @@ def create_app(
     )
     app.state.webhook_resolver = webhook_resolver or netguard.system_resolver
 
+    _close_on_shutdown(app, http_peers)
+    _install_metrics(app)
+    return app
+
+
+def _close_on_shutdown(app: FastAPI, http_peers: HttpPeers | None) -> None:
+    """Close the webhook client and the peers' client (when the app made its own) on shutdown."""
     platform_lifespan = app.router.lifespan_context
 
     @asynccontextmanager
@@ -68,6 +76,10 @@ def create_app(
                     await http_peers.aclose()
 
     app.router.lifespan_context = lifespan
+
+
+def _install_metrics(app: FastAPI) -> None:
+    """Gauges read when ``/metrics`` is scraped: overdue referrals, webhook deliveries by status."""
     overdue = app.state.metrics.gauge(
         "splot_referrals_overdue", "Requested referrals past their response deadline"
     )
@@ -91,4 +103,3 @@ def create_app(
             webhooks.labels(status).set(counts.get(status, 0))
 
     app.state.metrics_hook = metrics_hook
-    return app

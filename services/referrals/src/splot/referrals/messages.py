@@ -18,9 +18,10 @@ from splot.common.db import utcnow
 from splot.common.errors import Problem, forbidden, not_found
 from splot.common.etag import check_if_match
 from splot.common.pagination import paginate
-from splot.referrals import notifications, schemas, service
+from splot.referrals import notifications, schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import Message, MessageReceipt, Referral
+from splot.referrals.reading import get_referral, require_reader, require_writer
 from splot.referrals.workflow import Actor, Side, Status, sides_of
 
 
@@ -63,7 +64,7 @@ def message_read(message: Message, receipts: list[MessageReceipt], actor: Actor)
 
 
 async def _party_referral(session: AsyncSession, referral_id: uuid.UUID, actor: Actor) -> Referral:
-    return await service.get_referral(session, referral_id=referral_id, actor=actor)
+    return await get_referral(session, referral_id=referral_id, actor=actor)
 
 
 async def list_messages(
@@ -88,7 +89,7 @@ async def post_message(
     actor: Actor,
     settings: ReferralsSettings,
 ) -> schemas.MessageRead:
-    service.require_writer(actor)
+    require_writer(actor)
     referral = await _party_referral(session, referral_id, actor)
     if referral.status in (Status.draft, Status.entered_in_error):
         raise Problem(
@@ -129,7 +130,7 @@ async def edit_message(
     actor: Actor,
     if_match: str | None,
 ) -> schemas.MessageRead:
-    service.require_writer(actor)
+    require_writer(actor)
     await _party_referral(session, referral_id, actor)
     message = (
         await session.scalars(
@@ -158,7 +159,7 @@ async def edit_message(
 
 async def mark_read(session: AsyncSession, *, referral_id: uuid.UUID, actor: Actor) -> int:
     """Record that the caller's institution has read every message the other side wrote."""
-    service.require_reader(actor)
+    require_reader(actor)
     await _party_referral(session, referral_id, actor)
     assert actor.institution_id is not None
     unread = (

@@ -176,7 +176,8 @@ class Peers(Protocol):
 
 
 def get_peers(request: Request) -> Peers:
-    return request.app.state.peers
+    peers: Peers = request.app.state.peers
+    return peers
 
 
 def _uuid(value: Any) -> uuid.UUID | None:

@@ -61,7 +61,7 @@ class ReferralSnapshot(BaseModel):
     overdue: bool
 
 
-_SNAPSHOT_EXAMPLE = {
+_SNAPSHOT_EXAMPLE: dict[str, Any] = {
     "id": _REFERRAL,
     "number": "SK-2026-7K3QM-A9X2F",
     "version": 3,

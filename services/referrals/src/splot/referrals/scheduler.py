@@ -11,11 +11,10 @@ row one after the other.
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -24,8 +23,9 @@ from fastapi import FastAPI
 from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from splot.common.db import utcnow
-from splot.referrals import access, netguard, notifications, service, webhooks
+from splot.common.background import Backoff, every
+from splot.common.db import rows_affected, table_of, utcnow
+from splot.referrals import access, netguard, notifications, transitions, webhooks
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, OutgoingEmail
 from splot.referrals.models import (
@@ -41,8 +41,6 @@ from splot.referrals.publish import publish, transition_payload
 from splot.referrals.workflow import Status
 
 log = structlog.get_logger("splot.referrals.scheduler")
-
-MAX_RETRY_DELAY = timedelta(hours=1)
 
 
 @dataclass
@@ -102,10 +100,6 @@ async def _each_claimed(
     return handled
 
 
-def _retry_delay(base_seconds: int, attempts: int) -> timedelta:
-    return min(MAX_RETRY_DELAY, timedelta(seconds=base_seconds * 2 ** max(0, attempts - 1)))
-
-
 async def escalate_overdue(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
     """The first time a referral is overdue: ``referral.overdue`` and a note to the receiver's coordinators."""
 
@@ -123,12 +117,13 @@ async def escalate_overdue(ctx: SchedulerContext, report: SchedulerReport, now: 
     async def handle(session: AsyncSession, referral: Referral) -> None:
         # The marker is set without bumping the version: escalation does not change the referral
         # for its parties (their If-Match stays valid). Only the winner of this UPDATE goes on.
+        referrals = table_of(Referral)
         marked = await session.execute(
-            update(Referral.__table__)
-            .where(Referral.__table__.c.id == referral.id, Referral.__table__.c.escalated_at.is_(None))
+            update(referrals)
+            .where(referrals.c.id == referral.id, referrals.c.escalated_at.is_(None))
             .values(escalated_at=now)
         )
-        if marked.rowcount != 1:
+        if rows_affected(marked) != 1:
             return
         await publish(
             session,
@@ -163,7 +158,7 @@ async def expire_unanswered(ctx: SchedulerContext, report: SchedulerReport, now:
     async def handle(session: AsyncSession, referral: Referral) -> None:
         if referral.status != Status.requested or referral.expires_at is None or referral.expires_at > now:
             return
-        await service.expire(session, referral, settings=ctx.settings, now=now)
+        await transitions.expire(session, referral, settings=ctx.settings, now=now)
         report.expired += 1
 
     await _each_claimed(ctx, query, Referral, handle, report)
@@ -178,12 +173,13 @@ async def follow_ups_due(ctx: SchedulerContext, report: SchedulerReport, now: da
         )
 
     async def handle(session: AsyncSession, followup: FollowUp) -> None:
+        followups = table_of(FollowUp)
         marked = await session.execute(
-            update(FollowUp.__table__)
-            .where(FollowUp.__table__.c.id == followup.id, FollowUp.__table__.c.notified_at.is_(None))
+            update(followups)
+            .where(followups.c.id == followup.id, followups.c.notified_at.is_(None))
             .values(notified_at=now)
         )
-        if marked.rowcount != 1:
+        if rows_affected(marked) != 1:
             return
         referral = await session.get(Referral, followup.referral_id)
         assert referral is not None
@@ -265,7 +261,9 @@ async def send_emails(ctx: SchedulerContext, report: SchedulerReport, now: datet
             if message.attempts >= settings.email_max_attempts:
                 message.status = "failed"
             else:
-                message.next_attempt_at = now + _retry_delay(settings.email_backoff_seconds, message.attempts)
+                message.next_attempt_at = now + Backoff.seconds(settings.email_backoff_seconds).delay(
+                    message.attempts
+                )
         await session.flush()
 
     await _each_claimed(ctx, query, EmailMessage, handle, report)
@@ -329,21 +327,21 @@ def context_for(app: FastAPI) -> SchedulerContext:
 
 
 async def scheduler_loop(app: FastAPI) -> None:
-    """Background task of the service: run the jobs every ``scheduler_interval_seconds``."""
+    """Background task of the service: run the jobs at once, then every
+    ``scheduler_interval_seconds`` (a failed run is logged, the next one comes on time)."""
     settings: ReferralsSettings = app.state.settings
     if not settings.scheduler_enabled:
         return
-    while True:
-        try:
-            report = await run_once(context_for(app))
-            if report.expired or report.escalated or report.errors:
-                log.info(
-                    "scheduler_run",
-                    escalated=report.escalated,
-                    expired=report.expired,
-                    followups_due=report.followups_due,
-                    errors=len(report.errors),
-                )
-        except Exception as exc:
-            log.error("scheduler_failed", exc_info=exc)
-        await asyncio.sleep(settings.scheduler_interval_seconds)
+
+    async def run() -> None:
+        report = await run_once(context_for(app))
+        if report.expired or report.escalated or report.errors:
+            log.info(
+                "scheduler_run",
+                escalated=report.escalated,
+                expired=report.expired,
+                followups_due=report.followups_due,
+                errors=len(report.errors),
+            )
+
+    await every(settings.scheduler_interval_seconds, run, name="referrals_scheduler", first_delay=0)

@@ -15,6 +15,7 @@ from pydantic import (
     model_validator,
 )
 
+from splot.common.api import Page
 from splot.common.validation import IsoDate
 from splot.referrals.workflow import TRANSITIONS, USER_ACTIONS, BusinessStatus, DeclinedBy, Side, Status
 
@@ -32,6 +33,7 @@ class Priority(StrEnum):
     urgent = "urgent"
 
 
+# Built from the workflow table (mypy cannot follow enum members made from data).
 TransitionAction = StrEnum("TransitionAction", {a: a for a in USER_ACTIONS})  # type: ignore[misc]
 
 #: Every event type this service publishes (feed and webhooks).
@@ -212,9 +214,7 @@ class ReferralRead(Output):
     )
 
 
-class ReferralPage(BaseModel):
-    items: list[ReferralRead]
-    next_cursor: str | None = None
+class ReferralPage(Page[ReferralRead]): ...
 
 
 class Box(StrEnum):
@@ -344,9 +344,7 @@ class PersonReferralItem(BaseModel):
     party: bool
 
 
-class PersonReferralPage(BaseModel):
-    items: list[PersonReferralItem]
-    next_cursor: str | None = None
+class PersonReferralPage(Page[PersonReferralItem]): ...
 
 
 class MessageCreate(Input):
@@ -376,9 +374,7 @@ class MessageRead(BaseModel):
     read_receipts: list[ReceiptRead]
 
 
-class MessagePage(BaseModel):
-    items: list[MessageRead]
-    next_cursor: str | None = None
+class MessagePage(Page[MessageRead]): ...
 
 
 class MarkedRead(BaseModel):
@@ -399,9 +395,7 @@ class NotificationRead(BaseModel):
     read_at: datetime | None
 
 
-class NotificationPage(BaseModel):
-    items: list[NotificationRead]
-    next_cursor: str | None = None
+class NotificationPage(Page[NotificationRead]):
     unread_count: int
 
 
@@ -428,9 +422,7 @@ class FollowUpRead(Output):
     created_at: datetime
 
 
-class FollowUpPage(BaseModel):
-    items: list[FollowUpRead]
-    next_cursor: str | None = None
+class FollowUpPage(Page[FollowUpRead]): ...
 
 
 class FollowUpAnswer(Input):
@@ -495,9 +487,7 @@ class SubscriptionListItem(SubscriptionRead):
     last_delivery: DeliveryBrief | None = Field(description="The newest delivery; null before the first")
 
 
-class SubscriptionPage(BaseModel):
-    items: list[SubscriptionListItem]
-    next_cursor: str | None = None
+class SubscriptionPage(Page[SubscriptionListItem]): ...
 
 
 class AttemptRead(Output):
@@ -523,6 +513,4 @@ class DeliveryRead(BaseModel):
     attempt_log: list[AttemptRead]
 
 
-class DeliveryPage(BaseModel):
-    items: list[DeliveryRead]
-    next_cursor: str | None = None
+class DeliveryPage(Page[DeliveryRead]): ...

@@ -272,6 +272,8 @@ DIMENSIONS: dict[str, Dimension] = {
     )
 }
 
+# Enums built from the catalogue (published as enums in the contract); mypy cannot follow members
+# made from data, hence the one ignore each.
 MeasureName = StrEnum("MeasureName", {name: name for name in MEASURES})  # type: ignore[misc]
 DimensionName = StrEnum("DimensionName", {name: name for name in DIMENSIONS})  # type: ignore[misc]
 

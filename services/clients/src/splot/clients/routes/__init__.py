@@ -1,0 +1,20 @@
+"""The registry's HTTP layer: one ``APIRouter`` per concern, HTTP only (the rules are in the
+modules of :mod:`splot.clients`); what they share is in :mod:`splot.clients.routes.deps`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from splot.clients.routes import access, attributes, audit, consents, imports, internal, merges, persons
+
+#: In the order the contract lists them.
+ROUTERS: tuple[APIRouter, ...] = (
+    persons.router,
+    merges.router,
+    attributes.router,
+    consents.router,
+    access.router,
+    audit.router,
+    imports.router,
+    internal.router,
+)

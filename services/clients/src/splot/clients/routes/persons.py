@@ -1,0 +1,151 @@
+"""Persons: the caller's list and name search, registering a new person (after the duplicate
+check), the duplicate check alone, the global identity lookup, one person, changing identity
+data, and registering an existing record for one more institution."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from splot.clients import duplicates, person_writes, persons, schemas
+from splot.clients.persons import PersonMerged
+from splot.clients.routes.deps import (
+    PERSON_READ_RESPONSES,
+    Audit,
+    PersonId,
+    Reader,
+    Settings,
+    Writer,
+    merged_redirect,
+)
+from splot.common.api import LIST_RESPONSES, WRITE_RESPONSES, Cursor, Limit
+from splot.common.db import SessionDep
+from splot.common.etag import IfMatch, set_etag
+from splot.common.validation import IsoDate
+
+router = APIRouter(prefix="/v1", tags=["persons"])
+
+
+def _person_response(response: Response, person: schemas.PersonRead) -> schemas.PersonRead:
+    set_etag(response, person.id, person.version)
+    return person
+
+
+@router.get("/persons", response_model=schemas.PersonPage, responses=LIST_RESPONSES)
+async def list_persons(
+    session: SessionDep,
+    actor: Reader,
+    audit: Audit,
+    q: Annotated[str | None, Query(min_length=2, max_length=100, description="Name search")] = None,
+    birth_date: IsoDate | None = None,
+    cursor: Cursor = None,
+    limit: Limit = None,
+) -> schemas.PersonPage:
+    """Persons your institution may see (registered, granted, break-glass); never everybody."""
+    items, next_cursor = await persons.list_persons(
+        session, actor=actor, q=q, birth_date=birth_date, cursor=cursor, limit=limit, audit=audit
+    )
+    return schemas.PersonPage(items=items, next_cursor=next_cursor)
+
+
+@router.post(
+    "/persons",
+    response_model=schemas.PersonRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=WRITE_RESPONSES,
+)
+async def create_person(
+    session: SessionDep,
+    actor: Writer,
+    audit: Audit,
+    settings: Settings,
+    data: schemas.PersonCreate,
+    response: Response,
+) -> schemas.PersonRead:
+    """Register a person; a likely duplicate is a 409 unless overridden with a reason."""
+    person, access = await person_writes.create_person(
+        session, actor=actor, data=data, settings=settings, audit=audit
+    )
+    response.headers["Location"] = f"persons/{person.id}"
+    return _person_response(
+        response, await persons.person_read(session, person=person, actor=actor, access=access)
+    )
+
+
+@router.post("/persons/match", response_model=schemas.MatchResult, responses=WRITE_RESPONSES)
+async def match_person(
+    session: SessionDep, actor: Reader, audit: Audit, settings: Settings, data: schemas.MatchQuery
+) -> schemas.MatchResult:
+    """Check for an existing record without creating one (ids only of persons you may see)."""
+    return await duplicates.match_person(session, actor=actor, data=data, settings=settings, audit=audit)
+
+
+@router.post("/persons/lookup", response_model=schemas.IdentityLookupResult, responses=WRITE_RESPONSES)
+async def lookup_identity(
+    session: SessionDep, actor: Reader, audit: Audit, data: schemas.IdentityLookup
+) -> schemas.IdentityLookupResult:
+    """Global identity search by exact PESEL or document number: initials and birth year only."""
+    return await persons.lookup_identity(session, actor=actor, data=data, audit=audit)
+
+
+@router.get("/persons/{person_id:uuid}", response_model=schemas.PersonRead, responses=PERSON_READ_RESPONSES)
+async def get_person(
+    session: SessionDep,
+    actor: Reader,
+    audit: Audit,
+    person_id: PersonId,
+    request: Request,
+    response: Response,
+) -> schemas.PersonRead:
+    """One person with the case attributes you may see (a merged record answers 308)."""
+    try:
+        person = await persons.get_person(session, actor=actor, person_id=person_id, audit=audit)
+    except PersonMerged as moved:
+        raise merged_redirect(request, moved, person_id) from None
+    return _person_response(response, person)
+
+
+@router.patch("/persons/{person_id:uuid}", response_model=schemas.PersonRead, responses=WRITE_RESPONSES)
+async def update_person(
+    *,
+    session: SessionDep,
+    actor: Writer,
+    audit: Audit,
+    person_id: PersonId,
+    data: schemas.PersonUpdate,
+    if_match: IfMatch = None,
+    response: Response,
+) -> schemas.PersonRead:
+    """Change identity or contact data (institutions that registered the person)."""
+    person, access = await person_writes.update_person(
+        session, actor=actor, person_id=person_id, data=data, if_match=if_match, audit=audit
+    )
+    return _person_response(
+        response, await persons.person_read(session, person=person, actor=actor, access=access)
+    )
+
+
+@router.post(
+    "/persons/{person_id:uuid}/registrations",
+    response_model=schemas.PersonRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={**WRITE_RESPONSES, 200: {"model": schemas.PersonRead, "description": "Already registered"}},
+)
+async def register_person(
+    session: SessionDep,
+    actor: Writer,
+    audit: Audit,
+    person_id: PersonId,
+    data: schemas.RegistrationCreate,
+    response: Response,
+) -> schemas.PersonRead:
+    """Register an existing person your institution serves, proving it with their PESEL or document."""
+    person, access, created = await person_writes.register_person(
+        session, actor=actor, person_id=person_id, data=data, audit=audit
+    )
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return _person_response(
+        response, await persons.person_read(session, person=person, actor=actor, access=access)
+    )

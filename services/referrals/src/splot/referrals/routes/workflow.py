@@ -1,0 +1,83 @@
+"""The workflow: taking a transition, and forwarding (the receiver refers the person on)."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, Response, status
+
+from splot.common.api import PEER_WRITE_RESPONSES
+from splot.common.db import SessionDep
+from splot.common.etag import IfMatch, set_etag
+from splot.referrals import chains, reading, schemas, transitions
+from splot.referrals.routes.deps import ActorDep, PeersDep, SettingsDep, commit_then_sync_access
+
+router = APIRouter(prefix="/v1", tags=["workflow"])
+
+
+@router.post(
+    "/referrals/{referral_id:splot_id}/transitions",
+    response_model=schemas.ReferralRead,
+    responses={**PEER_WRITE_RESPONSES, 204: {"description": "The draft was discarded"}},
+)
+async def take_transition(
+    *,
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    peers: PeersDep,
+    settings: SettingsDep,
+    referral_id: uuid.UUID,
+    data: schemas.TransitionRequest,
+    if_match: IfMatch = None,
+    response: Response,
+) -> schemas.ReferralRead | Response:
+    """Take a workflow action (If-Match required); 409 illegal_transition names what is allowed."""
+    referral = await transitions.transition(
+        session,
+        referral_id=referral_id,
+        request=data,
+        actor=actor,
+        if_match=if_match,
+        peers=peers,
+        settings=settings,
+    )
+    if referral is None:
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+    await commit_then_sync_access(request, session, referral.id)
+    set_etag(response, referral.id, referral.version)
+    return reading.referral_read(referral, actor, settings)
+
+
+@router.post(
+    "/referrals/{referral_id:splot_id}/forward",
+    response_model=schemas.ReferralRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=PEER_WRITE_RESPONSES,
+)
+async def forward_referral(
+    *,
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    peers: PeersDep,
+    settings: SettingsDep,
+    referral_id: uuid.UUID,
+    data: schemas.ForwardRequest,
+    if_match: IfMatch = None,
+    response: Response,
+) -> schemas.ReferralRead:
+    """Refer the person on (receiver; If-Match of the parent): a child referral, sent at once."""
+    child = await chains.forward(
+        session,
+        referral_id=referral_id,
+        data=data,
+        actor=actor,
+        if_match=if_match,
+        peers=peers,
+        settings=settings,
+    )
+    await commit_then_sync_access(request, session, child.id)
+    set_etag(response, child.id, child.version)
+    response.headers["Location"] = f"v1/referrals/{child.id}"
+    return reading.referral_read(child, actor, settings)
