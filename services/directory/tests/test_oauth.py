@@ -186,9 +186,7 @@ async def test_key_rotation_keeps_issued_tokens_valid(client, factory, session):
     staff = await factory.user(await factory.institution())
     before = (await login(client, staff.email)).json()["access_token"]
     settings = DirectorySettings()
-    await rotate_keys(
-        session, key_encryption_key=settings.key_encryption_key.get_secret_value(), grace=timedelta(hours=1)
-    )
+    await rotate_keys(session, key_ring=settings.key_ring, grace=timedelta(hours=1))
     await session.flush()
     after = (await login(client, staff.email)).json()["access_token"]
     assert jwt.unverified_header(before)["kid"] != jwt.unverified_header(after)["kid"]

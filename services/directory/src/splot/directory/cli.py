@@ -1,4 +1,4 @@
-"""Operator commands: ``splot-directory migrate|serve|rotate-keys|service-client|create-admin``."""
+"""Operator commands: ``splot-directory migrate|serve|rotate-keys|reencrypt-keys|service-client|create-admin``."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from splot.directory import accounts, api_clients, schemas
 from splot.directory.config import DirectorySettings
 from splot.directory.main import SERVICE_DIR, create_app
 from splot.directory.models import Institution
-from splot.directory.security import hash_password, rotate_keys
+from splot.directory.security import hash_password, reencrypt_signing_keys, rotate_keys
 
 
 async def _rotate(settings: DirectorySettings) -> str:
@@ -28,13 +28,34 @@ async def _rotate(settings: DirectorySettings) -> str:
             grace = timedelta(
                 seconds=max(settings.user_token_ttl_seconds, settings.client_token_ttl_seconds) + 60
             )
-            key = await rotate_keys(
-                session, key_encryption_key=settings.key_encryption_key.get_secret_value(), grace=grace
-            )
+            key = await rotate_keys(session, key_ring=settings.key_ring, grace=grace)
             await session.commit()
             return key.kid
     finally:
         await engine.dispose()
+
+
+async def _reencrypt(settings: DirectorySettings) -> int:
+    """Move every stored private signing key to the first of ``key_encryption_keys``."""
+    engine = create_engine(settings.effective_database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            report = await reencrypt_signing_keys(session, key_ring=settings.key_ring)
+            await session.commit()
+    finally:
+        await engine.dispose()
+    print(report.summary(), flush=True)
+    if report.unreadable:
+        print(
+            "no configured key decrypts these signing keys (keep the key that does): "
+            + ", ".join(report.unreadable),
+            file=sys.stderr,
+        )
+        return 1
+    if report.changed_meanwhile:
+        print("some signing keys changed meanwhile: run the command again", file=sys.stderr)
+        return 1
+    return 0
 
 
 async def _service_client(
@@ -87,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8001)
     commands.add_parser("rotate-keys", help="start signing with a new key (old keys stay published)")
+    commands.add_parser(
+        "reencrypt-keys",
+        help="encrypt every stored private signing key with the first of key_encryption_keys "
+        "(then the other keys can be dropped)",
+    )
     svc = commands.add_parser(
         "service-client", help="create or re-key a Splot service's client; prints the secret"
     )
@@ -110,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         serve_app(create_app(settings), settings, host=args.host, port=args.port)
     elif args.command == "rotate-keys":
         print(asyncio.run(_rotate(settings)))
+    elif args.command == "reencrypt-keys":
+        return asyncio.run(_reencrypt(settings))
     elif args.command == "service-client":
         if args.secret_env:
             # The secret comes from the deployment's secret store: never echo it into job logs.

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from functools import cached_property
 from typing import ClassVar
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from splot.common.settings import DEV_SECRET_PREFIX, ServiceSettings
+from splot.common.keyring import KeyRing
+from splot.common.settings import DEV_SECRET_PREFIX, Environment, ServiceSettings
 
 
 class DirectorySettings(ServiceSettings):
@@ -14,8 +16,14 @@ class DirectorySettings(ServiceSettings):
     service_name: str = "directory"
     #: The directory issues tokens itself; it never needs a client secret of its own.
     unused_secrets: ClassVar[frozenset[str]] = frozenset({"service_client_secret"})
-    #: Encrypts the private signing keys at rest (any long random string).
-    key_encryption_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "key-encryption-key")
+    #: Encrypt the private signing keys at rest: a comma-separated list of long random strings
+    #: (Fernet keys are derived from them). The first encrypts, every one decrypts: to rotate, put a
+    #: new key first, run `splot-directory reencrypt-keys`, then drop the old one. Required in
+    #: production (this or key_encryption_key); unset in development, a development key is used.
+    key_encryption_keys: SecretStr | None = None
+    #: The single key of earlier releases, still read: it goes first, before key_encryption_keys
+    #: (move it into that list, then unset it, to rotate).
+    key_encryption_key: SecretStr | None = None
 
     user_token_ttl_seconds: int = 900
     client_token_ttl_seconds: int = 900
@@ -48,11 +56,30 @@ class DirectorySettings(ServiceSettings):
     secret_rotation_grace_seconds: int = 24 * 3600
 
     @model_validator(mode="after")
+    def _real_keys_in_production(self) -> DirectorySettings:
+        self._configured_key_ring()
+        return self
+
+    def _configured_key_ring(self) -> KeyRing:
+        return KeyRing.configured(
+            single=self.key_encryption_key,
+            listed=self.key_encryption_keys,
+            development_default=DEV_SECRET_PREFIX + "key-encryption-key",
+            production=self.environment is Environment.production,
+            setting="key_encryption_keys",
+        )
+
+    @model_validator(mode="after")
     def _reset_after_the_longest_wait(self) -> DirectorySettings:
         if self.signin_reset_after_seconds <= self.signin_max_delay_seconds:
             # Otherwise waiting out the longest delay would also wipe the counter: free attempts forever.
             raise ValueError("signin_reset_after_seconds must be longer than signin_max_delay_seconds")
         return self
+
+    @cached_property
+    def key_ring(self) -> KeyRing:
+        """The keys encrypting the private signing keys: the first encrypts, every one decrypts."""
+        return self._configured_key_ring()
 
     @property
     def longest_token_ttl_seconds(self) -> int:

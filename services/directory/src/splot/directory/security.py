@@ -3,7 +3,6 @@ key ring (private keys encrypted at rest) and access-token issuance."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import secrets
 import uuid
@@ -12,7 +11,6 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import or_, select
@@ -20,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common import jwt
 from splot.common.db import utcnow
+from splot.common.keyring import KeyRing, Reencryption, reencrypt_column
 from splot.directory.models import SigningKey
 
 _hasher = PasswordHasher()
@@ -46,11 +45,7 @@ def sha256(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
 
-def _fernet(key_encryption_key: str) -> Fernet:
-    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(key_encryption_key.encode()).digest()))
-
-
-async def create_signing_key(session: AsyncSession, *, key_encryption_key: str) -> SigningKey:
+async def create_signing_key(session: AsyncSession, *, key_ring: KeyRing) -> SigningKey:
     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     private_pem = private.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
@@ -63,7 +58,7 @@ async def create_signing_key(session: AsyncSession, *, key_encryption_key: str) 
     kid = utcnow().strftime("%Y%m%d%H%M%S-") + secrets.token_hex(4)
     key = SigningKey(
         kid=kid,
-        private_key_encrypted=_fernet(key_encryption_key).encrypt(private_pem.encode()).decode(),
+        private_key_encrypted=key_ring.encrypt(private_pem),
         public_jwk=jwt.public_jwk_from_pem(public_pem, kid),
         created_at=utcnow(),
         activated_at=utcnow(),
@@ -78,7 +73,7 @@ def _published() -> Any:
     return or_(SigningKey.retired_at.is_(None), SigningKey.retired_at > now)
 
 
-async def active_key(session: AsyncSession, *, key_encryption_key: str) -> tuple[str, str]:
+async def active_key(session: AsyncSession, *, key_ring: KeyRing) -> tuple[str, str]:
     """The (kid, private PEM) to sign with: the newest activated, unretired key, created if none."""
     key = (
         await session.scalars(
@@ -89,20 +84,28 @@ async def active_key(session: AsyncSession, *, key_encryption_key: str) -> tuple
         )
     ).first()
     if key is None:
-        key = await create_signing_key(session, key_encryption_key=key_encryption_key)
-    pem = _fernet(key_encryption_key).decrypt(key.private_key_encrypted.encode()).decode()
+        key = await create_signing_key(session, key_ring=key_ring)
+    pem = key_ring.decrypt(key.private_key_encrypted)
     return key.kid, pem
 
 
-async def rotate_keys(session: AsyncSession, *, key_encryption_key: str, grace: timedelta) -> SigningKey:
+async def rotate_keys(session: AsyncSession, *, key_ring: KeyRing, grace: timedelta) -> SigningKey:
     """Start signing with a new key; old keys stay in the JWKS for ``grace`` (the longest token
     lifetime) so that tokens already issued keep verifying: rotation without downtime."""
     old_keys = (await session.scalars(select(SigningKey).where(SigningKey.retired_at.is_(None)))).all()
-    new = await create_signing_key(session, key_encryption_key=key_encryption_key)
+    new = await create_signing_key(session, key_ring=key_ring)
     for key in old_keys:
         key.retired_at = utcnow() + grace
     await session.flush()
     return new
+
+
+async def reencrypt_signing_keys(session: AsyncSession, *, key_ring: KeyRing) -> Reencryption:
+    """Encrypt every stored private signing key (retired ones too) with the first key-encryption
+    key, so that the others can be dropped. The signing keys themselves do not change."""
+    return await reencrypt_column(
+        session, key_ring, model=SigningKey, key="kid", column="private_key_encrypted"
+    )
 
 
 async def published_jwks(session: AsyncSession) -> list[dict[str, Any]]:

@@ -55,7 +55,7 @@ def _hmac_key(key_encryption_key: str) -> bytes:
 
 
 def _hash(settings: DirectorySettings, *parts: str) -> str:
-    key = _hmac_key(settings.key_encryption_key.get_secret_value())
+    key = _hmac_key(settings.key_ring.keys[0])
     return hmac.new(key, "\0".join(parts).encode(), hashlib.sha256).hexdigest()
 
 

@@ -49,7 +49,7 @@ def invalid_grant(detail: str = "the credentials are not valid") -> Problem:
 
 
 async def _sign(session: AsyncSession, settings: DirectorySettings, claims: dict[str, object]) -> str:
-    kid, pem = await active_key(session, key_encryption_key=settings.key_encryption_key.get_secret_value())
+    kid, pem = await active_key(session, key_ring=settings.key_ring)
     return jwt.encode(claims, private_pem=pem, kid=kid)
 
 

@@ -1,4 +1,4 @@
-"""Operator commands: ``splot-referrals migrate|serve|run-scheduler``."""
+"""Operator commands: ``splot-referrals migrate|serve|run-scheduler|reencrypt-secrets``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 import httpx
 
 from splot.common.app import serve as serve_app
+from splot.common.background import every
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.logging import configure_logging
 from splot.common.migrations import upgrade
@@ -16,7 +17,8 @@ from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import build_sender
 from splot.referrals.main import SERVICE_DIR, create_app
 from splot.referrals.peers import HttpPeers
-from splot.referrals.scheduler import SchedulerContext, run_once
+from splot.referrals.scheduler import SchedulerContext, SchedulerReport, run_once
+from splot.referrals.webhooks import reencrypt_secrets
 
 
 async def _run_scheduler(settings: ReferralsSettings, *, once: bool) -> int:
@@ -32,23 +34,52 @@ async def _run_scheduler(settings: ReferralsSettings, *, once: bool) -> int:
         email_sender=build_sender(settings),
         http=http,
     )
+
+    async def run() -> SchedulerReport:
+        report = await run_once(ctx)
+        print(
+            f"escalated={report.escalated} expired={report.expired} followups_due={report.followups_due} "
+            f"access={report.access_synced}/{report.access_sync_failed} "
+            f"emails={report.emails_sent}/{report.emails_failed} "
+            f"webhooks={report.webhooks_delivered}/{report.webhooks_failed} errors={len(report.errors)}",
+            flush=True,
+        )
+        return report
+
     try:
-        while True:
-            report = await run_once(ctx)
-            print(
-                f"escalated={report.escalated} expired={report.expired} followups_due={report.followups_due} "
-                f"access={report.access_synced}/{report.access_sync_failed} "
-                f"emails={report.emails_sent}/{report.emails_failed} "
-                f"webhooks={report.webhooks_delivered}/{report.webhooks_failed} errors={len(report.errors)}",
-                flush=True,
-            )
-            if once:
-                return 1 if report.errors else 0
-            await asyncio.sleep(settings.scheduler_interval_seconds)
+        report = await run()
+        if once:
+            return 1 if report.errors else 0
+        # Until stopped; a failed run is logged and the next comes on time (interval 0: this run only).
+        await every(settings.scheduler_interval_seconds, run, name="referrals_scheduler")
+        return 0
     finally:
         await http.aclose()
         await peers.aclose()
         await engine.dispose()
+
+
+async def _reencrypt(settings: ReferralsSettings) -> int:
+    """Move every stored webhook secret to the first of ``webhook_secret_keys``."""
+    engine = create_engine(settings.effective_database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            report = await reencrypt_secrets(session, settings)
+            await session.commit()
+    finally:
+        await engine.dispose()
+    print(report.summary(), flush=True)
+    if report.unreadable:
+        print(
+            "no configured key decrypts the secrets of these subscriptions (keep the key that does, "
+            "or rotate their secrets): " + ", ".join(report.unreadable),
+            file=sys.stderr,
+        )
+        return 1
+    if report.changed_meanwhile:
+        print("some subscriptions changed meanwhile: run the command again", file=sys.stderr)
+        return 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
         "run-scheduler", help="run the scheduler (deadlines, e-mail, webhooks, revocations) outside the API"
     )
     scheduler.add_argument("--once", action="store_true", help="one pass, then exit")
+    commands.add_parser(
+        "reencrypt-secrets",
+        help="encrypt every stored webhook secret with the first of webhook_secret_keys "
+        "(then the other keys can be dropped)",
+    )
     args = parser.parse_args(argv)
     settings = ReferralsSettings()
 
@@ -71,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         serve_app(create_app(settings), settings, host=args.host, port=args.port)
     elif args.command == "run-scheduler":
         return asyncio.run(_run_scheduler(settings, once=args.once))
+    elif args.command == "reencrypt-secrets":
+        return asyncio.run(_reencrypt(settings))
     return 0
 
 

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from splot.common.keyring import KeyRing
 from splot.common.settings import DEV_SECRET_PREFIX, Environment, ServiceSettings, data_dir
 
 
@@ -63,12 +65,23 @@ class ReferralsSettings(ServiceSettings):
     #: Where the SPA is published, for links in e-mails.
     app_base_url: str = "http://127.0.0.1:8000"
 
-    #: Webhooks: attempts before a delivery is dead-lettered, back-off base and request timeout.
+    #: Webhooks: attempts before a delivery is dead-lettered, back-off base (doubling per attempt,
+    #: at most an hour) and request timeout.
     webhook_max_attempts: int = 8
     webhook_backoff_seconds: int = 30
     webhook_timeout_seconds: float = 10.0
-    #: Encrypts subscription secrets at rest (any long random string).
-    webhook_secret_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "webhook-secret-key")
+    #: Encrypt subscriptions' signing secrets at rest: a comma-separated list of long random strings
+    #: (Fernet keys are derived from them). The first encrypts, every one decrypts: to rotate, put a
+    #: new key first, run `splot-referrals reencrypt-secrets`, then drop the old one. Required in
+    #: production (this or webhook_secret_key); unset in development, a development key is used.
+    webhook_secret_keys: SecretStr | None = None
+    #: The single key of earlier releases, still read: it goes first, before webhook_secret_keys
+    #: (move it into that list, then unset it, to rotate).
+    webhook_secret_key: SecretStr | None = None
+    #: After `POST …/rotate-secret` deliveries are signed with the new and the previous secret for
+    #: this long (seconds), so that the subscriber can switch without losing any; 0 ends the old
+    #: secret at once.
+    webhook_secret_rotation_grace_seconds: int = Field(24 * 3600, ge=0, le=30 * 86_400)
     #: Allow http:// webhook URLs (development only; production requires https).
     webhook_allow_http: bool = True
     #: Allow webhook targets that are not public internet addresses (loopback, private, link-local…;
@@ -81,7 +94,22 @@ class ReferralsSettings(ServiceSettings):
         if self.environment is Environment.production:
             self.webhook_allow_http = False
             self.webhook_allow_private_targets = False
+        self._configured_key_ring()  # production refuses an unset ring or a development key in it
         return self
+
+    def _configured_key_ring(self) -> KeyRing:
+        return KeyRing.configured(
+            single=self.webhook_secret_key,
+            listed=self.webhook_secret_keys,
+            development_default=DEV_SECRET_PREFIX + "webhook-secret-key",
+            production=self.environment is Environment.production,
+            setting="webhook_secret_keys",
+        )
+
+    @cached_property
+    def webhook_key_ring(self) -> KeyRing:
+        """The keys encrypting subscription secrets: the first encrypts, every one decrypts."""
+        return self._configured_key_ring()
 
     @property
     def effective_email_dir(self) -> Path:

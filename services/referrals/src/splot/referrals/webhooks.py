@@ -4,11 +4,20 @@ Subscriptions live here, next to the events they deliver: the party rule (an ins
 hears about referrals it sent or received) is this service's knowledge, deliveries are queued in
 the same transaction as the event, and the signing secret never has to cross a service boundary.
 
-A delivery is a POST of ``{id, type, occurred_at, aggregate_type, aggregate_id, data}`` with
-``Splot-Event-Id`` (stable across retries and replays), ``Splot-Timestamp`` (Unix seconds) and
-``Splot-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>``. Failures are retried
-with exponential back-off; after ``webhook_max_attempts`` the delivery is dead-lettered until an
-administrator replays it.
+A delivery is a POST of ``{id, type, occurred_at, aggregate_type, aggregate_id, data}`` signed by the
+Standard Webhooks specification (:mod:`splot.referrals.webhook_signature`): ``webhook-id`` (the
+outbox event id, stable across retries and replays), ``webhook-timestamp`` (Unix seconds) and
+``webhook-signature: v1,<base64 HMAC-SHA256(key, "{id}.{timestamp}.{body}")>``, the key being the
+base64 after ``whsec_`` in the subscription's secret; ``Splot-Event-Type`` names the event. After a
+secret rotation the header carries a second signature, made with the previous secret, for
+``webhook_secret_rotation_grace_seconds``. The headers of the first scheme (``Splot-Event-Id``,
+``Splot-Timestamp``, ``Splot-Signature: v1=<hex HMAC-SHA256(secret text, "{timestamp}.{body}")>``)
+are still sent for one release, then dropped. Failures are retried with a capped exponential
+back-off; after ``webhook_max_attempts`` the delivery is dead-lettered until an administrator
+replays it.
+
+Secrets are stored encrypted with the ``webhook_secret_keys`` ring (``MultiFernet``: the first key
+encrypts, every one decrypts; :func:`reencrypt_secrets` moves stored secrets to the first key).
 
 Targets are guarded against server-side request forgery (:mod:`splot.referrals.netguard`): a URL
 must be https (http only with ``webhook_allow_http``), without user info, and its host must stand
@@ -25,37 +34,46 @@ business. The cause goes to the operators' log.
 from __future__ import annotations
 
 import asyncio
-import base64
 import hashlib
 import hmac
 import json
-import secrets
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 import structlog
-from cryptography.fernet import Fernet
+from cryptography.fernet import InvalidToken
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from splot.common.auth import Principal, PrincipalKind, Role
+from splot.common.background import Backoff
 from splot.common.db import utcnow
 from splot.common.errors import Problem, forbidden, not_found
 from splot.common.etag import check_if_match
+from splot.common.keyring import Reencryption, reencrypt_column
 from splot.common.pagination import paginate
 from splot.referrals import netguard, schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
+from splot.referrals.webhook_signature import (
+    ID_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    new_secret,
+    signature_header,
+)
 
 MANAGE_SCOPE = "webhooks:manage"
-SIGNATURE_HEADER = "Splot-Signature"
-TIMESTAMP_HEADER = "Splot-Timestamp"
-EVENT_ID_HEADER = "Splot-Event-Id"
 EVENT_TYPE_HEADER = "Splot-Event-Type"
+#: The first scheme's headers, sent for one more release next to the standard ones (deprecated).
+LEGACY_SIGNATURE_HEADER = "Splot-Signature"
+LEGACY_TIMESTAMP_HEADER = "Splot-Timestamp"
+LEGACY_EVENT_ID_HEADER = "Splot-Event-Id"
 #: The only error text a subscriber sees for a refused target, a timeout or any network failure.
 CONNECTION_FAILED = "connection failed"
 #: At most this many of a name's vetted addresses are tried, in the resolver's order.
@@ -64,33 +82,80 @@ MAX_ADDRESSES = 4
 log = structlog.get_logger("splot.referrals.webhooks")
 
 
-def _fernet(settings: ReferralsSettings) -> Fernet:
-    digest = hashlib.sha256(settings.webhook_secret_key.get_secret_value().encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(digest))
+@dataclass(frozen=True)
+class SigningSecrets:
+    """A subscription's secrets: the current one and, after a rotation, the previous one until
+    ``previous_until``. Stored encrypted in ``secret_encrypted``: the bare secret while there is no
+    previous one (as before rotation had a grace period), else a small JSON document."""
+
+    current: str
+    previous: str | None = None
+    previous_until: datetime | None = None
+
+    def in_use(self, now: datetime) -> list[str]:
+        """The secrets a delivery is signed with at ``now``: the current one first."""
+        if self.previous is not None and self.previous_until is not None and now < self.previous_until:
+            return [self.current, self.previous]
+        return [self.current]
+
+    def plaintext(self) -> str:
+        if self.previous is None or self.previous_until is None:
+            return self.current
+        return json.dumps(
+            {
+                "current": self.current,
+                "previous": self.previous,
+                "previous_until": self.previous_until.isoformat(),
+            }
+        )
+
+    @classmethod
+    def parse(cls, plaintext: str) -> SigningSecrets:
+        if not plaintext.startswith("{"):
+            return cls(plaintext)
+        data = json.loads(plaintext)
+        return cls(data["current"], data["previous"], datetime.fromisoformat(data["previous_until"]))
 
 
-def encrypt_secret(settings: ReferralsSettings, secret: str) -> str:
-    return _fernet(settings).encrypt(secret.encode()).decode()
+def seal(settings: ReferralsSettings, found: SigningSecrets) -> str:
+    return settings.webhook_key_ring.encrypt(found.plaintext())
 
 
-def decrypt_secret(settings: ReferralsSettings, token: str) -> str:
-    return _fernet(settings).decrypt(token.encode()).decode()
+def unseal(settings: ReferralsSettings, token: str) -> SigningSecrets:
+    """The secrets of a subscription; ``InvalidToken`` when no configured key decrypts them."""
+    return SigningSecrets.parse(settings.webhook_key_ring.decrypt(token))
 
 
-def sign(secret: str, timestamp: int, body: bytes) -> str:
+def legacy_signature(secret: str, timestamp: int, body: bytes) -> str:
+    """``Splot-Signature`` of the first scheme (deprecated): hex HMAC-SHA256 keyed with the
+    secret's text, over ``"{timestamp}.{body}"``."""
     mac = hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
     return f"v1={mac}"
 
 
-def verify(secret: str, timestamp: str, body: bytes, signature: str, *, tolerance: int = 300) -> bool:
-    """What a receiver does (published here for integrators and tests)."""
-    try:
-        ts = int(timestamp)
-    except ValueError:
-        return False
-    if abs(time.time() - ts) > tolerance:
-        return False
-    return hmac.compare_digest(sign(secret, ts, body), signature)
+def signed_headers(
+    found: SigningSecrets, *, event_id: str, event_type: str, timestamp: int, body: bytes, now: datetime
+) -> dict[str, str]:
+    """A delivery's headers: the Standard Webhooks three (one signature per secret in use), the
+    event type, and the first scheme's headers (one more release)."""
+    return {
+        ID_HEADER: event_id,
+        TIMESTAMP_HEADER: str(timestamp),
+        SIGNATURE_HEADER: signature_header(found.in_use(now), event_id, timestamp, body),
+        EVENT_TYPE_HEADER: event_type,
+        LEGACY_EVENT_ID_HEADER: event_id,
+        LEGACY_TIMESTAMP_HEADER: str(timestamp),
+        LEGACY_SIGNATURE_HEADER: legacy_signature(found.current, timestamp, body),
+    }
+
+
+async def reencrypt_secrets(session: AsyncSession, settings: ReferralsSettings) -> Reencryption:
+    """Encrypt every stored subscription secret with the first key of ``webhook_secret_keys``, so
+    that the other keys can be dropped. Nothing else changes: not the secrets, not the
+    subscriptions' versions (ETags) or ``updated_at``; a row changed meanwhile is left alone."""
+    return await reencrypt_column(
+        session, settings.webhook_key_ring, model=WebhookSubscription, key="id", column="secret_encrypted"
+    )
 
 
 def manager_institution(principal: Principal) -> uuid.UUID:
@@ -140,13 +205,13 @@ async def create_subscription(
 ) -> tuple[WebhookSubscription, str]:
     institution_id = manager_institution(principal)
     await _check_url(data.url, settings, resolver)
-    secret = "whsec_" + secrets.token_urlsafe(32)
+    secret = new_secret()
     subscription = WebhookSubscription(
         institution_id=institution_id,
         url=data.url,
         description=data.description,
         event_types=sorted({e.value for e in data.event_types}),
-        secret_encrypted=encrypt_secret(settings, secret),
+        secret_encrypted=seal(settings, SigningSecrets(secret)),
         created_by=principal.subject,
     )
     session.add(subscription)
@@ -249,12 +314,29 @@ async def update_subscription(
 async def rotate_secret(
     session: AsyncSession, *, subscription_id: uuid.UUID, principal: Principal, settings: ReferralsSettings
 ) -> tuple[WebhookSubscription, str]:
+    """A new secret; deliveries are signed with it and with the one it replaces for
+    ``webhook_secret_rotation_grace_seconds`` (only the secret just replaced is kept: rotating
+    again within the grace period ends the older one)."""
     subscription = await get_subscription(
         session, subscription_id=subscription_id, principal=principal, for_update=True
     )
-    secret = "whsec_" + secrets.token_urlsafe(32)
-    subscription.secret_encrypted = encrypt_secret(settings, secret)
-    subscription.updated_at = utcnow()
+    now = utcnow()
+    secret = new_secret()
+    grace = timedelta(seconds=settings.webhook_secret_rotation_grace_seconds)
+    try:
+        replaced: str | None = unseal(settings, subscription.secret_encrypted).current
+    except InvalidToken:
+        # No configured key decrypts the old secret (a key was dropped too early): a new secret
+        # still makes the subscription usable again, without a grace period.
+        log.warning("webhook_secret_unreadable", subscription_id=str(subscription.id))
+        replaced = None
+    found = (
+        SigningSecrets(secret, replaced, now + grace)
+        if replaced is not None and grace > timedelta(0)
+        else SigningSecrets(secret)
+    )
+    subscription.secret_encrypted = seal(settings, found)
+    subscription.updated_at = now
     await _flush(session)
     return subscription, secret
 
@@ -291,7 +373,7 @@ def delivery_read(delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> 
         event_id=delivery.event_id,
         event_type=delivery.event_type,
         referral_id=delivery.referral_id,
-        status=delivery.status,  # type: ignore[arg-type]
+        status=delivery.status,
         attempts=delivery.attempts,
         next_attempt_at=delivery.next_attempt_at,
         last_status_code=delivery.last_status_code,
@@ -350,7 +432,9 @@ async def replay(
 
 
 def backoff(settings: ReferralsSettings, attempts: int) -> timedelta:
-    return timedelta(seconds=settings.webhook_backoff_seconds * 2 ** max(0, attempts - 1))
+    """The wait after ``attempts`` failed attempts: doubling from ``webhook_backoff_seconds``, at
+    most an hour."""
+    return Backoff.seconds(settings.webhook_backoff_seconds).delay(attempts)
 
 
 def encode_body(body: dict[str, Any]) -> bytes:
@@ -404,15 +488,19 @@ async def deliver(
     the subscription was made); a refused target is a failed attempt like a network error.
     """
     body = encode_body(delivery.body)
+    # The attempt's time, which the receiver checks against its clock (not the scheduler's ``now``).
     timestamp = int(time.time())
-    secret = decrypt_secret(settings, subscription.secret_encrypted)
     headers = {
         "Content-Type": "application/json",
         "User-Agent": "Splot-Webhooks/1",
-        EVENT_ID_HEADER: str(delivery.event_id),
-        EVENT_TYPE_HEADER: delivery.event_type,
-        TIMESTAMP_HEADER: str(timestamp),
-        SIGNATURE_HEADER: sign(secret, timestamp, body),
+        **signed_headers(
+            unseal(settings, subscription.secret_encrypted),
+            event_id=str(delivery.event_id),
+            event_type=delivery.event_type,
+            timestamp=timestamp,
+            body=body,
+            now=now,
+        ),
     }
     where = {"subscription_id": str(subscription.id), "delivery_id": str(delivery.id)}
     started = time.perf_counter()
