@@ -105,13 +105,16 @@ openapi: install-python
 check-openapi: install-python
 	$(UV) run python -m splot.embedded.openapi check
 
-lint: install-python
-	$(UV) run ruff check libs services apps tests
-	$(UV) run ruff format --check libs services apps tests
+lint: install-python install-frontend
+	$(UV) run ruff check libs services apps tests infra
+	$(UV) run ruff format --check libs services apps tests infra
+	$(UV) run mypy -p splot.common -p splot.directory -p splot.clients -p splot.referrals -p splot.reporting -p splot.embedded
+	cd frontend && npm run lint
+	cd frontend && npm run format:check
 
 format: install-python
-	$(UV) run ruff format libs services apps tests
-	$(UV) run ruff check --fix libs services apps tests
+	$(UV) run ruff format libs services apps tests infra
+	$(UV) run ruff check --fix libs services apps tests infra
 
 validate-deploy:
 	infra/ci/validate-deploy.sh
