@@ -58,7 +58,10 @@ async function newestTerc() {
 
 /** TERC (semicolon separated, optional BOM, CRLF or LF) → voivodeships and powiats by code. */
 function parseTerc(text) {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((line) => line.trim() !== "");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "");
   const header = lines[0].split(";").map((h) => h.trim().toUpperCase());
   const col = (name) => {
     const index = header.indexOf(name);
@@ -188,9 +191,7 @@ function joinPowiats(features, voivodeships, terc) {
       (p) => p.voivodeship === voivodeship && normalise(p.name) === normalise(feature.name),
     );
     if (candidates.length !== 1) {
-      problems.push(
-        `"${feature.name}" in ${terc.voivodeships.get(voivodeship)}: ${candidates.length} TERC powiats of that name`,
-      );
+      problems.push(`"${feature.name}" in ${terc.voivodeships.get(voivodeship)}: ${candidates.length} TERC powiats of that name`);
       continue;
     }
     joined.push({ ...feature, code: candidates[0].code, voivodeship });
@@ -329,10 +330,7 @@ ${boxes}
 async function build() {
   const tercFile = tercArg ? path.resolve(tercArg) : await newestTerc();
   const terc = parseTerc(await readFile(tercFile, "utf8"));
-  const [voivodeshipFeatures, powiatFeatures] = await Promise.all([
-    readGeo("wojewodztwa-min.geojson"),
-    readGeo("powiaty-min.geojson"),
-  ]);
+  const [voivodeshipFeatures, powiatFeatures] = await Promise.all([readGeo("wojewodztwa-min.geojson"), readGeo("powiaty-min.geojson")]);
   const voivodeships = joinVoivodeships(voivodeshipFeatures, terc);
   const powiats = joinPowiats(powiatFeatures, voivodeships, terc);
 

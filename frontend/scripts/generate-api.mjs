@@ -70,10 +70,7 @@ if (!check) {
         problems.push(`missing: src/lib/api/generated/${f}`);
         continue;
       }
-      const [want, have] = await Promise.all([
-        readFile(path.join(tmp, f), "utf8"),
-        readFile(path.join(outDir, f), "utf8"),
-      ]);
+      const [want, have] = await Promise.all([readFile(path.join(tmp, f), "utf8"), readFile(path.join(outDir, f), "utf8")]);
       if (want !== have) problems.push(`stale: src/lib/api/generated/${f}`);
     }
     for (const f of actual.filter((f) => !expected.includes(f))) {

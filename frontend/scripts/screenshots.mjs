@@ -38,7 +38,13 @@ const SHOTS = [
   { name: "04-user-create", login: "pup.admin@splot.example", path: "/administracja/uzytkownicy", act: clickButton("Dodaj użytkownika") },
   { name: "05-user-edit", login: "pup.admin@splot.example", path: "/administracja/uzytkownicy", act: clickButton(/^Edytuj: Anna/) },
   { name: "06-api-clients", login: "pup.admin@splot.example", path: "/administracja/klienci-api" },
-  { name: "07-api-client-secret", login: "pup.admin@splot.example", path: "/administracja/klienci-api", act: createClient, after: revokeCreatedClient },
+  {
+    name: "07-api-client-secret",
+    login: "pup.admin@splot.example",
+    path: "/administracja/klienci-api",
+    act: createClient,
+    after: revokeCreatedClient,
+  },
   { name: "08-offers", login: "ops.admin@splot.example", path: "/administracja/oferty" },
   { name: "09-offer-capacity", login: "ops.admin@splot.example", path: "/administracja/oferty", act: clickButton(/^Miejsca:/) },
   { name: "10-offer-create", login: "ops.admin@splot.example", path: "/administracja/oferty", act: clickButton("Dodaj ofertę") },
@@ -50,8 +56,16 @@ const SHOTS = [
   { name: "16-inbox", login: "ops@splot.example", path: "/skierowania/przychodzace" },
   { name: "17-outbox", login: "pup@splot.example", path: "/skierowania/wychodzace" },
   { name: "18-dashboard", login: "analityk@splot.example", path: `/raporty/przeglad?okres_typ=year&okres=${new Date().getFullYear()}` },
-  { name: "19-dashboard-powiats", login: "analityk@splot.example", path: `/raporty/przeglad?okres_typ=year&okres=${new Date().getFullYear()}&woj=12` },
-  { name: "20-network", login: "analityk@splot.example", path: `/raporty/siec?okres_typ=year&okres=${new Date().getFullYear()}&powiat=1219` },
+  {
+    name: "19-dashboard-powiats",
+    login: "analityk@splot.example",
+    path: `/raporty/przeglad?okres_typ=year&okres=${new Date().getFullYear()}&woj=12`,
+  },
+  {
+    name: "20-network",
+    login: "analityk@splot.example",
+    path: `/raporty/siec?okres_typ=year&okres=${new Date().getFullYear()}&powiat=1219`,
+  },
   { name: "21-tables", login: "analityk@splot.example", path: "/raporty/zestawienia" },
   { name: "22-editions", login: "analityk@splot.example", path: "/raporty/edycje" },
   { name: "23-dashboard-voivodeship-analyst", login: "wup.analityk@splot.example", path: "/raporty/przeglad" },
@@ -105,7 +119,10 @@ async function english(page) {
 
 async function settle(page) {
   await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => document.querySelectorAll(".mantine-Skeleton-root, [aria-busy='true']").length === 0, null, { timeout: 10_000 }).catch(() => {});
+  // Runs in the page, where `document` is defined.
+  // eslint-disable-next-line no-undef
+  const idle = () => document.querySelectorAll(".mantine-Skeleton-root, [aria-busy='true']").length === 0;
+  await page.waitForFunction(idle, null, { timeout: 10_000 }).catch(() => {});
   await page.waitForTimeout(350); // transitions
 }
 
@@ -156,15 +173,23 @@ try {
       await page.screenshot({ path: file, fullPage: args.full });
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => {
+        // Runs in the page: `axe` (injected above) and `document` are the page's.
         // eslint-disable-next-line no-undef
         const r = await axe.run(document, { resultTypes: ["violations"] });
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+        }));
       });
       const bad = result.filter((v) => v.impact === "serious" || v.impact === "critical");
       serious += bad.length;
       report.push({ shot: shot.name, url: page.url(), violations: result, consoleErrors });
       if (shot.after) await shot.after(page);
-      console.log(`${shot.name.padEnd(24)} ${bad.length ? `AXE: ${bad.map((v) => `${v.id}(${v.impact})`).join(", ")}` : "axe ok"}${result.length - bad.length ? ` (+${result.length - bad.length} minor)` : ""}${consoleErrors.length ? ` console errors: ${consoleErrors.length}` : ""}`);
+      console.log(
+        `${shot.name.padEnd(24)} ${bad.length ? `AXE: ${bad.map((v) => `${v.id}(${v.impact})`).join(", ")}` : "axe ok"}${result.length - bad.length ? ` (+${result.length - bad.length} minor)` : ""}${consoleErrors.length ? ` console errors: ${consoleErrors.length}` : ""}`,
+      );
     } catch (error) {
       serious += 1;
       console.error(`${shot.name}: FAILED ${error.message}`);

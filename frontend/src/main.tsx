@@ -3,11 +3,17 @@ import { createRoot } from "react-dom/client";
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./index.css";
-import "@/lib/i18n";
+import { languageReady } from "@/lib/i18n";
 import App from "./app/App";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const root = document.getElementById("root");
+if (root === null) throw new Error("index.html has no #root");
+
+// Polish is bundled: this renders at once. A remembered English waits for its (small) chunk.
+void languageReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

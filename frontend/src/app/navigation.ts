@@ -37,10 +37,7 @@ export function featureVisible(feature: FeatureId, features: Record<FeatureId, F
   return features[feature] !== "hidden";
 }
 
-export function navItemsFor(
-  roles: readonly string[],
-  features: Record<FeatureId, FeatureState> = FEATURES,
-): NavItem[] {
+export function navItemsFor(roles: readonly string[], features: Record<FeatureId, FeatureState> = FEATURES): NavItem[] {
   return NAV_ITEMS.filter((item) => featureVisible(item.feature, features) && hasAnyRole(roles, item.roles));
 }
 

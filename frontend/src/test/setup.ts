@@ -1,12 +1,14 @@
-import { afterEach, beforeEach, vi } from "vitest";
-import { cleanup } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
+import { cleanup, configure } from "@testing-library/react";
 import i18n from "@/lib/i18n";
 import { resetSessionForTests } from "@/lib/auth/session";
+import { apiRequests, server } from "./api";
 
 // Mantine reads these browser APIs; happy-dom may not provide all of them.
-if (!window.matchMedia) {
-  window.matchMedia = (query: string) =>
-    ({
+if (!("matchMedia" in window)) {
+  Object.defineProperty(window, "matchMedia", {
+    configurable: true,
+    value: (query: string): Partial<MediaQueryList> => ({
       matches: false,
       media: query,
       onchange: null,
@@ -15,16 +17,22 @@ if (!window.matchMedia) {
       addEventListener: () => {},
       removeEventListener: () => {},
       dispatchEvent: () => false,
-    }) as unknown as MediaQueryList;
+    }),
+  });
 }
 if (!("ResizeObserver" in window)) {
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  Object.defineProperty(window, "ResizeObserver", {
+    configurable: true,
+    value: class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  });
 }
-Element.prototype.scrollIntoView ??= () => {};
+if (!("scrollIntoView" in Element.prototype)) {
+  Object.defineProperty(Element.prototype, "scrollIntoView", { configurable: true, value: () => {} });
+}
 // Mantine's autosize Textarea listens for font loading.
 if (!("fonts" in document) || !(document as { fonts?: unknown }).fonts) {
   Object.defineProperty(document, "fonts", { value: new EventTarget(), configurable: true });
@@ -39,6 +47,14 @@ console.warn = (...args: unknown[]) => {
   warn(...args);
 };
 
+// findBy…/waitFor: the default second is short on a busy CI machine (whole pages render here).
+configure({ asyncUtilTimeout: 5_000 });
+
+// The APIs (see ./api.ts): requests no test handler answers get a 404 problem; anything that is not
+// an API request fails the test.
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => server.close());
+
 beforeEach(async () => {
   resetSessionForTests();
   await i18n.changeLanguage("pl");
@@ -46,6 +62,8 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup();
+  server.resetHandlers();
+  apiRequests.clear();
   resetSessionForTests();
   vi.useRealTimers();
 });

@@ -19,11 +19,7 @@ export function AppLayout() {
   const items = navItemsFor(roles);
 
   return (
-    <AppShell
-      header={{ height: 64 }}
-      navbar={{ width: 208, breakpoint: "md", collapsed: { mobile: !opened } }}
-      padding="lg"
-    >
+    <AppShell header={{ height: 64 }} navbar={{ width: 208, breakpoint: "md", collapsed: { mobile: !opened } }} padding="lg">
       <a className="skip-link" href="#main-content">
         {t("header.skip_to_content")}
       </a>

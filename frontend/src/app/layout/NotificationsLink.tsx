@@ -2,19 +2,12 @@ import { Badge, Button } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { unwrap } from "@/lib/api/client";
-import { referrals } from "@/lib/api/referrals";
+import { shellQueries } from "../queries";
 
 /** The header's link to the notifications inbox with the unread count (polled every minute). */
 export function NotificationsLink() {
   const { t } = useTranslation();
-  const unread = useQuery({
-    // Same prefix as the referrals feature's notification queries, so marking read refreshes it.
-    queryKey: ["referrals", "notifications", "unread-count"],
-    queryFn: () => unwrap(referrals.GET("/v1/notifications/unread-count")),
-    refetchInterval: 60_000,
-    retry: false,
-  });
+  const unread = useQuery(shellQueries.unreadNotifications());
   const count = unread.data?.unread ?? 0;
   return (
     <Button

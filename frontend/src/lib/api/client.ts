@@ -28,8 +28,7 @@ export async function authorizedFetch(request: Request): Promise<Response> {
   return second;
 }
 
-
-export function createServiceClient<Paths extends {}>(service: string) {
+export function createServiceClient<Paths extends object>(service: string) {
   return createClient<Paths>({
     baseUrl: `/api/${service}`,
     fetch: authorizedFetch,

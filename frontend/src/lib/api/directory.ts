@@ -29,14 +29,7 @@ export type ServiceType = Schemas["ServiceTypeRead"];
 export type Territory = Schemas["TerritoryRead"];
 export type TerritoryLevel = Schemas["Level"];
 
-export const ROLES: readonly Role[] = [
-  "caseworker",
-  "coordinator",
-  "institution_admin",
-  "analyst",
-  "auditor",
-  "system_admin",
-];
+export const ROLES: readonly Role[] = ["caseworker", "coordinator", "institution_admin", "analyst", "auditor", "system_admin"];
 
 /** Roles an institution's administrator may grant (in their own institution, never to themselves);
  * the others are granted by a system administrator only. The directory enforces the same rule. */
@@ -52,15 +45,4 @@ export function mayManageAccount(user: { roles: readonly Role[] }, viewerIsSyste
   return viewerIsSystemAdmin || user.roles.every((role) => INSTITUTION_GRANTABLE.includes(role));
 }
 
-export const INSTITUTION_TYPES: readonly InstitutionType[] = [
-  "PUP",
-  "OPS",
-  "CUS",
-  "PCPR",
-  "NGO",
-  "CIS",
-  "KIS",
-  "WUP",
-  "ROPS",
-  "MINISTRY",
-];
+export const INSTITUTION_TYPES: readonly InstitutionType[] = ["PUP", "OPS", "CUS", "PCPR", "NGO", "CIS", "KIS", "WUP", "ROPS", "MINISTRY"];

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import i18n from "@/lib/i18n";
-import { problem } from "@/test/fetchStub";
+import { setLanguage } from "@/lib/i18n";
+import { problem } from "@/test/api";
 import { ApiError, describeError, fieldPath, toProblem } from "./problem";
 
 const t = i18n.t.bind(i18n);
 
-async function errorFrom(response: Response) {
-  return ApiError.fromResponse(response);
+async function errorFrom(response: Response | { toResponse: () => Response }) {
+  return ApiError.fromResponse(response instanceof Response ? response : response.toResponse());
 }
 
 describe("problem details → plain Polish", () => {
@@ -58,9 +59,15 @@ describe("problem details → plain Polish", () => {
   });
 
   it("unknown codes fall back to the status, then to a generic message", async () => {
-    expect(describeError(await errorFrom(problem(403, "brand_new_code")), t).message).toBe("Nie masz uprawnień do wykonania tej czynności.");
-    expect(describeError(await errorFrom(problem(418, "teapot")), t).message).toBe("Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.");
-    expect(describeError(await errorFrom(new Response("<html>Bad gateway</html>", { status: 502 })), t).message).toMatch(/chwilowo niedostępny/);
+    expect(describeError(await errorFrom(problem(403, "brand_new_code")), t).message).toBe(
+      "Nie masz uprawnień do wykonania tej czynności.",
+    );
+    expect(describeError(await errorFrom(problem(418, "teapot")), t).message).toBe(
+      "Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.",
+    );
+    expect(describeError(await errorFrom(new Response("<html>Bad gateway</html>", { status: 502 })), t).message).toMatch(
+      /chwilowo niedostępny/,
+    );
   });
 
   it("network failures and programming errors", () => {
@@ -69,7 +76,7 @@ describe("problem details → plain Polish", () => {
   });
 
   it("speaks English when the user switched", async () => {
-    await i18n.changeLanguage("en");
+    await setLanguage("en");
     expect(describeError(await errorFrom(problem(401, "invalid_grant")), i18n.t.bind(i18n)).message).toBe("Wrong login or password.");
   });
 

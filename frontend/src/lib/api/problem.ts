@@ -102,6 +102,8 @@ const CODE_FIELDS: Record<string, string> = {
   unknown_service_type: "service_type_code",
   wrong_password: "current_password",
   invalid_period: "valid_to",
+  // A webhook's address that is not https, or not a public internet address.
+  webhook_url_not_allowed: "url",
 };
 
 /** Turn a pydantic location (["body", "roles", 0]) into a form path ("roles"). */

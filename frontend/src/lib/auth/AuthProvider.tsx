@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { directory, type Me } from "@/lib/api/directory";
 import { unwrap } from "@/lib/api/client";
 import {
@@ -29,9 +29,12 @@ const AuthContext = createContext<AuthValue | null>(null);
 
 export const ME_QUERY_KEY = ["directory", "me"] as const;
 
-export function fetchMe(): Promise<Me> {
-  return unwrap(directory.GET("/v1/me"));
-}
+/** Who is signed in (GET /v1/me). */
+export const meQuery = queryOptions({
+  queryKey: ME_QUERY_KEY,
+  queryFn: (): Promise<Me> => unwrap(directory.GET("/v1/me")),
+  staleTime: 5 * 60_000,
+});
 
 export function AuthProvider({ children, restore = true }: { children: ReactNode; restore?: boolean }) {
   const session = useSyncExternalStore(subscribe, getSession, getSession);
@@ -41,12 +44,7 @@ export function AuthProvider({ children, restore = true }: { children: ReactNode
     if (restore && getSession().status === "unknown") void restoreSession();
   }, [restore]);
 
-  const meQuery = useQuery({
-    queryKey: ME_QUERY_KEY,
-    queryFn: fetchMe,
-    enabled: session.status === "authenticated",
-    staleTime: 5 * 60_000,
-  });
+  const me = useQuery({ ...meQuery, enabled: session.status === "authenticated" });
 
   // Nothing read under one session may be shown under the next.
   useEffect(() => {
@@ -57,28 +55,28 @@ export function AuthProvider({ children, restore = true }: { children: ReactNode
     async (email: string, password: string) => {
       queryClient.clear();
       await storeSignIn(email, password);
-      await queryClient.fetchQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe });
+      await queryClient.fetchQuery(meQuery);
     },
     [queryClient],
   );
 
   const signOut = useCallback(() => storeSignOut(), []);
-  const { refetch } = meQuery;
+  const { refetch } = me;
   const refetchMe = useCallback(() => void refetch(), [refetch]);
 
   const value = useMemo<AuthValue>(
     () => ({
       status: session.status,
       endReason: session.endReason,
-      me: session.status === "authenticated" ? meQuery.data : undefined,
-      meStatus: meQuery.status,
-      meError: meQuery.error,
+      me: session.status === "authenticated" ? me.data : undefined,
+      meStatus: me.status,
+      meError: me.error,
       refetchMe,
-      roles: session.status === "authenticated" ? (meQuery.data?.roles ?? []) : [],
+      roles: session.status === "authenticated" ? (me.data?.roles ?? []) : [],
       signIn,
       signOut,
     }),
-    [session.status, session.endReason, meQuery.data, meQuery.status, meQuery.error, refetchMe, signIn, signOut],
+    [session.status, session.endReason, me.data, me.status, me.error, refetchMe, signIn, signOut],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -8,14 +8,7 @@ export function hasAnyRole(roles: readonly string[] | undefined, wanted: readonl
 }
 
 /** The role shown in the header: the most powerful one the user has. */
-const PRECEDENCE: readonly Role[] = [
-  "system_admin",
-  "institution_admin",
-  "coordinator",
-  "caseworker",
-  "analyst",
-  "auditor",
-];
+const PRECEDENCE: readonly Role[] = ["system_admin", "institution_admin", "coordinator", "caseworker", "analyst", "auditor"];
 
 export function sortRoles(roles: readonly string[]): Role[] {
   return PRECEDENCE.filter((role) => roles.includes(role));

@@ -1,16 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { authorizedFetch } from "@/lib/api/client";
 import { ApiError } from "@/lib/api/problem";
-import { json, problem, stubFetch, TOKEN_PATH, tokenReply } from "@/test/fetchStub";
-import {
-  getAccessToken,
-  getSession,
-  refreshSession,
-  REFRESH_MARGIN_MS,
-  restoreSession,
-  signIn,
-  signOut,
-} from "./session";
+import { inTurn, networkError, noContent, on, problem, reply, token, TOKEN_PATH, mockApi, type Replier } from "@/test/api";
+import { me, user } from "@/test/fixtures";
+import { getAccessToken, getSession, refreshSession, REFRESH_MARGIN_MS, restoreSession, signIn, signOut } from "./session";
 
 const ME = "/api/directory/v1/me";
 
@@ -18,9 +11,11 @@ function apiRequest(path = ME, init?: RequestInit) {
   return new Request(`http://127.0.0.1:8000${path}`, init);
 }
 
+const tokenEndpoint = (...replies: Replier<ReturnType<typeof token>>[]) => on.post("directory", "/v1/oauth/token", inTurn(...replies));
+
 describe("session store", () => {
   it("signs in with the password grant and keeps the token in memory only", async () => {
-    const api = stubFetch({ [`POST ${TOKEN_PATH}`]: tokenReply("tok-A") });
+    const api = mockApi(tokenEndpoint(token("tok-A")));
     const setItem = vi.spyOn(Storage.prototype, "setItem");
     await signIn("pup@splot.example", "Splot-demo-2026");
     expect(getSession().status).toBe("authenticated");
@@ -34,7 +29,7 @@ describe("session store", () => {
   });
 
   it("throws the problem (invalid_grant) when the password is wrong", async () => {
-    stubFetch({ [`POST ${TOKEN_PATH}`]: problem(401, "invalid_grant") });
+    mockApi(tokenEndpoint(problem(401, "invalid_grant")));
     const error = await signIn("pup@splot.example", "wrong").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe("invalid_grant");
@@ -44,12 +39,12 @@ describe("session store", () => {
   it("deduplicates concurrent refreshes into one request", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: async () => {
+    const api = mockApi(
+      tokenEndpoint(async () => {
         await gate;
-        return tokenReply("tok-R");
-      },
-    });
+        return token("tok-R");
+      }),
+    );
     const a = refreshSession();
     const b = refreshSession();
     const c = refreshSession();
@@ -63,7 +58,7 @@ describe("session store", () => {
   });
 
   it("restores the session after a reload from the refresh cookie, once", async () => {
-    const api = stubFetch({ [`POST ${TOKEN_PATH}`]: tokenReply("tok-restored") });
+    const api = mockApi(tokenEndpoint(token("tok-restored")));
     await Promise.all([restoreSession(), restoreSession()]);
     expect(getSession().status).toBe("authenticated");
     expect(getAccessToken()).toBe("tok-restored");
@@ -71,17 +66,18 @@ describe("session store", () => {
   });
 
   it("is anonymous without an 'expired' notice when there is no session to restore", async () => {
-    stubFetch({ [`POST ${TOKEN_PATH}`]: problem(401, "invalid_grant") });
+    mockApi(tokenEndpoint(problem(401, "invalid_grant")));
     await restoreSession();
     expect(getSession()).toMatchObject({ status: "anonymous", endReason: null, accessToken: null });
   });
 
   it("sends the bearer token, refreshes once on 401 and retries the call once", async () => {
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: [tokenReply("old"), tokenReply("new")],
-      [`GET ${ME}`]: (call) =>
-        call.headers.get("Authorization") === "Bearer new" ? json({ subject: "x" }) : problem(401, "unauthenticated"),
-    });
+    const api = mockApi(
+      tokenEndpoint(token("old"), token("new")),
+      on.get("directory", "/v1/me", (call) =>
+        call.headers.get("Authorization") === "Bearer new" ? me() : problem(401, "unauthenticated"),
+      ),
+    );
     await signIn("a@b.pl", "secret-password");
     const response = await authorizedFetch(apiRequest());
     expect(response.status).toBe(200);
@@ -92,25 +88,31 @@ describe("session store", () => {
   });
 
   it("replays the request body on the retry", async () => {
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: [tokenReply("old"), tokenReply("new")],
-      "POST /api/directory/v1/users": (call) =>
-        call.headers.get("Authorization") === "Bearer new" ? json({ ok: true }, 201) : problem(401, "unauthenticated"),
-    });
+    const api = mockApi(
+      tokenEndpoint(token("old"), token("new")),
+      on.post("directory", "/v1/users", (call) =>
+        call.headers.get("Authorization") === "Bearer new" ? reply201() : problem(401, "unauthenticated"),
+      ),
+    );
     await signIn("a@b.pl", "secret-password");
     const response = await authorizedFetch(
-      apiRequest("/api/directory/v1/users", { method: "POST", body: JSON.stringify({ email: "x@y.pl" }), headers: { "Content-Type": "application/json" } }),
+      apiRequest("/api/directory/v1/users", {
+        method: "POST",
+        body: JSON.stringify({ email: "x@y.pl" }),
+        headers: { "Content-Type": "application/json" },
+      }),
     );
     expect(response.status).toBe(201);
     expect(api.callsTo("POST", "/api/directory/v1/users").map((c) => c.body)).toEqual(['{"email":"x@y.pl"}', '{"email":"x@y.pl"}']);
   });
 
   it("refreshes only once when several calls get 401 at the same time", async () => {
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: [tokenReply("old"), tokenReply("new")],
-      [`GET ${ME}`]: (call) =>
-        call.headers.get("Authorization") === "Bearer new" ? json({ subject: "x" }) : problem(401, "unauthenticated"),
-    });
+    const api = mockApi(
+      tokenEndpoint(token("old"), token("new")),
+      on.get("directory", "/v1/me", (call) =>
+        call.headers.get("Authorization") === "Bearer new" ? me() : problem(401, "unauthenticated"),
+      ),
+    );
     await signIn("a@b.pl", "secret-password");
     const responses = await Promise.all([authorizedFetch(apiRequest()), authorizedFetch(apiRequest()), authorizedFetch(apiRequest())]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
@@ -119,10 +121,10 @@ describe("session store", () => {
   });
 
   it("ends the session as expired when the refresh is refused, and does not retry", async () => {
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: [tokenReply("old"), problem(401, "invalid_grant")],
-      [`GET ${ME}`]: problem(401, "unauthenticated"),
-    });
+    const api = mockApi(
+      tokenEndpoint(token("old"), problem(401, "invalid_grant")),
+      on.get("directory", "/v1/me", problem(401, "unauthenticated")),
+    );
     await signIn("a@b.pl", "secret-password");
     const response = await authorizedFetch(apiRequest());
     expect(response.status).toBe(401);
@@ -131,10 +133,7 @@ describe("session store", () => {
   });
 
   it("does not retry more than once when the new token is refused too", async () => {
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: [tokenReply("old"), tokenReply("new")],
-      [`GET ${ME}`]: problem(401, "unauthenticated"),
-    });
+    const api = mockApi(tokenEndpoint(token("old"), token("new")), on.get("directory", "/v1/me", problem(401, "unauthenticated")));
     await signIn("a@b.pl", "secret-password");
     const response = await authorizedFetch(apiRequest());
     expect(response.status).toBe(401);
@@ -145,7 +144,7 @@ describe("session store", () => {
 
   it("refreshes silently a minute before the access token expires", async () => {
     vi.useFakeTimers();
-    const api = stubFetch({ [`POST ${TOKEN_PATH}`]: [tokenReply("first", 900), tokenReply("second", 900)] });
+    const api = mockApi(tokenEndpoint(token("first", 900), token("second", 900)));
     await signIn("a@b.pl", "secret-password");
     await vi.advanceTimersByTimeAsync(900_000 - REFRESH_MARGIN_MS - 1_000);
     expect(api.callsTo("POST", TOKEN_PATH)).toHaveLength(1);
@@ -159,7 +158,7 @@ describe("session store", () => {
 
   it("marks the session expired when the scheduled refresh is refused", async () => {
     vi.useFakeTimers();
-    stubFetch({ [`POST ${TOKEN_PATH}`]: [tokenReply("first", 900), problem(401, "invalid_grant")] });
+    mockApi(tokenEndpoint(token("first", 900), problem(401, "invalid_grant")));
     await signIn("a@b.pl", "secret-password");
     await vi.advanceTimersByTimeAsync(900_000);
     expect(getSession()).toMatchObject({ status: "anonymous", endReason: "expired" });
@@ -167,9 +166,7 @@ describe("session store", () => {
 
   it("keeps the session and retries later when the server cannot be reached", async () => {
     vi.useFakeTimers();
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: [tokenReply("first", 900), () => Promise.reject(new TypeError("Failed to fetch")), tokenReply("third", 900)],
-    });
+    const api = mockApi(tokenEndpoint(token("first", 900), networkError(), token("third", 900)));
     await signIn("a@b.pl", "secret-password");
     await vi.advanceTimersByTimeAsync(900_000 - REFRESH_MARGIN_MS);
     expect(getSession().status).toBe("authenticated");
@@ -180,10 +177,7 @@ describe("session store", () => {
 
   it("refreshes before a call when the token has already expired (e.g. after sleep)", async () => {
     vi.useFakeTimers();
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: [tokenReply("first", 900), tokenReply("fresh", 900)],
-      [`GET ${ME}`]: json({ subject: "x" }),
-    });
+    const api = mockApi(tokenEndpoint(token("first", 900), token("fresh", 900)), on.get("directory", "/v1/me", me()));
     await signIn("a@b.pl", "secret-password");
     vi.setSystemTime(Date.now() + 901_000); // the clock jumped, timers did not run
     await authorizedFetch(apiRequest());
@@ -191,13 +185,14 @@ describe("session store", () => {
   });
 
   it("signs out: revokes on the server and forgets the token", async () => {
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: tokenReply("tok"),
-      "POST /api/directory/v1/oauth/logout": new Response(null, { status: 204 }),
-    });
+    const api = mockApi(tokenEndpoint(token("tok")), on.post("directory", "/v1/oauth/logout", noContent()));
     await signIn("a@b.pl", "secret-password");
     await signOut();
     expect(api.callsTo("POST", "/api/directory/v1/oauth/logout")).toHaveLength(1);
     expect(getSession()).toMatchObject({ status: "anonymous", endReason: "signed_out", accessToken: null });
   });
 });
+
+function reply201() {
+  return reply(user({ email: "x@y.pl" }), { status: 201 });
+}

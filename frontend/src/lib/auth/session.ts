@@ -74,10 +74,13 @@ function clearTimer(): void {
 
 function schedule(delay: number): void {
   clearTimer();
-  timer = setTimeout(() => {
-    timer = null;
-    void scheduledRefresh();
-  }, Math.max(0, delay));
+  timer = setTimeout(
+    () => {
+      timer = null;
+      void scheduledRefresh();
+    },
+    Math.max(0, delay),
+  );
 }
 
 async function scheduledRefresh(): Promise<void> {

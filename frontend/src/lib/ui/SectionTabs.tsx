@@ -15,7 +15,7 @@ export function SectionTabs({ sections, label }: { sections: readonly Section[];
   const navigate = useNavigate();
   const current = sections.find((s) => pathname.startsWith(s.path))?.path ?? null;
   return (
-    <Tabs value={current} onChange={(value) => value && navigate(value)} mb="lg" keepMounted={false}>
+    <Tabs value={current} onChange={(value) => value && void navigate(value)} mb="lg" keepMounted={false}>
       <Tabs.List aria-label={label}>
         {sections.map((section) => (
           <Tabs.Tab key={section.path} value={section.path} rightSection={section.rightSection}>

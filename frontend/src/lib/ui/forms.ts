@@ -22,3 +22,38 @@ export function applyErrorToForm(error: unknown, form: FormLike, t: TFunction): 
   form.setErrors(known);
   return { ...described, shownOnFields: Object.keys(known).length > 0 };
 }
+
+/** A form value as the API takes it: strings trimmed, and an empty string is null (no value). */
+export type Cleaned<T> = T extends string ? string | null : T extends undefined ? null : T;
+
+export function normalise<T>(value: T): Cleaned<T> {
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    return (trimmed === "" ? null : trimmed) as Cleaned<T>;
+  }
+  return (value === undefined ? null : value) as Cleaned<T>;
+}
+
+/** Empty strings to null, strings trimmed (POST bodies). */
+export function cleaned<T extends object>(values: T): { [K in keyof T]: Cleaned<T[K]> } {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) out[key] = normalise(value);
+  return out as { [K in keyof T]: Cleaned<T[K]> };
+}
+
+/** The changed fields of a form (a PATCH body). */
+export type Changes<T> = { [K in keyof T]?: Cleaned<T[K]> };
+
+/**
+ * What changed (a PATCH body): the fields of `current` whose cleaned value differs from the
+ * `initial` one's; an emptied field is sent as null (clears it).
+ */
+export function changedFields<T extends object>(initial: T, current: T): Changes<T> {
+  const out: Partial<Record<keyof T, unknown>> = {};
+  for (const key of Object.keys(current) as (keyof T)[]) {
+    const before = normalise(initial[key]);
+    const after = normalise(current[key]);
+    if (JSON.stringify(before) !== JSON.stringify(after)) out[key] = after;
+  }
+  return out as Changes<T>;
+}

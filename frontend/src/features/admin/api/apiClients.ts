@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { directory, type ApiClientCreate } from "@/lib/api/directory";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { unwrap } from "@/lib/api/client";
+import { directory, type ApiClientCreate } from "@/lib/api/directory";
+import { cursor, cursorPaging } from "@/lib/api/paging";
 import { adminKeys, PAGE_SIZE } from "./keys";
 
 /**
@@ -18,19 +19,23 @@ export const GRANTABLE_SCOPES = [
   "webhooks:manage",
 ] as const;
 
+export const apiClientQueries = {
+  list: () =>
+    infiniteQueryOptions({
+      queryKey: adminKeys.apiClients.list(),
+      ...cursorPaging,
+      queryFn: ({ pageParam }) =>
+        unwrap(directory.GET("/v1/api-clients", { params: { query: { cursor: cursor(pageParam), limit: PAGE_SIZE } } })),
+    }),
+};
+
 export function useApiClients() {
-  return useInfiniteQuery({
-    queryKey: [...adminKeys.apiClients, "list"],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(directory.GET("/v1/api-clients", { params: { query: { cursor: pageParam ?? undefined, limit: PAGE_SIZE } } })),
-    getNextPageParam: (last) => last.next_cursor ?? null,
-  });
+  return useInfiniteQuery(apiClientQueries.list());
 }
 
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: adminKeys.apiClients });
+  return () => queryClient.invalidateQueries({ queryKey: adminKeys.apiClients.all });
 }
 
 export function useCreateApiClient() {
@@ -53,8 +58,7 @@ export function useRotateSecret() {
 export function useRevokeApiClient() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (id: string) =>
-      unwrap(directory.POST("/v1/api-clients/{client_id}/revoke", { params: { path: { client_id: id } } })),
+    mutationFn: (id: string) => unwrap(directory.POST("/v1/api-clients/{client_id}/revoke", { params: { path: { client_id: id } } })),
     onSuccess: invalidate,
   });
 }

@@ -1,51 +1,59 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
-  directory,
-  type InstitutionCreate,
-  type InstitutionType,
-  type InstitutionUpdate,
-} from "@/lib/api/directory";
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { unwrap, unwrapVersioned } from "@/lib/api/client";
-import { adminKeys, PAGE_SIZE } from "./keys";
+import { directory, type InstitutionCreate, type InstitutionUpdate } from "@/lib/api/directory";
+import { cursor, cursorPaging } from "@/lib/api/paging";
+import { adminKeys, PAGE_SIZE, type InstitutionFilters } from "./keys";
 
-export interface InstitutionFilters {
-  q?: string;
-  type?: InstitutionType;
-  teryt?: string;
-  active?: boolean;
+export type { InstitutionFilters } from "./keys";
+
+export const institutionQueries = {
+  list: (filters: InstitutionFilters, pageSize = PAGE_SIZE) =>
+    infiniteQueryOptions({
+      queryKey: adminKeys.institutions.list(filters, pageSize),
+      ...cursorPaging,
+      queryFn: ({ pageParam }) =>
+        unwrap(directory.GET("/v1/institutions", { params: { query: { ...filters, cursor: cursor(pageParam), limit: pageSize } } })),
+    }),
+  /** One institution with its ETag (for If-Match). */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: adminKeys.institutions.detail(id),
+      queryFn: () => unwrapVersioned(directory.GET("/v1/institutions/{institution_id}", { params: { path: { institution_id: id } } })),
+    }),
+  /** One institution's record, to show its name. */
+  named: (id: string) =>
+    queryOptions({
+      queryKey: adminKeys.institutions.named(id),
+      queryFn: () => unwrap(directory.GET("/v1/institutions/{institution_id}", { params: { path: { institution_id: id } } })),
+      staleTime: 5 * 60_000,
+    }),
+};
+
+export function useInstitutions(filters: InstitutionFilters, options: { pageSize?: number } = {}) {
+  return useInfiniteQuery(institutionQueries.list(filters, options.pageSize));
 }
 
-export function useInstitutions(filters: InstitutionFilters, options: { enabled?: boolean; pageSize?: number } = {}) {
-  return useInfiniteQuery({
-    queryKey: [...adminKeys.institutions, "list", filters, options.pageSize ?? PAGE_SIZE],
-    enabled: options.enabled ?? true,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        directory.GET("/v1/institutions", {
-          params: {
-            query: { ...filters, cursor: pageParam ?? undefined, limit: options.pageSize ?? PAGE_SIZE },
-          },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? null,
-  });
-}
-
+/** One institution with its ETag; nothing is read for no id. */
 export function useInstitution(id: string | null | undefined) {
-  return useQuery({
-    queryKey: adminKeys.institution(id ?? ""),
-    queryFn: () =>
-      unwrapVersioned(
-        directory.GET("/v1/institutions/{institution_id}", { params: { path: { institution_id: id! } } }),
-      ),
-    enabled: !!id,
-  });
+  return useQuery({ ...institutionQueries.detail(id ?? ""), enabled: !!id });
+}
+
+/** The records of these institutions (for their names), in the same order. */
+export function useInstitutionRecords(ids: readonly string[]) {
+  return useQueries({ queries: ids.map((id) => institutionQueries.named(id)) });
 }
 
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: adminKeys.institutions });
+  return () => queryClient.invalidateQueries({ queryKey: adminKeys.institutions.all });
 }
 
 export function useCreateInstitution() {

@@ -1,43 +1,72 @@
+/**
+ * The administration's query keys, one factory for the feature. Keys start with the service and
+ * the resource, so a mutation invalidates a resource with its `all` prefix.
+ */
+import type { InstitutionType, TerritoryLevel } from "@/lib/api/directory";
+import type { ReferralsSchemas } from "@/lib/api/referrals";
+
 export const PAGE_SIZE = 25;
 
+export interface UserFilters {
+  institutionId?: string;
+  active?: boolean;
+}
+
+export interface InstitutionFilters {
+  q?: string;
+  type?: InstitutionType;
+  teryt?: string;
+  active?: boolean;
+}
+
+export interface OfferFilters {
+  institutionId: string | undefined;
+  active: boolean;
+}
+
+const USERS = ["directory", "users"] as const;
+const API_CLIENTS = ["directory", "api-clients"] as const;
+const OFFERS = ["directory", "offers"] as const;
+const INSTITUTIONS = ["directory", "institutions"] as const;
+const WEBHOOKS = ["referrals", "webhooks"] as const;
+
 export const adminKeys = {
-  users: ["directory", "users"] as const,
-  user: (id: string) => ["directory", "users", "one", id] as const,
-  apiClients: ["directory", "api-clients"] as const,
-  offers: ["directory", "offers"] as const,
-  offer: (id: string) => ["directory", "offers", "one", id] as const,
-  institutions: ["directory", "institutions"] as const,
-  institution: (id: string) => ["directory", "institutions", "one", id] as const,
-  territories: (level: string, parent: string | null) => ["directory", "territories", level, parent] as const,
-  territory: (code: string) => ["directory", "territory", code] as const,
-  serviceTypes: ["directory", "service-types"] as const,
-  webhooks: ["referrals", "webhooks"] as const,
-  webhook: (id: string) => ["referrals", "webhooks", "one", id] as const,
-  deliveries: (subscriptionId: string) => ["referrals", "webhooks", "deliveries", subscriptionId] as const,
+  users: {
+    all: USERS,
+    list: (filters: UserFilters) => [...USERS, "list", filters] as const,
+    /** With its ETag. */
+    detail: (id: string) => [...USERS, "one", id] as const,
+  },
+  apiClients: {
+    all: API_CLIENTS,
+    list: () => [...API_CLIENTS, "list"] as const,
+  },
+  offers: {
+    all: OFFERS,
+    list: (filters: OfferFilters) => [...OFFERS, "list", filters] as const,
+    /** With its ETag. */
+    detail: (id: string) => [...OFFERS, "one", id] as const,
+  },
+  institutions: {
+    all: INSTITUTIONS,
+    list: (filters: InstitutionFilters, pageSize: number) => [...INSTITUTIONS, "list", filters, pageSize] as const,
+    /** The record alone (other features cache the same under this key). */
+    named: (id: string) => [...INSTITUTIONS, "one", id] as const,
+    /** With its ETag. */
+    detail: (id: string) => [...INSTITUTIONS, "one", id, "versioned"] as const,
+  },
+  territories: {
+    list: (level: TerritoryLevel, parent: string | null) => ["directory", "territories", level, parent] as const,
+    one: (code: string) => ["directory", "territory", code] as const,
+  },
+  serviceTypes: () => ["directory", "service-types"] as const,
+  webhooks: {
+    all: WEBHOOKS,
+    list: () => [...WEBHOOKS, "list"] as const,
+    /** With its ETag. */
+    detail: (id: string) => [...WEBHOOKS, "one", id] as const,
+    deliveries: (subscriptionId: string) => [...WEBHOOKS, "deliveries", subscriptionId] as const,
+    deliveryList: (subscriptionId: string, status: ReferralsSchemas["DeliveryStatus"] | null) =>
+      [...WEBHOOKS, "deliveries", subscriptionId, "list", status] as const,
+  },
 };
-
-/** Send only what changed (PATCH); empty strings become null (clears an optional field). */
-export function changedFields<T extends Record<string, unknown>>(initial: T, current: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const key of Object.keys(current) as (keyof T)[]) {
-    const a = normalise(initial[key]);
-    const b = normalise(current[key]);
-    if (JSON.stringify(a) !== JSON.stringify(b)) out[key] = b as T[keyof T];
-  }
-  return out;
-}
-
-export function normalise(value: unknown): unknown {
-  if (typeof value === "string") {
-    const trimmed = value.trim();
-    return trimmed === "" ? null : trimmed;
-  }
-  return value === undefined ? null : value;
-}
-
-/** Empty strings to null, strings trimmed (POST bodies). */
-export function cleaned<T extends Record<string, unknown>>(values: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) out[key] = normalise(value);
-  return out as T;
-}

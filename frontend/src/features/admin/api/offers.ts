@@ -1,55 +1,48 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { directory, type CapacityUpdate, type OfferCreate, type OfferUpdate } from "@/lib/api/directory";
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { unwrap, unwrapVersioned } from "@/lib/api/client";
-import { adminKeys, PAGE_SIZE } from "./keys";
+import { directory, type CapacityUpdate, type OfferCreate, type OfferUpdate } from "@/lib/api/directory";
+import { cursor, cursorPaging } from "@/lib/api/paging";
+import { adminKeys, PAGE_SIZE, type OfferFilters } from "./keys";
 
-export function useOffers(filters: { institutionId: string | undefined; active: boolean }) {
-  return useInfiniteQuery({
-    queryKey: [...adminKeys.offers, "list", filters],
-    enabled: filters.institutionId !== undefined,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        directory.GET("/v1/offers", {
-          params: {
-            query: {
-              institution_id: filters.institutionId,
-              active: filters.active,
-              cursor: pageParam ?? undefined,
-              limit: PAGE_SIZE,
+export const offerQueries = {
+  list: (filters: OfferFilters) =>
+    infiniteQueryOptions({
+      queryKey: adminKeys.offers.list(filters),
+      enabled: filters.institutionId !== undefined,
+      ...cursorPaging,
+      queryFn: ({ pageParam }) =>
+        unwrap(
+          directory.GET("/v1/offers", {
+            params: {
+              query: { institution_id: filters.institutionId, active: filters.active, cursor: cursor(pageParam), limit: PAGE_SIZE },
             },
-          },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? null,
-  });
-}
+          }),
+        ),
+    }),
+  /** One offer with its ETag (for If-Match), read fresh each time. */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: adminKeys.offers.detail(id),
+      queryFn: () => unwrapVersioned(directory.GET("/v1/offers/{offer_id}", { params: { path: { offer_id: id } } })),
+      staleTime: 0,
+      gcTime: 0,
+    }),
+};
 
-export function useOffer(id: string | null) {
-  return useQuery({
-    queryKey: adminKeys.offer(id ?? ""),
-    queryFn: () => unwrapVersioned(directory.GET("/v1/offers/{offer_id}", { params: { path: { offer_id: id! } } })),
-    enabled: id !== null,
-    staleTime: 0,
-    gcTime: 0,
-  });
+export function useOffers(filters: OfferFilters) {
+  return useInfiniteQuery(offerQueries.list(filters));
 }
 
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: adminKeys.offers });
+  return () => queryClient.invalidateQueries({ queryKey: adminKeys.offers.all });
 }
 
 export function useCreateOffer() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ institutionId, body }: { institutionId: string; body: OfferCreate }) =>
-      unwrap(
-        directory.POST("/v1/institutions/{institution_id}/offers", {
-          params: { path: { institution_id: institutionId } },
-          body,
-        }),
-      ),
+      unwrap(directory.POST("/v1/institutions/{institution_id}/offers", { params: { path: { institution_id: institutionId } }, body })),
     onSuccess: invalidate,
   });
 }

@@ -1,49 +1,41 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { directory, type UserCreate, type UserUpdate } from "@/lib/api/directory";
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { unwrap, unwrapVersioned } from "@/lib/api/client";
-import { adminKeys, PAGE_SIZE } from "./keys";
+import { directory, type UserCreate, type UserUpdate } from "@/lib/api/directory";
+import { cursor, cursorPaging } from "@/lib/api/paging";
+import { adminKeys, PAGE_SIZE, type UserFilters } from "./keys";
 
-export interface UserFilters {
-  institutionId?: string;
-  active?: boolean;
-}
+export const userQueries = {
+  list: (filters: UserFilters) =>
+    infiniteQueryOptions({
+      queryKey: adminKeys.users.list(filters),
+      enabled: !!filters.institutionId,
+      ...cursorPaging,
+      queryFn: ({ pageParam }) =>
+        unwrap(
+          directory.GET("/v1/users", {
+            params: {
+              query: { institution_id: filters.institutionId, active: filters.active, cursor: cursor(pageParam), limit: PAGE_SIZE },
+            },
+          }),
+        ),
+    }),
+  /** One user with its ETag (for If-Match), read fresh each time. */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: adminKeys.users.detail(id),
+      queryFn: () => unwrapVersioned(directory.GET("/v1/users/{user_id}", { params: { path: { user_id: id } } })),
+      staleTime: 0,
+      gcTime: 0,
+    }),
+};
 
 export function useUsers(filters: UserFilters) {
-  return useInfiniteQuery({
-    queryKey: [...adminKeys.users, "list", filters],
-    enabled: !!filters.institutionId,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        directory.GET("/v1/users", {
-          params: {
-            query: {
-              institution_id: filters.institutionId,
-              active: filters.active,
-              cursor: pageParam ?? undefined,
-              limit: PAGE_SIZE,
-            },
-          },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? null,
-  });
-}
-
-/** One user with its ETag (for If-Match). */
-export function useUser(id: string | null) {
-  return useQuery({
-    queryKey: adminKeys.user(id ?? ""),
-    queryFn: () => unwrapVersioned(directory.GET("/v1/users/{user_id}", { params: { path: { user_id: id! } } })),
-    enabled: id !== null,
-    staleTime: 0,
-    gcTime: 0,
-  });
+  return useInfiniteQuery(userQueries.list(filters));
 }
 
 function useInvalidateUsers() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: adminKeys.users });
+  return () => queryClient.invalidateQueries({ queryKey: adminKeys.users.all });
 }
 
 export function useCreateUser() {

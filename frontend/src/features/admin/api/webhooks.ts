@@ -1,5 +1,6 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { unwrap, unwrapVersioned } from "@/lib/api/client";
+import { cursor, cursorPaging } from "@/lib/api/paging";
 import { referrals, type ReferralsSchemas } from "@/lib/api/referrals";
 import { adminKeys, PAGE_SIZE } from "./keys";
 
@@ -57,48 +58,55 @@ export const URL_PATTERN = /^https?:\/\/[^\s/?#]+(\/\S*)?$/;
 export const URL_MAX = 500;
 export const DESCRIPTION_MAX = 200;
 
+export const webhookQueries = {
+  list: () =>
+    infiniteQueryOptions({
+      queryKey: adminKeys.webhooks.list(),
+      ...cursorPaging,
+      queryFn: ({ pageParam }) =>
+        unwrap(referrals.GET("/v1/webhooks/subscriptions", { params: { query: { cursor: cursor(pageParam), limit: PAGE_SIZE } } })),
+    }),
+  /** One subscription with its ETag (If-Match of edit, pause/resume and delete), read fresh. */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: adminKeys.webhooks.detail(id),
+      queryFn: () =>
+        unwrapVersioned(referrals.GET("/v1/webhooks/subscriptions/{subscription_id}", { params: { path: { subscription_id: id } } })),
+      staleTime: 0,
+      gcTime: 0,
+    }),
+  deliveries: (subscriptionId: string, status: DeliveryStatus | null) =>
+    infiniteQueryOptions({
+      queryKey: adminKeys.webhooks.deliveryList(subscriptionId, status),
+      ...cursorPaging,
+      queryFn: ({ pageParam }) =>
+        unwrap(
+          referrals.GET("/v1/webhooks/subscriptions/{subscription_id}/deliveries", {
+            params: {
+              path: { subscription_id: subscriptionId },
+              query: { status: status ?? undefined, cursor: cursor(pageParam), limit: PAGE_SIZE },
+            },
+          }),
+        ),
+    }),
+};
+
 export function useSubscriptions() {
-  return useInfiniteQuery({
-    queryKey: [...adminKeys.webhooks, "list"],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(referrals.GET("/v1/webhooks/subscriptions", { params: { query: { cursor: pageParam ?? undefined, limit: PAGE_SIZE } } })),
-    getNextPageParam: (last) => last.next_cursor ?? null,
-  });
+  return useInfiniteQuery(webhookQueries.list());
 }
 
-/** One subscription with its ETag (If-Match of edit, pause/resume and delete), read fresh. */
-export function useSubscription(id: string | null) {
-  return useQuery({
-    queryKey: adminKeys.webhook(id ?? ""),
-    queryFn: () =>
-      unwrapVersioned(referrals.GET("/v1/webhooks/subscriptions/{subscription_id}", { params: { path: { subscription_id: id! } } })),
-    enabled: id !== null,
-    staleTime: 0,
-    gcTime: 0,
-  });
+/** One subscription with its ETag. */
+export function useSubscription(id: string) {
+  return useQuery(webhookQueries.detail(id));
 }
 
 export function useDeliveries(subscriptionId: string, status: DeliveryStatus | null) {
-  return useInfiniteQuery({
-    queryKey: [...adminKeys.deliveries(subscriptionId), "list", status],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        referrals.GET("/v1/webhooks/subscriptions/{subscription_id}/deliveries", {
-          params: {
-            path: { subscription_id: subscriptionId },
-            query: { status: status ?? undefined, cursor: pageParam ?? undefined, limit: PAGE_SIZE },
-          },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? null,
-  });
+  return useInfiniteQuery(webhookQueries.deliveries(subscriptionId, status));
 }
 
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: adminKeys.webhooks });
+  return () => queryClient.invalidateQueries({ queryKey: adminKeys.webhooks.all });
 }
 
 export function useCreateSubscription() {
@@ -134,7 +142,7 @@ export function useDeleteSubscription() {
       ),
     // Re-read everything but the deleted subscription itself and its deliveries (they are gone: 404).
     onSuccess: (_data, { id }) =>
-      queryClient.invalidateQueries({ queryKey: adminKeys.webhooks, predicate: (query) => !query.queryKey.includes(id) }),
+      queryClient.invalidateQueries({ queryKey: adminKeys.webhooks.all, predicate: (query) => !query.queryKey.includes(id) }),
   });
 }
 
@@ -156,6 +164,6 @@ export function useReplayDelivery(subscriptionId: string) {
           params: { path: { subscription_id: subscriptionId, delivery_id: deliveryId } },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.deliveries(subscriptionId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.webhooks.deliveries(subscriptionId) }),
   });
 }

@@ -1,99 +1,113 @@
-import { Badge, Button, Code, Group, Table, Text } from "@mantine/core";
+import { Badge, Button, Code, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ApiClient } from "@/lib/api/directory";
 import { formatDateTime } from "@/lib/format";
-import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
+import { DataTable, type Column, type ListState } from "@/lib/ui/DataTable";
 import { StatusBadge } from "./Badges";
 
-interface ApiClientsTableProps {
+interface ApiClientsTableProps extends ListState {
   clients: readonly ApiClient[];
-  loading: boolean;
   onRotate: (client: ApiClient) => void;
   onRevoke: (client: ApiClient) => void;
+  /** System administrators see every institution's clients: the institution column. */
   institutionName?: (id: string | null) => string;
 }
 
-export function ApiClientsTable({ clients, loading, onRotate, onRevoke, institutionName }: ApiClientsTableProps) {
+function isRevoked(client: ApiClient): boolean {
+  return client.revoked_at !== null || !client.active;
+}
+
+export function ApiClientsTable({ clients, onRotate, onRevoke, institutionName, ...list }: ApiClientsTableProps) {
   const { t } = useTranslation();
-  const columns = institutionName ? 7 : 6;
+  const columns: Column<ApiClient>[] = [
+    {
+      key: "name",
+      header: t("admin.clients.name"),
+      cell: (client) => (
+        <>
+          <Text size="sm" fw={600}>
+            {client.name}
+          </Text>
+          <Code>{client.client_id}</Code>
+        </>
+      ),
+    },
+    ...(institutionName
+      ? [
+          {
+            key: "institution",
+            header: t("admin.clients.institution"),
+            cell: (client: ApiClient) => <Text size="sm">{institutionName(client.institution_id)}</Text>,
+          },
+        ]
+      : []),
+    {
+      key: "scopes",
+      header: t("admin.clients.scopes"),
+      cell: (client) => (
+        <Group gap={4}>
+          {client.scopes.map((scope) => (
+            <Badge key={scope} variant="outline" color="gray" size="sm" tt="none" title={t(`scopes.${scope}`, { defaultValue: scope })}>
+              {scope}
+            </Badge>
+          ))}
+        </Group>
+      ),
+    },
+    {
+      key: "status",
+      header: t("admin.clients.status"),
+      cell: (client) => <StatusBadge status={isRevoked(client) ? "revoked" : "active"} />,
+    },
+    {
+      key: "last_used",
+      header: t("admin.clients.last_used"),
+      cell: (client) => (
+        <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+          {formatDateTime(client.last_used_at)}
+        </Text>
+      ),
+    },
+    {
+      key: "secret_rotated",
+      header: t("admin.clients.secret_rotated"),
+      cell: (client) => (
+        <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+          {formatDateTime(client.secret_rotated_at ?? client.created_at)}
+        </Text>
+      ),
+    },
+  ];
   return (
-    <div className="table-scroll">
-      <Table className="data-table" striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-busy={loading}>
-        <Table.Caption className="visually-hidden-caption">{t("admin.clients.caption")}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("admin.clients.name")}</Table.Th>
-            {institutionName ? <Table.Th scope="col">{t("admin.clients.institution")}</Table.Th> : null}
-            <Table.Th scope="col">{t("admin.clients.scopes")}</Table.Th>
-            <Table.Th scope="col">{t("admin.clients.status")}</Table.Th>
-            <Table.Th scope="col">{t("admin.clients.last_used")}</Table.Th>
-            <Table.Th scope="col">{t("admin.clients.secret_rotated")}</Table.Th>
-            <Table.Th scope="col">
-              <span className="visually-hidden">{t("common.actions")}</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loading ? (
-            <TableSkeletonRows columns={columns} />
-          ) : (
-            clients.map((client) => {
-              const revoked = client.revoked_at !== null || !client.active;
-              return (
-                <Table.Tr key={client.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {client.name}
-                    </Text>
-                    <Code>{client.client_id}</Code>
-                  </Table.Td>
-                  {institutionName ? (
-                    <Table.Td>
-                      <Text size="sm">{institutionName(client.institution_id)}</Text>
-                    </Table.Td>
-                  ) : null}
-                  <Table.Td>
-                    <Group gap={4}>
-                      {client.scopes.map((scope) => (
-                        <Badge key={scope} variant="outline" color="gray" size="sm" tt="none" title={t(`scopes.${scope}`, { defaultValue: scope })}>
-                          {scope}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={revoked ? "revoked" : "active"} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: "nowrap" }}>{formatDateTime(client.last_used_at)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: "nowrap" }}>{formatDateTime(client.secret_rotated_at ?? client.created_at)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {revoked ? null : (
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="compact-sm" variant="subtle" onClick={() => onRotate(client)} aria-label={t("admin.clients.rotate_named", { name: client.name })}>
-                          {t("admin.clients.rotate")}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => onRevoke(client)}
-                          aria-label={t("admin.clients.revoke_named", { name: client.name })}
-                        >
-                          {t("admin.clients.revoke")}
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })
-          )}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t("admin.clients.caption")}
+      columns={columns}
+      rows={clients}
+      rowKey={(client) => client.id}
+      {...list}
+      actions={(client) =>
+        isRevoked(client) ? null : (
+          <>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => onRotate(client)}
+              aria-label={t("admin.clients.rotate_named", { name: client.name })}
+            >
+              {t("admin.clients.rotate")}
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="red"
+              onClick={() => onRevoke(client)}
+              aria-label={t("admin.clients.revoke_named", { name: client.name })}
+            >
+              {t("admin.clients.revoke")}
+            </Button>
+          </>
+        )
+      }
+    />
   );
 }

@@ -46,14 +46,31 @@ export function CreateApiClientModal({ opened, onClose, onCreated, institutionId
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={t("admin.clients.create_title")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("admin.clients.create_title")}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {t("admin.clients.create_help", { institution: institutionName })}
           </Text>
-          <TextInput label={t("admin.clients.name")} description={t("admin.clients.name_help")} required data-autofocus {...form.getInputProps("name")} />
-          <Checkbox.Group label={t("admin.clients.scopes")} description={t("admin.clients.scopes_help")} required {...form.getInputProps("scopes")}>
+          <TextInput
+            label={t("admin.clients.name")}
+            description={t("admin.clients.name_help")}
+            required
+            data-autofocus
+            {...form.getInputProps("name")}
+          />
+          <Checkbox.Group
+            label={t("admin.clients.scopes")}
+            description={t("admin.clients.scopes_help")}
+            required
+            {...form.getInputProps("scopes")}
+          >
             <Stack gap={6} mt="xs">
               {GRANTABLE_SCOPES.map((scope) => (
                 <Checkbox key={scope} value={scope} label={t(`scopes.${scope}`)} description={scope} />

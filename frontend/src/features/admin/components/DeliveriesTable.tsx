@@ -1,12 +1,10 @@
-import { Fragment, useState } from "react";
-import { Button, Code, Group, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { Button, Code, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "@/lib/format";
-import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
+import { DataTable, type Column, type ListState } from "@/lib/ui/DataTable";
 import { eventKey, type Delivery } from "../api/webhooks";
 import { DeliveryBadge, deliveryState } from "./WebhooksTable";
-
-const COLUMNS = 7;
 
 /** Failed deliveries (dead-lettered, or pending after a failed attempt) can be sent again by hand. */
 export function canReplay(delivery: Delivery): boolean {
@@ -52,14 +50,13 @@ function AttemptLog({ delivery, id }: { delivery: Delivery; id: string }) {
   );
 }
 
-interface DeliveriesTableProps {
+interface DeliveriesTableProps extends ListState {
   deliveries: readonly Delivery[];
-  loading: boolean;
   replaying: string | null;
   onReplay: (delivery: Delivery) => void;
 }
 
-export function DeliveriesTable({ deliveries, loading, replaying, onReplay }: DeliveriesTableProps) {
+export function DeliveriesTable({ deliveries, replaying, onReplay, ...list }: DeliveriesTableProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
@@ -69,119 +66,108 @@ export function DeliveriesTable({ deliveries, loading, replaying, onReplay }: De
       else next.add(id);
       return next;
     });
+  const eventName = (delivery: Delivery) => t(eventKey(delivery.event_type), { defaultValue: delivery.event_type });
+  const logId = (delivery: Delivery) => `attempts-${delivery.id}`;
+
+  const columns: Column<Delivery>[] = [
+    {
+      key: "event",
+      header: t("admin.webhooks.deliveries.event"),
+      cell: (delivery) => (
+        <>
+          <Text size="sm" fw={600}>
+            {eventName(delivery)}
+          </Text>
+          <Code>{delivery.event_type}</Code>
+        </>
+      ),
+    },
+    { key: "status", header: t("admin.webhooks.deliveries.status"), cell: (delivery) => <DeliveryBadge delivery={delivery} /> },
+    { key: "attempts", header: t("admin.webhooks.deliveries.attempts"), cell: (delivery) => <Text size="sm">{delivery.attempts}</Text> },
+    {
+      key: "response",
+      header: t("admin.webhooks.deliveries.response"),
+      style: { maxWidth: 200 },
+      cell: (delivery) =>
+        delivery.attempts === 0 ? (
+          <Text size="sm">—</Text>
+        ) : (
+          <>
+            <Text size="sm">
+              {delivery.last_status_code !== null ? `HTTP ${delivery.last_status_code}` : t("admin.webhooks.deliveries.no_response")}
+            </Text>
+            {delivery.last_error && delivery.last_error !== `HTTP ${delivery.last_status_code}` ? (
+              <Text size="xs" c="dimmed" style={{ overflowWrap: "break-word" }}>
+                {delivery.last_error}
+              </Text>
+            ) : null}
+          </>
+        ),
+    },
+    {
+      key: "created_at",
+      header: t("admin.webhooks.deliveries.created_at"),
+      cell: (delivery) => <Text size="sm">{formatDateTime(delivery.created_at)}</Text>,
+    },
+    {
+      key: "when",
+      header: t("admin.webhooks.deliveries.when"),
+      cell: (delivery) =>
+        delivery.status === "dead" ? (
+          <Text size="sm">—</Text>
+        ) : (
+          <>
+            <Text size="xs" c="dimmed">
+              {delivery.status === "delivered" ? t("admin.webhooks.deliveries.delivered_at") : t("admin.webhooks.deliveries.next_attempt")}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+              {formatDateTime(delivery.status === "delivered" ? delivery.delivered_at : delivery.next_attempt_at)}
+            </Text>
+          </>
+        ),
+    },
+  ];
 
   return (
-    <div className="table-scroll">
-      <Table className="data-table" verticalSpacing="sm" horizontalSpacing="xs" aria-busy={loading}>
-        <Table.Caption className="visually-hidden-caption">{t("admin.webhooks.deliveries.caption")}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("admin.webhooks.deliveries.event")}</Table.Th>
-            <Table.Th scope="col">{t("admin.webhooks.deliveries.status")}</Table.Th>
-            <Table.Th scope="col">{t("admin.webhooks.deliveries.attempts")}</Table.Th>
-            <Table.Th scope="col">{t("admin.webhooks.deliveries.response")}</Table.Th>
-            <Table.Th scope="col">{t("admin.webhooks.deliveries.created_at")}</Table.Th>
-            <Table.Th scope="col">{t("admin.webhooks.deliveries.when")}</Table.Th>
-            <Table.Th scope="col">
-              <span className="visually-hidden">{t("common.actions")}</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loading ? (
-            <TableSkeletonRows columns={COLUMNS} />
-          ) : (
-            deliveries.map((delivery) => {
-              const event = t(eventKey(delivery.event_type), { defaultValue: delivery.event_type });
-              const created = formatDateTime(delivery.created_at);
-              const expanded = open.has(delivery.id);
-              const logId = `attempts-${delivery.id}`;
-              return (
-                <Fragment key={delivery.id}>
-                  <Table.Tr>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {event}
-                      </Text>
-                      <Code>{delivery.event_type}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <DeliveryBadge delivery={delivery} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{delivery.attempts}</Text>
-                    </Table.Td>
-                    <Table.Td style={{ maxWidth: 200 }}>
-                      {delivery.attempts === 0 ? (
-                        <Text size="sm">—</Text>
-                      ) : (
-                        <>
-                          <Text size="sm">{delivery.last_status_code !== null ? `HTTP ${delivery.last_status_code}` : t("admin.webhooks.deliveries.no_response")}</Text>
-                          {delivery.last_error && delivery.last_error !== `HTTP ${delivery.last_status_code}` ? (
-                            <Text size="xs" c="dimmed" style={{ overflowWrap: "break-word" }}>
-                              {delivery.last_error}
-                            </Text>
-                          ) : null}
-                        </>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{created}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {delivery.status === "dead" ? (
-                        <Text size="sm">—</Text>
-                      ) : (
-                        <>
-                          <Text size="xs" c="dimmed">
-                            {delivery.status === "delivered" ? t("admin.webhooks.deliveries.delivered_at") : t("admin.webhooks.deliveries.next_attempt")}
-                          </Text>
-                          <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                            {formatDateTime(delivery.status === "delivered" ? delivery.delivered_at : delivery.next_attempt_at)}
-                          </Text>
-                        </>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          aria-expanded={expanded}
-                          aria-controls={expanded ? logId : undefined}
-                          aria-label={t("admin.webhooks.deliveries.details_named", { event, date: created })}
-                          onClick={() => toggle(delivery.id)}
-                        >
-                          {t("admin.webhooks.deliveries.details")}
-                        </Button>
-                        {canReplay(delivery) ? (
-                          <Button
-                            size="compact-sm"
-                            variant="light"
-                            loading={replaying === delivery.id}
-                            disabled={replaying !== null && replaying !== delivery.id}
-                            aria-label={t("admin.webhooks.deliveries.replay_named", { event, date: created })}
-                            onClick={() => onReplay(delivery)}
-                          >
-                            {t("admin.webhooks.deliveries.replay")}
-                          </Button>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                  {expanded ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={COLUMNS}>
-                        <AttemptLog delivery={delivery} id={logId} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ) : null}
-                </Fragment>
-              );
-            })
-          )}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t("admin.webhooks.deliveries.caption")}
+      columns={columns}
+      rows={deliveries}
+      rowKey={(delivery) => delivery.id}
+      {...list}
+      striped={false}
+      details={(delivery) => (open.has(delivery.id) ? <AttemptLog delivery={delivery} id={logId(delivery)} /> : null)}
+      actions={(delivery) => {
+        const event = eventName(delivery);
+        const created = formatDateTime(delivery.created_at);
+        const expanded = open.has(delivery.id);
+        return (
+          <>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              aria-expanded={expanded}
+              aria-controls={expanded ? logId(delivery) : undefined}
+              aria-label={t("admin.webhooks.deliveries.details_named", { event, date: created })}
+              onClick={() => toggle(delivery.id)}
+            >
+              {t("admin.webhooks.deliveries.details")}
+            </Button>
+            {canReplay(delivery) ? (
+              <Button
+                size="compact-sm"
+                variant="light"
+                loading={replaying === delivery.id}
+                disabled={replaying !== null && replaying !== delivery.id}
+                aria-label={t("admin.webhooks.deliveries.replay_named", { event, date: created })}
+                onClick={() => onReplay(delivery)}
+              >
+                {t("admin.webhooks.deliveries.replay")}
+              </Button>
+            ) : null}
+          </>
+        );
+      }}
+    />
   );
 }

@@ -1,13 +1,15 @@
-import { useEffect, useState } from "react";
-import { Button, Group, Modal, Select, Skeleton, Stack, Switch, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { notify } from "@/lib/ui/notify";
+import { useState } from "react";
+import { Button, Group, Modal, Select, Stack, Switch, TextInput } from "@mantine/core";
+import { useForm, type UseFormReturnType } from "@mantine/form";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { INSTITUTION_TYPES, type Institution, type InstitutionCreate, type InstitutionType, type InstitutionUpdate } from "@/lib/api/directory";
-import { applyErrorToForm } from "@/lib/ui/forms";
-import { ErrorAlert, StaleRecordAlert } from "@/lib/ui/ErrorAlert";
-import { changedFields, cleaned } from "../api/keys";
-import { useCreateInstitution, useInstitution, useUpdateInstitution } from "../api/institutions";
+import { INSTITUTION_TYPES, type Institution, type InstitutionType } from "@/lib/api/directory";
+import { ErrorAlert } from "@/lib/ui/ErrorAlert";
+import { applyErrorToForm, normalise } from "@/lib/ui/forms";
+import { notify } from "@/lib/ui/notify";
+import { useVersionedEdit } from "@/lib/ui/useVersionedEdit";
+import { VersionedEditForm } from "@/lib/ui/VersionedEditForm";
+import { institutionQueries, useCreateInstitution, useUpdateInstitution } from "../api/institutions";
 import { GminaPicker } from "./Territory";
 
 interface Values {
@@ -63,25 +65,21 @@ function valuesOf(inst: Institution): Values {
   };
 }
 
-function useInstitutionForm() {
-  const { t } = useTranslation();
+/** The same rules for creating and editing. */
+function validation(t: TFunction) {
   const optional = (re: RegExp, message: string) => (v: string) => (v.trim() === "" || re.test(v.trim()) ? null : message);
-  return useForm<Values>({
-    mode: "controlled",
-    initialValues: EMPTY,
-    validate: {
-      type: (v) => (v ? null : t("admin.institutions.type_required")),
-      name: (v) => (v.trim() ? null : t("errors.field.missing")),
-      teryt: (v) => (v.length === 7 ? null : t("territory.gmina_required")),
-      postal_code: optional(/^\d{2}-\d{3}$/, t("admin.fields.postal_code_invalid")),
-      email: optional(/^\S+@\S+\.\S+$/, t("admin.users.email_invalid")),
-      phone: optional(/^\+?[0-9 ()-]{6,20}$/, t("admin.fields.phone_invalid")),
-      website: optional(/^https?:\/\/\S{3,290}$/, t("admin.fields.website_invalid")),
-    },
-  });
+  return {
+    type: (v: Values["type"]) => (v ? null : t("admin.institutions.type_required")),
+    name: (v: string) => (v.trim() ? null : t("errors.field.missing")),
+    teryt: (v: string) => (v.length === 7 ? null : t("territory.gmina_required")),
+    postal_code: optional(/^\d{2}-\d{3}$/, t("admin.fields.postal_code_invalid")),
+    email: optional(/^\S+@\S+\.\S+$/, t("admin.users.email_invalid")),
+    phone: optional(/^\+?[0-9 ()-]{6,20}$/, t("admin.fields.phone_invalid")),
+    website: optional(/^https?:\/\/\S{3,290}$/, t("admin.fields.website_invalid")),
+  };
 }
 
-function Fields({ form, editing }: { form: ReturnType<typeof useInstitutionForm>; editing: boolean }) {
+function Fields({ form, editing }: { form: UseFormReturnType<Values>; editing: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -98,7 +96,13 @@ function Fields({ form, editing }: { form: ReturnType<typeof useInstitutionForm>
         <TextInput label={t("admin.institutions.short_name")} {...form.getInputProps("short_name")} />
       </Group>
       <TextInput label={t("admin.institutions.name")} required data-autofocus {...form.getInputProps("name")} />
-      <GminaPicker value={form.values.teryt} onChange={(code) => form.setFieldValue("teryt", code)} error={form.errors.teryt} required description={t("admin.institutions.teryt_help")} />
+      <GminaPicker
+        value={form.values.teryt}
+        onChange={(code) => form.setFieldValue("teryt", code)}
+        error={form.errors.teryt}
+        required
+        description={t("admin.institutions.teryt_help")}
+      />
       <Group grow align="flex-start">
         <TextInput label={t("admin.fields.street")} {...form.getInputProps("street")} />
         <TextInput label={t("admin.fields.postal_code")} placeholder="00-000" {...form.getInputProps("postal_code")} />
@@ -115,7 +119,11 @@ function Fields({ form, editing }: { form: ReturnType<typeof useInstitutionForm>
         <TextInput label="NIP" {...form.getInputProps("nip")} />
       </Group>
       {editing ? (
-        <Switch label={t("admin.institutions.active")} description={t("admin.institutions.active_help")} {...form.getInputProps("active", { type: "checkbox" })} />
+        <Switch
+          label={t("admin.institutions.active")}
+          description={t("admin.institutions.active_help")}
+          {...form.getInputProps("active", { type: "checkbox" })}
+        />
       ) : null}
     </>
   );
@@ -124,7 +132,7 @@ function Fields({ form, editing }: { form: ReturnType<typeof useInstitutionForm>
 export function CreateInstitutionModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateInstitution();
-  const form = useInstitutionForm();
+  const form = useForm<Values>({ mode: "controlled", initialValues: EMPTY, validate: validation(t) });
   const [formError, setFormError] = useState<unknown>(null);
   const close = () => {
     form.reset();
@@ -134,11 +142,23 @@ export function CreateInstitutionModal({ opened, onClose }: { opened: boolean; o
   };
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
-    const { active: _active, ...rest } = values;
-    void _active;
-    const body = cleaned(rest as unknown as Record<string, unknown>) as unknown as InstitutionCreate;
+    if (values.type === "") return; // (validation requires a type)
     try {
-      const inst = await create.mutateAsync(body);
+      const inst = await create.mutateAsync({
+        type: values.type,
+        name: values.name.trim(),
+        short_name: normalise(values.short_name),
+        teryt: values.teryt,
+        regon: normalise(values.regon),
+        krs: normalise(values.krs),
+        nip: normalise(values.nip),
+        street: normalise(values.street),
+        postal_code: normalise(values.postal_code),
+        city: normalise(values.city),
+        email: normalise(values.email),
+        phone: normalise(values.phone),
+        website: normalise(values.website),
+      });
       notify("green", t("admin.institutions.created", { name: inst.name }));
       close();
     } catch (error) {
@@ -147,7 +167,13 @@ export function CreateInstitutionModal({ opened, onClose }: { opened: boolean; o
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={t("admin.institutions.create_title")} size="xl" closeButtonProps={{ "aria-label": t("common.close") }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("admin.institutions.create_title")}
+      size="xl"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Fields form={form} editing={false} />
@@ -166,83 +192,41 @@ export function CreateInstitutionModal({ opened, onClose }: { opened: boolean; o
   );
 }
 
+/** Every field but the type; sent with If-Match from the ETag read when the dialog opened. */
 export function EditInstitutionModal({ institutionId, onClose }: { institutionId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const loaded = useInstitution(institutionId);
   const update = useUpdateInstitution();
-  const form = useInstitutionForm();
-  const [formError, setFormError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const data = loaded.data?.data;
-  useEffect(() => {
-    if (data) {
-      form.setValues(valuesOf(data));
-      form.resetDirty(valuesOf(data));
-    }
-    // Reset the form only when another version of the record arrives (opened, or reloaded after 412).
-  }, [data?.id, data?.version]);
-  const close = () => {
-    setFormError(null);
-    setStale(false);
-    update.reset();
-    onClose();
-  };
-  const submit = form.onSubmit(async (values) => {
-    if (!data || !institutionId) return;
-    setFormError(null);
-    const { type: _type, ...current } = values;
-    const { type: _initialType, ...initial } = valuesOf(data);
-    void _type;
-    void _initialType;
-    const body = changedFields(initial as unknown as Record<string, unknown>, current as unknown as Record<string, unknown>) as InstitutionUpdate;
-    if (Object.keys(body).length === 0) {
-      close();
-      return;
-    }
-    try {
-      const inst = await update.mutateAsync({ id: institutionId, etag: loaded.data?.etag ?? null, body });
+  const edit = useVersionedEdit({
+    query: institutionQueries.detail(institutionId ?? ""),
+    enabled: institutionId !== null,
+    form: { initialValues: EMPTY, validate: validation(t) },
+    toValues: valuesOf,
+    // The type cannot change (its select is disabled).
+    toBody: ({ type, ...changes }) => changes,
+    save: (body, etag, inst) => update.mutateAsync({ id: inst.id, etag, body }),
+    onSaved: (inst) => {
       notify("green", t("admin.institutions.updated", { name: inst.name }));
       close();
-    } catch (error) {
-      const described = applyErrorToForm(error, form, t);
-      if (described.stale) setStale(true);
-      else if (!described.shownOnFields) setFormError(error);
-    }
+    },
+    onUnchanged: () => close(),
   });
+
+  function close() {
+    edit.clear();
+    onClose();
+  }
+
   return (
-    <Modal opened={institutionId !== null} onClose={close} title={t("admin.institutions.edit_title")} size="xl" closeButtonProps={{ "aria-label": t("common.close") }}>
-      {loaded.isPending ? (
-        <Stack gap="md" aria-busy="true">
-          <Skeleton height={56} />
-          <Skeleton height={56} />
-          <Skeleton height={180} />
-        </Stack>
-      ) : loaded.isError ? (
-        <ErrorAlert error={loaded.error} onRetry={() => void loaded.refetch()} />
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <Fields form={form} editing />
-            {stale ? (
-              <StaleRecordAlert
-                onReload={() => {
-                  void loaded.refetch().then(() => setStale(false));
-                }}
-                reloading={loaded.isFetching}
-              />
-            ) : null}
-            {formError ? <ErrorAlert error={formError} /> : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={update.isPending} disabled={stale}>
-                {t("common.save")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
+    <Modal
+      opened={institutionId !== null}
+      onClose={close}
+      title={t("admin.institutions.edit_title")}
+      size="xl"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <VersionedEditForm edit={edit} onCancel={close} skeleton={[56, 56, 180]}>
+        <Fields form={edit.form} editing />
+      </VersionedEditForm>
     </Modal>
   );
 }

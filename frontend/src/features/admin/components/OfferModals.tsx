@@ -1,13 +1,14 @@
-import { useEffect, useState } from "react";
-import { Button, Group, Modal, NumberInput, Select, Skeleton, Stack, Switch, Text, TextInput, Textarea } from "@mantine/core";
+import { useEffect, useEffectEvent, useState } from "react";
+import { Button, Group, Modal, NumberInput, Select, Stack, Switch, Text, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notify } from "@/lib/ui/notify";
 import { useTranslation } from "react-i18next";
-import type { InstitutionType, Offer, OfferUpdate, ServiceType } from "@/lib/api/directory";
-import { applyErrorToForm } from "@/lib/ui/forms";
-import { ErrorAlert, StaleRecordAlert } from "@/lib/ui/ErrorAlert";
-import { changedFields, cleaned } from "../api/keys";
-import { useCreateOffer, useOffer, useSetCapacity, useUpdateOffer } from "../api/offers";
+import type { InstitutionType, Offer, ServiceType } from "@/lib/api/directory";
+import { ErrorAlert } from "@/lib/ui/ErrorAlert";
+import { applyErrorToForm, normalise } from "@/lib/ui/forms";
+import { notify } from "@/lib/ui/notify";
+import { useVersionedEdit } from "@/lib/ui/useVersionedEdit";
+import { VersionedEditForm } from "@/lib/ui/VersionedEditForm";
+import { offerQueries, useCreateOffer, useSetCapacity, useUpdateOffer } from "../api/offers";
 import { GminaPicker } from "./Territory";
 
 const POSTAL = /^\d{2}-\d{3}$/;
@@ -105,13 +106,22 @@ export function CreateOfferModal({ opened, onClose, institutionId, institutionTy
   };
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
-    const body = cleaned({
-      ...values,
-      capacity_available: capacityNumber(values.capacity_available),
-      capacity_max: capacityNumber(values.capacity_max),
-    });
     try {
-      const offer = await create.mutateAsync({ institutionId, body: { ...body, service_type_code: values.service_type_code, name: values.name.trim() } });
+      const offer = await create.mutateAsync({
+        institutionId,
+        body: {
+          service_type_code: values.service_type_code,
+          name: values.name.trim(),
+          description: normalise(values.description),
+          eligibility_note: normalise(values.eligibility_note),
+          teryt: normalise(values.teryt),
+          street: normalise(values.street),
+          postal_code: normalise(values.postal_code),
+          city: normalise(values.city),
+          capacity_available: capacityNumber(values.capacity_available),
+          capacity_max: capacityNumber(values.capacity_max),
+        },
+      });
       notify("green", t("admin.offers.created", { name: offer.name }));
       close();
     } catch (error) {
@@ -120,7 +130,13 @@ export function CreateOfferModal({ opened, onClose, institutionId, institutionTy
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={t("admin.offers.create_title")} size="xl" closeButtonProps={{ "aria-label": t("common.close") }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("admin.offers.create_title")}
+      size="xl"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Select
@@ -134,11 +150,30 @@ export function CreateOfferModal({ opened, onClose, institutionId, institutionTy
           />
           <TextInput label={t("admin.offers.name")} required {...form.getInputProps("name")} />
           <Textarea label={t("admin.offers.description_field")} autosize minRows={2} maxRows={6} {...form.getInputProps("description")} />
-          <Textarea label={t("admin.offers.eligibility")} description={t("admin.offers.eligibility_help")} autosize minRows={2} maxRows={4} {...form.getInputProps("eligibility_note")} />
+          <Textarea
+            label={t("admin.offers.eligibility")}
+            description={t("admin.offers.eligibility_help")}
+            autosize
+            minRows={2}
+            maxRows={4}
+            {...form.getInputProps("eligibility_note")}
+          />
           <PlaceFields form={form} tealDescription={t("admin.offers.teryt_help")} />
           <Group grow align="flex-start">
-            <NumberInput label={t("admin.offers.capacity_available")} min={0} max={100000} allowDecimal={false} {...form.getInputProps("capacity_available")} />
-            <NumberInput label={t("admin.offers.capacity_max")} min={0} max={100000} allowDecimal={false} {...form.getInputProps("capacity_max")} />
+            <NumberInput
+              label={t("admin.offers.capacity_available")}
+              min={0}
+              max={100000}
+              allowDecimal={false}
+              {...form.getInputProps("capacity_available")}
+            />
+            <NumberInput
+              label={t("admin.offers.capacity_max")}
+              min={0}
+              max={100000}
+              allowDecimal={false}
+              {...form.getInputProps("capacity_max")}
+            />
           </Group>
           {formError ? <ErrorAlert error={formError} /> : null}
           <Group justify="flex-end">
@@ -179,93 +214,76 @@ function editValues(offer: Offer): EditValues {
   };
 }
 
-export function EditOfferModal({ offerId, onClose, serviceTypeName }: { offerId: string | null; onClose: () => void; serviceTypeName: (code: string) => string }) {
+/** Name, description, place and whether it is offered; sent with If-Match from the ETag read when the dialog opened. */
+export function EditOfferModal({
+  offerId,
+  onClose,
+  serviceTypeName,
+}: {
+  offerId: string | null;
+  onClose: () => void;
+  serviceTypeName: (code: string) => string;
+}) {
   const { t } = useTranslation();
-  const loaded = useOffer(offerId);
   const update = useUpdateOffer();
-  const [formError, setFormError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const form = useForm<EditValues>({
-    mode: "controlled",
-    initialValues: { name: "", description: "", eligibility_note: "", teryt: "", street: "", postal_code: "", city: "", active: true },
-    validate: {
-      name: (v) => (v.trim() ? null : t("errors.field.missing")),
-      teryt: (v) => (v.length === 7 ? null : t("territory.gmina_required")),
-      postal_code: (v) => (v.trim() === "" || POSTAL.test(v.trim()) ? null : t("admin.fields.postal_code_invalid")),
+  const edit = useVersionedEdit({
+    query: offerQueries.detail(offerId ?? ""),
+    enabled: offerId !== null,
+    form: {
+      initialValues: { name: "", description: "", eligibility_note: "", teryt: "", street: "", postal_code: "", city: "", active: true },
+      validate: {
+        name: (v) => (v.trim() ? null : t("errors.field.missing")),
+        teryt: (v) => (v.length === 7 ? null : t("territory.gmina_required")),
+        postal_code: (v) => (v.trim() === "" || POSTAL.test(v.trim()) ? null : t("admin.fields.postal_code_invalid")),
+      },
     },
-  });
-  const data = loaded.data?.data;
-  useEffect(() => {
-    if (data) {
-      form.setValues(editValues(data));
-      form.resetDirty(editValues(data));
-    }
-    // Reset the form only when another version of the record arrives (opened, or reloaded after 412).
-  }, [data?.id, data?.version]);
-
-  const close = () => {
-    setFormError(null);
-    setStale(false);
-    update.reset();
-    onClose();
-  };
-  const submit = form.onSubmit(async (values) => {
-    if (!data || !offerId) return;
-    setFormError(null);
-    const body = changedFields(editValues(data) as unknown as Record<string, unknown>, values as unknown as Record<string, unknown>) as OfferUpdate;
-    if (Object.keys(body).length === 0) {
-      close();
-      return;
-    }
-    try {
-      const offer = await update.mutateAsync({ id: offerId, etag: loaded.data?.etag ?? null, body });
+    toValues: editValues,
+    save: (body, etag, offer) => update.mutateAsync({ id: offer.id, etag, body }),
+    onSaved: (offer) => {
       notify("green", t("admin.offers.updated", { name: offer.name }));
       close();
-    } catch (error) {
-      const described = applyErrorToForm(error, form, t);
-      if (described.stale) setStale(true);
-      else if (!described.shownOnFields) setFormError(error);
-    }
+    },
+    onUnchanged: () => close(),
   });
+  const { form } = edit;
+
+  function close() {
+    edit.clear();
+    onClose();
+  }
+
   return (
-    <Modal opened={offerId !== null} onClose={close} title={t("admin.offers.edit_title")} size="xl" closeButtonProps={{ "aria-label": t("common.close") }}>
-      {loaded.isPending ? (
-        <Stack gap="md" aria-busy="true">
-          <Skeleton height={56} />
-          <Skeleton height={90} />
-          <Skeleton height={120} />
-        </Stack>
-      ) : loaded.isError ? (
-        <ErrorAlert error={loaded.error} onRetry={() => void loaded.refetch()} />
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <TextInput label={t("admin.offers.service_type")} value={data ? serviceTypeName(data.service_type_code) : ""} readOnly description={t("admin.offers.service_type_fixed")} />
-            <TextInput label={t("admin.offers.name")} required data-autofocus {...form.getInputProps("name")} />
-            <Textarea label={t("admin.offers.description_field")} autosize minRows={2} maxRows={6} {...form.getInputProps("description")} />
-            <Textarea label={t("admin.offers.eligibility")} description={t("admin.offers.eligibility_help")} autosize minRows={2} maxRows={4} {...form.getInputProps("eligibility_note")} />
-            <PlaceFields form={form} tealDescription={t("admin.offers.teryt_help_edit")} />
-            <Switch label={t("admin.offers.active")} description={t("admin.offers.active_help")} {...form.getInputProps("active", { type: "checkbox" })} />
-            {stale ? (
-              <StaleRecordAlert
-                onReload={() => {
-                  void loaded.refetch().then(() => setStale(false));
-                }}
-                reloading={loaded.isFetching}
-              />
-            ) : null}
-            {formError ? <ErrorAlert error={formError} /> : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={update.isPending} disabled={stale}>
-                {t("common.save")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
+    <Modal
+      opened={offerId !== null}
+      onClose={close}
+      title={t("admin.offers.edit_title")}
+      size="xl"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <VersionedEditForm edit={edit} onCancel={close} skeleton={[56, 90, 120]}>
+        <TextInput
+          label={t("admin.offers.service_type")}
+          value={edit.record ? serviceTypeName(edit.record.service_type_code) : ""}
+          readOnly
+          description={t("admin.offers.service_type_fixed")}
+        />
+        <TextInput label={t("admin.offers.name")} required data-autofocus {...form.getInputProps("name")} />
+        <Textarea label={t("admin.offers.description_field")} autosize minRows={2} maxRows={6} {...form.getInputProps("description")} />
+        <Textarea
+          label={t("admin.offers.eligibility")}
+          description={t("admin.offers.eligibility_help")}
+          autosize
+          minRows={2}
+          maxRows={4}
+          {...form.getInputProps("eligibility_note")}
+        />
+        <PlaceFields form={form} tealDescription={t("admin.offers.teryt_help_edit")} />
+        <Switch
+          label={t("admin.offers.active")}
+          description={t("admin.offers.active_help")}
+          {...form.getInputProps("active", { type: "checkbox" })}
+        />
+      </VersionedEditForm>
     </Modal>
   );
 }
@@ -287,12 +305,14 @@ export function CapacityModal({ offer, onClose }: { offer: Offer | null; onClose
       },
     },
   });
+  // The form starts from the offer's numbers each time the dialog opens for one.
+  const showOffer = useEffectEvent((shown: Offer) => {
+    form.setValues({ capacity_available: shown.capacity_available ?? 0, capacity_max: shown.capacity_max ?? "" });
+    form.resetDirty();
+  });
   useEffect(() => {
-    if (offer) {
-      form.setValues({ capacity_available: offer.capacity_available ?? 0, capacity_max: offer.capacity_max ?? "" });
-      form.resetDirty();
-    }
-  }, [offer?.id]);
+    if (offer) showOffer(offer);
+  }, [offer]);
   const close = () => {
     setFormError(null);
     setCapacity.reset();
@@ -315,14 +335,34 @@ export function CapacityModal({ offer, onClose }: { offer: Offer | null; onClose
     }
   });
   return (
-    <Modal opened={offer !== null} onClose={close} title={t("admin.offers.capacity_title")} closeButtonProps={{ "aria-label": t("common.close") }}>
+    <Modal
+      opened={offer !== null}
+      onClose={close}
+      title={t("admin.offers.capacity_title")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" fw={600}>
             {offer?.name}
           </Text>
-          <NumberInput label={t("admin.offers.capacity_available")} min={0} max={100000} allowDecimal={false} required data-autofocus {...form.getInputProps("capacity_available")} />
-          <NumberInput label={t("admin.offers.capacity_max")} description={t("admin.offers.capacity_max_help")} min={0} max={100000} allowDecimal={false} {...form.getInputProps("capacity_max")} />
+          <NumberInput
+            label={t("admin.offers.capacity_available")}
+            min={0}
+            max={100000}
+            allowDecimal={false}
+            required
+            data-autofocus
+            {...form.getInputProps("capacity_available")}
+          />
+          <NumberInput
+            label={t("admin.offers.capacity_max")}
+            description={t("admin.offers.capacity_max_help")}
+            min={0}
+            max={100000}
+            allowDecimal={false}
+            {...form.getInputProps("capacity_max")}
+          />
           {formError ? <ErrorAlert error={formError} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

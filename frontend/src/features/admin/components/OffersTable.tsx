@@ -1,13 +1,12 @@
-import { Badge, Button, Group, Table, Text } from "@mantine/core";
+import { Badge, Button, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Offer } from "@/lib/api/directory";
 import { formatDateTime } from "@/lib/format";
-import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
+import { DataTable, type Column, type ListState } from "@/lib/ui/DataTable";
 import { TerritoryName } from "./Territory";
 
-interface OffersTableProps {
+interface OffersTableProps extends ListState {
   offers: readonly Offer[];
-  loading: boolean;
   serviceTypeName: (code: string) => string;
   onEdit: (offer: Offer) => void;
   onCapacity: (offer: Offer) => void;
@@ -30,70 +29,80 @@ export function CapacityBadge({ offer }: { offer: Pick<Offer, "capacity_availabl
   );
 }
 
-export function OffersTable({ offers, loading, serviceTypeName, onEdit, onCapacity }: OffersTableProps) {
+export function OffersTable({ offers, serviceTypeName, onEdit, onCapacity, ...list }: OffersTableProps) {
   const { t } = useTranslation();
+  const columns: Column<Offer>[] = [
+    {
+      key: "name",
+      header: t("admin.offers.name"),
+      cell: (offer) => (
+        <>
+          <Text size="sm" fw={600}>
+            {offer.name}
+          </Text>
+          {!offer.active ? (
+            <Text size="xs" c="dimmed">
+              {t("admin.status.inactive")}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "service_type",
+      header: t("admin.offers.service_type"),
+      cell: (offer) => <Text size="sm">{serviceTypeName(offer.service_type_code)}</Text>,
+    },
+    {
+      key: "place",
+      header: t("admin.offers.place"),
+      cell: (offer) => (
+        <>
+          {offer.city ? <Text size="sm">{offer.city}</Text> : null}
+          <Text size="xs" c="dimmed">
+            {t("territory.gmina_short")} <TerritoryName code={offer.teryt} compact />
+          </Text>
+        </>
+      ),
+    },
+    { key: "capacity", header: t("admin.offers.capacity"), cell: (offer) => <CapacityBadge offer={offer} /> },
+    {
+      key: "capacity_updated",
+      header: t("admin.offers.capacity_updated"),
+      cell: (offer) => (
+        <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+          {formatDateTime(offer.capacity_updated_at)}
+        </Text>
+      ),
+    },
+  ];
   return (
-    <div className="table-scroll">
-      <Table className="data-table" striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-busy={loading}>
-        <Table.Caption className="visually-hidden-caption">{t("admin.offers.caption")}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("admin.offers.name")}</Table.Th>
-            <Table.Th scope="col">{t("admin.offers.service_type")}</Table.Th>
-            <Table.Th scope="col">{t("admin.offers.place")}</Table.Th>
-            <Table.Th scope="col">{t("admin.offers.capacity")}</Table.Th>
-            <Table.Th scope="col">{t("admin.offers.capacity_updated")}</Table.Th>
-            <Table.Th scope="col">
-              <span className="visually-hidden">{t("common.actions")}</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loading ? (
-            <TableSkeletonRows columns={6} />
-          ) : (
-            offers.map((offer) => (
-              <Table.Tr key={offer.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {offer.name}
-                  </Text>
-                  {!offer.active ? (
-                    <Text size="xs" c="dimmed">
-                      {t("admin.status.inactive")}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{serviceTypeName(offer.service_type_code)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {offer.city ? <Text size="sm">{offer.city}</Text> : null}
-                  <Text size="xs" c="dimmed">
-                    {t("territory.gmina_short")} <TerritoryName code={offer.teryt} compact />
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <CapacityBadge offer={offer} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ whiteSpace: "nowrap" }}>{formatDateTime(offer.capacity_updated_at)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button size="compact-sm" variant="subtle" onClick={() => onCapacity(offer)} aria-label={t("admin.offers.capacity_named", { name: offer.name })}>
-                      {t("admin.offers.update_capacity")}
-                    </Button>
-                    <Button size="compact-sm" variant="subtle" onClick={() => onEdit(offer)} aria-label={t("admin.offers.edit_named", { name: offer.name })}>
-                      {t("common.edit")}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))
-          )}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t("admin.offers.caption")}
+      columns={columns}
+      rows={offers}
+      rowKey={(offer) => offer.id}
+      {...list}
+      actions={(offer) => (
+        <>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => onCapacity(offer)}
+            aria-label={t("admin.offers.capacity_named", { name: offer.name })}
+          >
+            {t("admin.offers.update_capacity")}
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => onEdit(offer)}
+            aria-label={t("admin.offers.edit_named", { name: offer.name })}
+          >
+            {t("common.edit")}
+          </Button>
+        </>
+      )}
+    />
   );
 }

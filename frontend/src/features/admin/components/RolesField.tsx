@@ -20,7 +20,7 @@ export function RolesField({ value, onChange, error, grantable, lockedReason }: 
       label={t("admin.users.roles")}
       description={lockedReason ?? t("admin.users.roles_help")}
       value={value}
-      onChange={(next) => onChange(next as Role[])}
+      onChange={(next) => onChange(next)}
       error={error}
       required
     >

@@ -31,42 +31,42 @@ export function GminaPicker({ value, onChange, error, required, description }: G
   const gminas = useTerritories("gmina", powiat);
   return (
     <Stack gap={4}>
-    <Group grow align="flex-start" gap="sm">
-      <Select
-        label={t("territory.voivodeship")}
-        placeholder={t("territory.choose")}
-        data={options(voivodeships.data?.items)}
-        value={voivodeship}
-        onChange={(code) => onChange(code ?? "")}
-        searchable
-        required={required}
-        disabled={voivodeships.isPending}
-        nothingFoundMessage={t("common.nothing_found")}
-      />
-      <Select
-        label={t("territory.powiat")}
-        placeholder={voivodeship ? t("territory.choose") : t("territory.first_voivodeship")}
-        data={options(powiats.data?.items)}
-        value={powiat}
-        onChange={(code) => onChange(code ?? voivodeship ?? "")}
-        searchable
-        required={required}
-        disabled={!voivodeship || powiats.isPending}
-        nothingFoundMessage={t("common.nothing_found")}
-      />
-      <Select
-        label={t("territory.gmina")}
-        placeholder={powiat ? t("territory.choose") : t("territory.first_powiat")}
-        data={(gminas.data?.items ?? []).map((item) => ({ value: item.code, label: `${item.name} (${item.kind})` }))}
-        value={value.length === 7 ? value : null}
-        onChange={(code) => onChange(code ?? powiat ?? "")}
-        searchable
-        required={required}
-        disabled={!powiat || gminas.isPending}
-        error={error}
-        nothingFoundMessage={t("common.nothing_found")}
-      />
-    </Group>
+      <Group grow align="flex-start" gap="sm">
+        <Select
+          label={t("territory.voivodeship")}
+          placeholder={t("territory.choose")}
+          data={options(voivodeships.data?.items)}
+          value={voivodeship}
+          onChange={(code) => onChange(code ?? "")}
+          searchable
+          required={required}
+          disabled={voivodeships.isPending}
+          nothingFoundMessage={t("common.nothing_found")}
+        />
+        <Select
+          label={t("territory.powiat")}
+          placeholder={voivodeship ? t("territory.choose") : t("territory.first_voivodeship")}
+          data={options(powiats.data?.items)}
+          value={powiat}
+          onChange={(code) => onChange(code ?? voivodeship ?? "")}
+          searchable
+          required={required}
+          disabled={!voivodeship || powiats.isPending}
+          nothingFoundMessage={t("common.nothing_found")}
+        />
+        <Select
+          label={t("territory.gmina")}
+          placeholder={powiat ? t("territory.choose") : t("territory.first_powiat")}
+          data={(gminas.data?.items ?? []).map((item) => ({ value: item.code, label: `${item.name} (${item.kind})` }))}
+          value={value.length === 7 ? value : null}
+          onChange={(code) => onChange(code ?? powiat ?? "")}
+          searchable
+          required={required}
+          disabled={!powiat || gminas.isPending}
+          error={error}
+          nothingFoundMessage={t("common.nothing_found")}
+        />
+      </Group>
       {description ? (
         <Text size="xs" c="dimmed">
           {description}
@@ -77,7 +77,15 @@ export function GminaPicker({ value, onChange, error, required, description }: G
 }
 
 /** Analyst scope: "" the whole country, 2 digits a voivodeship, 4 digits a powiat. */
-export function AnalystScopePicker({ value, onChange, error }: { value: string; onChange: (scope: string) => void; error?: React.ReactNode }) {
+export function AnalystScopePicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (scope: string) => void;
+  error?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const NATIONAL = "__national__";
   const voivodeship = value.length >= 2 ? value.slice(0, 2) : null;

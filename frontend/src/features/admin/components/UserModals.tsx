@@ -1,12 +1,14 @@
-import { useEffect, useState } from "react";
-import { Alert, Button, Group, Modal, Skeleton, Stack, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notify } from "@/lib/ui/notify";
 import { useTranslation } from "react-i18next";
 import { grantableRoles, type Role, type User, type UserUpdate } from "@/lib/api/directory";
+import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { applyErrorToForm } from "@/lib/ui/forms";
-import { ErrorAlert, StaleRecordAlert } from "@/lib/ui/ErrorAlert";
-import { useCreateUser, useResetPassword, useUpdateUser, useUser } from "../api/users";
+import { notify } from "@/lib/ui/notify";
+import { useVersionedEdit } from "@/lib/ui/useVersionedEdit";
+import { VersionedEditForm } from "@/lib/ui/VersionedEditForm";
+import { useCreateUser, useResetPassword, useUpdateUser, userQueries } from "../api/users";
 import { NewPasswordField, validateNewPassword } from "./PasswordField";
 import { RolesField } from "./RolesField";
 import { AnalystScopePicker } from "./Territory";
@@ -61,13 +63,26 @@ export function CreateUserModal({ opened, onClose, institutionId, institutionNam
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t("admin.users.create_title")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("admin.users.create_title")}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {t("admin.users.create_in", { institution: institutionName })}
           </Text>
-          <TextInput label={t("admin.users.email")} type="email" required data-autofocus autoComplete="off" {...form.getInputProps("email")} />
+          <TextInput
+            label={t("admin.users.email")}
+            type="email"
+            required
+            data-autofocus
+            autoComplete="off"
+            {...form.getInputProps("email")}
+          />
           <TextInput label={t("admin.users.name")} required autoComplete="off" {...form.getInputProps("full_name")} />
           <RolesField
             value={form.values.roles}
@@ -122,110 +137,72 @@ function editValues(user: User): EditValues {
   return { full_name: user.full_name, roles: [...user.roles], analyst_scope: user.analyst_scope ?? "" };
 }
 
+/** What changed: roles compare as sets; the analyst scope counts only for an analyst. */
+function userChanges(_changes: unknown, values: EditValues, user: User): UserUpdate {
+  const body: UserUpdate = {};
+  if (values.full_name.trim() !== user.full_name) body.full_name = values.full_name.trim();
+  const sameRoles = values.roles.length === user.roles.length && values.roles.every((r) => user.roles.includes(r));
+  if (!sameRoles) body.roles = values.roles;
+  if (values.roles.includes("analyst") && values.analyst_scope !== user.analyst_scope) body.analyst_scope = values.analyst_scope;
+  return body;
+}
+
 /** Name, roles and analyst scope; sent with If-Match from the ETag read when the dialog opened. */
 export function EditUserModal({ userId, onClose, viewerIsSystemAdmin, selfId }: EditUserModalProps) {
   const { t } = useTranslation();
-  const loaded = useUser(userId);
   const update = useUpdateUser();
-  const [formError, setFormError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const form = useForm<EditValues>({
-    mode: "controlled",
-    initialValues: { full_name: "", roles: [], analyst_scope: "" },
-    validate: {
-      full_name: (v) => (v.trim() ? null : t("errors.field.missing")),
-      roles: (v) => (v.length > 0 ? null : t("admin.users.roles_required")),
+  const edit = useVersionedEdit({
+    query: userQueries.detail(userId ?? ""),
+    enabled: userId !== null,
+    form: {
+      initialValues: { full_name: "", roles: [], analyst_scope: "" },
+      validate: {
+        full_name: (v) => (v.trim() ? null : t("errors.field.missing")),
+        roles: (v) => (v.length > 0 ? null : t("admin.users.roles_required")),
+      },
     },
-  });
-
-  const data = loaded.data?.data;
-  useEffect(() => {
-    if (data) {
-      form.setInitialValues(editValues(data));
-      form.setValues(editValues(data));
-      form.resetDirty(editValues(data));
-    }
-    // Reset the form only when another version of the record arrives (opened, or reloaded after 412).
-  }, [data?.id, data?.version]);
-
-  const close = () => {
-    setFormError(null);
-    setStale(false);
-    update.reset();
-    onClose();
-  };
-
-  const reload = async () => {
-    await loaded.refetch();
-    setStale(false);
-    setFormError(null);
-  };
-
-  const submit = form.onSubmit(async (values) => {
-    if (!data || !userId) return;
-    setFormError(null);
-    const body: UserUpdate = {};
-    if (values.full_name.trim() !== data.full_name) body.full_name = values.full_name.trim();
-    const sameRoles = values.roles.length === data.roles.length && values.roles.every((r) => data.roles.includes(r));
-    if (!sameRoles) body.roles = values.roles;
-    if (values.roles.includes("analyst") && values.analyst_scope !== data.analyst_scope) body.analyst_scope = values.analyst_scope;
-    if (Object.keys(body).length === 0) {
-      close();
-      return;
-    }
-    try {
-      const user = await update.mutateAsync({ id: userId, etag: loaded.data?.etag ?? null, body });
+    toValues: editValues,
+    toBody: userChanges,
+    save: (body, etag, user) => update.mutateAsync({ id: user.id, etag, body }),
+    onSaved: (user) => {
       notify("green", t("admin.users.updated", { name: user.full_name }));
       close();
-    } catch (error) {
-      const described = applyErrorToForm(error, form, t);
-      if (described.stale) setStale(true);
-      else if (!described.shownOnFields) setFormError(error);
-    }
+    },
+    onUnchanged: () => close(),
   });
+  const { form } = edit;
+
+  function close() {
+    edit.clear();
+    onClose();
+  }
 
   return (
-    <Modal opened={userId !== null} onClose={close} title={t("admin.users.edit_title")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
-      {loaded.isPending ? (
-        <Stack gap="md" aria-busy="true">
-          <Skeleton height={56} />
-          <Skeleton height={56} />
-          <Skeleton height={200} />
-        </Stack>
-      ) : loaded.isError ? (
-        <ErrorAlert error={loaded.error} onRetry={() => void loaded.refetch()} />
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <TextInput label={t("admin.users.email")} value={data?.email ?? ""} readOnly description={t("admin.users.email_fixed")} />
-            <TextInput label={t("admin.users.name")} required data-autofocus {...form.getInputProps("full_name")} />
-            <RolesField
-              value={form.values.roles}
-              onChange={(roles) => form.setFieldValue("roles", roles)}
-              error={form.errors.roles}
-              grantable={grantableRoles(viewerIsSystemAdmin)}
-              lockedReason={userId === selfId && !viewerIsSystemAdmin ? t("admin.users.own_roles_locked") : undefined}
-            />
-            {form.values.roles.includes("analyst") ? (
-              <AnalystScopePicker
-                value={form.values.analyst_scope}
-                onChange={(scope) => form.setFieldValue("analyst_scope", scope)}
-                error={form.errors.analyst_scope}
-              />
-            ) : null}
-            {stale ? <StaleRecordAlert onReload={() => void reload()} reloading={loaded.isFetching} /> : null}
-            {formError ? <ErrorAlert error={formError} /> : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={update.isPending} disabled={stale}>
-                {t("common.save")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
+    <Modal
+      opened={userId !== null}
+      onClose={close}
+      title={t("admin.users.edit_title")}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <VersionedEditForm edit={edit} onCancel={close} skeleton={[56, 56, 200]}>
+        <TextInput label={t("admin.users.email")} value={edit.record?.email ?? ""} readOnly description={t("admin.users.email_fixed")} />
+        <TextInput label={t("admin.users.name")} required data-autofocus {...form.getInputProps("full_name")} />
+        <RolesField
+          value={form.values.roles}
+          onChange={(roles) => form.setFieldValue("roles", roles)}
+          error={form.errors.roles}
+          grantable={grantableRoles(viewerIsSystemAdmin)}
+          lockedReason={userId === selfId && !viewerIsSystemAdmin ? t("admin.users.own_roles_locked") : undefined}
+        />
+        {form.values.roles.includes("analyst") ? (
+          <AnalystScopePicker
+            value={form.values.analyst_scope}
+            onChange={(scope) => form.setFieldValue("analyst_scope", scope)}
+            error={form.errors.analyst_scope}
+          />
+        ) : null}
+      </VersionedEditForm>
     </Modal>
   );
 }
@@ -257,7 +234,12 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     }
   });
   return (
-    <Modal opened={user !== null} onClose={close} title={t("admin.users.reset_password_title")} closeButtonProps={{ "aria-label": t("common.close") }}>
+    <Modal
+      opened={user !== null}
+      onClose={close}
+      title={t("admin.users.reset_password_title")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{t("admin.users.reset_password_for", { name: user?.full_name ?? "" })}</Text>

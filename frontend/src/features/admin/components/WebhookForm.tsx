@@ -88,7 +88,7 @@ export function WebhookFields({ form, withActive = false }: { form: UseFormRetur
         description={t("admin.webhooks.events_field_help")}
         value={values.mode}
         onChange={(mode) => {
-          form.setFieldValue("mode", mode as WebhookFormValues["mode"]);
+          form.setFieldValue("mode", mode);
           form.clearFieldError("event_types");
         }}
       >
@@ -98,7 +98,11 @@ export function WebhookFields({ form, withActive = false }: { form: UseFormRetur
         </Stack>
       </Radio.Group>
       {values.mode === "selected" ? (
-        <Checkbox.Group label={t("admin.webhooks.events_selected")} labelProps={{ className: "visually-hidden" }} {...form.getInputProps("event_types")}>
+        <Checkbox.Group
+          label={t("admin.webhooks.events_selected")}
+          labelProps={{ className: "visually-hidden" }}
+          {...form.getInputProps("event_types")}
+        >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs" mt={4}>
             {EVENT_TYPES.map((type) => (
               <Checkbox

@@ -1,38 +1,23 @@
-import { useEffect, useState } from "react";
-import { Button, Group, Modal, Skeleton, Stack, Text } from "@mantine/core";
-import { useForm, type UseFormReturnType } from "@mantine/form";
-import type { TFunction } from "i18next";
+import { useState } from "react";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { describeError } from "@/lib/api/problem";
-import { applyErrorToForm } from "@/lib/ui/forms";
 import { ErrorAlert, StaleRecordAlert } from "@/lib/ui/ErrorAlert";
+import { applyErrorToForm } from "@/lib/ui/forms";
 import { notify } from "@/lib/ui/notify";
+import { useVersionedEdit, useVersionedRecord } from "@/lib/ui/useVersionedEdit";
+import { VersionedEditForm } from "@/lib/ui/VersionedEditForm";
 import {
   useCreateSubscription,
   useDeleteSubscription,
-  useSubscription,
   useUpdateSubscription,
+  webhookQueries,
   type Subscription,
   type SubscriptionCreate,
   type SubscriptionUpdate,
   type SubscriptionWithSecret,
 } from "../api/webhooks";
 import { EMPTY_WEBHOOK, eventTypesOf, WebhookFields, webhookValidation, webhookValues, type WebhookFormValues } from "./WebhookForm";
-
-/**
- * An API error on the webhook form: field errors next to their fields; webhook_url_not_allowed
- * (not https, or not a public internet address) on the URL. Returns whether it was a 412, or the
- * error for the alert when no field took it.
- */
-function showError(error: unknown, form: UseFormReturnType<WebhookFormValues>, t: TFunction): { stale: boolean; alert: unknown } {
-  const described = applyErrorToForm(error, form, t);
-  if (described.code === "webhook_url_not_allowed") {
-    form.setFieldError("url", described.message);
-    return { stale: false, alert: null };
-  }
-  if (described.stale) return { stale: true, alert: null };
-  return { stale: false, alert: described.shownOnFields ? null : error };
-}
 
 interface CreateWebhookModalProps {
   opened: boolean;
@@ -68,12 +53,19 @@ export function CreateWebhookModal({ opened, onClose, onCreated, institutionName
       create.reset();
       onCreated(subscription);
     } catch (error) {
-      setFormError(showError(error, form, t).alert);
+      // Field errors (webhook_url_not_allowed: not https, or not a public address) go next to the fields.
+      if (!applyErrorToForm(error, form, t).shownOnFields) setFormError(error);
     }
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t("admin.webhooks.create_title")} size="xl" closeButtonProps={{ "aria-label": t("common.close") }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("admin.webhooks.create_title")}
+      size="xl"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
@@ -96,7 +88,7 @@ export function CreateWebhookModal({ opened, onClose, onCreated, institutionName
 }
 
 /** What changed (PATCH): null clears the description; [] means every event type. */
-function changes(record: Subscription, values: WebhookFormValues): SubscriptionUpdate {
+function changes(values: WebhookFormValues, record: Subscription): SubscriptionUpdate {
   const body: SubscriptionUpdate = {};
   const url = values.url.trim();
   if (url !== record.url) body.url = url;
@@ -112,82 +104,37 @@ function changes(record: Subscription, values: WebhookFormValues): SubscriptionU
 /** URL, description, events and sending on/off; sent with If-Match from the ETag read when the dialog opened. */
 export function EditWebhookModal({ subscriptionId, onClose }: { subscriptionId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const loaded = useSubscription(subscriptionId);
   const update = useUpdateSubscription();
-  const [formError, setFormError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const form = useForm<WebhookFormValues>({ mode: "controlled", initialValues: EMPTY_WEBHOOK, validate: webhookValidation(t) });
-
-  const data = loaded.data?.data;
-  useEffect(() => {
-    if (data) {
-      form.setInitialValues(webhookValues(data));
-      form.setValues(webhookValues(data));
-      form.resetDirty(webhookValues(data));
-    }
-    // Reset the form only when another version of the record arrives (opened, or reloaded after 412).
-  }, [data?.id, data?.version]);
-
-  const close = () => {
-    setFormError(null);
-    setStale(false);
-    update.reset();
-    form.clearErrors();
-    onClose();
-  };
-
-  const reload = async () => {
-    await loaded.refetch();
-    setStale(false);
-    setFormError(null);
-  };
-
-  const submit = form.onSubmit(async (values) => {
-    if (!data || !subscriptionId) return;
-    setFormError(null);
-    const body = changes(data, values);
-    if (Object.keys(body).length === 0) {
-      close();
-      return;
-    }
-    try {
-      const saved = await update.mutateAsync({ id: subscriptionId, etag: loaded.data?.etag ?? null, body });
+  const edit = useVersionedEdit({
+    query: webhookQueries.detail(subscriptionId ?? ""),
+    enabled: subscriptionId !== null,
+    form: { initialValues: EMPTY_WEBHOOK, validate: webhookValidation(t) },
+    toValues: webhookValues,
+    toBody: (_changes, values, record) => changes(values, record),
+    save: (body, etag, record) => update.mutateAsync({ id: record.id, etag, body }),
+    onSaved: (saved) => {
       notify("green", t("admin.webhooks.updated", { url: saved.url }));
       close();
-    } catch (error) {
-      const shown = showError(error, form, t);
-      if (shown.stale) setStale(true);
-      setFormError(shown.alert);
-    }
+    },
+    onUnchanged: () => close(),
   });
 
+  function close() {
+    edit.clear();
+    onClose();
+  }
+
   return (
-    <Modal opened={subscriptionId !== null} onClose={close} title={t("admin.webhooks.edit_title")} size="xl" closeButtonProps={{ "aria-label": t("common.close") }}>
-      {loaded.isPending ? (
-        <Stack gap="md" aria-busy="true">
-          <Skeleton height={56} />
-          <Skeleton height={56} />
-          <Skeleton height={160} />
-        </Stack>
-      ) : loaded.isError ? (
-        <ErrorAlert error={loaded.error} onRetry={() => void loaded.refetch()} />
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <WebhookFields form={form} withActive />
-            {stale ? <StaleRecordAlert onReload={() => void reload()} reloading={loaded.isFetching} /> : null}
-            {formError ? <ErrorAlert error={formError} /> : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={update.isPending} disabled={stale}>
-                {t("common.save")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
+    <Modal
+      opened={subscriptionId !== null}
+      onClose={close}
+      title={t("admin.webhooks.edit_title")}
+      size="xl"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <VersionedEditForm edit={edit} onCancel={close} skeleton={[56, 56, 160]}>
+        <WebhookFields form={edit.form} withActive />
+      </VersionedEditForm>
     </Modal>
   );
 }
@@ -198,48 +145,48 @@ export type WebhookAction = "delete" | "pause" | "resume";
  * Delete, pause or resume after a confirmation. The dialog reads the subscription (and its ETag)
  * when it opens and sends If-Match with it; a 412 offers to reload.
  */
-export function WebhookActionDialog({ action, onClose }: { action: { kind: WebhookAction; subscription: Subscription } | null; onClose: () => void }) {
+export function WebhookActionDialog({
+  action,
+  onClose,
+}: {
+  action: { kind: WebhookAction; subscription: Subscription } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const loaded = useSubscription(action?.subscription.id ?? null);
+  const loaded = useVersionedRecord(webhookQueries.detail(action?.subscription.id ?? ""), action !== null);
   const update = useUpdateSubscription();
   const remove = useDeleteSubscription();
   const [error, setError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
   const kind = action?.kind ?? "delete";
-  const url = loaded.data?.data.url ?? action?.subscription.url ?? "";
+  const url = loaded.record?.url ?? action?.subscription.url ?? "";
   const pending = update.isPending || remove.isPending;
 
   const close = () => {
     setError(null);
-    setStale(false);
+    loaded.clearStale();
     update.reset();
     remove.reset();
     onClose();
   };
 
   const reload = async () => {
-    await loaded.refetch();
-    setStale(false);
+    await loaded.reload();
     setError(null);
   };
 
   const confirm = async () => {
-    if (!action || !loaded.data) return;
     setError(null);
-    const id = action.subscription.id;
-    const etag = loaded.data.etag;
     try {
-      if (kind === "delete") {
-        await remove.mutateAsync({ id, etag });
-        notify("green", t("admin.webhooks.deleted", { url }));
-      } else {
-        await update.mutateAsync({ id, etag, body: { active: kind === "resume" } });
-        notify("green", t(kind === "pause" ? "admin.webhooks.paused" : "admin.webhooks.resumed", { url }));
-      }
+      const sent = await loaded.send(async (etag, subscription) => {
+        if (kind === "delete") await remove.mutateAsync({ id: subscription.id, etag });
+        else await update.mutateAsync({ id: subscription.id, etag, body: { active: kind === "resume" } });
+      });
+      if (sent.stale) return;
+      if (kind === "delete") notify("green", t("admin.webhooks.deleted", { url }));
+      else notify("green", t(kind === "pause" ? "admin.webhooks.paused" : "admin.webhooks.resumed", { url }));
       close();
     } catch (caught) {
-      if (describeError(caught, t).stale) setStale(true);
-      else setError(caught);
+      setError(caught);
     }
   };
 
@@ -265,8 +212,8 @@ export function WebhookActionDialog({ action, onClose }: { action: { kind: Webho
         <Text size="sm" style={{ overflowWrap: "anywhere" }}>
           {messages[kind]}
         </Text>
-        {loaded.isError ? <ErrorAlert error={loaded.error} onRetry={() => void loaded.refetch()} /> : null}
-        {stale ? <StaleRecordAlert onReload={() => void reload()} reloading={loaded.isFetching} /> : null}
+        {loaded.status === "error" ? <ErrorAlert error={loaded.loadError} onRetry={loaded.retryLoad} /> : null}
+        {loaded.stale ? <StaleRecordAlert onReload={() => void reload()} reloading={loaded.reloading} /> : null}
         {error ? <ErrorAlert error={error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={close} data-autofocus>
@@ -275,8 +222,8 @@ export function WebhookActionDialog({ action, onClose }: { action: { kind: Webho
           <Button
             color={kind === "delete" ? "red" : undefined}
             onClick={() => void confirm()}
-            loading={pending || loaded.isPending}
-            disabled={stale || !loaded.data}
+            loading={pending || loaded.status === "pending"}
+            disabled={loaded.stale || loaded.record === undefined}
           >
             {labels[kind]}
           </Button>

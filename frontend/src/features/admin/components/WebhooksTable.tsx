@@ -1,8 +1,8 @@
-import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "@/lib/format";
-import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
+import { DataTable, type Column, type ListState } from "@/lib/ui/DataTable";
 import { eventKey, type DeliveryBrief, type Subscription, type SubscriptionListItem } from "../api/webhooks";
 import { RowActionsMenu } from "./RowActionsMenu";
 
@@ -10,7 +10,8 @@ const SHOWN_EVENTS = 3;
 
 /** The delivery state in words: a pending delivery whose last attempt failed is "retrying". */
 export function deliveryState(delivery: DeliveryBrief): "pending" | "retrying" | "delivered" | "dead" {
-  if (delivery.status === "pending" && delivery.attempts > 0 && (delivery.last_error !== null || delivery.last_status_code !== null)) return "retrying";
+  if (delivery.status === "pending" && delivery.attempts > 0 && (delivery.last_error !== null || delivery.last_status_code !== null))
+    return "retrying";
   return delivery.status;
 }
 
@@ -54,9 +55,8 @@ function EventsSummary({ types }: { types: readonly string[] }) {
   );
 }
 
-interface WebhooksTableProps {
+interface WebhooksTableProps extends ListState {
   subscriptions: readonly SubscriptionListItem[];
-  loading: boolean;
   deliveriesPath: (subscription: Subscription) => string;
   onEdit: (subscription: Subscription) => void;
   onPause: (subscription: Subscription) => void;
@@ -65,97 +65,104 @@ interface WebhooksTableProps {
   onDelete: (subscription: Subscription) => void;
 }
 
-export function WebhooksTable({ subscriptions, loading, deliveriesPath, onEdit, onPause, onResume, onRotate, onDelete }: WebhooksTableProps) {
+export function WebhooksTable({
+  subscriptions,
+  deliveriesPath,
+  onEdit,
+  onPause,
+  onResume,
+  onRotate,
+  onDelete,
+  ...list
+}: WebhooksTableProps) {
   const { t } = useTranslation();
+  const columns: Column<SubscriptionListItem>[] = [
+    {
+      key: "url",
+      header: t("admin.webhooks.url"),
+      style: { maxWidth: 300 },
+      cell: (subscription) => (
+        <>
+          <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
+            {subscription.url}
+          </Text>
+          {subscription.description ? (
+            <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+              {subscription.description}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "events",
+      header: t("admin.webhooks.events_field"),
+      style: { maxWidth: 260 },
+      cell: (subscription) => <EventsSummary types={subscription.event_types} />,
+    },
+    {
+      key: "status",
+      header: t("admin.webhooks.status"),
+      cell: (subscription) => <WebhookStateBadge active={subscription.active} />,
+    },
+    {
+      key: "created_at",
+      header: t("admin.webhooks.created_at"),
+      cell: (subscription) => (
+        <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+          {formatDateTime(subscription.created_at)}
+        </Text>
+      ),
+    },
+    {
+      key: "last_delivery",
+      header: t("admin.webhooks.last_delivery"),
+      cell: ({ last_delivery: last }) =>
+        last ? (
+          <Stack gap={2} align="flex-start">
+            <DeliveryBadge delivery={last} />
+            <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+              {formatDateTime(last.delivered_at ?? last.created_at)}
+            </Text>
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("admin.webhooks.no_deliveries")}
+          </Text>
+        ),
+    },
+  ];
   return (
-    <div className="table-scroll">
-      <Table className="data-table" striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-busy={loading}>
-        <Table.Caption className="visually-hidden-caption">{t("admin.webhooks.caption")}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("admin.webhooks.url")}</Table.Th>
-            <Table.Th scope="col">{t("admin.webhooks.events_field")}</Table.Th>
-            <Table.Th scope="col">{t("admin.webhooks.status")}</Table.Th>
-            <Table.Th scope="col">{t("admin.webhooks.created_at")}</Table.Th>
-            <Table.Th scope="col">{t("admin.webhooks.last_delivery")}</Table.Th>
-            <Table.Th scope="col">
-              <span className="visually-hidden">{t("common.actions")}</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loading ? (
-            <TableSkeletonRows columns={6} />
-          ) : (
-            subscriptions.map((subscription) => {
-              const last = subscription.last_delivery ?? null;
-              return (
-                <Table.Tr key={subscription.id}>
-                  <Table.Td style={{ maxWidth: 300 }}>
-                    <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
-                      {subscription.url}
-                    </Text>
-                    {subscription.description ? (
-                      <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
-                        {subscription.description}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td style={{ maxWidth: 260 }}>
-                    <EventsSummary types={subscription.event_types} />
-                  </Table.Td>
-                  <Table.Td>
-                    <WebhookStateBadge active={subscription.active} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                      {formatDateTime(subscription.created_at)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {last ? (
-                      <Stack gap={2} align="flex-start">
-                        <DeliveryBadge delivery={last} />
-                        <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-                          {formatDateTime(last.delivered_at ?? last.created_at)}
-                        </Text>
-                      </Stack>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t("admin.webhooks.no_deliveries")}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Button
-                        component={Link}
-                        to={deliveriesPath(subscription)}
-                        size="compact-sm"
-                        variant="subtle"
-                        aria-label={t("admin.webhooks.deliveries_named", { url: subscription.url })}
-                      >
-                        {t("admin.webhooks.deliveries_link")}
-                      </Button>
-                      <RowActionsMenu
-                        label={t("admin.webhooks.actions_named", { url: subscription.url })}
-                        actions={[
-                          { label: t("admin.webhooks.edit"), onClick: () => onEdit(subscription) },
-                          subscription.active
-                            ? { label: t("admin.webhooks.pause"), onClick: () => onPause(subscription) }
-                            : { label: t("admin.webhooks.resume"), onClick: () => onResume(subscription) },
-                          { label: t("admin.webhooks.rotate"), onClick: () => onRotate(subscription) },
-                          { label: t("admin.webhooks.delete"), onClick: () => onDelete(subscription), danger: true },
-                        ]}
-                      />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })
-          )}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t("admin.webhooks.caption")}
+      columns={columns}
+      rows={subscriptions}
+      rowKey={(subscription) => subscription.id}
+      {...list}
+      actions={(subscription) => (
+        <>
+          <Button
+            component={Link}
+            to={deliveriesPath(subscription)}
+            size="compact-sm"
+            variant="subtle"
+            aria-label={t("admin.webhooks.deliveries_named", { url: subscription.url })}
+          >
+            {t("admin.webhooks.deliveries_link")}
+          </Button>
+          <RowActionsMenu
+            label={t("admin.webhooks.actions_named", { url: subscription.url })}
+            actions={[
+              { label: t("admin.webhooks.edit"), onClick: () => onEdit(subscription) },
+              subscription.active
+                ? { label: t("admin.webhooks.pause"), onClick: () => onPause(subscription) }
+                : { label: t("admin.webhooks.resume"), onClick: () => onResume(subscription) },
+              { label: t("admin.webhooks.rotate"), onClick: () => onRotate(subscription) },
+              { label: t("admin.webhooks.delete"), onClick: () => onDelete(subscription), danger: true },
+            ]}
+          />
+        </>
+      )}
+    />
   );
 }

@@ -1,17 +1,14 @@
 import { useRef, useState } from "react";
 import { Button, Paper } from "@mantine/core";
 import { notify } from "@/lib/ui/notify";
-import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { directory, type ApiClient, type ApiClientWithSecret } from "@/lib/api/directory";
-import { unwrap } from "@/lib/api/client";
+import type { ApiClient, ApiClientWithSecret } from "@/lib/api/directory";
 import { ConfirmDialog } from "@/lib/ui/ConfirmDialog";
 import { EmptyState } from "@/lib/ui/EmptyState";
-import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { useApiClients, useRevokeApiClient, useRotateSecret } from "../api/apiClients";
-import { adminKeys } from "../api/keys";
+import { useInstitutionRecords } from "../api/institutions";
 import { ApiClientsTable } from "../components/ApiClientsTable";
 import { CreateApiClientModal } from "../components/CreateApiClientModal";
 import { SecretOnceModal } from "../components/SecretOnceModal";
@@ -36,13 +33,7 @@ export default function ApiClientsPage() {
 
   // System administrators see every institution's clients (the API has no filter): name them.
   const institutionIds = isSystemAdmin ? [...new Set(items.map((c) => c.institution_id).filter((id): id is string => !!id))] : [];
-  const names = useQueries({
-    queries: institutionIds.map((id) => ({
-      queryKey: [...adminKeys.institution(id), "name"],
-      queryFn: () => unwrap(directory.GET("/v1/institutions/{institution_id}", { params: { path: { institution_id: id } } })),
-      staleTime: 5 * 60_000,
-    })),
-  });
+  const names = useInstitutionRecords(institutionIds);
   const institutionName = (id: string | null) => {
     if (!id) return "—";
     const index = institutionIds.indexOf(id);
@@ -90,32 +81,29 @@ export default function ApiClientsPage() {
       />
       {picker}
       <Paper withBorder p={0}>
-        {clients.isError ? (
-          <div style={{ padding: 16 }}>
-            <ErrorAlert error={clients.error} onRetry={() => void clients.refetch()} />
-          </div>
-        ) : !clients.isPending && items.length === 0 ? (
-          <EmptyState
-            title={t("admin.clients.empty")}
-            description={t("admin.clients.empty_help")}
-            action={
-              <Button variant="light" onClick={() => setCreating(true)}>
-                {t("admin.clients.create")}
-              </Button>
-            }
-          />
-        ) : (
-          <ApiClientsTable
-            clients={items}
-            loading={clients.isPending}
-            onRotate={(client) => {
-              remember();
-              setRotating(client);
-            }}
-            onRevoke={setRevoking}
-            institutionName={isSystemAdmin ? institutionName : undefined}
-          />
-        )}
+        <ApiClientsTable
+          clients={items}
+          loading={clients.isPending}
+          error={clients.error}
+          onRetry={() => void clients.refetch()}
+          empty={
+            <EmptyState
+              title={t("admin.clients.empty")}
+              description={t("admin.clients.empty_help")}
+              action={
+                <Button variant="light" onClick={() => setCreating(true)}>
+                  {t("admin.clients.create")}
+                </Button>
+              }
+            />
+          }
+          onRotate={(client) => {
+            remember();
+            setRotating(client);
+          }}
+          onRevoke={setRevoking}
+          institutionName={isSystemAdmin ? institutionName : undefined}
+        />
       </Paper>
       {!clients.isPending && items.length > 0 ? (
         <LoadMore

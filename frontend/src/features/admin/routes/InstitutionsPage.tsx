@@ -4,7 +4,6 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { INSTITUTION_TYPES, type InstitutionType } from "@/lib/api/directory";
 import { EmptyState } from "@/lib/ui/EmptyState";
-import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { useTerritories } from "../api/catalogue";
@@ -54,7 +53,10 @@ export default function InstitutionsPage() {
         />
         <Select
           label={t("admin.institutions.type")}
-          data={[{ value: ANY, label: t("admin.filter.any") }, ...INSTITUTION_TYPES.map((value) => ({ value, label: `${value} — ${t(`institution_types.${value}`)}` }))]}
+          data={[
+            { value: ANY, label: t("admin.filter.any") },
+            ...INSTITUTION_TYPES.map((value) => ({ value, label: `${value} — ${t(`institution_types.${value}`)}` })),
+          ]}
           value={type}
           onChange={(value) => setType(value ?? ANY)}
           allowDeselect={false}
@@ -62,7 +64,10 @@ export default function InstitutionsPage() {
         />
         <Select
           label={t("territory.voivodeship")}
-          data={[{ value: ANY, label: t("territory.national") }, ...(voivodeships.data?.items ?? []).map((item) => ({ value: item.code, label: territoryLabel(item) }))]}
+          data={[
+            { value: ANY, label: t("territory.national") },
+            ...(voivodeships.data?.items ?? []).map((item) => ({ value: item.code, label: territoryLabel(item) })),
+          ]}
           value={voivodeship}
           onChange={(value) => {
             setVoivodeship(value ?? ANY);
@@ -74,7 +79,10 @@ export default function InstitutionsPage() {
         />
         <Select
           label={t("territory.powiat")}
-          data={[{ value: ANY, label: t("territory.whole_voivodeship") }, ...(powiats.data?.items ?? []).map((item) => ({ value: item.code, label: item.name }))]}
+          data={[
+            { value: ANY, label: t("territory.whole_voivodeship") },
+            ...(powiats.data?.items ?? []).map((item) => ({ value: item.code, label: item.name })),
+          ]}
           value={powiat}
           onChange={(value) => setPowiat(value ?? ANY)}
           disabled={voivodeship === ANY}
@@ -96,15 +104,14 @@ export default function InstitutionsPage() {
         />
       </Group>
       <Paper withBorder p={0}>
-        {institutions.isError ? (
-          <div style={{ padding: 16 }}>
-            <ErrorAlert error={institutions.error} onRetry={() => void institutions.refetch()} />
-          </div>
-        ) : !institutions.isPending && items.length === 0 ? (
-          <EmptyState title={t("admin.institutions.empty")} description={t("admin.institutions.empty_help")} />
-        ) : (
-          <InstitutionsTable institutions={items} loading={institutions.isPending} onEdit={(inst) => setEditing(inst.id)} />
-        )}
+        <InstitutionsTable
+          institutions={items}
+          loading={institutions.isPending}
+          error={institutions.error}
+          onRetry={() => void institutions.refetch()}
+          empty={<EmptyState title={t("admin.institutions.empty")} description={t("admin.institutions.empty_help")} />}
+          onEdit={(inst) => setEditing(inst.id)}
+        />
       </Paper>
       {!institutions.isPending && items.length > 0 ? (
         <LoadMore

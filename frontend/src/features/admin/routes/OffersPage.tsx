@@ -3,7 +3,6 @@ import { Button, Group, Paper, SegmentedControl } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Offer } from "@/lib/api/directory";
 import { EmptyState } from "@/lib/ui/EmptyState";
-import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { useServiceTypes } from "../api/catalogue";
@@ -53,31 +52,28 @@ export default function OffersPage() {
         />
       </Group>
       <Paper withBorder p={0}>
-        {offers.isError ? (
-          <div style={{ padding: 16 }}>
-            <ErrorAlert error={offers.error} onRetry={() => void offers.refetch()} />
-          </div>
-        ) : !offers.isPending && items.length === 0 ? (
-          <EmptyState
-            title={active ? t("admin.offers.empty") : t("admin.offers.empty_inactive")}
-            description={active ? t("admin.offers.empty_help") : undefined}
-            action={
-              active ? (
-                <Button variant="light" onClick={() => setCreating(true)}>
-                  {t("admin.offers.create")}
-                </Button>
-              ) : undefined
-            }
-          />
-        ) : (
-          <OffersTable
-            offers={items}
-            loading={offers.isPending}
-            serviceTypeName={serviceTypeName}
-            onEdit={(offer) => setEditing(offer.id)}
-            onCapacity={setCapacityOf}
-          />
-        )}
+        <OffersTable
+          offers={items}
+          loading={offers.isPending}
+          error={offers.error}
+          onRetry={() => void offers.refetch()}
+          empty={
+            <EmptyState
+              title={active ? t("admin.offers.empty") : t("admin.offers.empty_inactive")}
+              description={active ? t("admin.offers.empty_help") : undefined}
+              action={
+                active ? (
+                  <Button variant="light" onClick={() => setCreating(true)}>
+                    {t("admin.offers.create")}
+                  </Button>
+                ) : undefined
+              }
+            />
+          }
+          serviceTypeName={serviceTypeName}
+          onEdit={(offer) => setEditing(offer.id)}
+          onCapacity={setCapacityOf}
+        />
       </Paper>
       {!offers.isPending && items.length > 0 ? (
         <LoadMore

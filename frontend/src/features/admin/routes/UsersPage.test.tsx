@@ -1,27 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { signIn } from "@/lib/auth/session";
-import { json, problem, stubFetch, TOKEN_PATH, tokenReply } from "@/test/fetchStub";
+import type { HttpHandler } from "msw";
+import { inTurn, on, problem, reply } from "@/test/api";
 import { me, user } from "@/test/fixtures";
 import { renderRoutes } from "@/test/render";
+import { signedInAs } from "@/test/session";
 import AdminRoutes from ".";
 
 const USERS = "/api/directory/v1/users";
-const anna = user({ id: "43ed00ed-e383-5e44-94f9-955b1a59c685", email: "pup@splot.example", full_name: "Anna Doradczyni", roles: ["caseworker"] });
+const anna = user({
+  id: "43ed00ed-e383-5e44-94f9-955b1a59c685",
+  email: "pup@splot.example",
+  full_name: "Anna Doradczyni",
+  roles: ["caseworker"],
+});
 const maria = user();
-const piotr = user({ id: "0c5b1c1e-0000-4000-8000-000000000003", email: "pup.koordynator@splot.example", full_name: "Piotr Kierownik", roles: ["coordinator"], last_login_at: null, locked: true });
+const piotr = user({
+  id: "0c5b1c1e-0000-4000-8000-000000000003",
+  email: "pup.koordynator@splot.example",
+  full_name: "Piotr Kierownik",
+  roles: ["coordinator"],
+  last_login_at: null,
+  locked: true,
+});
 
-async function renderAdmin(routes: Parameters<typeof stubFetch>[0], path = "/administracja/uzytkownicy") {
-  const api = stubFetch({ [`POST ${TOKEN_PATH}`]: tokenReply("tok"), "GET /api/directory/v1/me": json(me()), ...routes });
-  await signIn("pup.admin@splot.example", "Splot-demo-2026");
+async function renderAdmin(handlers: HttpHandler[], path = "/administracja/uzytkownicy") {
+  const api = await signedInAs(me(), ...handlers);
   const rendered = renderRoutes([{ path: "/administracja/*", element: <AdminRoutes /> }], path, { signedIn: true });
   return { api, ...rendered };
 }
 
 describe("users administration", () => {
   it("lists the institution's users with roles and status", async () => {
-    const { api } = await renderAdmin({ [`GET ${USERS}`]: json({ items: [anna, maria, piotr], next_cursor: null }) });
+    const { api } = await renderAdmin([on.get("directory", "/v1/users", { items: [anna, maria, piotr], next_cursor: null })]);
     expect(await screen.findByRole("heading", { level: 1, name: "Użytkownicy" })).toBeTruthy();
     const table = await screen.findByRole("table");
     await within(table).findByText("Anna Doradczyni");
@@ -41,20 +53,19 @@ describe("users administration", () => {
     await u.click(within(rows[1]).getByRole("button", { name: "Działania: Anna Doradczyni" }));
     const other = await within(rows[1]).findByRole("menu", { hidden: true });
     expect(within(other).getByRole("menuitem", { name: "Dezaktywuj", hidden: true })).toBeTruthy();
-    const query = new URLSearchParams(api.callsTo("GET", USERS)[0].search);
-    expect(query.get("active")).toBe("true");
-    expect(query.get("institution_id")).toBe(maria.institution_id);
-    expect(api.callsTo("GET", USERS)[0].headers.get("Authorization")).toBe("Bearer tok");
+    const list = api.callsTo("GET", USERS)[0];
+    expect(list.query.get("active")).toBe("true");
+    expect(list.query.get("institution_id")).toBe(maria.institution_id);
+    expect(list.headers.get("Authorization")).toBe("Bearer tok");
     expect(screen.getByText("Pokazano 3 pozycje")).toBeTruthy();
   });
 
   it("pages with the cursor: 'Pokaż więcej'", async () => {
-    const { api } = await renderAdmin({
-      [`GET ${USERS}`]: (call) =>
-        new URLSearchParams(call.search).get("cursor") === "c2"
-          ? json({ items: [piotr], next_cursor: null })
-          : json({ items: [anna, maria], next_cursor: "c2" }),
-    });
+    const { api } = await renderAdmin([
+      on.get("directory", "/v1/users", (call) =>
+        call.query.get("cursor") === "c2" ? { items: [piotr], next_cursor: null } : { items: [anna, maria], next_cursor: "c2" },
+      ),
+    ]);
     await screen.findByText("Maria Administratorka");
     await userEvent.setup().click(screen.getByRole("button", { name: "Pokaż więcej" }));
     await screen.findByText("Piotr Kierownik");
@@ -63,17 +74,17 @@ describe("users administration", () => {
   });
 
   it("shows an empty state and an error state", async () => {
-    await renderAdmin({ [`GET ${USERS}`]: [json({ items: [], next_cursor: null }), problem(403, "forbidden")] });
+    await renderAdmin([on.get("directory", "/v1/users", inTurn({ items: [], next_cursor: null }, problem(403, "forbidden")))]);
     expect(await screen.findByText("Brak użytkowników do pokazania")).toBeTruthy();
     await userEvent.setup().click(screen.getByRole("radio", { name: "Nieaktywni" }));
     expect(await screen.findByText("Nie masz uprawnień do wykonania tej czynności.")).toBeTruthy();
   });
 
   it("creates a user; the server's field errors appear next to the fields", async () => {
-    const { api } = await renderAdmin({
-      [`GET ${USERS}`]: json({ items: [maria], next_cursor: null }),
-      [`POST ${USERS}`]: [problem(409, "duplicate_login"), json(anna, 201)],
-    });
+    const { api } = await renderAdmin([
+      on.get("directory", "/v1/users", { items: [maria], next_cursor: null }),
+      on.post("directory", "/v1/users", inTurn(problem(409, "duplicate_login"), reply(anna, { status: 201 }))),
+    ]);
     const u = userEvent.setup();
     await screen.findByText("Maria Administratorka");
     await u.click(screen.getAllByRole("button", { name: "Dodaj użytkownika" })[0]);
@@ -95,17 +106,28 @@ describe("users administration", () => {
 
     await u.click(within(dialog).getByRole("button", { name: "Dodaj użytkownika" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    const body = JSON.parse(api.callsTo("POST", USERS)[1].body);
-    expect(body).toMatchObject({ email: "pup@splot.example", full_name: "Anna Doradczyni", roles: ["caseworker"], institution_id: maria.institution_id });
-    expect(body.analyst_scope).toBeNull();
+    expect(api.callsTo("POST", USERS)[1].json()).toMatchObject({
+      email: "pup@splot.example",
+      full_name: "Anna Doradczyni",
+      roles: ["caseworker"],
+      institution_id: maria.institution_id,
+      analyst_scope: null,
+    });
   });
 
   it("edits roles with If-Match and explains a 412 with a reload", async () => {
-    const { api } = await renderAdmin({
-      [`GET ${USERS}`]: json({ items: [anna], next_cursor: null }),
-      [`GET ${USERS}/${anna.id}`]: [json(anna, 200, { ETag: `"${anna.id}.1"` }), json({ ...anna, version: 2, full_name: "Anna Nowak" }, 200, { ETag: `"${anna.id}.2"` })],
-      [`PATCH ${USERS}/${anna.id}`]: [problem(412, "stale_etag"), json({ ...anna, roles: ["caseworker", "coordinator"] })],
-    });
+    const { api } = await renderAdmin([
+      on.get("directory", "/v1/users", { items: [anna], next_cursor: null }),
+      on.get(
+        "directory",
+        "/v1/users/{user_id}",
+        inTurn(
+          reply(anna, { headers: { ETag: `"${anna.id}.1"` } }),
+          reply({ ...anna, version: 2, full_name: "Anna Nowak" }, { headers: { ETag: `"${anna.id}.2"` } }),
+        ),
+      ),
+      on.patch("directory", "/v1/users/{user_id}", inTurn(problem(412, "stale_etag"), { ...anna, roles: ["caseworker", "coordinator"] })),
+    ]);
     const u = userEvent.setup();
     await u.click(await screen.findByRole("button", { name: "Edytuj: Anna Doradczyni" }));
     const dialog = await screen.findByRole("dialog");
@@ -114,10 +136,10 @@ describe("users administration", () => {
     expect(await within(dialog).findByText("Rekord został zmieniony")).toBeTruthy();
     const first = api.callsTo("PATCH", `${USERS}/${anna.id}`)[0];
     expect(first.headers.get("If-Match")).toBe(`"${anna.id}.1"`);
-    expect(JSON.parse(first.body)).toEqual({ roles: ["caseworker", "coordinator"] });
+    expect(first.json()).toEqual({ roles: ["caseworker", "coordinator"] });
 
     await u.click(within(dialog).getByRole("button", { name: "Wczytaj aktualną wersję" }));
-    await waitFor(() => expect((within(dialog).getByLabelText(/Imię i nazwisko/) as HTMLInputElement).value).toBe("Anna Nowak"));
+    await waitFor(() => expect(within(dialog).getByLabelText<HTMLInputElement>(/Imię i nazwisko/).value).toBe("Anna Nowak"));
     await u.click(within(dialog).getByLabelText(/koordynator/));
     await u.click(within(dialog).getByRole("button", { name: "Zapisz" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
@@ -125,11 +147,17 @@ describe("users administration", () => {
   });
 
   it("leaves analysts' and auditors' accounts, and its own roles, to others", async () => {
-    const analyst = user({ id: "0c5b1c1e-0000-4000-8000-000000000009", email: "a@splot.example", full_name: "Ola Analityczka", roles: ["analyst"], analyst_scope: "12" });
-    await renderAdmin({
-      [`GET ${USERS}`]: json({ items: [maria, analyst], next_cursor: null }),
-      [`GET ${USERS}/${maria.id}`]: json(maria, 200, { ETag: `"${maria.id}.1"` }),
+    const analyst = user({
+      id: "0c5b1c1e-0000-4000-8000-000000000009",
+      email: "a@splot.example",
+      full_name: "Ola Analityczka",
+      roles: ["analyst"],
+      analyst_scope: "12",
     });
+    await renderAdmin([
+      on.get("directory", "/v1/users", { items: [maria, analyst], next_cursor: null }),
+      on.get("directory", "/v1/users/{user_id}", reply(maria, { headers: { ETag: `"${maria.id}.1"` } })),
+    ]);
     const table = await screen.findByRole("table");
     await within(table).findByText("Ola Analityczka");
     expect(within(table).queryByRole("button", { name: "Edytuj: Ola Analityczka" })).toBeNull();
@@ -138,14 +166,14 @@ describe("users administration", () => {
     await u.click(within(table).getByRole("button", { name: "Edytuj: Maria Administratorka" }));
     const dialog = await screen.findByRole("dialog");
     await within(dialog).findByText(/Nie możesz zmienić własnych ról/);
-    for (const checkbox of within(dialog).getAllByRole("checkbox")) expect((checkbox as HTMLInputElement).disabled).toBe(true);
+    for (const checkbox of within(dialog).getAllByRole<HTMLInputElement>("checkbox")) expect(checkbox.disabled).toBe(true);
   });
 
   it("deactivates after confirmation", async () => {
-    const { api } = await renderAdmin({
-      [`GET ${USERS}`]: json({ items: [anna], next_cursor: null }),
-      [`POST ${USERS}/${anna.id}/deactivate`]: json({ ...anna, active: false }),
-    });
+    const { api } = await renderAdmin([
+      on.get("directory", "/v1/users", { items: [anna], next_cursor: null }),
+      on.post("directory", "/v1/users/{user_id}/deactivate", { ...anna, active: false }),
+    ]);
     const u = userEvent.setup();
     await u.click(await screen.findByRole("button", { name: "Działania: Anna Doradczyni" }));
     await u.click(await screen.findByRole("menuitem", { name: "Dezaktywuj", hidden: true }));

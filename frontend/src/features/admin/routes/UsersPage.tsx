@@ -7,7 +7,6 @@ import { describeError } from "@/lib/api/problem";
 import { useAuth } from "@/lib/auth/AuthProvider";
 import { ConfirmDialog } from "@/lib/ui/ConfirmDialog";
 import { EmptyState } from "@/lib/ui/EmptyState";
-import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { useSetUserActive, useUsers } from "../api/users";
@@ -70,7 +69,7 @@ export default function UsersPage() {
         <SegmentedControl
           aria-label={t("admin.filter_status")}
           value={filter}
-          onChange={(value) => setFilter(value as ActiveFilter)}
+          onChange={(value) => setFilter(value)}
           data={[
             { value: "active", label: t("admin.filter.active") },
             { value: "inactive", label: t("admin.filter.inactive") },
@@ -79,32 +78,29 @@ export default function UsersPage() {
         />
       </Group>
       <Paper withBorder p={0}>
-        {users.isError ? (
-          <div style={{ padding: 16 }}>
-            <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
-          </div>
-        ) : !users.isPending && items.length === 0 ? (
-          <EmptyState
-            title={t("admin.users.empty")}
-            description={t("admin.users.empty_help")}
-            action={
-              <Button variant="light" onClick={() => setCreating(true)}>
-                {t("admin.users.create")}
-              </Button>
-            }
-          />
-        ) : (
-          <UsersTable
-            users={items}
-            loading={users.isPending}
-            selfId={me?.user?.id}
-            canManage={(user) => mayManageAccount(user, isSystemAdmin)}
-            onEdit={(user) => setEditing(user.id)}
-            onResetPassword={setResetting}
-            onDeactivate={setDeactivating}
-            onActivate={(user) => void activate(user)}
-          />
-        )}
+        <UsersTable
+          users={items}
+          loading={users.isPending}
+          error={users.error}
+          onRetry={() => void users.refetch()}
+          empty={
+            <EmptyState
+              title={t("admin.users.empty")}
+              description={t("admin.users.empty_help")}
+              action={
+                <Button variant="light" onClick={() => setCreating(true)}>
+                  {t("admin.users.create")}
+                </Button>
+              }
+            />
+          }
+          selfId={me?.user?.id}
+          canManage={(user) => mayManageAccount(user, isSystemAdmin)}
+          onEdit={(user) => setEditing(user.id)}
+          onResetPassword={setResetting}
+          onDeactivate={setDeactivating}
+          onActivate={(user) => void activate(user)}
+        />
       </Paper>
       {!users.isPending && items.length > 0 ? (
         <LoadMore

@@ -82,18 +82,20 @@ export default function WebhookDeliveriesPage() {
             />
           </Group>
           <Paper withBorder p={0}>
-            {deliveries.isError ? (
-              <div style={{ padding: 16 }}>
-                <ErrorAlert error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-              </div>
-            ) : !deliveries.isPending && items.length === 0 ? (
-              <EmptyState
-                title={status ? t("admin.webhooks.deliveries.empty_filtered") : t("admin.webhooks.deliveries.empty")}
-                description={status ? undefined : t("admin.webhooks.deliveries.empty_help")}
-              />
-            ) : (
-              <DeliveriesTable deliveries={items} loading={deliveries.isPending} replaying={replaying} onReplay={(delivery) => void doReplay(delivery)} />
-            )}
+            <DeliveriesTable
+              deliveries={items}
+              loading={deliveries.isPending}
+              error={deliveries.error}
+              onRetry={() => void deliveries.refetch()}
+              empty={
+                <EmptyState
+                  title={status ? t("admin.webhooks.deliveries.empty_filtered") : t("admin.webhooks.deliveries.empty")}
+                  description={status ? undefined : t("admin.webhooks.deliveries.empty_help")}
+                />
+              }
+              replaying={replaying}
+              onReplay={(delivery) => void doReplay(delivery)}
+            />
           </Paper>
           {!deliveries.isPending && items.length > 0 ? (
             <>

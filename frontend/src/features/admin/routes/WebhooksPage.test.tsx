@@ -2,14 +2,17 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { notifications } from "@mantine/notifications";
-import { signIn } from "@/lib/auth/session";
-import { json, problem, stubFetch, TOKEN_PATH, tokenReply } from "@/test/fetchStub";
+import type { HttpHandler } from "msw";
+import type { Role } from "@/lib/api/directory";
+import { inTurn, noContent, on, problem, reply } from "@/test/api";
 import { me, PUP_ID } from "@/test/fixtures";
 import { renderRoutes } from "@/test/render";
+import { signedInAs } from "@/test/session";
+import type { Delivery, SubscriptionListItem } from "../api/webhooks";
 import AdminRoutes from ".";
 
 const SUBSCRIPTIONS = "/api/referrals/v1/webhooks/subscriptions";
-const hook = {
+const hook: SubscriptionListItem = {
   id: "5b0f6c1e-0000-4000-8000-000000000001",
   institution_id: PUP_ID,
   url: "https://crm.pup.example/splot/webhook",
@@ -25,7 +28,7 @@ const ONE = `${SUBSCRIPTIONS}/${hook.id}`;
 const DELIVERIES = `${ONE}/deliveries`;
 const etag = (version: number) => `"${hook.id}.${version}"`;
 
-const deadDelivery = {
+const deadDelivery: Delivery = {
   id: "7c1d0e2f-0000-4000-8000-00000000000a",
   subscription_id: hook.id,
   event_id: "8e2f1a3b-0000-4000-8000-0000000000e1",
@@ -40,7 +43,7 @@ const deadDelivery = {
   created_at: "2026-11-21T10:00:00Z",
   attempt_log: [{ attempted_at: "2026-11-21T10:00:01Z", status_code: 503, error: "HTTP 503", duration_ms: 120 }],
 };
-const deliveredDelivery = {
+const deliveredDelivery: Delivery = {
   ...deadDelivery,
   id: "7c1d0e2f-0000-4000-8000-00000000000b",
   event_id: "8e2f1a3b-0000-4000-8000-0000000000e2",
@@ -53,14 +56,12 @@ const deliveredDelivery = {
   created_at: "2026-11-22T09:00:00Z",
 };
 
-async function renderWebhooks(routes: Parameters<typeof stubFetch>[0], path = "/administracja/webhooki", roles = ["institution_admin"]) {
-  const api = stubFetch({
-    [`POST ${TOKEN_PATH}`]: tokenReply("tok"),
-    "GET /api/directory/v1/me": json(me(roles)),
-    [`GET ${DELIVERIES}`]: json({ items: [deadDelivery], next_cursor: null }),
-    ...routes,
-  });
-  await signIn("pup.admin@splot.example", "Splot-demo-2026");
+async function renderWebhooks(handlers: HttpHandler[], path = "/administracja/webhooki", roles: Role[] = ["institution_admin"]) {
+  const api = await signedInAs(
+    me(roles),
+    on.get("referrals", "/v1/webhooks/subscriptions/{subscription_id}/deliveries", { items: [deadDelivery], next_cursor: null }),
+    ...handlers,
+  );
   renderRoutes([{ path: "/administracja/*", element: <AdminRoutes /> }], path, { signedIn: true });
   return api;
 }
@@ -79,8 +80,11 @@ async function chooseRowAction(u: ReturnType<typeof userEvent.setup>, item: stri
 
 describe("webhook subscriptions administration", () => {
   it("lists the institution's subscriptions with their events, state and last delivery", async () => {
-    const { attempt_log: _log, subscription_id: _sub, event_id: _event, referral_id: _ref, next_attempt_at: _next, ...newest } = deadDelivery;
-    const api = await renderWebhooks({ [`GET ${SUBSCRIPTIONS}`]: json({ items: [{ ...hook, last_delivery: newest }], next_cursor: null }) });
+    const { id, event_type, status, attempts, last_status_code, last_error, delivered_at, created_at } = deadDelivery;
+    const newest = { id, event_type, status, attempts, last_status_code, last_error, delivered_at, created_at };
+    const api = await renderWebhooks([
+      on.get("referrals", "/v1/webhooks/subscriptions", { items: [{ ...hook, last_delivery: newest }], next_cursor: null }),
+    ]);
     expect(await screen.findByRole("heading", { level: 1, name: "Webhooki" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Webhooki" }).getAttribute("aria-current")).toBe("page");
     const table = screen.getByRole("table", { name: "Webhooki instytucji" });
@@ -92,34 +96,47 @@ describe("webhook subscriptions administration", () => {
     expect(await within(row).findByText("Nieudane")).toBeTruthy();
     // The newest delivery comes with the list: no request per row.
     expect(api.callsTo("GET", DELIVERIES)).toHaveLength(0);
-    expect(within(row).getByRole("link", { name: `Doręczenia: ${hook.url}` }).getAttribute("href")).toBe(`/administracja/webhooki/${hook.id}/doreczenia`);
+    expect(
+      within(row)
+        .getByRole("link", { name: `Doręczenia: ${hook.url}` })
+        .getAttribute("href"),
+    ).toBe(`/administracja/webhooki/${hook.id}/doreczenia`);
   });
 
   it("shows an empty state with a way to add the first subscription", async () => {
-    await renderWebhooks({ [`GET ${SUBSCRIPTIONS}`]: json({ items: [], next_cursor: null }) });
+    await renderWebhooks([on.get("referrals", "/v1/webhooks/subscriptions", { items: [], next_cursor: null })]);
     expect(await screen.findByText("Brak webhooków")).toBeTruthy();
     expect(screen.getAllByRole("button", { name: "Dodaj webhook" })).toHaveLength(2);
     expect(screen.queryByRole("table")).toBeNull();
   });
 
   it("shows the API's 403 in plain Polish", async () => {
-    await renderWebhooks({ [`GET ${SUBSCRIPTIONS}`]: problem(403, "forbidden") });
+    await renderWebhooks([on.get("referrals", "/v1/webhooks/subscriptions", problem(403, "forbidden"))]);
     expect(await screen.findByText("Nie masz uprawnień do wykonania tej czynności.")).toBeTruthy();
     expect(screen.getByText("Identyfikator zgłoszenia (podaj go w razie kontaktu z pomocą techniczną): req-123")).toBeTruthy();
   });
 
   it("is not offered to a system administrator without the institution administrator role", async () => {
-    await renderWebhooks({ "GET /api/directory/v1/institutions": json({ items: [], next_cursor: null }) }, "/administracja/webhooki", ["system_admin"]);
+    await renderWebhooks([on.get("directory", "/v1/institutions", { items: [], next_cursor: null })], "/administracja/webhooki", [
+      "system_admin",
+    ]);
     expect(await screen.findByRole("link", { name: "Instytucje" })).toBeTruthy();
     expect(screen.queryByRole("link", { name: "Webhooki" })).toBeNull();
   });
 
   it("validates the URL, creates a subscription and shows its signing secret once", async () => {
-    const created = { ...hook, id: "5b0f6c1e-0000-4000-8000-000000000002", url: "https://crm.pup.example/splot/nowy", description: "System CRM", event_types: ["referral.completed", "referral.sent"], secret: "whsec_shown-once" };
-    const api = await renderWebhooks({
-      [`GET ${SUBSCRIPTIONS}`]: json({ items: [hook], next_cursor: null }),
-      [`POST ${SUBSCRIPTIONS}`]: [problem(422, "webhook_url_not_allowed"), json(created, 201)],
-    });
+    const created = {
+      ...hook,
+      id: "5b0f6c1e-0000-4000-8000-000000000002",
+      url: "https://crm.pup.example/splot/nowy",
+      description: "System CRM",
+      event_types: ["referral.completed", "referral.sent"],
+      secret: "whsec_shown-once",
+    };
+    const api = await renderWebhooks([
+      on.get("referrals", "/v1/webhooks/subscriptions", { items: [hook], next_cursor: null }),
+      on.post("referrals", "/v1/webhooks/subscriptions", inTurn(problem(422, "webhook_url_not_allowed"), reply(created, { status: 201 }))),
+    ]);
     const u = userEvent.setup();
     await screen.findByText(hook.url);
     await u.click(screen.getByRole("button", { name: "Dodaj webhook" }));
@@ -153,15 +170,15 @@ describe("webhook subscriptions administration", () => {
     await u.click(within(dialog).getByRole("button", { name: "Dodaj webhook" }));
 
     dialog = await screen.findByRole("dialog", { name: "Sekret podpisu webhooka" });
-    expect(JSON.parse(api.callsTo("POST", SUBSCRIPTIONS)[1].body)).toEqual({
+    expect(api.callsTo("POST", SUBSCRIPTIONS)[1].json()).toEqual({
       url: "https://crm.pup.example/splot/nowy",
       event_types: ["referral.completed", "referral.sent"],
       description: "System CRM",
     });
     expect(within(dialog).getByText("Sekret jest wyświetlany tylko teraz")).toBeTruthy();
-    expect((within(dialog).getByLabelText("Sekret podpisu") as HTMLInputElement).value).toBe("whsec_shown-once");
+    expect(within(dialog).getByLabelText<HTMLInputElement>("Sekret podpisu").value).toBe("whsec_shown-once");
     expect(within(dialog).getByText(/Splot-Signature/, { selector: "pre" })).toBeTruthy();
-    const close = within(dialog).getByRole("button", { name: "Zamknij" }) as HTMLButtonElement;
+    const close = within(dialog).getByRole<HTMLButtonElement>("button", { name: "Zamknij" });
     expect(close.disabled).toBe(true);
     await u.keyboard("{Escape}");
     expect(screen.getByRole("dialog", { name: "Sekret podpisu webhooka" })).toBeTruthy();
@@ -171,25 +188,29 @@ describe("webhook subscriptions administration", () => {
   });
 
   it("sends every event type as an empty list", async () => {
-    const api = await renderWebhooks({
-      [`GET ${SUBSCRIPTIONS}`]: json({ items: [], next_cursor: null }),
-      [`POST ${SUBSCRIPTIONS}`]: json({ ...hook, event_types: [], description: null, secret: "whsec_x" }, 201),
-    });
+    const api = await renderWebhooks([
+      on.get("referrals", "/v1/webhooks/subscriptions", { items: [], next_cursor: null }),
+      on.post(
+        "referrals",
+        "/v1/webhooks/subscriptions",
+        reply({ ...hook, event_types: [], description: null, secret: "whsec_x" }, { status: 201 }),
+      ),
+    ]);
     const u = userEvent.setup();
     await u.click((await screen.findAllByRole("button", { name: "Dodaj webhook" }))[0]);
     const dialog = await screen.findByRole("dialog", { name: "Nowy webhook" });
     await u.type(within(dialog).getByLabelText(/Adres odbiorcy/), hook.url);
     await u.click(within(dialog).getByRole("button", { name: "Dodaj webhook" }));
     await screen.findByRole("dialog", { name: "Sekret podpisu webhooka" });
-    expect(JSON.parse(api.callsTo("POST", SUBSCRIPTIONS)[0].body)).toEqual({ url: hook.url, event_types: [] });
+    expect(api.callsTo("POST", SUBSCRIPTIONS)[0].json()).toEqual({ url: hook.url, event_types: [] });
   });
 
   it("deletes with If-Match from the ETag, only after confirmation", async () => {
-    const api = await renderWebhooks({
-      [`GET ${SUBSCRIPTIONS}`]: json({ items: [hook], next_cursor: null }),
-      [`GET ${ONE}`]: json({ ...hook, version: 3 }, 200, { ETag: etag(3) }),
-      [`DELETE ${ONE}`]: new Response(null, { status: 204 }),
-    });
+    const api = await renderWebhooks([
+      on.get("referrals", "/v1/webhooks/subscriptions", { items: [hook], next_cursor: null }),
+      on.get("referrals", "/v1/webhooks/subscriptions/{subscription_id}", reply({ ...hook, version: 3 }, { headers: { ETag: etag(3) } })),
+      on.delete("referrals", "/v1/webhooks/subscriptions/{subscription_id}", noContent()),
+    ]);
     const u = userEvent.setup();
     await chooseRowAction(u, "Usuń");
     let dialog = await screen.findByRole("dialog", { name: "Usunąć webhook?" });
@@ -199,7 +220,7 @@ describe("webhook subscriptions administration", () => {
 
     await chooseRowAction(u, "Usuń");
     dialog = await screen.findByRole("dialog", { name: "Usunąć webhook?" });
-    const confirm = within(dialog).getByRole("button", { name: "Usuń" }) as HTMLButtonElement;
+    const confirm = within(dialog).getByRole<HTMLButtonElement>("button", { name: "Usuń" });
     await waitFor(() => expect(confirm.disabled).toBe(false));
     await u.click(confirm);
     await waitFor(() => expect(api.callsTo("DELETE", ONE)).toHaveLength(1));
@@ -208,45 +229,60 @@ describe("webhook subscriptions administration", () => {
   });
 
   it("pauses sending with If-Match", async () => {
-    const api = await renderWebhooks({
-      [`GET ${SUBSCRIPTIONS}`]: json({ items: [hook], next_cursor: null }),
-      [`GET ${ONE}`]: json(hook, 200, { ETag: etag(1) }),
-      [`PATCH ${ONE}`]: json({ ...hook, active: false, version: 2 }, 200, { ETag: etag(2) }),
-    });
+    const api = await renderWebhooks([
+      on.get("referrals", "/v1/webhooks/subscriptions", { items: [hook], next_cursor: null }),
+      on.get("referrals", "/v1/webhooks/subscriptions/{subscription_id}", reply(hook, { headers: { ETag: etag(1) } })),
+      on.patch(
+        "referrals",
+        "/v1/webhooks/subscriptions/{subscription_id}",
+        reply({ ...hook, active: false, version: 2 }, { headers: { ETag: etag(2) } }),
+      ),
+    ]);
     const u = userEvent.setup();
     await chooseRowAction(u, "Wstrzymaj wysyłanie");
     const dialog = await screen.findByRole("dialog", { name: "Wstrzymać wysyłanie?" });
-    const confirm = within(dialog).getByRole("button", { name: "Wstrzymaj wysyłanie" }) as HTMLButtonElement;
+    const confirm = within(dialog).getByRole<HTMLButtonElement>("button", { name: "Wstrzymaj wysyłanie" });
     await waitFor(() => expect(confirm.disabled).toBe(false));
     await u.click(confirm);
     await waitFor(() => expect(api.callsTo("PATCH", ONE)).toHaveLength(1));
     const call = api.callsTo("PATCH", ONE)[0];
     expect(call.headers.get("If-Match")).toBe(etag(1));
-    expect(JSON.parse(call.body)).toEqual({ active: false });
+    expect(call.json()).toEqual({ active: false });
   });
 
   it("edits with If-Match and explains a 412 with a reload", async () => {
-    const api = await renderWebhooks({
-      [`GET ${SUBSCRIPTIONS}`]: json({ items: [hook], next_cursor: null }),
-      [`GET ${ONE}`]: [json(hook, 200, { ETag: etag(1) }), json({ ...hook, version: 2, description: "CRM (nowy)" }, 200, { ETag: etag(2) })],
-      [`PATCH ${ONE}`]: [problem(412, "stale_etag"), json({ ...hook, version: 3, event_types: [] }, 200, { ETag: etag(3) })],
-    });
+    const api = await renderWebhooks([
+      on.get("referrals", "/v1/webhooks/subscriptions", { items: [hook], next_cursor: null }),
+      on.get(
+        "referrals",
+        "/v1/webhooks/subscriptions/{subscription_id}",
+        inTurn(
+          reply(hook, { headers: { ETag: etag(1) } }),
+          reply({ ...hook, version: 2, description: "CRM (nowy)" }, { headers: { ETag: etag(2) } }),
+        ),
+      ),
+      on.patch(
+        "referrals",
+        "/v1/webhooks/subscriptions/{subscription_id}",
+        inTurn(problem(412, "stale_etag"), reply({ ...hook, version: 3, event_types: [] }, { headers: { ETag: etag(3) } })),
+      ),
+    ]);
     const u = userEvent.setup();
     await chooseRowAction(u, "Edytuj");
     const dialog = await screen.findByRole("dialog", { name: "Edycja webhooka" });
-    await waitFor(() => expect((within(dialog).getByLabelText(/Adres odbiorcy/) as HTMLInputElement).value).toBe(hook.url));
-    expect((within(dialog).getByLabelText(/Wysłanie skierowania/) as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(within(dialog).getByLabelText<HTMLInputElement>(/Adres odbiorcy/).value).toBe(hook.url));
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/Wysłanie skierowania/).checked).toBe(true);
     await u.click(within(dialog).getByLabelText(/Wszystkie zdarzenia/));
     await u.click(within(dialog).getByRole("button", { name: "Zapisz" }));
 
     expect(await within(dialog).findByText("Rekord został zmieniony")).toBeTruthy();
     const first = api.callsTo("PATCH", ONE)[0];
     expect(first.headers.get("If-Match")).toBe(etag(1));
-    expect(JSON.parse(first.body)).toEqual({ event_types: [] });
-    expect((within(dialog).getByRole("button", { name: "Zapisz" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(first.json()).toEqual({ event_types: [] });
+    expect(within(dialog).getByRole<HTMLButtonElement>("button", { name: "Zapisz" }).disabled).toBe(true);
 
     await u.click(within(dialog).getByRole("button", { name: "Wczytaj aktualną wersję" }));
-    await waitFor(() => expect((within(dialog).getByLabelText("Opis") as HTMLTextAreaElement).value).toBe("CRM (nowy)"));
+    await waitFor(() => expect(within(dialog).getByLabelText<HTMLTextAreaElement>("Opis").value).toBe("CRM (nowy)"));
     await u.click(within(dialog).getByLabelText(/Wszystkie zdarzenia/));
     await u.click(within(dialog).getByRole("button", { name: "Zapisz" }));
     await waitFor(() => expect(screen.queryByRole("dialog", { name: "Edycja webhooka" })).toBeNull());
@@ -254,17 +290,19 @@ describe("webhook subscriptions administration", () => {
   });
 
   it("rotates the signing secret after confirmation and shows the new one once", async () => {
-    const api = await renderWebhooks({
-      [`GET ${SUBSCRIPTIONS}`]: json({ items: [hook], next_cursor: null }),
-      [`POST ${ONE}/rotate-secret`]: json({ ...hook, secret: "whsec_rotated" }),
-    });
+    const api = await renderWebhooks([
+      on.get("referrals", "/v1/webhooks/subscriptions", { items: [hook], next_cursor: null }),
+      on.post("referrals", "/v1/webhooks/subscriptions/{subscription_id}/rotate-secret", { ...hook, secret: "whsec_rotated" }),
+    ]);
     const u = userEvent.setup();
     await chooseRowAction(u, "Nowy sekret podpisu");
     const confirm = await screen.findByRole("dialog", { name: "Wygenerować nowy sekret podpisu?" });
-    expect(within(confirm).getByText(/Stary przestanie działać natychmiast/)).toBeTruthy();
+    expect(within(confirm).getByText(/podpisywane i nowym, i starym sekretem/)).toBeTruthy();
     await u.click(within(confirm).getByRole("button", { name: "Nowy sekret podpisu" }));
     expect(await screen.findByDisplayValue("whsec_rotated")).toBeTruthy();
-    expect(screen.getByText("Poprzedni sekret już nie działa.")).toBeTruthy();
+    expect(
+      screen.getByText("Poprzedni sekret podpisuje powiadomienia jeszcze przez okres przejściowy, potem już tylko nowy."),
+    ).toBeTruthy();
     expect(api.callsTo("POST", `${ONE}/rotate-secret`)).toHaveLength(1);
   });
 });
@@ -274,16 +312,23 @@ describe("webhook deliveries", () => {
 
   it("lists deliveries, filters by state, pages with the cursor, and replays a failed one", async () => {
     const api = await renderWebhooks(
-      {
-        [`GET ${ONE}`]: json({ ...hook, active: false }, 200, { ETag: etag(1) }),
-        [`GET ${DELIVERIES}`]: (call) => {
-          const query = new URLSearchParams(call.search);
-          if (query.get("status") === "dead") return json({ items: [deadDelivery], next_cursor: null });
-          if (query.get("cursor") === "c2") return json({ items: [deliveredDelivery], next_cursor: null });
-          return json({ items: [deadDelivery], next_cursor: "c2" });
-        },
-        [`POST ${DELIVERIES}/${deadDelivery.id}/replay`]: json({ ...deadDelivery, status: "pending", attempts: 0 }),
-      },
+      [
+        on.get(
+          "referrals",
+          "/v1/webhooks/subscriptions/{subscription_id}",
+          reply({ ...hook, active: false }, { headers: { ETag: etag(1) } }),
+        ),
+        on.get("referrals", "/v1/webhooks/subscriptions/{subscription_id}/deliveries", ({ query }) => {
+          if (query.get("status") === "dead") return { items: [deadDelivery], next_cursor: null };
+          if (query.get("cursor") === "c2") return { items: [deliveredDelivery], next_cursor: null };
+          return { items: [deadDelivery], next_cursor: "c2" };
+        }),
+        on.post("referrals", "/v1/webhooks/subscriptions/{subscription_id}/deliveries/{delivery_id}/replay", {
+          ...deadDelivery,
+          status: "pending",
+          attempts: 0,
+        }),
+      ],
       path,
     );
     const u = userEvent.setup();
@@ -298,7 +343,7 @@ describe("webhook deliveries", () => {
     // Pagination with the API's cursor.
     await u.click(screen.getByRole("button", { name: "Pokaż więcej" }));
     await within(table).findByText("Przyjęcie skierowania");
-    expect(new URLSearchParams(api.callsTo("GET", DELIVERIES).at(-1)!.search).get("cursor")).toBe("c2");
+    expect(api.callsTo("GET", DELIVERIES).at(-1)?.query.get("cursor")).toBe("c2");
     // Only failed deliveries can be replayed.
     const rows = within(table).getAllByRole("row");
     expect(within(rows[2]).queryByRole("button", { name: /^Ponów/ })).toBeNull();
@@ -316,11 +361,11 @@ describe("webhook deliveries", () => {
 
     // The state filter goes to the API.
     await u.click(screen.getByRole("radio", { name: "Nieudane" }));
-    await waitFor(() => expect(api.callsTo("GET", DELIVERIES).some((c) => new URLSearchParams(c.search).get("status") === "dead")).toBe(true));
+    await waitFor(() => expect(api.callsTo("GET", DELIVERIES).some((c) => c.query.get("status") === "dead")).toBe(true));
   });
 
   it("explains a subscription that is not there", async () => {
-    await renderWebhooks({ [`GET ${ONE}`]: problem(404, "not_found") }, path);
+    await renderWebhooks([on.get("referrals", "/v1/webhooks/subscriptions/{subscription_id}", problem(404, "not_found"))], path);
     expect(await screen.findByText(/Nie znaleziono tego rekordu/)).toBeTruthy();
   });
 });

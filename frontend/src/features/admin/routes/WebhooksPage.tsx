@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { useAuth } from "@/lib/auth/AuthProvider";
 import { ConfirmDialog } from "@/lib/ui/ConfirmDialog";
 import { EmptyState } from "@/lib/ui/EmptyState";
-import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { notify } from "@/lib/ui/notify";
 import { PageHeader } from "@/lib/ui/PageHeader";
@@ -23,7 +22,7 @@ function SigningHelp() {
         {t("admin.webhooks.signing_title")}
       </Text>
       <Text size="sm">{t("admin.webhooks.signing_help")}</Text>
-      <Code block>{"Splot-Signature: v1=hex(HMAC-SHA256(secret, Splot-Timestamp + \".\" + body))"}</Code>
+      <Code block>{'Splot-Signature: v1=hex(HMAC-SHA256(secret, Splot-Timestamp + "." + body))'}</Code>
     </Stack>
   );
 }
@@ -79,35 +78,32 @@ export default function WebhooksPage() {
         }
       />
       <Paper withBorder p={0}>
-        {subscriptions.isError ? (
-          <div style={{ padding: 16 }}>
-            <ErrorAlert error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />
-          </div>
-        ) : !subscriptions.isPending && items.length === 0 ? (
-          <EmptyState
-            title={t("admin.webhooks.empty")}
-            description={t("admin.webhooks.empty_help")}
-            action={
-              <Button variant="light" onClick={startCreate} disabled={!institution}>
-                {t("admin.webhooks.create")}
-              </Button>
-            }
-          />
-        ) : (
-          <WebhooksTable
-            subscriptions={items}
-            loading={subscriptions.isPending}
-            deliveriesPath={(subscription) => deliveriesPath(subscription.id)}
-            onEdit={(subscription) => setEditing(subscription.id)}
-            onPause={(subscription) => setAction({ kind: "pause", subscription })}
-            onResume={(subscription) => setAction({ kind: "resume", subscription })}
-            onRotate={(subscription) => {
-              remember();
-              setRotating(subscription);
-            }}
-            onDelete={(subscription) => setAction({ kind: "delete", subscription })}
-          />
-        )}
+        <WebhooksTable
+          subscriptions={items}
+          loading={subscriptions.isPending}
+          error={subscriptions.error}
+          onRetry={() => void subscriptions.refetch()}
+          empty={
+            <EmptyState
+              title={t("admin.webhooks.empty")}
+              description={t("admin.webhooks.empty_help")}
+              action={
+                <Button variant="light" onClick={startCreate} disabled={!institution}>
+                  {t("admin.webhooks.create")}
+                </Button>
+              }
+            />
+          }
+          deliveriesPath={(subscription) => deliveriesPath(subscription.id)}
+          onEdit={(subscription) => setEditing(subscription.id)}
+          onPause={(subscription) => setAction({ kind: "pause", subscription })}
+          onResume={(subscription) => setAction({ kind: "resume", subscription })}
+          onRotate={(subscription) => {
+            remember();
+            setRotating(subscription);
+          }}
+          onDelete={(subscription) => setAction({ kind: "delete", subscription })}
+        />
       </Paper>
       {!subscriptions.isPending && items.length > 0 ? (
         <LoadMore

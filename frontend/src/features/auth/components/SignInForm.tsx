@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
@@ -12,8 +12,6 @@ interface SignInFormProps {
 export function SignInForm({ onSubmit }: SignInFormProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const passwordRef = useRef<HTMLInputElement>(null);
   const form = useForm({
     mode: "controlled",
     initialValues: { email: "", password: "" },
@@ -25,7 +23,6 @@ export function SignInForm({ onSubmit }: SignInFormProps) {
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    setSubmitting(true);
     try {
       await onSubmit(values.email.trim(), values.password);
     } catch (err) {
@@ -33,26 +30,16 @@ export function SignInForm({ onSubmit }: SignInFormProps) {
       setError(described.message);
       if (described.code === "invalid_grant") {
         form.setFieldValue("password", "");
-        passwordRef.current?.focus();
+        form.getInputNode("password")?.focus();
       }
-    } finally {
-      setSubmitting(false);
     }
   });
 
   return (
     <form onSubmit={submit} noValidate aria-label={t("auth.form_label")}>
       <Stack gap="md">
-        <TextInput
-          label={t("auth.email")}
-          type="email"
-          autoComplete="username"
-          required
-          data-autofocus
-          {...form.getInputProps("email")}
-        />
+        <TextInput label={t("auth.email")} type="email" autoComplete="username" required data-autofocus {...form.getInputProps("email")} />
         <PasswordInput
-          ref={passwordRef}
           label={t("auth.password")}
           autoComplete="current-password"
           required
@@ -66,7 +53,7 @@ export function SignInForm({ onSubmit }: SignInFormProps) {
             </Alert>
           ) : null}
         </div>
-        <Button type="submit" loading={submitting} fullWidth>
+        <Button type="submit" loading={form.submitting} fullWidth>
           {t("auth.submit")}
         </Button>
       </Stack>

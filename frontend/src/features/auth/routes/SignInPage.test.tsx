@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { endSession } from "@/lib/auth/session";
-import { json, problem, stubFetch, TOKEN_PATH, tokenReply } from "@/test/fetchStub";
+import { apiRequests, inTurn, networkError, on, problem, token, mockApi } from "@/test/api";
 import { me } from "@/test/fixtures";
 import { renderRoutes } from "@/test/render";
 import SignInPage from "./SignInPage";
@@ -29,27 +29,26 @@ async function fillAndSubmit(email: string, password: string) {
 
 describe("sign-in page", () => {
   it("asks for both fields before calling the server", async () => {
-    const api = stubFetch({});
     renderSignIn();
     await userEvent.setup().click(screen.getByRole("button", { name: "Zaloguj się" }));
     expect(await screen.findByText("Podaj adres e-mail")).toBeTruthy();
     expect(screen.getByText("Podaj hasło")).toBeTruthy();
-    expect(api.calls).toHaveLength(0);
+    expect(apiRequests.calls).toHaveLength(0);
   });
 
   it("shows 'Nieprawidłowy login lub hasło' and clears the password", async () => {
-    stubFetch({ [`POST ${TOKEN_PATH}`]: problem(401, "invalid_grant") });
+    mockApi(on.post("directory", "/v1/oauth/token", problem(401, "invalid_grant")));
     renderSignIn();
     await fillAndSubmit("pup@splot.example", "wrong-password");
     const alert = await screen.findByTestId("sign-in-error");
     expect(alert.textContent).toBe("Nieprawidłowy login lub hasło.");
     expect(alert.getAttribute("role")).toBe("alert");
-    expect((screen.getByLabelText(/^Hasło/) as HTMLInputElement).value).toBe("");
+    expect(screen.getByLabelText<HTMLInputElement>(/^Hasło/).value).toBe("");
     expect(document.activeElement).toBe(screen.getByLabelText(/^Hasło/));
   });
 
   it("explains throttling (429) and network failures", async () => {
-    stubFetch({ [`POST ${TOKEN_PATH}`]: [problem(429, "too_many_attempts"), () => Promise.reject(new TypeError("Failed to fetch"))] });
+    mockApi(on.post("directory", "/v1/oauth/token", inTurn(problem(429, "too_many_attempts"), networkError())));
     renderSignIn();
     const user = await fillAndSubmit("pup@splot.example", "whatever-password");
     expect((await screen.findByTestId("sign-in-error")).textContent).toMatch(/Zbyt wiele nieudanych prób/);
@@ -59,10 +58,7 @@ describe("sign-in page", () => {
   });
 
   it("signs in and goes to the page the user wanted", async () => {
-    const api = stubFetch({
-      [`POST ${TOKEN_PATH}`]: tokenReply("tok"),
-      "GET /api/directory/v1/me": json(me()),
-    });
+    const api = mockApi(on.post("directory", "/v1/oauth/token", token("tok")), on.get("directory", "/v1/me", me()));
     const { router } = renderSignIn("/logowanie?next=%2Fadministracja%2Fuzytkownicy");
     await fillAndSubmit("pup.admin@splot.example", "Splot-demo-2026");
     await screen.findByText("target page");
@@ -71,7 +67,7 @@ describe("sign-in page", () => {
   });
 
   it("does not follow a next= that leaves the site", async () => {
-    stubFetch({ [`POST ${TOKEN_PATH}`]: tokenReply("tok"), "GET /api/directory/v1/me": json(me()) });
+    mockApi(on.post("directory", "/v1/oauth/token", token("tok")), on.get("directory", "/v1/me", me()));
     const { router } = renderSignIn("/logowanie?next=%2F%2Fevil.example%2Fx");
     await fillAndSubmit("pup.admin@splot.example", "Splot-demo-2026");
     await screen.findByText("target page");
@@ -79,7 +75,6 @@ describe("sign-in page", () => {
   });
 
   it("says the session expired when it did", async () => {
-    stubFetch({});
     renderSignIn();
     endSession("expired");
     expect(await screen.findByText("Sesja wygasła")).toBeTruthy();

@@ -52,7 +52,7 @@ export default function SignInPage() {
             <SignInForm
               onSubmit={async (email, password) => {
                 await signIn(email, password);
-                navigate(next, { replace: true });
+                await navigate(next, { replace: true });
               }}
             />
           </Stack>

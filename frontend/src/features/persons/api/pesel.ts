@@ -28,7 +28,8 @@ export function parsePesel(value: string): PeselInfo {
   const month = mm - century[0];
   const year = century[1] + yy;
   const date = new Date(Date.UTC(year, month - 1, dd));
-  if (dd < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== dd) return { valid: false, error: "date", birthDate: null, sex: null };
+  if (dd < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== dd)
+    return { valid: false, error: "date", birthDate: null, sex: null };
   const sum = WEIGHTS.reduce((acc, w, i) => acc + w * d[i], 0);
   if ((10 - (sum % 10)) % 10 !== d[10]) return { valid: false, error: "checksum", birthDate: null, sex: null };
   const birthDate = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "@/lib/format";
 import { currentLanguage } from "@/lib/i18n";
@@ -13,31 +14,49 @@ const RECIPIENT_TYPES = ["NGO", "CIS", "KIS", "OPS", "CUS", "PUP", "PCPR"];
 /** The registry's state of a consent in force (the others: withdrawn, expired, not_yet_valid). */
 const VALID = "valid";
 
+const PURPOSES = ["referral", "information_exchange", "service_delivery"] as const;
+
+interface ConsentValues {
+  purpose: ConsentCreate["purpose"];
+  recipient_type: string | null;
+  service_type: string | null;
+  covers_sensitive: boolean;
+  expires_at: string;
+  evidence: string;
+}
+
 function RecordConsentModal({ personId, opened, onClose }: { personId: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const record = useRecordConsent(personId);
   const types = useServiceTypes();
   const en = currentLanguage() === "en";
-  const [v, setV] = useState({ purpose: "referral", recipient_type: "NGO" as string | null, service_type: null as string | null, covers_sensitive: false, expires_at: "", evidence: "" });
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm<ConsentValues>({
+    mode: "controlled",
+    initialValues: {
+      purpose: "referral",
+      recipient_type: "NGO",
+      service_type: null,
+      covers_sensitive: false,
+      expires_at: "",
+      evidence: "",
+    },
+    // A message stays until the next attempt to save.
+    clearInputErrorOnChange: false,
+    validate: { evidence: (value) => (value.trim() ? null : t("errors.field.missing")) },
+  });
   const close = () => {
     record.reset();
-    setError(null);
+    form.clearErrors();
     onClose();
   };
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!v.evidence.trim()) {
-      setError(t("errors.field.missing"));
-      return;
-    }
+  const submit = form.onSubmit(async (values) => {
     const body: ConsentCreate = {
-      purpose: v.purpose as ConsentCreate["purpose"],
-      recipient_institution_type: v.recipient_type,
-      service_type_code: v.service_type,
-      covers_sensitive: v.covers_sensitive,
-      expires_at: v.expires_at ? new Date(`${v.expires_at}T23:59:59`).toISOString() : null,
-      evidence_reference: v.evidence.trim(),
+      purpose: values.purpose,
+      recipient_institution_type: values.recipient_type,
+      service_type_code: values.service_type,
+      covers_sensitive: values.covers_sensitive,
+      expires_at: values.expires_at ? new Date(`${values.expires_at}T23:59:59`).toISOString() : null,
+      evidence_reference: values.evidence.trim(),
     };
     try {
       await record.mutateAsync(body);
@@ -46,16 +65,22 @@ function RecordConsentModal({ personId, opened, onClose }: { personId: string; o
     } catch {
       // shown below
     }
-  };
+  });
   return (
-    <Modal opened={opened} onClose={close} title={t("persons.consents.record")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("persons.consents.record")}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Select
             label={t("persons.consents.purpose")}
-            data={["referral", "information_exchange", "service_delivery"].map((p) => ({ value: p, label: t(`persons.consents.purposes.${p}`) }))}
-            value={v.purpose}
-            onChange={(x) => setV({ ...v, purpose: x ?? "referral" })}
+            data={PURPOSES.map((p) => ({ value: p, label: t(`persons.consents.purposes.${p}`) }))}
+            {...form.getInputProps("purpose")}
+            onChange={(x) => form.setFieldValue("purpose", (x ?? "referral") as ConsentValues["purpose"])}
             allowDeselect={false}
             data-autofocus
             comboboxProps={{ withinPortal: true }}
@@ -63,8 +88,7 @@ function RecordConsentModal({ personId, opened, onClose }: { personId: string; o
           <Select
             label={t("persons.consents.recipient_type")}
             data={RECIPIENT_TYPES.map((x) => ({ value: x, label: t(`institution_types.${x}`, { defaultValue: x }) }))}
-            value={v.recipient_type}
-            onChange={(x) => setV({ ...v, recipient_type: x })}
+            {...form.getInputProps("recipient_type")}
             clearable
             placeholder={t("persons.consents.any")}
             comboboxProps={{ withinPortal: true }}
@@ -72,22 +96,19 @@ function RecordConsentModal({ personId, opened, onClose }: { personId: string; o
           <Select
             label={t("persons.consents.service_type")}
             data={(types.data?.items ?? []).map((s) => ({ value: s.code, label: en ? s.name_en : s.name_pl }))}
-            value={v.service_type}
-            onChange={(x) => setV({ ...v, service_type: x })}
+            {...form.getInputProps("service_type")}
             clearable
             searchable
             placeholder={t("persons.consents.any")}
             comboboxProps={{ withinPortal: true }}
           />
-          <Checkbox label={t("persons.consents.covers_sensitive")} checked={v.covers_sensitive} onChange={(e) => setV({ ...v, covers_sensitive: e.currentTarget.checked })} />
-          <TextInput type="date" label={t("persons.consents.expires_at")} value={v.expires_at} onChange={(e) => setV({ ...v, expires_at: e.currentTarget.value })} />
+          <Checkbox label={t("persons.consents.covers_sensitive")} {...form.getInputProps("covers_sensitive", { type: "checkbox" })} />
+          <TextInput type="date" label={t("persons.consents.expires_at")} {...form.getInputProps("expires_at")} />
           <TextInput
             label={t("persons.consents.evidence")}
             description={t("persons.consents.evidence_help")}
             required
-            value={v.evidence}
-            onChange={(e) => setV({ ...v, evidence: e.currentTarget.value })}
-            error={error}
+            {...form.getInputProps("evidence")}
           />
           <div aria-live="polite">{record.isError ? <ErrorAlert error={record.error} /> : null}</div>
           <Group justify="flex-end">
@@ -110,15 +131,15 @@ export function Consents({ personId }: { personId: string }) {
   const withdraw = useWithdrawConsent(personId);
   const [recording, setRecording] = useState(false);
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
-  const [reason, setReason] = useState("");
+  const withdrawal = useForm({ mode: "controlled", initialValues: { reason: "" } });
   const items = consents.data?.items ?? [];
   const doWithdraw = async () => {
     if (!withdrawing) return;
     try {
-      await withdraw.mutateAsync({ id: withdrawing.id, reason: reason.trim() || null });
+      await withdraw.mutateAsync({ id: withdrawing.id, reason: withdrawal.values.reason.trim() || null });
       notify("green", t("persons.consents.withdrawn"));
       setWithdrawing(null);
-      setReason("");
+      withdrawal.reset();
     } catch {
       // shown in the dialog
     }
@@ -155,7 +176,11 @@ export function Consents({ personId }: { personId: string }) {
                 <Table.Tr key={c.id}>
                   <Table.Td>
                     <Text size="sm">{t(`persons.consents.purposes.${c.purpose}`, { defaultValue: c.purpose })}</Text>
-                    {c.covers_sensitive ? <Badge size="xs" color="grape" variant="light">{t("persons.consents.sensitive_short")}</Badge> : null}
+                    {c.covers_sensitive ? (
+                      <Badge size="xs" color="grape" variant="light">
+                        {t("persons.consents.sensitive_short")}
+                      </Badge>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{c.recipient_institution_type ?? t("persons.consents.any")}</Table.Td>
                   <Table.Td>
@@ -186,7 +211,7 @@ export function Consents({ personId }: { personId: string }) {
         message={
           <Stack gap="sm">
             <Text size="sm">{t("persons.consents.withdraw_confirm")}</Text>
-            <Textarea label={t("persons.consents.withdraw_reason")} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
+            <Textarea label={t("persons.consents.withdraw_reason")} autosize minRows={2} {...withdrawal.getInputProps("reason")} />
           </Stack>
         }
         confirmLabel={t("persons.consents.withdraw")}

@@ -1,10 +1,11 @@
+import type { ReactNode } from "react";
 import { Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "@/lib/format";
 import { parsePesel } from "../api/pesel";
 
 /** PESEL with live validation: the checksum, and the birth date and sex it encodes, as you type. */
-export function PeselField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
+export function PeselField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: ReactNode }) {
   const { t } = useTranslation();
   const info = parsePesel(value);
   const complete = value.trim().length >= 11;

@@ -1,13 +1,22 @@
 import { useState } from "react";
 import { Anchor, Badge, Button, Grid, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { currentLanguage } from "@/lib/i18n";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { PageHeader } from "@/lib/ui/PageHeader";
-import { useAccessReport, useAttributeDefinitions, useInstitutionName, usePerson, usePersonReferrals, useServiceTypes, type Person } from "../api/persons";
+import {
+  useAccessReport,
+  useAttributeDefinitions,
+  useInstitutionName,
+  usePerson,
+  usePersonReferrals,
+  useServiceTypes,
+  type Person,
+} from "../api/persons";
 import { Consents } from "../components/Consents";
 
 function InstitutionName({ id }: { id: string | null | undefined }) {
@@ -41,11 +50,25 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+/** A case attribute's value for people: yes/no, lists joined, "—" for none. */
+function attributeText(value: unknown, t: TFunction): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "boolean") return value ? t("persons.yes") : t("persons.no");
+  if (Array.isArray(value)) return value.map((item: unknown) => attributeText(item, t)).join(", ");
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  return JSON.stringify(value);
+}
+
 function CaseAttributes({ person }: { person: Person }) {
   const { t } = useTranslation();
   const defs = useAttributeDefinitions();
   const en = currentLanguage() === "en";
-  if (person.case_attributes.length === 0) return <Text size="sm" c="dimmed">{t("persons.attributes.empty")}</Text>;
+  if (person.case_attributes.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("persons.attributes.empty")}
+      </Text>
+    );
   return (
     <Stack gap="md">
       {person.case_attributes.map((group) => (
@@ -69,7 +92,7 @@ function CaseAttributes({ person }: { person: Person }) {
                       ) : null}
                     </>
                   }
-                  value={typeof value === "boolean" ? (value ? t("persons.yes") : t("persons.no")) : Array.isArray(value) ? value.join(", ") : String(value ?? "—")}
+                  value={attributeText(value, t)}
                 />
               );
             })}
@@ -114,7 +137,7 @@ function ReferralHistory({ personId }: { personId: string }) {
                     <Text size="sm">{r.number}</Text>
                   )}
                 </Table.Td>
-                <Table.Td>{st ? (en ? st.name_en : st.name_pl) : r.service_type_code ?? "—"}</Table.Td>
+                <Table.Td>{st ? (en ? st.name_en : st.name_pl) : (r.service_type_code ?? "—")}</Table.Td>
                 <Table.Td>
                   <Text size="sm">
                     <InstitutionName id={r.sender_institution_id} /> → <InstitutionName id={r.target_institution_id} />

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Alert, Anchor, Button, Group, List, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "@/lib/api/problem";
@@ -18,55 +19,83 @@ interface Candidate {
 
 export const OVERRIDE_MIN = 10;
 
+type Mode = "pesel" | "document";
+
+interface Values {
+  mode: Mode;
+  pesel: string;
+  document_number: string;
+  first_name: string;
+  last_name: string;
+  birth_date: string;
+  sex: "" | "F" | "M";
+  city: string;
+  phone: string;
+  email: string;
+  /** Why register anyway after a likely duplicate (409). */
+  override_reason: string;
+}
+
 /** Register a person: PESEL checked as typed; a likely duplicate (409) lists candidates and can be overridden with a reason. */
 export default function RegisterPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const create = useCreatePerson();
-  const [mode, setMode] = useState<"pesel" | "document">("pesel");
-  const [v, setV] = useState({ pesel: params.get("pesel") ?? "", document_number: "", first_name: "", last_name: "", birth_date: "", sex: "", city: "", phone: "", email: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [duplicate, setDuplicate] = useState<{ candidates: Candidate[]; overridable: boolean } | null>(null);
-  const [override, setOverride] = useState("");
   const [failure, setFailure] = useState<unknown>(null);
-  const set = (k: keyof typeof v, value: string) => setV((old) => ({ ...old, [k]: value }));
-
-  const validate = () => {
-    const e: Record<string, string> = {};
-    const missing = t("errors.field.missing");
-    if (!v.first_name.trim()) e.first_name = missing;
-    if (!v.last_name.trim()) e.last_name = missing;
-    if (mode === "pesel") {
-      const info = parsePesel(v.pesel);
-      if (!info.valid) e.pesel = t(`persons.pesel.${info.error}`);
-    } else {
-      if (!v.document_number.trim()) e.document_number = missing;
-      if (!v.birth_date) e.birth_date = missing;
-      if (!v.sex) e.sex = missing;
-    }
-    setErrors(e);
-    return Object.keys(e).length === 0;
-  };
+  const missing = (value: string) => (value.trim() ? null : t("errors.field.missing"));
+  const form = useForm<Values>({
+    mode: "controlled",
+    initialValues: {
+      mode: "pesel",
+      pesel: params.get("pesel") ?? "",
+      document_number: "",
+      first_name: "",
+      last_name: "",
+      birth_date: "",
+      sex: "",
+      city: "",
+      phone: "",
+      email: "",
+      override_reason: "",
+    },
+    // A message stays until the next attempt to register.
+    clearInputErrorOnChange: false,
+    validate: {
+      first_name: missing,
+      last_name: missing,
+      pesel: (value, values) => {
+        if (values.mode !== "pesel") return null;
+        const info = parsePesel(value);
+        return info.valid ? null : t(`persons.pesel.${info.error}`);
+      },
+      document_number: (value, values) => (values.mode === "document" ? missing(value) : null),
+      birth_date: (value, values) => (values.mode === "document" ? missing(value) : null),
+      sex: (value, values) => (values.mode === "document" ? missing(value) : null),
+    },
+  });
+  const { values } = form;
 
   const send = async (overrideReason: string | null) => {
     setFailure(null);
+    const document = values.mode === "document";
     const body: PersonCreate = {
-      first_name: v.first_name.trim(),
-      last_name: v.last_name.trim(),
-      pesel: mode === "pesel" ? v.pesel.trim() : null,
-      document_number: mode === "document" ? v.document_number.trim() : null,
-      birth_date: mode === "document" ? v.birth_date : null,
-      sex: mode === "document" ? (v.sex as PersonCreate["sex"]) : null,
-      city: v.city.trim() || null,
-      phone: v.phone.trim() || null,
-      email: v.email.trim() || null,
+      first_name: values.first_name.trim(),
+      last_name: values.last_name.trim(),
+      pesel: document ? null : values.pesel.trim(),
+      document_number: document ? values.document_number.trim() : null,
+      birth_date: document ? values.birth_date : null,
+      sex: document && values.sex !== "" ? values.sex : null,
+      city: values.city.trim() || null,
+      phone: values.phone.trim() || null,
+      email: values.email.trim() || null,
       override_reason: overrideReason,
     };
     try {
       const person = await create.mutateAsync(body);
       notify("green", t("persons.register.done", { name: `${person.first_name ?? ""} ${person.last_name ?? ""}` }));
-      navigate(`/osoby/${person.id}`);
+      await navigate(`/osoby/${person.id}`);
     } catch (error) {
       if (isApiError(error) && error.code === "likely_duplicate") {
         setDuplicate({
@@ -77,11 +106,14 @@ export default function RegisterPage() {
     }
   };
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setDuplicate(null);
-    if (validate()) void send(null);
-  };
+  const submit = form.onSubmit(
+    () => {
+      setDuplicate(null);
+      void send(null);
+    },
+    () => setDuplicate(null),
+  );
+  const override = values.override_reason.trim();
 
   return (
     <>
@@ -91,24 +123,24 @@ export default function RegisterPage() {
           <Stack gap="md">
             <SegmentedControl
               aria-label={t("persons.register.identity")}
-              value={mode}
-              onChange={(m) => setMode(m as "pesel" | "document")}
+              value={values.mode}
+              onChange={(mode) => form.setFieldValue("mode", mode)}
               data={[
                 { value: "pesel", label: t("persons.register.with_pesel") },
                 { value: "document", label: t("persons.register.with_document") },
               ]}
               w={420}
             />
-            {mode === "pesel" ? (
-              <PeselField value={v.pesel} onChange={(x) => set("pesel", x)} error={errors.pesel} />
+            {values.mode === "pesel" ? (
+              <PeselField value={values.pesel} onChange={(pesel) => form.setFieldValue("pesel", pesel)} error={form.errors.pesel} />
             ) : (
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput label={t("persons.field.document_number")} required value={v.document_number} onChange={(e) => set("document_number", e.currentTarget.value)} error={errors.document_number} />
-                <TextInput type="date" label={t("persons.field.birth_date")} required value={v.birth_date} onChange={(e) => set("birth_date", e.currentTarget.value)} error={errors.birth_date} />
+                <TextInput label={t("persons.field.document_number")} required {...form.getInputProps("document_number")} />
+                <TextInput type="date" label={t("persons.field.birth_date")} required {...form.getInputProps("birth_date")} />
                 <SegmentedControl
                   aria-label={t("persons.field.sex")}
-                  value={v.sex}
-                  onChange={(x) => set("sex", x)}
+                  value={values.sex}
+                  onChange={(sex) => form.setFieldValue("sex", sex)}
                   data={[
                     { value: "F", label: t("persons.sex.F") },
                     { value: "M", label: t("persons.sex.M") },
@@ -118,11 +150,11 @@ export default function RegisterPage() {
               </SimpleGrid>
             )}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t("persons.field.first_name")} required value={v.first_name} onChange={(e) => set("first_name", e.currentTarget.value)} error={errors.first_name} />
-              <TextInput label={t("persons.field.last_name")} required value={v.last_name} onChange={(e) => set("last_name", e.currentTarget.value)} error={errors.last_name} />
-              <TextInput label={t("persons.field.city")} value={v.city} onChange={(e) => set("city", e.currentTarget.value)} />
-              <TextInput label={t("persons.field.phone")} value={v.phone} onChange={(e) => set("phone", e.currentTarget.value)} type="tel" />
-              <TextInput label={t("persons.field.email")} value={v.email} onChange={(e) => set("email", e.currentTarget.value)} type="email" />
+              <TextInput label={t("persons.field.first_name")} required {...form.getInputProps("first_name")} />
+              <TextInput label={t("persons.field.last_name")} required {...form.getInputProps("last_name")} />
+              <TextInput label={t("persons.field.city")} {...form.getInputProps("city")} />
+              <TextInput label={t("persons.field.phone")} type="tel" {...form.getInputProps("phone")} />
+              <TextInput label={t("persons.field.email")} type="email" {...form.getInputProps("email")} />
             </SimpleGrid>
             <div aria-live="polite">
               {duplicate ? (
@@ -134,7 +166,10 @@ export default function RegisterPage() {
                         {duplicate.candidates.map((c) => (
                           <List.Item key={c.person_id}>
                             <Anchor component={Link} to={`/osoby/${c.person_id}`}>
-                              {t("persons.duplicate.candidate", { match: t(`persons.duplicate.match.${c.match}`, { defaultValue: c.match }), score: Math.round(c.score) })}
+                              {t("persons.duplicate.candidate", {
+                                match: t(`persons.duplicate.match.${c.match}`, { defaultValue: c.match }),
+                                score: Math.round(c.score),
+                              })}
                             </Anchor>
                           </List.Item>
                         ))}
@@ -145,14 +180,18 @@ export default function RegisterPage() {
                         <Textarea
                           label={t("persons.duplicate.reason")}
                           description={t("persons.duplicate.reason_help", { min: OVERRIDE_MIN })}
-                          value={override}
-                          onChange={(e) => setOverride(e.currentTarget.value)}
                           required
                           autosize
                           minRows={2}
+                          {...form.getInputProps("override_reason")}
                         />
                         <Group>
-                          <Button color="orange" disabled={override.trim().length < OVERRIDE_MIN} loading={create.isPending} onClick={() => void send(override.trim())}>
+                          <Button
+                            color="orange"
+                            disabled={override.length < OVERRIDE_MIN}
+                            loading={create.isPending}
+                            onClick={() => void send(override)}
+                          >
                             {t("persons.duplicate.override")}
                           </Button>
                         </Group>

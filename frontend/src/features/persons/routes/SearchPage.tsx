@@ -1,5 +1,5 @@
-import { useState } from "react";
 import { Anchor, Button, Group, Paper, Table, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
@@ -15,18 +15,23 @@ import { parsePesel } from "../api/pesel";
 /** Exact PESEL → global lookup (initials and birth year only); a name → persons your institution sees. */
 export default function SearchPage() {
   const { t } = useTranslation();
-  const [q, setQ] = useState("");
+  const lookup = usePeselLookup();
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { q: "" },
+    // A new query forgets the previous PESEL lookup.
+    onValuesChange: () => lookup.reset(),
+  });
+  const { q } = form.values;
   const [debounced] = useDebouncedValue(q, 300);
   const digits = /^\d+$/.test(q.trim());
   const list = usePersonSearch(digits ? "" : debounced);
-  const lookup = usePeselLookup();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const pesel = parsePesel(q);
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    if (digits && pesel.valid) lookup.mutate(q.trim());
-  };
+  const submit = form.onSubmit(({ q: query }) => {
+    if (digits && pesel.valid) lookup.mutate(query.trim());
+  });
 
   return (
     <>
@@ -44,11 +49,7 @@ export default function SearchPage() {
           <TextInput
             label={t("persons.search.label")}
             description={t("persons.search.help")}
-            value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              lookup.reset();
-            }}
+            {...form.getInputProps("q")}
             w={420}
             autoComplete="off"
             error={digits && q.trim().length === 11 && !pesel.valid ? t(`persons.pesel.${pesel.error}`) : undefined}
@@ -136,7 +137,12 @@ export default function SearchPage() {
         )}
       </div>
       {!digits && items.length > 0 ? (
-        <LoadMore shown={items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} onLoadMore={() => void list.fetchNextPage()} />
+        <LoadMore
+          shown={items.length}
+          hasNextPage={list.hasNextPage}
+          isFetchingNextPage={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+        />
       ) : null}
     </>
   );

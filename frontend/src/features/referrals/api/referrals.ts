@@ -1,5 +1,14 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { unwrap, unwrapVersioned } from "@/lib/api/client";
+import { cursor, cursorPaging } from "@/lib/api/paging";
 import { clients } from "@/lib/api/clients";
 import { directory } from "@/lib/api/directory";
 import { referrals, type ReferralsSchemas } from "@/lib/api/referrals";
@@ -42,18 +51,6 @@ export const BUSINESS_STATUSES: readonly BusinessStatus[] = [
 ];
 export const PAGE_SIZE = 25;
 
-export const referralKeys = {
-  all: ["referrals"] as const,
-  box: (box: Box) => ["referrals", "box", box] as const,
-  counts: (box: Box) => ["referrals", "counts", box] as const,
-  one: (id: string) => ["referrals", "one", id] as const,
-  events: (id: string) => ["referrals", "one", id, "events"] as const,
-  chain: (id: string) => ["referrals", "one", id, "chain"] as const,
-  messages: (id: string) => ["referrals", "one", id, "messages"] as const,
-  notifications: ["referrals", "notifications"] as const,
-  unread: ["referrals", "notifications", "unread"] as const,
-};
-
 export interface BoxFilters {
   status?: ReferralStatus | null;
   overdue?: boolean;
@@ -62,72 +59,175 @@ export interface BoxFilters {
   person_id?: string | null;
 }
 
+/** The referrals feature's query keys, one factory for the feature (records of other services included). */
+export const referralKeys = {
+  all: ["referrals"] as const,
+  boxes: () => ["referrals", "box"] as const,
+  box: (box: Box, filters: BoxFilters) => ["referrals", "box", box, filters] as const,
+  allCounts: () => ["referrals", "counts"] as const,
+  counts: (box: Box) => ["referrals", "counts", box] as const,
+  /** One referral with its ETag. */
+  detail: (id: string) => ["referrals", "one", id] as const,
+  events: (id: string) => ["referrals", "one", id, "events"] as const,
+  chain: (id: string) => ["referrals", "one", id, "chain"] as const,
+  messages: (id: string) => ["referrals", "one", id, "messages"] as const,
+  notifications: () => ["referrals", "notifications"] as const,
+  notificationList: (unreadOnly: boolean) => ["referrals", "notifications", { unreadOnly }] as const,
+  reasonCodes: () => ["referrals", "reason-codes"] as const,
+  outcomeCodes: () => ["referrals", "outcome-codes"] as const,
+  serviceTypes: () => ["directory", "service-types"] as const,
+  /** An institution's record (the directory). */
+  institution: (id: string) => ["directory", "institutions", "one", id] as const,
+  offers: (serviceType: string | null, teryt: string | null) => ["directory", "offers", "search", serviceType, teryt] as const,
+  /** A person as far as the registry lets the caller see them. */
+  person: (id: string) => ["clients", "persons", "one", id] as const,
+  personSearch: (q: string) => ["clients", "persons", "search", q] as const,
+  consents: (personId: string) => ["clients", "persons", "one", personId, "consents"] as const,
+};
+
+/** Reference data (codes, service types, names) changes rarely. */
+const REFERENCE = { staleTime: 60 * 60 * 1000 };
+
+export const referralQueries = {
+  box: (box: Box, filters: BoxFilters) =>
+    infiniteQueryOptions({
+      queryKey: referralKeys.box(box, filters),
+      ...cursorPaging,
+      placeholderData: keepPreviousData,
+      queryFn: ({ pageParam }) => {
+        const query = {
+          status: filters.status ? [filters.status] : undefined,
+          overdue: filters.overdue ? true : undefined,
+          service_type: filters.service_type || undefined,
+          priority: filters.priority || undefined,
+          person_id: filters.person_id || undefined,
+          cursor: cursor(pageParam),
+          limit: PAGE_SIZE,
+        };
+        return box === "inbox"
+          ? unwrap(referrals.GET("/v1/referrals/inbox", { params: { query } }))
+          : unwrap(referrals.GET("/v1/referrals/outbox", { params: { query } }));
+      },
+    }),
+  counts: (box: Box) =>
+    queryOptions({
+      queryKey: referralKeys.counts(box),
+      queryFn: () => unwrap(referrals.GET("/v1/referrals/counts", { params: { query: { box } } })),
+    }),
+  /** One referral with its ETag (If-Match of transitions and forwarding). */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: referralKeys.detail(id),
+      queryFn: () => unwrapVersioned(referrals.GET("/v1/referrals/{referral_id}", { params: { path: { referral_id: id } } })),
+      staleTime: 0,
+    }),
+  events: (id: string) =>
+    queryOptions({
+      queryKey: referralKeys.events(id),
+      queryFn: () => unwrap(referrals.GET("/v1/referrals/{referral_id}/events", { params: { path: { referral_id: id } } })),
+    }),
+  chain: (id: string) =>
+    queryOptions({
+      queryKey: referralKeys.chain(id),
+      queryFn: () => unwrap(referrals.GET("/v1/referrals/{referral_id}/chain", { params: { path: { referral_id: id } } })),
+    }),
+  messages: (id: string) =>
+    infiniteQueryOptions({
+      queryKey: referralKeys.messages(id),
+      ...cursorPaging,
+      queryFn: ({ pageParam }) =>
+        unwrap(
+          referrals.GET("/v1/referrals/{referral_id}/messages", {
+            params: { path: { referral_id: id }, query: { cursor: cursor(pageParam), limit: 50 } },
+          }),
+        ),
+    }),
+  notifications: (unreadOnly: boolean) =>
+    infiniteQueryOptions({
+      queryKey: referralKeys.notificationList(unreadOnly),
+      ...cursorPaging,
+      queryFn: ({ pageParam }) =>
+        unwrap(
+          referrals.GET("/v1/notifications", {
+            params: { query: { unread: unreadOnly ? true : undefined, cursor: cursor(pageParam), limit: PAGE_SIZE } },
+          }),
+        ),
+    }),
+  reasonCodes: () =>
+    queryOptions({ queryKey: referralKeys.reasonCodes(), queryFn: () => unwrap(referrals.GET("/v1/reason-codes")), ...REFERENCE }),
+  outcomeCodes: () =>
+    queryOptions({
+      queryKey: referralKeys.outcomeCodes(),
+      queryFn: () => unwrap(referrals.GET("/v1/outcome-codes", { params: { query: { kind: "outcome" } } })),
+      ...REFERENCE,
+    }),
+  serviceTypes: () =>
+    queryOptions({ queryKey: referralKeys.serviceTypes(), queryFn: () => unwrap(directory.GET("/v1/service-types")), ...REFERENCE }),
+  institution: (id: string) =>
+    queryOptions({
+      queryKey: referralKeys.institution(id),
+      enabled: id !== "",
+      queryFn: () => unwrap(directory.GET("/v1/institutions/{institution_id}", { params: { path: { institution_id: id } } })),
+      ...REFERENCE,
+    }),
+  /** The active offers of a service type (in an area: a TERYT prefix). */
+  offers: (serviceType: string, teryt: string | null) =>
+    queryOptions({
+      queryKey: referralKeys.offers(serviceType, teryt),
+      enabled: serviceType !== "",
+      queryFn: () =>
+        unwrap(
+          directory.GET("/v1/offers", {
+            params: { query: { service_type: serviceType, teryt: teryt || undefined, active: true, limit: 100 } },
+          }),
+        ),
+    }),
+  /** A person as far as the registry lets the caller see them (404 when not visible). */
+  person: (id: string) =>
+    queryOptions({
+      queryKey: referralKeys.person(id),
+      enabled: id !== "",
+      retry: false,
+      queryFn: () => unwrap(clients.GET("/v1/persons/{person_id}", { params: { path: { person_id: id } } })),
+    }),
+  personSearch: (q: string) =>
+    queryOptions({
+      queryKey: referralKeys.personSearch(q),
+      enabled: q.trim().length >= 2,
+      queryFn: () => unwrap(clients.GET("/v1/persons", { params: { query: { q: q.trim(), limit: 20 } } })),
+    }),
+  consents: (personId: string) =>
+    queryOptions({
+      queryKey: referralKeys.consents(personId),
+      enabled: personId !== "",
+      queryFn: () =>
+        unwrap(clients.GET("/v1/persons/{person_id}/consents", { params: { path: { person_id: personId }, query: { limit: 100 } } })),
+    }),
+};
+
 export function useBox(box: Box, filters: BoxFilters) {
-  return useInfiniteQuery({
-    queryKey: [...referralKeys.box(box), filters],
-    initialPageParam: null as string | null,
-    placeholderData: keepPreviousData,
-    queryFn: ({ pageParam }) => {
-      const query = {
-        status: filters.status ? [filters.status] : undefined,
-        overdue: filters.overdue ? true : undefined,
-        service_type: filters.service_type || undefined,
-        priority: filters.priority || undefined,
-        person_id: filters.person_id || undefined,
-        cursor: pageParam ?? undefined,
-        limit: PAGE_SIZE,
-      };
-      return box === "inbox"
-        ? unwrap(referrals.GET("/v1/referrals/inbox", { params: { query } }))
-        : unwrap(referrals.GET("/v1/referrals/outbox", { params: { query } }));
-    },
-    getNextPageParam: (last) => last.next_cursor ?? null,
-  });
+  return useInfiniteQuery(referralQueries.box(box, filters));
 }
 
 export function useCounts(box: Box) {
-  return useQuery({
-    queryKey: referralKeys.counts(box),
-    queryFn: () => unwrap(referrals.GET("/v1/referrals/counts", { params: { query: { box } } })),
-  });
+  return useQuery(referralQueries.counts(box));
 }
 
 /** One referral with its ETag (If-Match of transitions and forwarding). */
 export function useReferral(id: string) {
-  return useQuery({
-    queryKey: referralKeys.one(id),
-    queryFn: () => unwrapVersioned(referrals.GET("/v1/referrals/{referral_id}", { params: { path: { referral_id: id } } })),
-    staleTime: 0,
-  });
+  return useQuery(referralQueries.detail(id));
 }
 
 export function useEvents(id: string) {
-  return useQuery({
-    queryKey: referralKeys.events(id),
-    queryFn: () => unwrap(referrals.GET("/v1/referrals/{referral_id}/events", { params: { path: { referral_id: id } } })),
-  });
+  return useQuery(referralQueries.events(id));
 }
 
 export function useChain(id: string) {
-  return useQuery({
-    queryKey: referralKeys.chain(id),
-    queryFn: () => unwrap(referrals.GET("/v1/referrals/{referral_id}/chain", { params: { path: { referral_id: id } } })),
-  });
+  return useQuery(referralQueries.chain(id));
 }
 
-export function useMessages(id: string, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: referralKeys.messages(id),
-    enabled,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        referrals.GET("/v1/referrals/{referral_id}/messages", {
-          params: { path: { referral_id: id }, query: { cursor: pageParam ?? undefined, limit: 50 } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? null,
-  });
+export function useMessages(id: string) {
+  return useInfiniteQuery(referralQueries.messages(id));
 }
 
 export function usePostMessage(id: string) {
@@ -149,88 +249,46 @@ export function useMarkMessagesRead(id: string) {
   });
 }
 
-const REFERENCE = { staleTime: 60 * 60 * 1000 };
-
 export function useReasonCodes() {
-  return useQuery({
-    queryKey: ["referrals", "reason-codes"],
-    queryFn: () => unwrap(referrals.GET("/v1/reason-codes")),
-    ...REFERENCE,
-  });
+  return useQuery(referralQueries.reasonCodes());
 }
 
 export function useOutcomeCodes() {
-  return useQuery({
-    queryKey: ["referrals", "outcome-codes"],
-    queryFn: () => unwrap(referrals.GET("/v1/outcome-codes", { params: { query: { kind: "outcome" } } })),
-    ...REFERENCE,
-  });
+  return useQuery(referralQueries.outcomeCodes());
 }
 
 export function useServiceTypes() {
-  return useQuery({
-    queryKey: ["directory", "service-types"],
-    queryFn: () => unwrap(directory.GET("/v1/service-types")),
-    ...REFERENCE,
-  });
+  return useQuery(referralQueries.serviceTypes());
 }
 
 /** An institution's name (directory); cached for the session. */
 export function useInstitution(id: string | null | undefined) {
-  return useQuery({
-    queryKey: ["directory", "institutions", "one", id ?? ""],
-    enabled: !!id,
-    queryFn: () => unwrap(directory.GET("/v1/institutions/{institution_id}", { params: { path: { institution_id: id! } } })),
-    ...REFERENCE,
-  });
+  return useQuery(referralQueries.institution(id ?? ""));
 }
 
 export function useOffers(serviceType: string | null, teryt: string | null) {
-  return useQuery({
-    queryKey: ["directory", "offers", "search", serviceType, teryt],
-    enabled: !!serviceType,
-    queryFn: () =>
-      unwrap(
-        directory.GET("/v1/offers", {
-          params: { query: { service_type: serviceType!, teryt: teryt || undefined, active: true, limit: 100 } },
-        }),
-      ),
-  });
+  return useQuery(referralQueries.offers(serviceType ?? "", teryt));
 }
 
 /** A person as far as the registry lets the caller see them (404 when not visible). */
 export function usePerson(id: string | null | undefined) {
-  return useQuery({
-    queryKey: ["clients", "persons", "one", id ?? ""],
-    enabled: !!id,
-    retry: false,
-    queryFn: () => unwrap(clients.GET("/v1/persons/{person_id}", { params: { path: { person_id: id! } } })),
-  });
+  return useQuery(referralQueries.person(id ?? ""));
 }
 
 export function usePersonSearch(q: string) {
-  return useQuery({
-    queryKey: ["clients", "persons", "search", q],
-    enabled: q.trim().length >= 2,
-    queryFn: () => unwrap(clients.GET("/v1/persons", { params: { query: { q: q.trim(), limit: 20 } } })),
-  });
+  return useQuery(referralQueries.personSearch(q));
 }
 
 export function useConsents(personId: string | null) {
-  return useQuery({
-    queryKey: ["clients", "persons", "one", personId ?? "", "consents"],
-    enabled: !!personId,
-    queryFn: () =>
-      unwrap(clients.GET("/v1/persons/{person_id}/consents", { params: { path: { person_id: personId!}, query: { limit: 100 } } })),
-  });
+  return useQuery(referralQueries.consents(personId ?? ""));
 }
 
 function useInvalidateReferral(id: string) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: referralKeys.one(id) });
-    void queryClient.invalidateQueries({ queryKey: ["referrals", "box"] });
-    void queryClient.invalidateQueries({ queryKey: ["referrals", "counts"] });
+    void queryClient.invalidateQueries({ queryKey: referralKeys.detail(id) });
+    void queryClient.invalidateQueries({ queryKey: referralKeys.boxes() });
+    void queryClient.invalidateQueries({ queryKey: referralKeys.allCounts() });
   };
 }
 
@@ -272,17 +330,7 @@ export function useCreateReferral() {
 }
 
 export function useNotifications(unreadOnly: boolean) {
-  return useInfiniteQuery({
-    queryKey: [...referralKeys.notifications, { unreadOnly }],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        referrals.GET("/v1/notifications", {
-          params: { query: { unread: unreadOnly ? true : undefined, cursor: pageParam ?? undefined, limit: PAGE_SIZE } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? null,
-  });
+  return useInfiniteQuery(referralQueries.notifications(unreadOnly));
 }
 
 export function useMarkNotificationRead() {
@@ -290,7 +338,7 @@ export function useMarkNotificationRead() {
   return useMutation({
     mutationFn: (id: string) =>
       unwrap(referrals.POST("/v1/notifications/{notification_id}/read", { params: { path: { notification_id: id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: referralKeys.notifications }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: referralKeys.notifications() }),
   });
 }
 
@@ -298,6 +346,6 @@ export function useMarkAllNotificationsRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(referrals.POST("/v1/notifications/read-all")),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: referralKeys.notifications }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: referralKeys.notifications() }),
   });
 }

@@ -70,7 +70,12 @@ export function ChainTree({ referralId }: { referralId: string }) {
   const chain = useChain(referralId);
   if (chain.isPending) return <div className="skeleton-block" style={{ height: 48 }} aria-busy="true" />;
   if (chain.isError) return <ErrorAlert error={chain.error} onRetry={() => void chain.refetch()} />;
-  if (chain.data.items.length <= 1) return <Text size="sm" c="dimmed">{t("referrals.chain.single")}</Text>;
+  if (chain.data.items.length <= 1)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("referrals.chain.single")}
+      </Text>
+    );
   return (
     <nav aria-label={t("referrals.chain.title")}>
       <Branch items={buildTree(chain.data.items)} currentId={referralId} />

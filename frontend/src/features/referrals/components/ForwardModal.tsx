@@ -1,13 +1,21 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "@/lib/api/problem";
 import { useAuth } from "@/lib/auth/AuthProvider";
 import { ErrorAlert, StaleRecordAlert } from "@/lib/ui/ErrorAlert";
 import { notify } from "@/lib/ui/notify";
-import { useInstitution, useForward, type Priority, type Referral } from "../api/referrals";
-import { CONSENT_REQUIRED_TYPES, LegalBasisFields, legalBasisBody, legalBasisError, type LegalBasisValue } from "./LegalBasisFields";
-import { OfferList, ServiceTypeSelect, type Area } from "./OfferPicker";
+import { useForward, useInstitution, type Priority, type Referral } from "../api/referrals";
+import {
+  effectiveBasis,
+  LegalBasisFields,
+  legalBasisBody,
+  legalBasisError,
+  requiresConsent,
+  type LegalBasisValue,
+} from "./LegalBasisFields";
+import { OfferList, ServiceTypeSelect, type Area, type OfferChoice } from "./OfferPicker";
 
 interface ForwardModalProps {
   referral: Referral;
@@ -18,43 +26,54 @@ interface ForwardModalProps {
   onForwarded: (childId: string) => void;
 }
 
+interface ForwardValues {
+  service_type: string | null;
+  area: Area;
+  offer: OfferChoice | null;
+  priority: Priority;
+  needs: string;
+  legal_basis: LegalBasisValue;
+}
+
 /** The receiver refers the person on: a child referral, sent at once (If-Match of the parent). */
 export function ForwardModal({ referral, etag, opened, onClose, onReload, onForwarded }: ForwardModalProps) {
   const { t } = useTranslation();
   const { me } = useAuth();
   const forward = useForward(referral.id);
-  const [serviceType, setServiceType] = useState<string | null>(null);
-  const [area, setArea] = useState<Area>("powiat");
-  const [offer, setOffer] = useState<{ offerId: string; institutionId: string } | null>(null);
-  const [priority, setPriority] = useState<Priority>("routine");
-  const [needs, setNeeds] = useState("");
-  const [basis, setBasis] = useState<LegalBasisValue>({ kind: "statutory", article: "", consentId: null });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const target = useInstitution(offer?.institutionId);
-  const consentRequired = CONSENT_REQUIRED_TYPES.includes(target.data?.type ?? "");
-  // As in the wizard: a target that requires consent switches the basis to consent (the statutory
-  // option is disabled then, and must not stay selected).
-  useEffect(() => {
-    if (consentRequired && basis.kind !== "consent") setBasis((b) => ({ ...b, kind: "consent" }));
-  }, [consentRequired]);
+  const form = useForm<ForwardValues>({
+    mode: "controlled",
+    initialValues: {
+      service_type: null,
+      area: "powiat",
+      offer: null,
+      priority: "routine",
+      needs: "",
+      legal_basis: { kind: "statutory", article: "", consentId: null },
+    },
+    // A message stays until the next attempt to send.
+    clearInputErrorOnChange: false,
+    validate: {
+      service_type: (value) => (value ? null : t("errors.field.missing")),
+      offer: (value) => (value ? null : t("referrals.wizard.offer_required")),
+      legal_basis: (value) => legalBasisError(effectiveBasis(value, consentRequired), consentRequired, t),
+    },
+  });
+  const { values } = form;
+  const target = useInstitution(values.offer?.institutionId);
+  // As in the wizard: a target that requires consent takes the person's consent as the basis.
+  const consentRequired = requiresConsent(target.data?.type);
+  const basis = effectiveBasis(values.legal_basis, consentRequired);
 
   const close = () => {
     setFailure(null);
-    setErrors({});
+    form.clearErrors();
     forward.reset();
     onClose();
   };
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const next: Record<string, string> = {};
-    if (!serviceType) next.service_type = t("errors.field.missing");
-    if (!offer) next.offer = t("referrals.wizard.offer_required");
-    const basisError = legalBasisError(basis, consentRequired, t);
-    if (basisError) next.legal_basis = basisError;
-    setErrors(next);
-    if (Object.keys(next).length > 0 || !offer || !serviceType) return;
+  const submit = form.onSubmit(async ({ service_type: serviceType, offer, priority, needs }) => {
+    if (!offer || !serviceType) return;
     setFailure(null);
     try {
       const child = await forward.mutateAsync({
@@ -74,51 +93,54 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
     } catch (error) {
       setFailure(error);
     }
-  };
+  });
 
   const stale = isApiError(failure) && failure.status === 412;
 
   return (
-    <Modal opened={opened} onClose={close} title={t("referrals.action.forward")} size="xl" closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t("referrals.action.forward")}
+      size="xl"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {t("referrals.forward.help", { number: referral.number })}
           </Text>
           <ServiceTypeSelect
-            value={serviceType}
-            onChange={(code) => {
-              setServiceType(code);
-              setOffer(null);
-            }}
-            error={errors.service_type}
+            value={values.service_type}
+            onChange={(code) => form.setValues({ service_type: code, offer: null })}
+            error={form.errors.service_type}
           />
           <OfferList
-            serviceType={serviceType}
+            serviceType={values.service_type}
             teryt={me?.institution?.teryt}
-            area={area}
-            onAreaChange={setArea}
-            value={offer?.offerId ?? null}
-            onChange={setOffer}
+            area={values.area}
+            onAreaChange={(area) => form.setFieldValue("area", area)}
+            value={values.offer?.offerId ?? null}
+            onChange={(offer) => form.setFieldValue("offer", offer)}
             excludeInstitutionId={me?.institution?.id}
-            error={errors.offer}
+            error={form.errors.offer}
           />
           <SegmentedControl
             aria-label={t("referrals.field.priority")}
-            value={priority}
-            onChange={(v) => setPriority(v as Priority)}
+            value={values.priority}
+            onChange={(priority) => form.setFieldValue("priority", priority)}
             data={[
               { value: "routine", label: t("referrals.priority.routine") },
               { value: "urgent", label: t("referrals.priority.urgent") },
             ]}
           />
-          <Textarea label={t("referrals.field.needs")} value={needs} onChange={(e) => setNeeds(e.currentTarget.value)} autosize minRows={3} />
+          <Textarea label={t("referrals.field.needs")} autosize minRows={3} {...form.getInputProps("needs")} />
           <LegalBasisFields
             personId={referral.person_id}
             value={basis}
-            onChange={setBasis}
+            onChange={(value) => form.setFieldValue("legal_basis", value)}
             consentRequired={consentRequired}
-            error={errors.legal_basis}
+            error={form.errors.legal_basis}
           />
           <div aria-live="polite">
             {stale ? (

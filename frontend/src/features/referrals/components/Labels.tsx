@@ -40,7 +40,12 @@ export function OverdueBadge() {
 /** The response deadline as a date (computed by the API in working days), with the overdue badge. */
 export function DueDate({ referral }: { referral: Pick<Referral, "due_at" | "overdue" | "status"> }) {
   const { t } = useTranslation();
-  if (referral.status !== "requested" || !referral.due_at) return <Text size="sm" c="dimmed">—</Text>;
+  if (referral.status !== "requested" || !referral.due_at)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   // due_at is the end of the last working day (local midnight): show that day.
   const lastDay = new Date(new Date(referral.due_at).getTime() - 1).toISOString();
   return (

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Alert, Radio, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "@/lib/format";
@@ -6,10 +7,23 @@ import { useConsents } from "../api/referrals";
 
 export const CONSENT_REQUIRED_TYPES = ["NGO", "CIS", "KIS"];
 
+/** Whether a referral to an institution of this type needs the person's consent as its basis. */
+export function requiresConsent(institutionType: string | null | undefined): boolean {
+  return CONSENT_REQUIRED_TYPES.includes(institutionType ?? "");
+}
+
 export interface LegalBasisValue {
   kind: "statutory" | "consent";
   article: string;
   consentId: string | null;
+}
+
+/**
+ * The basis in force: the person's consent while the target requires it (the statutory option is
+ * disabled then), otherwise the one chosen.
+ */
+export function effectiveBasis(value: LegalBasisValue, consentRequired: boolean): LegalBasisValue {
+  return consentRequired && value.kind !== "consent" ? { ...value, kind: "consent" } : value;
 }
 
 export function legalBasisBody(value: LegalBasisValue) {
@@ -30,7 +44,7 @@ interface LegalBasisFieldsProps {
   value: LegalBasisValue;
   onChange: (value: LegalBasisValue) => void;
   consentRequired: boolean;
-  error?: string | null;
+  error?: ReactNode;
 }
 
 /** Statutory (with the article) or consent (one of the person's active consents from the registry). */
@@ -49,7 +63,7 @@ export function LegalBasisFields({ personId, value, onChange, consentRequired, e
       <SegmentedControl
         aria-label={t("referrals.field.legal_basis")}
         value={value.kind}
-        onChange={(kind) => onChange({ ...value, kind: kind as LegalBasisValue["kind"] })}
+        onChange={(kind) => onChange({ ...value, kind: kind === "consent" ? "consent" : "statutory" })}
         data={[
           { value: "statutory", label: t("referrals.legal_basis.statutory"), disabled: consentRequired },
           { value: "consent", label: t("referrals.legal_basis.consent") },

@@ -1,5 +1,6 @@
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent } from "react";
 import { Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/lib/ui/EmptyState";
@@ -14,30 +15,32 @@ export function Messages({ referralId, open }: { referralId: string; open: boole
   const messages = useMessages(referralId);
   const post = usePostMessage(referralId);
   const markRead = useMarkMessagesRead(referralId);
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { text: "" },
+    // A message stays until the next attempt to send.
+    clearInputErrorOnChange: false,
+    validate: { text: (value) => (value.trim() ? null : t("errors.field.missing")) },
+  });
   const items = messages.data?.pages.flatMap((p) => p.items) ?? [];
   const unreadFromOthers = items.some((m) => !m.mine && m.read_receipts.length === 0);
 
+  // Once per load of unread messages (not again while the previous marking is on its way).
+  const markAsRead = useEffectEvent(() => {
+    if (!markRead.isPending) markRead.mutate();
+  });
   useEffect(() => {
-    if (unreadFromOthers && !markRead.isPending) markRead.mutate();
-    // once per load of unread messages
+    if (unreadFromOthers) markAsRead();
   }, [unreadFromOthers]);
 
-  const send = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!text.trim()) {
-      setError(t("errors.field.missing"));
-      return;
-    }
-    setError(null);
+  const send = form.onSubmit(async ({ text }) => {
     try {
       await post.mutateAsync(text.trim());
-      setText("");
+      form.reset();
     } catch {
       // shown below
     }
-  };
+  });
 
   return (
     <Stack gap="sm">
@@ -75,18 +78,21 @@ export function Messages({ referralId, open }: { referralId: string; open: boole
         </Stack>
       )}
       {messages.hasNextPage ? (
-        <LoadMore shown={items.length} hasNextPage isFetchingNextPage={messages.isFetchingNextPage} onLoadMore={() => void messages.fetchNextPage()} />
+        <LoadMore
+          shown={items.length}
+          hasNextPage
+          isFetchingNextPage={messages.isFetchingNextPage}
+          onLoadMore={() => void messages.fetchNextPage()}
+        />
       ) : null}
       {open ? (
-        <form onSubmit={(e) => void send(e)} noValidate>
+        <form onSubmit={send} noValidate>
           <Stack gap="xs">
             <Textarea
               label={t("referrals.messages.new")}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
+              {...form.getInputProps("text")}
               autosize
               minRows={2}
-              error={error}
               description={t("referrals.messages.help")}
             />
             <div aria-live="polite">{post.isError ? <ErrorAlert error={post.error} /> : null}</div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Badge, Group, Paper, Radio, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "@/lib/i18n";
@@ -7,11 +8,10 @@ import { InstitutionName } from "./Labels";
 
 export type Area = "powiat" | "voivodeship" | "country";
 
+/** The offer chosen, and the institution that runs it (the referral's target). */
 export interface OfferChoice {
-  serviceType: string | null;
-  offerId: string | null;
-  institutionId: string | null;
-  institutionType?: string | null;
+  offerId: string;
+  institutionId: string;
 }
 
 /** The TERYT prefix searched for an area around the user's institution. */
@@ -20,7 +20,15 @@ export function areaPrefix(area: Area, teryt: string | null | undefined): string
   return area === "powiat" ? teryt.slice(0, 4) : teryt.slice(0, 2);
 }
 
-export function ServiceTypeSelect({ value, onChange, error }: { value: string | null; onChange: (code: string | null) => void; error?: string }) {
+export function ServiceTypeSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: string | null;
+  onChange: (code: string | null) => void;
+  error?: ReactNode;
+}) {
   const { t } = useTranslation();
   const types = useServiceTypes();
   const en = currentLanguage() === "en";
@@ -48,9 +56,9 @@ interface OfferListProps {
   area: Area;
   onAreaChange: (area: Area) => void;
   value: string | null;
-  onChange: (choice: { offerId: string; institutionId: string }) => void;
+  onChange: (choice: OfferChoice) => void;
   excludeInstitutionId?: string | null;
-  error?: string;
+  error?: ReactNode;
 }
 
 /** The active offers of a service type in an area, each with its institution and free places. */
@@ -63,7 +71,7 @@ export function OfferList({ serviceType, teryt, area, onAreaChange, value, onCha
       <SegmentedControl
         aria-label={t("referrals.wizard.area")}
         value={area}
-        onChange={(v) => onAreaChange(v as Area)}
+        onChange={(v) => onAreaChange(v)}
         data={[
           { value: "powiat", label: t("referrals.wizard.area_powiat") },
           { value: "voivodeship", label: t("referrals.wizard.area_voivodeship") },

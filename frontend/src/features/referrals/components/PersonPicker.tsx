@@ -14,7 +14,15 @@ export interface PickedPerson {
 }
 
 /** Find the person: a name within the persons you see, or an exact PESEL (global lookup). */
-export function PersonPicker({ value, onChange, error }: { value: PickedPerson | null; onChange: (p: PickedPerson) => void; error?: string }) {
+export function PersonPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: PickedPerson | null;
+  onChange: (p: PickedPerson) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [debounced] = useDebouncedValue(q, 300);

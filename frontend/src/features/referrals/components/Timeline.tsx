@@ -25,7 +25,9 @@ export function ReferralTimeline({ referralId }: { referralId: string }) {
             title={
               <Text fw={600} size="sm">
                 {t(`referrals.action.${event.action}`, { defaultValue: event.action })}
-                {event.from_status !== event.to_status ? ` → ${t(`referrals.status.${event.to_status}`, { defaultValue: event.to_status })}` : ""}
+                {event.from_status !== event.to_status
+                  ? ` → ${t(`referrals.status.${event.to_status}`, { defaultValue: event.to_status })}`
+                  : ""}
               </Text>
             }
           >

@@ -1,92 +1,73 @@
 import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { signIn } from "@/lib/auth/session";
-import { json, problem, stubFetch, TOKEN_PATH, tokenReply } from "@/test/fetchStub";
-import { me } from "@/test/fixtures";
+import type { HttpHandler } from "msw";
+import { on, problem } from "@/test/api";
+import { me, referral } from "@/test/fixtures";
 import { renderPage } from "@/test/render";
-import type { AllowedAction, Referral } from "../api/referrals";
+import { signedInAs } from "@/test/session";
+import type { AllowedAction } from "../api/referrals";
 import { fieldsOf, TransitionModal } from "./TransitionModal";
 
 const REASONS = {
   items: [
-    { code: "no_capacity", label_pl: "Brak wolnych miejsc", label_en: "No capacity", actions: ["reject", "fail"], system_only: false, active: true },
-    { code: "client_declined", label_pl: "Osoba odmówiła", label_en: "Client declined", actions: ["withdraw"], system_only: false, active: true },
+    {
+      code: "no_capacity",
+      label_pl: "Brak wolnych miejsc",
+      label_en: "No capacity",
+      actions: ["reject", "fail"],
+      system_only: false,
+      active: true,
+    },
+    {
+      code: "client_declined",
+      label_pl: "Osoba odmówiła",
+      label_en: "Client declined",
+      actions: ["withdraw"],
+      system_only: false,
+      active: true,
+    },
     { code: "no_response", label_pl: "Brak odpowiedzi", label_en: "No response", actions: ["reject"], system_only: true, active: true },
   ],
 };
 const OUTCOMES = {
   items: [
-    { code: "employed", kind: "outcome", label_pl: "Podjęcie zatrudnienia", label_en: "Employed", employment: true, active: true },
-    { code: "training_completed", kind: "outcome", label_pl: "Ukończenie szkolenia", label_en: "Training completed", employment: false, active: true },
+    { code: "employed", kind: "outcome" as const, label_pl: "Podjęcie zatrudnienia", label_en: "Employed", employment: true, active: true },
+    {
+      code: "training_completed",
+      kind: "outcome" as const,
+      label_pl: "Ukończenie szkolenia",
+      label_en: "Training completed",
+      employment: false,
+      active: true,
+    },
   ],
 };
 
-export function referral(overrides: Partial<Referral> = {}): Referral {
-  return {
-    id: "r-1",
-    number: "SK-2026-AAAAA-BBBBB",
-    version: 3,
-    status: "requested",
-    business_status: null,
-    cancellation_requested: false,
-    acknowledged: false,
-    overdue: false,
-    person_id: "p-1",
-    sender_institution_id: "i-1",
-    sender_user_id: null,
-    target_institution_id: "i-2",
-    target_institution_type: "OPS",
-    target_offer_id: null,
-    service_type_code: "social_contract",
-    sensitive: false,
-    priority: "routine",
-    needs_description: "x",
-    legal_basis: { kind: "statutory", article: "art. 100", consent_id: null },
-    programme: null,
-    planned_start_date: null,
-    planned_end_date: null,
-    assignee_user_id: null,
-    parent_referral_id: null,
-    chain_root_id: "r-1",
-    chain_depth: 0,
-    reason_code: null,
-    reason_text: null,
-    declined_by: null,
-    outcome_codes: [],
-    delivered: null,
-    created_at: "2026-11-20T10:00:00Z",
-    updated_at: "2026-11-20T10:00:00Z",
-    sent_at: "2026-11-20T10:00:00Z",
-    responded_at: null,
-    accepted_at: null,
-    started_at: null,
-    ended_at: null,
-    due_at: "2026-11-27T23:00:00Z",
-    expires_at: "2026-12-10T23:00:00Z",
-    my_sides: ["receiver"],
-    allowed_actions: [],
-    ...overrides,
-  };
-}
-
-const REJECT: AllowedAction = { action: "reject", endpoint: "transitions", required_fields: ["reason_code", "declined_by", "text"], optional_fields: [] };
-const COMPLETE: AllowedAction = { action: "complete", endpoint: "transitions", required_fields: ["outcome_codes", "delivered"], optional_fields: ["text"] };
+const REJECT: AllowedAction = {
+  action: "reject",
+  endpoint: "transitions",
+  required_fields: ["reason_code", "declined_by", "text"],
+  optional_fields: [],
+};
+const COMPLETE: AllowedAction = {
+  action: "complete",
+  endpoint: "transitions",
+  required_fields: ["outcome_codes", "delivered"],
+  optional_fields: ["text"],
+};
 const START: AllowedAction = { action: "start", endpoint: "transitions", required_fields: [], optional_fields: ["text"] };
 
-async function setup(routes: Parameters<typeof stubFetch>[0] = {}) {
-  const api = stubFetch({
-    [`POST ${TOKEN_PATH}`]: tokenReply("tok"),
-    "GET /api/directory/v1/me": json(me(["caseworker"])),
-    "GET /api/referrals/v1/reason-codes": json(REASONS),
-    "GET /api/referrals/v1/outcome-codes": json(OUTCOMES),
-    ...routes,
-  });
-  await signIn("x@splot.example", "Splot-demo-2026");
-  return api;
+function setup(...handlers: HttpHandler[]) {
+  return signedInAs(
+    me(["caseworker"]),
+    on.get("referrals", "/v1/reason-codes", REASONS),
+    on.get("referrals", "/v1/outcome-codes", OUTCOMES),
+    ...handlers,
+  );
 }
 
-function open(action: AllowedAction, onReload = vi.fn(async () => undefined), onClose = vi.fn()) {
+function open(action: AllowedAction, onReload = vi.fn(() => Promise.resolve()), onClose = vi.fn()) {
   renderPage(<TransitionModal referral={referral()} etag='"r-1.3"' action={action} onClose={onClose} onReload={onReload} />);
   return { onReload, onClose };
 }
@@ -131,9 +112,7 @@ describe("TransitionModal", () => {
   });
 
   it("posts the action with If-Match and only the fields of the action", async () => {
-    const api = await setup({
-      "POST /api/referrals/v1/referrals/r-1/transitions": json(referral({ status: "completed" })),
-    });
+    const api = await setup(on.post("referrals", "/v1/referrals/{referral_id}/transitions", referral({ status: "completed" })));
     const { onClose } = open(COMPLETE);
     const dialog = await screen.findByRole("dialog", { name: "Zakończ z rezultatem" });
     await userEvent.click(await within(dialog).findByRole("checkbox", { name: "Podjęcie zatrudnienia" }));
@@ -142,24 +121,28 @@ describe("TransitionModal", () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const [call] = api.callsTo("POST", "/api/referrals/v1/referrals/r-1/transitions");
     expect(call.headers.get("If-Match")).toBe('"r-1.3"');
-    expect(JSON.parse(call.body)).toEqual({ action: "complete", outcome_codes: ["employed"], delivered: "3 miesiące szkolenia" });
+    expect(call.json()).toEqual({ action: "complete", outcome_codes: ["employed"], delivered: "3 miesiące szkolenia" });
   });
 
   it("on 412 explains that someone else changed the referral and offers a reload", async () => {
-    await setup({ "POST /api/referrals/v1/referrals/r-1/transitions": problem(412, "stale_etag") });
+    await setup(on.post("referrals", "/v1/referrals/{referral_id}/transitions", problem(412, "stale_etag")));
     const { onReload } = open(START);
     const dialog = await screen.findByRole("dialog", { name: "Rozpocznij realizację" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Rozpocznij realizację" }));
     expect(await within(dialog).findByText(/Ktoś inny zmienił ten rekord/)).toBeTruthy();
-    expect((within(dialog).getByRole("button", { name: "Rozpocznij realizację" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(dialog).getByRole<HTMLButtonElement>("button", { name: "Rozpocznij realizację" }).disabled).toBe(true);
     await userEvent.click(within(dialog).getByRole("button", { name: "Wczytaj aktualną wersję" }));
     await waitFor(() => expect(onReload).toHaveBeenCalled());
   });
 
   it("on 409 illegal_transition shows the current status and offers a reload", async () => {
-    await setup({
-      "POST /api/referrals/v1/referrals/r-1/transitions": problem(409, "illegal_transition", { current_status: "cancelled", allowed_actions: [] }),
-    });
+    await setup(
+      on.post(
+        "referrals",
+        "/v1/referrals/{referral_id}/transitions",
+        problem(409, "illegal_transition", { current_status: "cancelled", allowed_actions: [] }),
+      ),
+    );
     const { onReload } = open(START);
     const dialog = await screen.findByRole("dialog", { name: "Rozpocznij realizację" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Rozpocznij realizację" }));

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Alert, Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "@/lib/api/problem";
 import { useAuth } from "@/lib/auth/AuthProvider";
@@ -81,26 +82,40 @@ export function TransitionModal({ referral, etag, action, onClose, onReload }: T
   const isRequired = (name: Field) => fields.some((f) => f.name === name && f.required);
   const reasonCodes = useReasonCodes();
   const outcomeCodes = useOutcomeCodes();
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [reloading, setReloading] = useState(false);
+  const form = useForm<Values>({
+    mode: "controlled",
+    initialValues: EMPTY,
+    // A message stays until the next attempt to send.
+    clearInputErrorOnChange: false,
+    // The fields the API requires for this action must be filled.
+    validate: (values) => {
+      const errors: Partial<Record<Field, string>> = {};
+      for (const { name, required } of fields) {
+        if (!required) continue;
+        const value = values[name];
+        const empty = Array.isArray(value)
+          ? value.length === 0
+          : typeof value === "string"
+            ? value.trim() === ""
+            : value === null || value === false;
+        if (empty) errors[name] = name === "outcome_codes" ? t("referrals.actions.outcome_required") : t("errors.field.missing");
+      }
+      return errors;
+    },
+  });
 
-  useEffect(() => {
-    setValues(EMPTY);
-    setErrors({});
-    setFailure(null);
-    transition.reset();
-  }, [action?.action]);
-
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const reasons = (reasonCodes.data?.items ?? [])
     .filter((code) => code.active && !code.system_only && action && code.actions.includes(action.action))
     .map((code) => ({ value: code.code, label: codeLabel(code) }));
   const outcomes = (outcomeCodes.data?.items ?? []).filter((code) => code.active);
 
+  // Every opening starts afresh.
   const close = () => {
+    form.reset();
     setFailure(null);
+    transition.reset();
     onClose();
   };
 
@@ -114,29 +129,16 @@ export function TransitionModal({ referral, etag, action, onClose, onReload }: T
     }
   };
 
-  const validate = (): boolean => {
-    const next: Partial<Record<Field, string>> = {};
-    const missing = t("errors.field.missing");
-    for (const { name, required } of fields) {
-      if (!required) continue;
-      const value = values[name];
-      const empty = Array.isArray(value) ? value.length === 0 : typeof value === "string" ? value.trim() === "" : value === null || value === false;
-      if (empty) next[name] = name === "outcome_codes" ? t("referrals.actions.outcome_required") : missing;
-    }
-    setErrors(next);
-    return Object.keys(next).length === 0;
-  };
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!action || !validate()) return;
+  const submit = form.onSubmit(async (values) => {
+    if (!action) return;
     setFailure(null);
     const body: TransitionRequest = { action: action.action as TransitionRequest["action"] };
     if (needs("reason_code") && values.reason_code) body.reason_code = values.reason_code;
     if (needs("declined_by") && values.declined_by) body.declined_by = values.declined_by as TransitionRequest["declined_by"];
     if (needs("outcome_codes") && values.outcome_codes.length) body.outcome_codes = values.outcome_codes;
     if (needs("delivered") && values.delivered.trim()) body.delivered = values.delivered.trim();
-    if (needs("business_status") && values.business_status) body.business_status = values.business_status as TransitionRequest["business_status"];
+    if (needs("business_status") && values.business_status)
+      body.business_status = values.business_status as TransitionRequest["business_status"];
     if (needs("assignee_user_id") && values.assignee_user_id && me?.user) body.assignee_user_id = me.user.id;
     if (needs("planned_start_date") && values.planned_start_date) body.planned_start_date = values.planned_start_date;
     if (needs("text") && values.text.trim()) body.text = values.text.trim();
@@ -147,16 +149,16 @@ export function TransitionModal({ referral, etag, action, onClose, onReload }: T
     } catch (error) {
       setFailure(error);
     }
-  };
+  });
 
   const stale = isApiError(failure) && failure.status === 412;
   const illegal = isApiError(failure) && failure.code === "illegal_transition";
-  const currentStatus = illegal && isApiError(failure) ? String(failure.problem.current_status ?? "") : "";
+  const currentStatus = illegal && typeof failure.problem.current_status === "string" ? failure.problem.current_status : "";
   const title = action ? t(`referrals.action.${action.action}`) : "";
 
   return (
     <Modal opened={action !== null} onClose={close} title={title} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+      <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {t("referrals.actions.for_referral", { number: referral.number })}
@@ -166,10 +168,8 @@ export function TransitionModal({ referral, etag, action, onClose, onReload }: T
             <Select
               label={t("referrals.actions.reason_code")}
               data={reasons}
-              value={values.reason_code}
-              onChange={(value) => set("reason_code", value)}
+              {...form.getInputProps("reason_code")}
               required={isRequired("reason_code")}
-              error={errors.reason_code}
               placeholder={reasonCodes.isPending ? t("common.loading") : t("referrals.actions.choose")}
               allowDeselect={!isRequired("reason_code")}
               data-autofocus
@@ -179,10 +179,8 @@ export function TransitionModal({ referral, etag, action, onClose, onReload }: T
           {needs("declined_by") ? (
             <Radio.Group
               label={t("referrals.actions.declined_by")}
-              value={values.declined_by}
-              onChange={(value) => set("declined_by", value)}
+              {...form.getInputProps("declined_by")}
               required={isRequired("declined_by")}
-              error={errors.declined_by}
             >
               <Group mt={4}>
                 <Radio value="client" label={t("referrals.declined_by.client")} />
@@ -193,10 +191,8 @@ export function TransitionModal({ referral, etag, action, onClose, onReload }: T
           {needs("outcome_codes") ? (
             <Checkbox.Group
               label={t("referrals.actions.outcome_codes")}
-              value={values.outcome_codes}
-              onChange={(value) => set("outcome_codes", value)}
+              {...form.getInputProps("outcome_codes")}
               required={isRequired("outcome_codes")}
-              error={errors.outcome_codes}
             >
               <Stack gap={6} mt={6}>
                 {outcomeCodes.isPending ? <Text size="sm">{t("common.loading")}</Text> : null}
@@ -209,10 +205,8 @@ export function TransitionModal({ referral, etag, action, onClose, onReload }: T
           {needs("delivered") ? (
             <Textarea
               label={t("referrals.actions.delivered")}
-              value={values.delivered}
-              onChange={(e) => set("delivered", e.currentTarget.value)}
+              {...form.getInputProps("delivered")}
               required={isRequired("delivered")}
-              error={errors.delivered}
               autosize
               minRows={2}
             />
@@ -221,39 +215,28 @@ export function TransitionModal({ referral, etag, action, onClose, onReload }: T
             <Select
               label={t("referrals.actions.business_status")}
               data={BUSINESS_STATUSES.map((value) => ({ value, label: t(`referrals.business_status.${value}`) }))}
-              value={values.business_status}
-              onChange={(value) => set("business_status", value)}
+              {...form.getInputProps("business_status")}
               required={isRequired("business_status")}
-              error={errors.business_status}
               placeholder={t("referrals.actions.choose")}
               comboboxProps={{ withinPortal: true }}
             />
           ) : null}
           {needs("assignee_user_id") ? (
-            <Checkbox
-              label={t("referrals.actions.assign_to_me")}
-              checked={values.assignee_user_id}
-              onChange={(e) => set("assignee_user_id", e.currentTarget.checked)}
-              error={errors.assignee_user_id}
-            />
+            <Checkbox label={t("referrals.actions.assign_to_me")} {...form.getInputProps("assignee_user_id", { type: "checkbox" })} />
           ) : null}
           {needs("planned_start_date") ? (
             <TextInput
               type="date"
               label={t("referrals.actions.planned_start_date")}
-              value={values.planned_start_date}
-              onChange={(e) => set("planned_start_date", e.currentTarget.value)}
+              {...form.getInputProps("planned_start_date")}
               required={isRequired("planned_start_date")}
-              error={errors.planned_start_date}
             />
           ) : null}
           {needs("text") ? (
             <Textarea
               label={isRequired("text") ? t("referrals.actions.text_required") : t("referrals.actions.text")}
-              value={values.text}
-              onChange={(e) => set("text", e.currentTarget.value)}
+              {...form.getInputProps("text")}
               required={isRequired("text")}
-              error={errors.text}
               autosize
               minRows={3}
               description={t("referrals.actions.text_help")}
@@ -281,7 +264,12 @@ export function TransitionModal({ referral, etag, action, onClose, onReload }: T
             <Button variant="default" onClick={close}>
               {t("common.cancel")}
             </Button>
-            <Button type="submit" loading={transition.isPending} disabled={stale || illegal} data-autofocus={fields.length === 0 ? true : undefined}>
+            <Button
+              type="submit"
+              loading={transition.isPending}
+              disabled={stale || illegal}
+              data-autofocus={fields.length === 0 ? true : undefined}
+            >
               {title}
             </Button>
           </Group>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Stepper, Text, Textarea, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "@/lib/auth/AuthProvider";
@@ -9,11 +10,29 @@ import { notify } from "@/lib/ui/notify";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { useCreateReferral, useInstitution, usePerson, type Priority } from "../api/referrals";
 import { InstitutionName, ServiceTypeName } from "../components/Labels";
-import { CONSENT_REQUIRED_TYPES, LegalBasisFields, legalBasisBody, legalBasisError, type LegalBasisValue } from "../components/LegalBasisFields";
-import { OfferList, ServiceTypeSelect, type Area } from "../components/OfferPicker";
+import {
+  effectiveBasis,
+  LegalBasisFields,
+  legalBasisBody,
+  legalBasisError,
+  requiresConsent,
+  type LegalBasisValue,
+} from "../components/LegalBasisFields";
+import { OfferList, ServiceTypeSelect, type Area, type OfferChoice } from "../components/OfferPicker";
 import { PersonPicker, type PickedPerson } from "../components/PersonPicker";
 
 const STEPS = ["person", "service", "target", "needs", "review"] as const;
+
+interface WizardValues {
+  /** The person chosen in the first step (null: the one from ?person=, if any). */
+  person: PickedPerson | null;
+  service_type: string | null;
+  area: Area;
+  offer: OfferChoice | null;
+  priority: Priority;
+  needs: string;
+  legal_basis: LegalBasisValue;
+}
 
 /** person → service type → target institution (offers, capacity) → needs and legal basis → review → send. */
 export default function CreateReferralPage() {
@@ -21,28 +40,33 @@ export default function CreateReferralPage() {
   const { me } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const presetPerson = params.get("person");
-  const preset = usePerson(presetPerson);
+  const preset = usePerson(params.get("person"));
   const [step, setStep] = useState(0);
-  const [person, setPerson] = useState<PickedPerson | null>(null);
-  const [serviceType, setServiceType] = useState<string | null>(null);
-  const [area, setArea] = useState<Area>("powiat");
-  const [offer, setOffer] = useState<{ offerId: string; institutionId: string } | null>(null);
-  const [priority, setPriority] = useState<Priority>("routine");
-  const [needs, setNeeds] = useState("");
-  const [basis, setBasis] = useState<LegalBasisValue>({ kind: "statutory", article: "", consentId: null });
   const [error, setError] = useState<string | null>(null);
+  const form = useForm<WizardValues>({
+    mode: "controlled",
+    initialValues: {
+      person: null,
+      service_type: null,
+      area: "powiat",
+      offer: null,
+      priority: "routine",
+      needs: "",
+      legal_basis: { kind: "statutory", article: "", consentId: null },
+    },
+  });
+  const { values } = form;
   const create = useCreateReferral();
-  const target = useInstitution(offer?.institutionId);
-  const consentRequired = CONSENT_REQUIRED_TYPES.includes(target.data?.type ?? "");
+  const target = useInstitution(values.offer?.institutionId);
+  const consentRequired = requiresConsent(target.data?.type);
+  const basis = effectiveBasis(values.legal_basis, consentRequired);
+  // Opened from a person's page (?person=…): that person, until another is chosen.
+  const person: PickedPerson | null =
+    values.person ??
+    (preset.data ? { id: preset.data.id, label: `${preset.data.first_name ?? ""} ${preset.data.last_name ?? ""}`.trim() } : null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    if (preset.data && !person) setPerson({ id: preset.data.id, label: `${preset.data.first_name ?? ""} ${preset.data.last_name ?? ""}`.trim() });
-  }, [preset.data?.id]);
-  useEffect(() => {
-    if (consentRequired && basis.kind !== "consent") setBasis((b) => ({ ...b, kind: "consent" }));
-  }, [consentRequired]);
+  // Each step starts with its heading focused (announced by screen readers).
   useEffect(() => {
     stepHeading.current?.focus();
   }, [step]);
@@ -52,11 +76,11 @@ export default function CreateReferralPage() {
       case "person":
         return person ? null : t("referrals.wizard.person_required");
       case "service":
-        return serviceType ? null : t("referrals.wizard.service_required");
+        return values.service_type ? null : t("referrals.wizard.service_required");
       case "target":
-        return offer ? null : t("referrals.wizard.offer_required");
+        return values.offer ? null : t("referrals.wizard.offer_required");
       case "needs":
-        return needs.trim() ? legalBasisError(basis, consentRequired, t) : t("referrals.wizard.needs_required");
+        return values.needs.trim() ? legalBasisError(basis, consentRequired, t) : t("referrals.wizard.needs_required");
       default:
         return null;
     }
@@ -73,6 +97,7 @@ export default function CreateReferralPage() {
   };
 
   const send = async () => {
+    const { service_type: serviceType, offer, priority, needs } = values;
     if (!person || !serviceType || !offer) return;
     try {
       const referral = await create.mutateAsync({
@@ -86,7 +111,7 @@ export default function CreateReferralPage() {
         send: true,
       });
       notify("green", t("referrals.wizard.sent", { number: referral.number }));
-      navigate(`/skierowania/${referral.id}`);
+      await navigate(`/skierowania/${referral.id}`);
     } catch {
       // shown below
     }
@@ -107,24 +132,18 @@ export default function CreateReferralPage() {
           {t("referrals.wizard.step_of", { n: step + 1, total: STEPS.length, title: stepTitle })}
         </Title>
         <Stack gap="md" mih={240}>
-          {STEPS[step] === "person" ? <PersonPicker value={person} onChange={setPerson} /> : null}
+          {STEPS[step] === "person" ? <PersonPicker value={person} onChange={(picked) => form.setFieldValue("person", picked)} /> : null}
           {STEPS[step] === "service" ? (
-            <ServiceTypeSelect
-              value={serviceType}
-              onChange={(code) => {
-                setServiceType(code);
-                setOffer(null);
-              }}
-            />
+            <ServiceTypeSelect value={values.service_type} onChange={(code) => form.setValues({ service_type: code, offer: null })} />
           ) : null}
           {STEPS[step] === "target" ? (
             <OfferList
-              serviceType={serviceType}
+              serviceType={values.service_type}
               teryt={me?.institution?.teryt}
-              area={area}
-              onAreaChange={setArea}
-              value={offer?.offerId ?? null}
-              onChange={setOffer}
+              area={values.area}
+              onAreaChange={(area) => form.setFieldValue("area", area)}
+              value={values.offer?.offerId ?? null}
+              onChange={(offer) => form.setFieldValue("offer", offer)}
               excludeInstitutionId={me?.institution?.id}
             />
           ) : null}
@@ -132,8 +151,8 @@ export default function CreateReferralPage() {
             <>
               <SegmentedControl
                 aria-label={t("referrals.field.priority")}
-                value={priority}
-                onChange={(v) => setPriority(v as Priority)}
+                value={values.priority}
+                onChange={(priority) => form.setFieldValue("priority", priority)}
                 data={[
                   { value: "routine", label: t("referrals.priority.routine") },
                   { value: "urgent", label: t("referrals.priority.urgent") },
@@ -143,8 +162,7 @@ export default function CreateReferralPage() {
               <Textarea
                 label={t("referrals.field.needs")}
                 description={t("referrals.wizard.needs_help")}
-                value={needs}
-                onChange={(e) => setNeeds(e.currentTarget.value)}
+                {...form.getInputProps("needs")}
                 autosize
                 minRows={4}
                 required
@@ -152,36 +170,65 @@ export default function CreateReferralPage() {
               <Text fw={600} size="sm">
                 {t("referrals.field.legal_basis")}
               </Text>
-              <LegalBasisFields personId={person?.id ?? null} value={basis} onChange={setBasis} consentRequired={consentRequired} />
+              <LegalBasisFields
+                personId={person?.id ?? null}
+                value={basis}
+                onChange={(value) => form.setFieldValue("legal_basis", value)}
+                consentRequired={consentRequired}
+              />
             </>
           ) : null}
           {STEPS[step] === "review" ? (
             <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0}>
               <div>
-                <Text size="xs" c="dimmed" component="dt">{t("referrals.field.person")}</Text>
-                <Text size="sm" component="dd" m={0}>{person?.label}</Text>
-              </div>
-              <div>
-                <Text size="xs" c="dimmed" component="dt">{t("referrals.field.service_type")}</Text>
-                <Text size="sm" component="dd" m={0}><ServiceTypeName code={serviceType} /></Text>
-              </div>
-              <div>
-                <Text size="xs" c="dimmed" component="dt">{t("referrals.field.target")}</Text>
-                <Text size="sm" component="dd" m={0}><InstitutionName id={offer?.institutionId} /></Text>
-              </div>
-              <div>
-                <Text size="xs" c="dimmed" component="dt">{t("referrals.field.priority")}</Text>
-                <Text size="sm" component="dd" m={0}>{t(`referrals.priority.${priority}`)}</Text>
-              </div>
-              <div>
-                <Text size="xs" c="dimmed" component="dt">{t("referrals.field.legal_basis")}</Text>
+                <Text size="xs" c="dimmed" component="dt">
+                  {t("referrals.field.person")}
+                </Text>
                 <Text size="sm" component="dd" m={0}>
-                  {basis.kind === "statutory" ? `${t("referrals.legal_basis.statutory")}: ${basis.article}` : t("referrals.legal_basis.consent")}
+                  {person?.label}
+                </Text>
+              </div>
+              <div>
+                <Text size="xs" c="dimmed" component="dt">
+                  {t("referrals.field.service_type")}
+                </Text>
+                <Text size="sm" component="dd" m={0}>
+                  <ServiceTypeName code={values.service_type} />
+                </Text>
+              </div>
+              <div>
+                <Text size="xs" c="dimmed" component="dt">
+                  {t("referrals.field.target")}
+                </Text>
+                <Text size="sm" component="dd" m={0}>
+                  <InstitutionName id={values.offer?.institutionId} />
+                </Text>
+              </div>
+              <div>
+                <Text size="xs" c="dimmed" component="dt">
+                  {t("referrals.field.priority")}
+                </Text>
+                <Text size="sm" component="dd" m={0}>
+                  {t(`referrals.priority.${values.priority}`)}
+                </Text>
+              </div>
+              <div>
+                <Text size="xs" c="dimmed" component="dt">
+                  {t("referrals.field.legal_basis")}
+                </Text>
+                <Text size="sm" component="dd" m={0}>
+                  {basis.kind === "statutory"
+                    ? `${t("referrals.legal_basis.statutory")}: ${basis.article}`
+                    : t("referrals.legal_basis.consent")}
                 </Text>
               </div>
               <div style={{ gridColumn: "1 / -1" }}>
-                <Text size="xs" c="dimmed" component="dt">{t("referrals.field.needs")}</Text>
-                <Text size="sm" component="dd" m={0} style={{ whiteSpace: "pre-wrap" }}>{needs}</Text>
+                <Text size="xs" c="dimmed" component="dt">
+                  {t("referrals.field.needs")}
+                </Text>
+                <Text size="sm" component="dd" m={0} style={{ whiteSpace: "pre-wrap" }}>
+                  {values.needs}
+                </Text>
               </div>
             </SimpleGrid>
           ) : null}

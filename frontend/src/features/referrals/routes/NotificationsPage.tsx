@@ -50,7 +50,14 @@ export default function NotificationsPage() {
         ) : (
           <Stack gap={0} component="ul" className="plain-list">
             {items.map((n) => (
-              <Group key={n.id} component="li" justify="space-between" p="sm" wrap="nowrap" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+              <Group
+                key={n.id}
+                component="li"
+                justify="space-between"
+                p="sm"
+                wrap="nowrap"
+                style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+              >
                 <Stack gap={2}>
                   <Group gap={6}>
                     {!n.read_at ? <Badge size="xs">{t("referrals.notifications.new")}</Badge> : null}
@@ -63,7 +70,13 @@ export default function NotificationsPage() {
                     {n.referral_id ? (
                       <>
                         {" · "}
-                        <Anchor component={Link} to={`/skierowania/${n.referral_id}`} size="xs" underline="always" onClick={() => !n.read_at && markOne.mutate(n.id)}>
+                        <Anchor
+                          component={Link}
+                          to={`/skierowania/${n.referral_id}`}
+                          size="xs"
+                          underline="always"
+                          onClick={() => !n.read_at && markOne.mutate(n.id)}
+                        >
                           {n.referral_number ?? t("referrals.notifications.open")}
                         </Anchor>
                       </>
@@ -71,7 +84,12 @@ export default function NotificationsPage() {
                   </Text>
                 </Stack>
                 {!n.read_at ? (
-                  <Button size="xs" variant="subtle" onClick={() => markOne.mutate(n.id)} aria-label={t("referrals.notifications.mark_read_of", { title: n.title })}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => markOne.mutate(n.id)}
+                    aria-label={t("referrals.notifications.mark_read_of", { title: n.title })}
+                  >
                     {t("referrals.notifications.mark_read")}
                   </Button>
                 ) : null}
@@ -81,7 +99,12 @@ export default function NotificationsPage() {
         )}
       </Paper>
       {items.length > 0 ? (
-        <LoadMore shown={items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} onLoadMore={() => void list.fetchNextPage()} />
+        <LoadMore
+          shown={items.length}
+          hasNextPage={list.hasNextPage}
+          isFetchingNextPage={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+        />
       ) : null}
     </>
   );

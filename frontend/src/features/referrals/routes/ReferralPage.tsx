@@ -30,7 +30,12 @@ function Field({ label, children, wide = false }: { label: string; children: Rea
 /** Exactly the buttons of allowed_actions; each opens the form its fields need. */
 export function ActionButtons({ actions, onPick }: { actions: AllowedAction[]; onPick: (action: AllowedAction) => void }) {
   const { t } = useTranslation();
-  if (actions.length === 0) return <Text size="sm" c="dimmed">{t("referrals.actions.none")}</Text>;
+  if (actions.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("referrals.actions.none")}
+      </Text>
+    );
   const danger = new Set(["reject", "withdraw", "fail", "cancel", "mark_in_error", "discard"]);
   return (
     <Group gap="xs">
@@ -137,7 +142,8 @@ export default function ReferralPage() {
     );
   }
 
-  const pick = (picked: AllowedAction) => (picked.endpoint === "forward" || picked.action === "forward" ? setForwarding(true) : setAction(picked));
+  const pick = (picked: AllowedAction) =>
+    picked.endpoint === "forward" || picked.action === "forward" ? setForwarding(true) : setAction(picked);
   const messagesOpen = referral.status !== "draft" && referral.status !== "entered_in_error";
 
   return (
@@ -147,9 +153,21 @@ export default function ReferralPage() {
         description={
           <Group gap={6} component="span">
             <StatusBadge status={referral.status} />
-            {referral.cancellation_requested ? <Badge color="orange" variant="outline">{t("referrals.cancellation_requested")}</Badge> : null}
-            {referral.acknowledged ? <Badge color="gray" variant="outline">{t("referrals.acknowledged")}</Badge> : null}
-            {referral.sensitive ? <Badge color="grape" variant="light">{t("referrals.sensitive")}</Badge> : null}
+            {referral.cancellation_requested ? (
+              <Badge color="orange" variant="outline">
+                {t("referrals.cancellation_requested")}
+              </Badge>
+            ) : null}
+            {referral.acknowledged ? (
+              <Badge color="gray" variant="outline">
+                {t("referrals.acknowledged")}
+              </Badge>
+            ) : null}
+            {referral.sensitive ? (
+              <Badge color="grape" variant="light">
+                {t("referrals.sensitive")}
+              </Badge>
+            ) : null}
             <span>{referral.my_sides.includes("receiver") ? t("referrals.side.receiver") : t("referrals.side.sender")}</span>
           </Group>
         }
@@ -194,14 +212,20 @@ export default function ReferralPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      <TransitionModal referral={referral} etag={loaded.data?.etag ?? null} action={action} onClose={() => setAction(null)} onReload={reload} />
+      <TransitionModal
+        referral={referral}
+        etag={loaded.data?.etag ?? null}
+        action={action}
+        onClose={() => setAction(null)}
+        onReload={reload}
+      />
       <ForwardModal
         referral={referral}
         etag={loaded.data?.etag ?? null}
         opened={forwarding}
         onClose={() => setForwarding(false)}
         onReload={reload}
-        onForwarded={(id) => navigate(`/skierowania/${id}`)}
+        onForwarded={(id) => void navigate(`/skierowania/${id}`)}
       />
     </>
   );

@@ -1,8 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { authorizedFetch, unwrap } from "@/lib/api/client";
 import { directory } from "@/lib/api/directory";
 import { ApiError } from "@/lib/api/problem";
 import { reporting, type ReportingSchemas } from "@/lib/api/reporting";
+import { loadPolandMap } from "../map/geography";
 
 export type AsOf = ReportingSchemas["AsOf"];
 export type Cell = ReportingSchemas["Cell"];
@@ -60,16 +61,21 @@ export interface AggregateQuery {
 
 const STALE = 60_000;
 
+/** The reporting feature's query keys, one factory for the feature. */
 export const reportingKeys = {
   all: ["reporting"] as const,
-  status: ["reporting", "status"] as const,
-  catalogue: ["reporting", "catalogue"] as const,
+  status: () => ["reporting", "status"] as const,
+  catalogue: () => ["reporting", "catalogue"] as const,
   aggregate: (q: AggregateQuery) => ["reporting", "aggregate", q] as const,
   series: (q: AggregateQuery) => ["reporting", "series", q] as const,
   network: (period: string, serviceType: string | null) => ["reporting", "network", period, serviceType] as const,
-  editions: ["reporting", "editions"] as const,
+  partners: (period: string, institutionId: string | null) => ["reporting", "partners", period, institutionId] as const,
+  editions: () => ["reporting", "editions"] as const,
   edition: (id: string) => ["reporting", "editions", id] as const,
   version: (id: string, version: number) => ["reporting", "editions", id, version] as const,
+  /** The map's geometry (a chunk of the app, not an API). */
+  geography: () => ["reporting", "geography"] as const,
+  serviceTypes: () => ["directory", "service-types"] as const,
 };
 
 function cleanFilters(filters: Filters | undefined): Filters {
@@ -92,106 +98,125 @@ function aggregateParams(q: AggregateQuery) {
   };
 }
 
+export const reportingQueries = {
+  status: () =>
+    queryOptions({
+      queryKey: reportingKeys.status(),
+      queryFn: () => unwrap(reporting.GET("/v1/status")),
+      refetchInterval: 30_000,
+    }),
+  catalogue: () =>
+    queryOptions({
+      queryKey: reportingKeys.catalogue(),
+      queryFn: () => unwrap(reporting.GET("/v1/catalogue")),
+      staleTime: Infinity,
+    }),
+  aggregate: (q: AggregateQuery) =>
+    queryOptions({
+      queryKey: reportingKeys.aggregate(q),
+      queryFn: () => unwrap(reporting.GET("/v1/aggregate", { params: { query: aggregateParams(q) } })),
+      placeholderData: keepPreviousData,
+      staleTime: STALE,
+      enabled: q.measures.length > 0,
+    }),
+  series: (q: AggregateQuery) =>
+    queryOptions({
+      queryKey: reportingKeys.series(q),
+      queryFn: () => {
+        // A series has periods, not breakdowns.
+        const { dimensions, ...query } = aggregateParams(q);
+        return unwrap(reporting.GET("/v1/series", { params: { query } }));
+      },
+      placeholderData: keepPreviousData,
+      staleTime: STALE,
+    }),
+  network: (period: string, serviceType: string | null) =>
+    queryOptions({
+      queryKey: reportingKeys.network(period, serviceType),
+      queryFn: () =>
+        unwrap(
+          reporting.GET("/v1/indicators/network", { params: { query: { period, service_type: serviceType || undefined, limit: 2000 } } }),
+        ),
+      placeholderData: keepPreviousData,
+      staleTime: STALE,
+    }),
+  partners: (period: string, institutionId: string | null) =>
+    queryOptions({
+      queryKey: reportingKeys.partners(period, institutionId),
+      queryFn: () =>
+        unwrap(reporting.GET("/v1/indicators/partners", { params: { query: { period, institution_id: institutionId || undefined } } })),
+      placeholderData: keepPreviousData,
+      staleTime: STALE,
+    }),
+  editions: () =>
+    queryOptions({
+      queryKey: reportingKeys.editions(),
+      queryFn: () => unwrap(reporting.GET("/v1/editions", { params: { query: { limit: 200 } } })),
+    }),
+  edition: (id: string) =>
+    queryOptions({
+      queryKey: reportingKeys.edition(id),
+      queryFn: () => unwrap(reporting.GET("/v1/editions/{edition_id}", { params: { path: { edition_id: id } } })),
+    }),
+  version: (id: string, version: number) =>
+    queryOptions({
+      queryKey: reportingKeys.version(id, version),
+      staleTime: Infinity,
+      queryFn: () =>
+        unwrap(reporting.GET("/v1/editions/{edition_id}/versions/{version}", { params: { path: { edition_id: id, version } } })),
+    }),
+  geography: () => queryOptions({ queryKey: reportingKeys.geography(), queryFn: loadPolandMap, staleTime: Infinity }),
+  /** Service types with their Polish/English names (the directory's catalogue). */
+  serviceTypes: () =>
+    queryOptions({
+      queryKey: reportingKeys.serviceTypes(),
+      queryFn: () => unwrap(directory.GET("/v1/service-types")),
+      staleTime: Infinity,
+    }),
+};
+
 export function useIngestionStatus() {
-  return useQuery({
-    queryKey: reportingKeys.status,
-    queryFn: () => unwrap(reporting.GET("/v1/status")),
-    refetchInterval: 30_000,
-  });
+  return useQuery(reportingQueries.status());
 }
 
 export function useCatalogue() {
-  return useQuery({
-    queryKey: reportingKeys.catalogue,
-    queryFn: () => unwrap(reporting.GET("/v1/catalogue")),
-    staleTime: Infinity,
-  });
+  return useQuery(reportingQueries.catalogue());
 }
 
 export function useAggregate(q: AggregateQuery, enabled = true) {
-  return useQuery({
-    queryKey: reportingKeys.aggregate(q),
-    queryFn: () => unwrap(reporting.GET("/v1/aggregate", { params: { query: aggregateParams(q) } })),
-    placeholderData: keepPreviousData,
-    staleTime: STALE,
-    enabled: enabled && q.measures.length > 0,
-  });
+  const options = reportingQueries.aggregate(q);
+  return useQuery({ ...options, enabled: enabled && options.enabled });
 }
 
 export function useSeries(q: AggregateQuery) {
-  return useQuery({
-    queryKey: reportingKeys.series(q),
-    queryFn: () => {
-      const { dimensions: _ignored, ...query } = aggregateParams(q);
-      return unwrap(reporting.GET("/v1/series", { params: { query } }));
-    },
-    placeholderData: keepPreviousData,
-    staleTime: STALE,
-  });
+  return useQuery(reportingQueries.series(q));
 }
 
 export function useNetwork(period: string, serviceType: string | null) {
-  return useQuery({
-    queryKey: reportingKeys.network(period, serviceType),
-    queryFn: () =>
-      unwrap(
-        reporting.GET("/v1/indicators/network", {
-          params: { query: { period, service_type: serviceType || undefined, limit: 2000 } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-    staleTime: STALE,
-  });
+  return useQuery(reportingQueries.network(period, serviceType));
 }
 
 export function usePartners(period: string, institutionId: string | null, enabled = true) {
-  return useQuery({
-    queryKey: ["reporting", "partners", period, institutionId] as const,
-    queryFn: () =>
-      unwrap(
-        reporting.GET("/v1/indicators/partners", {
-          params: { query: { period, institution_id: institutionId || undefined } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-    staleTime: STALE,
-    enabled,
-  });
+  return useQuery({ ...reportingQueries.partners(period, institutionId), enabled });
 }
 
 export function useEditions() {
-  return useQuery({
-    queryKey: reportingKeys.editions,
-    queryFn: () => unwrap(reporting.GET("/v1/editions", { params: { query: { limit: 200 } } })),
-  });
+  return useQuery(reportingQueries.editions());
 }
 
 export function useEdition(id: string) {
-  return useQuery({
-    queryKey: reportingKeys.edition(id),
-    queryFn: () => unwrap(reporting.GET("/v1/editions/{edition_id}", { params: { path: { edition_id: id } } })),
-  });
+  return useQuery(reportingQueries.edition(id));
 }
 
 export function useEditionVersion(id: string, version: number | null) {
-  return useQuery({
-    queryKey: reportingKeys.version(id, version ?? 0),
-    enabled: version !== null,
-    staleTime: Infinity,
-    queryFn: () =>
-      unwrap(
-        reporting.GET("/v1/editions/{edition_id}/versions/{version}", {
-          params: { path: { edition_id: id, version: version ?? 1 } },
-        }),
-      ),
-  });
+  return useQuery({ ...reportingQueries.version(id, version ?? 1), enabled: version !== null });
 }
 
 export function usePublishEdition() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ReportingSchemas["EditionCreate"]) => unwrap(reporting.POST("/v1/editions", { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportingKeys.editions }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportingKeys.editions() }),
   });
 }
 
@@ -205,17 +230,18 @@ export function useCorrectEdition(id: string) {
           body: { change_note: changeNote },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportingKeys.editions }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportingKeys.editions() }),
   });
+}
+
+/** The map's geometry (loaded on demand: its own chunk). */
+export function useGeography(enabled = true) {
+  return useQuery({ ...reportingQueries.geography(), enabled });
 }
 
 /** Service types with their Polish/English names (the directory's catalogue). */
 export function useServiceTypes() {
-  return useQuery({
-    queryKey: ["directory", "service-types"],
-    queryFn: () => unwrap(directory.GET("/v1/service-types")),
-    staleTime: Infinity,
-  });
+  return useQuery(reportingQueries.serviceTypes());
 }
 
 function searchParams(params: Record<string, string | string[] | undefined>): string {
@@ -252,7 +278,7 @@ async function download(url: string, fallbackName: string): Promise<string> {
 
 export function downloadAggregate(q: AggregateQuery, format: ExportFormat): Promise<string> {
   const params = aggregateParams(q);
-  const query = searchParams({ ...params, format } as Record<string, string | string[] | undefined>);
+  const query = searchParams({ ...params, format });
   return download(`/api/reporting/v1/exports/aggregate?${query}`, `splot-zestawienie.${format}`);
 }
 

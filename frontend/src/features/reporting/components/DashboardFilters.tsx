@@ -54,7 +54,7 @@ export function DashboardFilters({
         <SegmentedControl
           aria-labelledby="granularity-label"
           value={filters.granularity}
-          onChange={(value) => onChange({ granularity: value as Granularity })}
+          onChange={(value) => onChange({ granularity: value })}
           data={[
             { value: "month", label: t("reporting.granularity.month") },
             { value: "quarter", label: t("reporting.granularity.quarter") },
@@ -85,16 +85,16 @@ export function DashboardFilters({
         ) : null
       ) : null}
       {showServiceType ? (
-      <Select
-        label={t("reporting.filters.service_type")}
-        placeholder={t("reporting.filters.all_services")}
-        data={serviceOptions}
-        value={filters.serviceType || null}
-        onChange={(value) => onChange({ serviceType: value ?? "" })}
-        clearable
-        searchable
-        w={260}
-      />
+        <Select
+          label={t("reporting.filters.service_type")}
+          placeholder={t("reporting.filters.all_services")}
+          data={serviceOptions}
+          value={filters.serviceType || null}
+          onChange={(value) => onChange({ serviceType: value ?? "" })}
+          clearable
+          searchable
+          w={260}
+        />
       ) : null}
     </Group>
   );

@@ -92,7 +92,14 @@ export function NetworkGraph({ network, powiat, title }: { network: NetworkRead;
           const right = n.x >= CENTRE;
           return (
             <g key={n.id}>
-              <circle cx={n.x} cy={n.y} r={n.inside ? 9 : 6} fill={n.inside ? sectorColour(n.type) : "#fff"} stroke={sectorColour(n.type)} strokeWidth="2" />
+              <circle
+                cx={n.x}
+                cy={n.y}
+                r={n.inside ? 9 : 6}
+                fill={n.inside ? sectorColour(n.type) : "#fff"}
+                stroke={sectorColour(n.type)}
+                strokeWidth="2"
+              />
               <text
                 x={n.x + (right ? 13 : -13)}
                 y={n.y + 4}

@@ -139,17 +139,7 @@ export interface Series {
 }
 
 /** Lines over periods; a suppressed point breaks the line and is marked on the axis. */
-export function LineChart({
-  title,
-  measure,
-  periods,
-  series,
-}: {
-  title: string;
-  measure: string;
-  periods: string[];
-  series: Series[];
-}) {
+export function LineChart({ title, measure, periods, series }: { title: string; measure: string; periods: string[]; series: Series[] }) {
   const { t, i18n } = useTranslation();
   const text = useCellText();
   const kind = measureKind(measure);
@@ -251,7 +241,15 @@ export function LineChart({
         {series.map((s, si) => (
           <Group key={s.key} gap={6}>
             <svg width="22" height="10">
-              <line x1="0" x2="22" y1="5" y2="5" stroke={SERIES_COLOURS[si % SERIES_COLOURS.length]} strokeWidth="2.5" strokeDasharray={si === 1 ? "6 3" : undefined} />
+              <line
+                x1="0"
+                x2="22"
+                y1="5"
+                y2="5"
+                stroke={SERIES_COLOURS[si % SERIES_COLOURS.length]}
+                strokeWidth="2.5"
+                strokeDasharray={si === 1 ? "6 3" : undefined}
+              />
             </svg>
             <Text size="xs">{s.label}</Text>
           </Group>

@@ -95,8 +95,6 @@ export function periodLabel(text: string, language: string): string {
   if (period.granularity === "quarter") {
     return language === "en" ? `Q${period.index} ${period.year}` : `${["I", "II", "III", "IV"][period.index - 1]} kw. ${period.year}`;
   }
-  const month = new Intl.DateTimeFormat(localeTag(language), { month: "short" }).format(
-    new Date(period.year, period.index - 1, 1),
-  );
+  const month = new Intl.DateTimeFormat(localeTag(language), { month: "short" }).format(new Date(period.year, period.index - 1, 1));
   return `${month} ${period.year}`;
 }

@@ -12,8 +12,14 @@ const TERC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 
 /** The newest TERC file (the build script's default). */
 function readTerc() {
-  const file = readdirSync(TERC_DIR).filter((f) => /^TERC_.*\.csv$/i.test(f)).sort().at(-1)!;
-  const [header, ...rows] = readFileSync(path.join(TERC_DIR, file), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter(Boolean);
+  const file = readdirSync(TERC_DIR)
+    .filter((f) => /^TERC_.*\.csv$/i.test(f))
+    .sort()
+    .at(-1)!;
+  const [header, ...rows] = readFileSync(path.join(TERC_DIR, file), "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter(Boolean);
   const cols = header.split(";");
   const voivodeships = new Map<string, string>();
   const powiats = new Map<string, string>();
@@ -35,7 +41,24 @@ beforeAll(async () => {
 describe("poland-map.json", () => {
   it("has the 16 voivodeships with their TERC codes and names", () => {
     expect(terc.voivodeships.size).toBe(16);
-    expect(map.voivodeships.map((v) => v.code)).toEqual(["02", "04", "06", "08", "10", "12", "14", "16", "18", "20", "22", "24", "26", "28", "30", "32"]);
+    expect(map.voivodeships.map((v) => v.code)).toEqual([
+      "02",
+      "04",
+      "06",
+      "08",
+      "10",
+      "12",
+      "14",
+      "16",
+      "18",
+      "20",
+      "22",
+      "24",
+      "26",
+      "28",
+      "30",
+      "32",
+    ]);
     for (const v of map.voivodeships) expect(v.name, v.code).toBe(terc.voivodeships.get(v.code)?.toLocaleLowerCase("pl"));
     expect(map.voivodeships.find((v) => v.code === "12")?.name).toBe("małopolskie");
   });

@@ -38,7 +38,7 @@ let loaded: PolandMap | null = null;
 export function loadPolandMap(): Promise<PolandMap> {
   pending ??= import("./poland-map.json").then(
     (module) => {
-      loaded = module.default as PolandMap;
+      loaded = module.default;
       return loaded;
     },
     (error: unknown) => {

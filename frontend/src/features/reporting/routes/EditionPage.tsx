@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { formatDateTime } from "@/lib/format";
@@ -40,9 +41,7 @@ export default function EditionPage() {
         description={`${periodLabel(data.period, i18n.language)} · ${territoryName(data.territory)}`}
         actions={
           <>
-            <DownloadButtons
-              download={(format) => downloadEditionVersion(editionId, version ?? data.current_version, format)}
-            />
+            <DownloadButtons download={(format) => downloadEditionVersion(editionId, version ?? data.current_version, format)} />
             <Button onClick={() => setCorrecting(true)}>{t("reporting.editions.correct")}</Button>
           </>
         }
@@ -84,7 +83,12 @@ export default function EditionPage() {
                   {t("reporting.no_data")}
                 </Text>
               ) : (
-                <AggregateTable rows={table.rows} dimensions={table.dimensions} measures={table.measures} caption={t(`reporting.edition_table.${table.name}`, { defaultValue: table.title })} />
+                <AggregateTable
+                  rows={table.rows}
+                  dimensions={table.dimensions}
+                  measures={table.measures}
+                  caption={t(`reporting.edition_table.${table.name}`, { defaultValue: table.title })}
+                />
               )}
             </Paper>
           ))}
@@ -95,28 +99,46 @@ export default function EditionPage() {
   );
 }
 
-function CorrectModal({ id, opened, onClose, onDone }: { id: string; opened: boolean; onClose: () => void; onDone: (version: number) => void }) {
+function CorrectModal({
+  id,
+  opened,
+  onClose,
+  onDone,
+}: {
+  id: string;
+  opened: boolean;
+  onClose: () => void;
+  onDone: (version: number) => void;
+}) {
   const { t } = useTranslation();
   const correct = useCorrectEdition(id);
-  const [note, setNote] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    correct.mutate(note.trim(), {
+  const form = useForm({ mode: "controlled", initialValues: { note: "" } });
+  const note = form.values.note.trim();
+  const submit = form.onSubmit(() => {
+    correct.mutate(note, {
       onSuccess: (edition) => {
         notify("green", t("reporting.editions.corrected", { version: edition.current_version }));
         onDone(edition.current_version);
-        setNote("");
+        form.reset();
         onClose();
       },
     });
-  };
+  });
   return (
     <Modal opened={opened} onClose={onClose} title={t("reporting.editions.correct")} closeButtonProps={{ "aria-label": t("common.close") }}>
       <form onSubmit={submit}>
         <Text size="sm" c="dimmed" mb="sm">
           {t("reporting.editions.correct_help")}
         </Text>
-        <Textarea label={t("reporting.editions.change_note")} value={note} onChange={(e) => setNote(e.currentTarget.value)} minLength={3} maxLength={2000} required autosize minRows={3} />
+        <Textarea
+          label={t("reporting.editions.change_note")}
+          {...form.getInputProps("note")}
+          minLength={3}
+          maxLength={2000}
+          required
+          autosize
+          minRows={3}
+        />
         {correct.isError ? (
           <div style={{ marginTop: 12 }}>
             <ErrorAlert error={correct.error} />
@@ -126,7 +148,7 @@ function CorrectModal({ id, opened, onClose, onDone }: { id: string; opened: boo
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={correct.isPending} disabled={note.trim().length < 3}>
+          <Button type="submit" loading={correct.isPending} disabled={note.length < 3}>
             {t("reporting.editions.correct_confirm")}
           </Button>
         </Group>

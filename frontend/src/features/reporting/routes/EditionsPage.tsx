@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Modal, Paper, Select, Table, Text, TextInput } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { formatDateTime } from "@/lib/format";
@@ -87,37 +88,45 @@ export default function EditionsPage() {
   );
 }
 
+/** The last complete period of a granularity (the one an edition is published for by default). */
+function lastPeriod(granularity: Granularity): string {
+  return formatPeriod(shiftPeriod(periodOf(new Date(), granularity), -1));
+}
+
 function PublishModal({ scope, opened, onClose }: { scope: Scope; opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const publish = usePublishEdition();
-  // The analyst's scope decides which territories can be published.
-  const [granularity, setGranularity] = useState<Granularity>("month");
-  const [period, setPeriod] = useState<string>(formatPeriod(shiftPeriod(periodOf(new Date(), "month"), -1)));
-  const [territory, setTerritory] = useState<string | null>(null);
-  const [title, setTitle] = useState("");
+  const form = useForm<{ granularity: Granularity; period: string; territory: string | null; title: string }>({
+    mode: "controlled",
+    initialValues: { granularity: "month", period: lastPeriod("month"), territory: null, title: "" },
+  });
+  const { granularity, period, territory, title } = form.values;
   const territoryName = useTerritoryName(scope.kind === "powiat");
   const territories =
     scope.kind === "national"
-      ? [{ value: "", label: t("reporting.scope.national") }, ...Object.entries(VOIVODESHIPS).map(([value, name]) => ({ value, label: name }))]
+      ? [
+          { value: "", label: t("reporting.scope.national") },
+          ...Object.entries(VOIVODESHIPS).map(([value, name]) => ({ value, label: name })),
+        ]
       : scope.territory
         ? [{ value: scope.territory, label: territoryName(scope.territory) }]
         : [];
+  // The analyst's scope decides which territories can be published (the first by default).
   const chosen = territory ?? territories[0]?.value ?? "";
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(() => {
     publish.mutate(
       { period, territory: chosen, title: title.trim() || undefined },
       {
         onSuccess: (edition) => {
           notify("green", t("reporting.editions.published", { title: edition.title }));
           onClose();
-          navigate(`/raporty/edycje/${edition.id}`);
+          void navigate(`/raporty/edycje/${edition.id}`);
         },
       },
     );
-  };
+  });
   return (
     <Modal opened={opened} onClose={onClose} title={t("reporting.editions.publish")} closeButtonProps={{ "aria-label": t("common.close") }}>
       <form onSubmit={submit}>
@@ -128,24 +137,34 @@ function PublishModal({ scope, opened, onClose }: { scope: Scope; opened: boolea
           label={t("reporting.filters.granularity")}
           data={(["month", "quarter", "year"] as Granularity[]).map((g) => ({ value: g, label: t(`reporting.granularity.${g}`) }))}
           value={granularity}
-          onChange={(value) => {
-            if (!value) return;
-            const g = value as Granularity;
-            setGranularity(g);
-            setPeriod(formatPeriod(shiftPeriod(periodOf(new Date(), g), -1)));
+          onChange={(g) => {
+            if (g) form.setValues({ granularity: g, period: lastPeriod(g) });
           }}
           allowDeselect={false}
         />
-        <Select label={t("reporting.period")} data={periodOptions(granularity, i18n.language)} value={period} onChange={(v) => v && setPeriod(v)} allowDeselect={false} mt="sm" />
+        <Select
+          label={t("reporting.period")}
+          data={periodOptions(granularity, i18n.language)}
+          value={period}
+          onChange={(v) => v && form.setFieldValue("period", v)}
+          allowDeselect={false}
+          mt="sm"
+        />
         <Select
           label={t("reporting.editions.territory")}
           data={territories}
           value={chosen}
-          onChange={(v) => setTerritory(v)}
+          onChange={(v) => form.setFieldValue("territory", v)}
           allowDeselect={false}
           mt="sm"
         />
-        <TextInput label={t("reporting.editions.title_field")} description={t("reporting.editions.title_help")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} mt="sm" />
+        <TextInput
+          label={t("reporting.editions.title_field")}
+          description={t("reporting.editions.title_help")}
+          {...form.getInputProps("title")}
+          maxLength={200}
+          mt="sm"
+        />
         {publish.isError ? (
           <div style={{ marginTop: 12 }}>
             <ErrorAlert error={publish.error} />

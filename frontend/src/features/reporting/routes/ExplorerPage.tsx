@@ -1,5 +1,6 @@
 import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Text } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
@@ -11,7 +12,6 @@ import {
   useServiceTypes,
   type AggregateQuery,
   type DimensionName,
-  type Filters,
   type Granularity,
   type MeasureName,
 } from "../api/reporting";
@@ -44,8 +44,10 @@ export default function ExplorerPage() {
   const { t, i18n } = useTranslation();
   const catalogue = useCatalogue();
   const serviceTypes = useServiceTypes();
-  const [draft, setDraft] = useState<AggregateQuery>(initialQuery);
-  const [applied, setApplied] = useState<AggregateQuery>(draft);
+  // The form is the table being composed; `applied` the one shown (and downloaded).
+  const form = useForm<AggregateQuery>({ mode: "controlled", initialValues: initialQuery() });
+  const draft = form.values;
+  const [applied, setApplied] = useState<AggregateQuery>(form.getInitialValues);
   const result = useAggregate(applied);
   const scopeText = useScopeLabel(result.data?.scope);
 
@@ -82,14 +84,13 @@ export default function ExplorerPage() {
   };
   const periods = periodOptions(draft.granularity, i18n.language);
   const setFilter = (name: FilterName, value: string | null) =>
-    setDraft((q) => ({ ...q, filters: { ...q.filters, [name]: value ?? undefined } as Filters }));
+    form.setFieldValue("filters", { ...draft.filters, [name]: value ?? undefined });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit((query) => {
     // The same table asked again is read again: the numbers move as the feeds are ingested.
-    if (JSON.stringify(draft) === JSON.stringify(applied)) void result.refetch();
-    else setApplied(draft);
-  };
+    if (JSON.stringify(query) === JSON.stringify(applied)) void result.refetch();
+    else setApplied(query);
+  });
 
   return (
     <>
@@ -100,7 +101,7 @@ export default function ExplorerPage() {
             label={t("reporting.explorer.measures")}
             data={measureOptions}
             value={draft.measures}
-            onChange={(value) => setDraft((q) => ({ ...q, measures: value as MeasureName[] }))}
+            onChange={(value) => form.setFieldValue("measures", value as MeasureName[])}
             searchable
             required
             error={draft.measures.length === 0 ? t("reporting.explorer.measures_required") : undefined}
@@ -110,7 +111,7 @@ export default function ExplorerPage() {
             description={t("reporting.explorer.dimensions_help")}
             data={dimensionOptions}
             value={draft.dimensions ?? []}
-            onChange={(value) => setDraft((q) => ({ ...q, dimensions: value as DimensionName[] }))}
+            onChange={(value) => form.setFieldValue("dimensions", value as DimensionName[])}
             maxValues={4}
             searchable
           />
@@ -120,22 +121,34 @@ export default function ExplorerPage() {
             label={t("reporting.filters.granularity")}
             data={(["month", "quarter", "year"] as Granularity[]).map((g) => ({ value: g, label: t(`reporting.granularity.${g}`) }))}
             value={draft.granularity}
-            onChange={(value) => {
-              if (!value) return;
-              const g = value as Granularity;
+            onChange={(g) => {
+              if (!g) return;
               const now = periodOf(new Date(), g);
-              setDraft((q) => ({
-                ...q,
+              form.setValues({
                 granularity: g,
                 period_from: formatPeriod(periodRange(now, g === "year" ? 3 : 6)[0]),
                 period_to: formatPeriod(now),
-              }));
+              });
             }}
             allowDeselect={false}
             w={140}
           />
-          <Select label={t("reporting.explorer.from")} data={periods} value={draft.period_from ?? null} onChange={(v) => setDraft((q) => ({ ...q, period_from: v ?? undefined }))} allowDeselect={false} w={160} />
-          <Select label={t("reporting.explorer.to")} data={periods} value={draft.period_to ?? null} onChange={(v) => setDraft((q) => ({ ...q, period_to: v ?? undefined }))} allowDeselect={false} w={160} />
+          <Select
+            label={t("reporting.explorer.from")}
+            data={periods}
+            value={draft.period_from ?? null}
+            onChange={(v) => form.setFieldValue("period_from", v ?? undefined)}
+            allowDeselect={false}
+            w={160}
+          />
+          <Select
+            label={t("reporting.explorer.to")}
+            data={periods}
+            value={draft.period_to ?? null}
+            onChange={(v) => form.setFieldValue("period_to", v ?? undefined)}
+            allowDeselect={false}
+            w={160}
+          />
         </Group>
         <Text fw={600} size="sm" mt="md" component="h2">
           {t("reporting.explorer.filters")}

@@ -44,7 +44,9 @@ export default function NetworkPage() {
   };
 
   const byId = new Map((network.data?.nodes ?? []).map((n) => [n.id, n]));
-  const edges = (network.data?.edges ?? []).filter((e) => byId.get(e.source)?.powiat_code === powiat || byId.get(e.target)?.powiat_code === powiat);
+  const edges = (network.data?.edges ?? []).filter(
+    (e) => byId.get(e.source)?.powiat_code === powiat || byId.get(e.target)?.powiat_code === powiat,
+  );
   const title = t("reporting.network.graph_title", { name: names[powiat] ?? powiat, period: filters.period });
 
   return (
@@ -104,9 +106,15 @@ export default function NetworkPage() {
               <Table.Tr key={`${e.source}-${e.target}`}>
                 <Table.Td>{byId.get(e.source)?.name}</Table.Td>
                 <Table.Td>{byId.get(e.target)?.name}</Table.Td>
-                <Table.Td><CellValue cell={e.referrals} measure="referrals" /></Table.Td>
-                <Table.Td><CellValue cell={e.accepted} measure="accepted" /></Table.Td>
-                <Table.Td><CellValue cell={e.completed} measure="completed" /></Table.Td>
+                <Table.Td>
+                  <CellValue cell={e.referrals} measure="referrals" />
+                </Table.Td>
+                <Table.Td>
+                  <CellValue cell={e.accepted} measure="accepted" />
+                </Table.Td>
+                <Table.Td>
+                  <CellValue cell={e.completed} measure="completed" />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -64,8 +64,7 @@ export default function OverviewPage() {
   });
 
   // The map: voivodeships of Poland, or the powiats of one voivodeship.
-  const mapVoivodeship =
-    filters.voivodeship || (scope && scope.kind !== "national" && scope.territory ? scope.territory.slice(0, 2) : "");
+  const mapVoivodeship = filters.voivodeship || (scope && scope.kind !== "national" && scope.territory ? scope.territory.slice(0, 2) : "");
   const mapLevel = mapVoivodeship ? "powiat" : "voivodeship";
   // The level depends on the caller's scope: ask once it is known, not first for the whole country.
   const map = useAggregate(
@@ -93,10 +92,7 @@ export default function OverviewPage() {
 
   return (
     <>
-      <PageHeader
-        title={t("reporting.overview.title")}
-        description={scopeText}
-      />
+      <PageHeader title={t("reporting.overview.title")} description={scopeText} />
       <DashboardFilters filters={filters} onChange={setFilters} scope={scope} />
       <AsOfNote asOf={kpi.data?.as_of} />
       {kpi.isError ? <ErrorAlert error={kpi.error} onRetry={() => void kpi.refetch()} /> : null}
@@ -185,7 +181,11 @@ export default function OverviewPage() {
                     : t("reporting.map.title_voivodeships")}
                 </Title>
                 <Text size="xs" c="dimmed">
-                  {t(mapLevel === "voivodeship" && (!scope || scope.kind === "national") ? "reporting.map.by_sender" : "reporting.map.by_sender_powiats")}
+                  {t(
+                    mapLevel === "voivodeship" && (!scope || scope.kind === "national")
+                      ? "reporting.map.by_sender"
+                      : "reporting.map.by_sender_powiats",
+                  )}
                 </Text>
               </Stack>
               {filters.voivodeship ? (
@@ -200,7 +200,7 @@ export default function OverviewPage() {
               fullWidth
               aria-label={t("reporting.map.measure")}
               value={mapMeasure}
-              onChange={(value) => setMapMeasure(value as MeasureName)}
+              onChange={(value) => setMapMeasure(value)}
               data={MAP_MEASURES.map((m) => ({ value: m, label: t(`reporting.measure_short.${m}`) }))}
             />
             {map.isError ? (
@@ -253,8 +253,12 @@ function MapTable({
       <Table striped mt="xs" fz="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t(level === "powiat" ? "reporting.dimension.sender_powiat" : "reporting.dimension.sender_voivodeship")}</Table.Th>
-            <Table.Th scope="col">{t(`reporting.measure.${measure}`)} ({period})</Table.Th>
+            <Table.Th scope="col">
+              {t(level === "powiat" ? "reporting.dimension.sender_powiat" : "reporting.dimension.sender_voivodeship")}
+            </Table.Th>
+            <Table.Th scope="col">
+              {t(`reporting.measure.${measure}`)} ({period})
+            </Table.Th>
             {level === "powiat" ? <Table.Th scope="col">{t("reporting.network.title")}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>

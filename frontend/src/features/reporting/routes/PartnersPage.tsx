@@ -35,7 +35,11 @@ export default function PartnersPage() {
   const institutions = (network.data?.nodes ?? [])
     .map((n) => ({ value: n.id, label: n.name }))
     .sort((a, b) => a.label.localeCompare(b.label, "pl"));
-  const chosen = institutional ? null : requested && institutions.some((i) => i.value === requested) ? requested : (institutions[0]?.value ?? null);
+  const chosen = institutional
+    ? null
+    : requested && institutions.some((i) => i.value === requested)
+      ? requested
+      : (institutions[0]?.value ?? null);
   const partners = usePartners(filters.period, chosen, network.data !== undefined && (institutional || chosen !== null));
   const choose = (id: string | null) => {
     const next = new URLSearchParams(params);

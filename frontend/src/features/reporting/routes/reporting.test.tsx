@@ -1,36 +1,53 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { signIn } from "@/lib/auth/session";
-import { json, problem, stubFetch, TOKEN_PATH, tokenReply, type Call } from "@/test/fetchStub";
+import type { HttpHandler } from "msw";
+import { on, problem, raw, type Call } from "@/test/api";
 import { me } from "@/test/fixtures";
 import { renderRoutes } from "@/test/render";
+import { signedInAs } from "@/test/session";
+import type { AggregateRead, Cell, Granularity } from "../api/reporting";
 import ReportingRoutes from ".";
 
 const AGGREGATE = "/api/reporting/v1/aggregate";
-const SERIES = "/api/reporting/v1/series";
 const EXPORT = "/api/reporting/v1/exports/aggregate";
 
 const asOf = (lag = 0) => ({
   generated_at: "2026-11-23T10:00:00Z",
   data_as_of: "2026-11-23T09:59:00Z",
   sources: [
-    { source: "clients", last_seq: 10, head_seq: 10, lag: 0, last_success_at: "2026-11-23T09:59:00Z", last_error_at: null, consecutive_failures: 0 },
-    { source: "referrals", last_seq: 7, head_seq: 7 + lag, lag, last_success_at: "2026-11-23T09:59:00Z", last_error_at: null, consecutive_failures: 0 },
+    {
+      source: "clients",
+      last_seq: 10,
+      head_seq: 10,
+      lag: 0,
+      last_success_at: "2026-11-23T09:59:00Z",
+      last_error_at: null,
+      consecutive_failures: 0,
+    },
+    {
+      source: "referrals",
+      last_seq: 7,
+      head_seq: 7 + lag,
+      lag,
+      last_success_at: "2026-11-23T09:59:00Z",
+      last_error_at: null,
+      consecutive_failures: 0,
+    },
   ],
 });
 const suppression = { threshold: 5, sensitive_threshold: 10, rounding_base: 5, sensitive_service_types: [] };
 const scope = { kind: "national", territory: "", institution_id: null };
-const value = (v: number | null) => ({ value: v, suppressed: false });
-const hidden = { value: null, suppressed: true };
+const value = (v: number | null): Cell => ({ value: v, suppressed: false });
+const hidden: Cell = { value: null, suppressed: true };
 
-function aggregateReply(call: Call) {
-  const q = new URLSearchParams(call.search);
-  const measures = q.getAll("measures");
-  const dimensions = q.getAll("dimensions");
-  const base = { as_of: asOf(3), scope, suppression, granularity: q.get("granularity"), measures, dimensions, filters: {} };
+function aggregateReply({ query }: Call): AggregateRead {
+  const measures = query.getAll("measures");
+  const dimensions = query.getAll("dimensions");
+  const granularity = (query.get("granularity") ?? "year") as Granularity;
+  const base = { as_of: asOf(3), scope, suppression, granularity, measures, dimensions, filters: {} };
   if (dimensions.length === 0) {
-    const all: Record<string, unknown> = {
+    const all: Record<string, Cell> = {
       referrals: value(25),
       acceptance_rate: value(1),
       median_response_days: value(1),
@@ -38,51 +55,63 @@ function aggregateReply(call: Call) {
       closed_loop_rate: value(1),
       employment_rate: hidden,
     };
-    return json({ ...base, rows: [{ period: "2026", dimensions: {}, values: Object.fromEntries(measures.map((m) => [m, all[m]])) }] });
+    return { ...base, rows: [{ period: "2026", dimensions: {}, values: Object.fromEntries(measures.map((m) => [m, all[m]])) }] };
   }
   if (dimensions[0] === "route") {
-    return json({ ...base, rows: [
-      { period: "2026", dimensions: { route: "PUP->OPS" }, values: { referrals: value(10) } },
-      { period: "2026", dimensions: { route: "OPS->NGO" }, values: { referrals: hidden } },
-    ] });
+    return {
+      ...base,
+      rows: [
+        { period: "2026", dimensions: { route: "PUP->OPS" }, values: { referrals: value(10) } },
+        { period: "2026", dimensions: { route: "OPS->NGO" }, values: { referrals: hidden } },
+      ],
+    };
   }
   if (dimensions[0] === "sender_voivodeship") {
-    return json({ ...base, rows: [{ period: "2026", dimensions: { sender_voivodeship: "12" }, values: { [measures[0]]: value(25) } }] });
+    return { ...base, rows: [{ period: "2026", dimensions: { sender_voivodeship: "12" }, values: { [measures[0]]: value(25) } }] };
   }
-  return json({ ...base, rows: [
-    { period: "2026", dimensions: { sender_powiat: "1219" }, values: { [measures[0]]: value(20) } },
-    { period: "2026", dimensions: { sender_powiat: "1261" }, values: { [measures[0]]: hidden } },
-  ] });
+  return {
+    ...base,
+    rows: [
+      { period: "2026", dimensions: { sender_powiat: "1219" }, values: { [measures[0]]: value(20) } },
+      { period: "2026", dimensions: { sender_powiat: "1261" }, values: { [measures[0]]: hidden } },
+    ],
+  };
 }
 
-async function render(path: string, routes: Parameters<typeof stubFetch>[0] = {}) {
-  const api = stubFetch({
-    [`POST ${TOKEN_PATH}`]: tokenReply("tok"),
-    "GET /api/directory/v1/me": json(me(["analyst"])),
-    "GET /api/directory/v1/service-types": json({ items: [] }),
-    [`GET ${AGGREGATE}`]: aggregateReply,
-    [`GET ${SERIES}`]: json({ as_of: asOf(), scope, suppression, granularity: "year", measures: [], filters: {}, points: [
-      { period: "2025", values: { referrals: value(0), accepted: value(0), completed: value(0) } },
-      { period: "2026", values: { referrals: value(25), accepted: value(15), completed: hidden, median_response_days: value(1) } },
-    ] }),
-    "GET /api/reporting/v1/catalogue": json({ measures: [
-      { name: "referrals", kind: "count", definition: "", formula: "", numerator: [], denominator: [] },
-      { name: "completed", kind: "count", definition: "", formula: "", numerator: [], denominator: [] },
-    ], dimensions: [
-      { name: "route", definition: "", values: null, pattern: "" },
-      { name: "age_band", definition: "", values: ["0-17", "65+", "unknown"], pattern: null },
-    ], granularities: ["month", "quarter", "year"], suppression }),
-    ...routes,
-  });
-  await signIn("analityk@splot.example", "Splot-demo-2026");
+async function render(path: string, ...handlers: HttpHandler[]) {
+  const api = await signedInAs(
+    me(["analyst"]),
+    on.get("directory", "/v1/service-types", { items: [] }),
+    on.get("reporting", "/v1/aggregate", aggregateReply),
+    on.get("reporting", "/v1/series", {
+      as_of: asOf(),
+      scope,
+      suppression,
+      granularity: "year",
+      measures: [],
+      filters: {},
+      points: [
+        { period: "2025", values: { referrals: value(0), accepted: value(0), completed: value(0) } },
+        { period: "2026", values: { referrals: value(25), accepted: value(15), completed: hidden, median_response_days: value(1) } },
+      ],
+    }),
+    on.get("reporting", "/v1/catalogue", {
+      measures: [
+        { name: "referrals", kind: "count", definition: "", formula: "", numerator: [], denominator: [] },
+        { name: "completed", kind: "count", definition: "", formula: "", numerator: [], denominator: [] },
+      ],
+      dimensions: [
+        { name: "route", definition: "", values: null, pattern: "" },
+        { name: "age_band", definition: "", values: ["0-17", "65+", "unknown"], pattern: null },
+      ],
+      granularities: ["month", "quarter", "year"],
+      suppression,
+    }),
+    ...handlers,
+  );
   renderRoutes([{ path: "/raporty/*", element: <ReportingRoutes /> }], path, { signedIn: true });
   return api;
 }
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
 
 describe("the reporting overview", () => {
   it("shows the KPIs of the period, a suppressed value as hidden (never 0), and how current the data is", async () => {
@@ -107,7 +136,7 @@ describe("the reporting overview", () => {
     await u.click(region);
     await screen.findByRole("heading", { name: "Powiaty – małopolskie" });
     await waitFor(() => {
-      const drill = api.callsTo("GET", AGGREGATE).map((c) => new URLSearchParams(c.search)).find((q) => q.get("dimensions") === "sender_powiat");
+      const drill = api.callsTo("GET", AGGREGATE).find((c) => c.query.get("dimensions") === "sender_powiat")?.query;
       expect(drill?.get("sender_voivodeship")).toBe("12");
     });
     expect(await screen.findByRole("img", { name: /powiat Kraków: ukryte/ })).toBeTruthy();
@@ -116,26 +145,35 @@ describe("the reporting overview", () => {
 
 describe("tables (zestawienia)", () => {
   it("explains an unpublished combination in plain Polish", async () => {
-    await render("/raporty/zestawienia", {
-      [`GET ${AGGREGATE}`]: problem(422, "unpublished_combination"),
-    });
+    await render("/raporty/zestawienia", on.get("reporting", "/v1/aggregate", problem(422, "unpublished_combination")));
     expect(await screen.findByText(/Tego połączenia wymiarów nie publikujemy/)).toBeTruthy();
   });
 
   it("downloads the table shown as CSV with the same parameters", async () => {
     vi.spyOn(URL, "createObjectURL").mockReturnValue("blob:splot-test");
     const save = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
-    const api = await render("/raporty/zestawienia", {
-      [`GET ${EXPORT}`]: new Response("okres;kierunek\n", { status: 200, headers: { "Content-Type": "text/csv", "Content-Disposition": 'attachment; filename="splot-2026.csv"' } }),
-    });
+    const api = await render(
+      "/raporty/zestawienia",
+      on.get(
+        "reporting",
+        "/v1/exports/aggregate",
+        raw(
+          () =>
+            new Response("okres;kierunek\n", {
+              status: 200,
+              headers: { "Content-Type": "text/csv", "Content-Disposition": 'attachment; filename="splot-2026.csv"' },
+            }),
+        ),
+      ),
+    );
     const u = userEvent.setup();
     await screen.findByRole("table", { name: /Zestawienie: 2 wierszy/ });
     await u.click(screen.getByRole("button", { name: "Pobierz CSV" }));
     await screen.findByText("Pobrano plik splot-2026.csv.");
     expect(save).toHaveBeenCalledTimes(1);
-    expect((save.mock.instances[0] as unknown as HTMLAnchorElement).download).toBe("splot-2026.csv");
-    const shown = new URLSearchParams(api.callsTo("GET", AGGREGATE).at(-1)!.search);
-    const exported = new URLSearchParams(api.callsTo("GET", EXPORT)[0].search);
+    expect((save.mock.instances[0] as HTMLAnchorElement).download).toBe("splot-2026.csv");
+    const shown = api.callsTo("GET", AGGREGATE).at(-1)?.query ?? new URLSearchParams();
+    const exported = api.callsTo("GET", EXPORT)[0].query;
     expect(exported.get("format")).toBe("csv");
     expect(exported.getAll("measures")).toEqual(shown.getAll("measures"));
     expect(exported.getAll("dimensions")).toEqual(["route"]);
@@ -148,16 +186,39 @@ describe("partners", () => {
     const node = (id: string, name: string, type: string) => ({ id, name, type, powiat_code: "1219", voivodeship_code: "12" });
     const own = node("00000000-0000-4000-8000-0000000000a1", "MGOPS Wieliczka", "OPS");
     const institutionScope = { kind: "institution", territory: null, institution_id: own.id };
-    const api = await render("/raporty/partnerzy?okres_typ=year&okres=2026", {
-      "GET /api/reporting/v1/indicators/network": json({ as_of: asOf(), scope: institutionScope, suppression, period: "2026", nodes: [own], edges: [], truncated: false }),
-      "GET /api/reporting/v1/indicators/partners": json({
-        as_of: asOf(), scope: institutionScope, suppression, period: "2026", institution: own,
+    const api = await render(
+      "/raporty/partnerzy?okres_typ=year&okres=2026",
+      on.get("reporting", "/v1/indicators/network", {
+        as_of: asOf(),
+        scope: institutionScope,
+        suppression,
+        period: "2026",
+        nodes: [own],
+        edges: [],
+        truncated: false,
+      }),
+      on.get("reporting", "/v1/indicators/partners", {
+        as_of: asOf(),
+        scope: institutionScope,
+        suppression,
+        period: "2026",
+        institution: own,
         partners: [
-          { partner: node("00000000-0000-4000-8000-0000000000b1", "PUP Wieliczka", "PUP"), agreement_in_force: true,
-            values: { referrals_to_partner: hidden, partner_acceptance_rate: hidden, referrals_from_partner: value(5), own_acceptance_rate: hidden, partner_referrals_sent: value(10), partner_referrals_received: hidden } },
+          {
+            partner: node("00000000-0000-4000-8000-0000000000b1", "PUP Wieliczka", "PUP"),
+            agreement_in_force: true,
+            values: {
+              referrals_to_partner: hidden,
+              partner_acceptance_rate: hidden,
+              referrals_from_partner: value(5),
+              own_acceptance_rate: hidden,
+              partner_referrals_sent: value(10),
+              partner_referrals_received: hidden,
+            },
+          },
         ],
       }),
-    });
+    );
     const row = (await screen.findByText("PUP Wieliczka")).closest("tr") as HTMLElement;
     expect(within(row).getByText("porozumienie")).toBeTruthy();
     expect(within(row).getAllByLabelText("ukryte – mniej niż 5 przypadków")).toHaveLength(4);
@@ -165,6 +226,6 @@ describe("partners", () => {
     expect(screen.getByText("Instytucja: MGOPS Wieliczka")).toBeTruthy();
     // Staff do not choose an institution: the API answers for their own.
     expect(screen.queryByRole("combobox", { name: "Instytucja" })).toBeNull();
-    expect(new URLSearchParams(api.callsTo("GET", "/api/reporting/v1/indicators/partners")[0].search).get("institution_id")).toBeNull();
+    expect(api.callsTo("GET", "/api/reporting/v1/indicators/partners")[0].query.get("institution_id")).toBeNull();
   });
 });

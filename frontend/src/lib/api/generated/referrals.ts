@@ -562,7 +562,8 @@ export interface paths {
         put?: never;
         /**
          * Rotate Subscription Secret
-         * @description Issue a new signing secret (shown only now); the old one stops working at once.
+         * @description Issue a new signing secret (shown only now). For `webhook_secret_rotation_grace_seconds` (24 h
+         *     by default) deliveries are signed with both the new and the previous secret.
          */
         post: operations["rotate_subscription_secret_v1_webhooks_subscriptions__subscription_id__rotate_secret_post"];
         delete?: never;

@@ -1,0 +1,23 @@
+import { queryOptions } from "@tanstack/react-query";
+import { unwrap } from "@/lib/api/client";
+import { referrals } from "@/lib/api/referrals";
+
+/** The shell's own queries (the features have theirs in their api/ folders). */
+export const shellKeys = {
+  /**
+   * Under the referrals feature's notifications prefix (["referrals", "notifications"]), so marking
+   * a notification read there refreshes the count in the header.
+   */
+  unreadNotifications: () => ["referrals", "notifications", "unread-count"] as const,
+};
+
+export const shellQueries = {
+  /** Polled every minute for the header's link. */
+  unreadNotifications: () =>
+    queryOptions({
+      queryKey: shellKeys.unreadNotifications(),
+      queryFn: () => unwrap(referrals.GET("/v1/notifications/unread-count")),
+      refetchInterval: 60_000,
+      retry: false,
+    }),
+};
