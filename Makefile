@@ -27,7 +27,7 @@ help:
 	@echo "make test-e2e only the end-to-end test in Chromium (screenshots in test-results/e2e/)"
 	@echo "make test-security  only the black-box security suite against the embedded server"
 	@echo "make openapi  regenerate openapi/*.json from the code (then make client for the SPA's types)"
-	@echo "make lint     ruff"
+	@echo "make lint     ruff and mypy, ESLint and Prettier (frontend)"
 
 .uv-installed:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" \
@@ -112,9 +112,10 @@ lint: install-python install-frontend
 	cd frontend && npm run lint
 	cd frontend && npm run format:check
 
-format: install-python
+format: install-python install-frontend
 	$(UV) run ruff format libs services apps tests infra
 	$(UV) run ruff check --fix libs services apps tests infra
+	cd frontend && npm run format
 
 validate-deploy:
 	infra/ci/validate-deploy.sh

@@ -64,7 +64,9 @@ class As:
 class Api:
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
-        self.http = httpx.Client(base_url=base_url, timeout=30)
+        # Idle connections are dropped before the server's 5 s keep-alive ends: reusing one the
+        # server is closing at that instant fails the request (seen under load, not a server fault).
+        self.http = httpx.Client(base_url=base_url, timeout=30, limits=httpx.Limits(keepalive_expiry=2.0))
         self._users: dict[str, As] = {}
 
     def __enter__(self) -> Api:

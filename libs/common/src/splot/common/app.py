@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,25 +51,12 @@ def create_service_app(
     shutdown; tests replace ``app.state.sessionmaker`` and ``app.state.token_verifier``.
     """
     configure_logging(settings.log_level, json=settings.log_json)
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        jobs = [*background, _refresh_revocations] if app.state.run_background else []
-        tasks = [asyncio.create_task(task(app)) for task in jobs]
-        try:
-            yield
-        finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            await app.state.engine.dispose()
-
     # Docs pages from bundled Swagger UI / ReDoc assets: nothing is fetched from a CDN.
     app = FastAPIOffline(
         title=title,
         description=description,
         version=version,
-        lifespan=lifespan,
+        lifespan=_lifespan(background),
         dependencies=[Depends(reject_unknown_query_parameters)],
     )
     engine = create_engine(
@@ -79,20 +66,7 @@ def create_service_app(
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
     app.state.run_background = True
-    app.state.token_verifier = TokenVerifier(
-        keys=key_source(app)
-        if key_source
-        else JwksClient(settings.jwks_url, cache_seconds=settings.jwks_cache_seconds),
-        issuer=settings.jwt_issuer,
-        audience=settings.jwt_audience,
-    )
-    app.state.revocation_source = (
-        revocation_source(app) if revocation_source else _directory_revocations(settings)
-    )
-    app.state.rate_limiter = RateLimiter(
-        per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
-    )
-
+    _wire_security(app, settings, key_source, revocation_source)
     app.state.tracer = setup_tracing(settings, engine)
 
     errors.install_problem_handlers(app)
@@ -109,6 +83,50 @@ def create_service_app(
     app.include_router(events_router())
     _register_problem_schema(app)
     return app
+
+
+def _lifespan(
+    background: Sequence[BackgroundTask],
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Background tasks run for the app's lifetime (unless ``run_background`` is off) and are
+    cancelled on shutdown, before the engine is disposed of."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        jobs = [*background, _refresh_revocations] if app.state.run_background else []
+        tasks = [asyncio.create_task(task(app)) for task in jobs]
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await app.state.engine.dispose()
+
+    return lifespan
+
+
+def _wire_security(
+    app: FastAPI,
+    settings: ServiceSettings,
+    key_source: Callable[[FastAPI], KeySource] | None,
+    revocation_source: Callable[[FastAPI], revocation.RevocationSource | None] | None,
+) -> None:
+    """Token verification (the directory's JWKS unless ``key_source`` says otherwise), the
+    revocation list and the per-caller rate limiter."""
+    app.state.token_verifier = TokenVerifier(
+        keys=key_source(app)
+        if key_source
+        else JwksClient(settings.jwks_url, cache_seconds=settings.jwks_cache_seconds),
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+    )
+    app.state.revocation_source = (
+        revocation_source(app) if revocation_source else _directory_revocations(settings)
+    )
+    app.state.rate_limiter = RateLimiter(
+        per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst
+    )
 
 
 def _directory_revocations(settings: ServiceSettings) -> revocation.RevocationSource | None:

@@ -7,6 +7,7 @@ that names the request id but never the exception.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from typing import Any
 
@@ -127,106 +128,121 @@ def _clean_loc(loc: tuple[Any, ...] | list[Any]) -> list[str | int]:
     return [part if isinstance(part, int) else str(part) for part in loc]
 
 
+async def _problem(request: Request, exc: Problem) -> JSONResponse:
+    return problem_response(
+        request,
+        status=exc.status,
+        code=exc.code,
+        title=exc.title,
+        detail=exc.detail,
+        headers=exc.headers,
+        **exc.extra,
+    )
+
+
+async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    code = _STATUS_CODES.get(exc.status_code, "http_error")
+    detail = exc.detail if isinstance(exc.detail, str) else None
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(_allowed_methods(request))
+    return problem_response(request, status=exc.status_code, code=code, detail=detail, headers=headers)
+
+
+async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = exc.errors()
+    if any(err.get("type") == "json_invalid" for err in errors):
+        return problem_response(
+            request, status=400, code="malformed_json", detail="request body is not valid JSON"
+        )
+    # Echoing the offending input back could repeat personal data: only location and message.
+    field_errors = [
+        {
+            "loc": _clean_loc(err.get("loc", ())),
+            "msg": str(err.get("msg", "")),
+            "type": str(err.get("type", "")),
+        }
+        for err in errors
+    ]
+    return problem_response(
+        request,
+        status=422,
+        code="validation_error",
+        detail="the request is not valid",
+        errors=field_errors,
+    )
+
+
+async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+    # Two requests raced past the service's own checks (a unique key, a reference): the
+    # database kept the data consistent, the loser is told so. Never the constraint's text.
+    log.info("integrity_conflict", path=request.url.path, exc_type=type(exc.orig).__name__)
+    return problem_response(
+        request,
+        status=409,
+        code="conflict",
+        detail="the change conflicts with data changed at the same time; reload and try again",
+    )
+
+
+async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
+    # Optimistic locking caught a writer that passed the If-Match check concurrently.
+    return problem_response(
+        request,
+        status=412,
+        code="stale_etag",
+        detail="the resource was changed by someone else; reload it and try again",
+    )
+
+
+async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
+    kind = _database_error_kind(exc)
+    if kind == "retry":
+        return problem_response(
+            request,
+            status=503,
+            code="busy",
+            detail="the database is busy; retry shortly",
+            headers={"Retry-After": "1"},
+        )
+    if kind == "data":
+        return problem_response(
+            request, status=422, code="invalid_value", detail="a value cannot be stored as given"
+        )
+    log.error("database_error", path=request.url.path, exc_info=exc)
+    return problem_response(
+        request,
+        status=500,
+        code="internal_error",
+        detail="an unexpected error occurred; quote the request id when reporting it",
+    )
+
+
+async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+    log.error("unhandled_exception", path=request.url.path, exc_info=exc)
+    return problem_response(
+        request,
+        status=500,
+        code="internal_error",
+        detail="an unexpected error occurred; quote the request id when reporting it",
+    )
+
+
+_HANDLERS: tuple[tuple[type[Exception], Callable[[Request, Any], Awaitable[JSONResponse]]], ...] = (
+    (Problem, _problem),
+    (StarletteHTTPException, _http),
+    (RequestValidationError, _validation),
+    (IntegrityError, _integrity),
+    (StaleDataError, _stale),
+    (DBAPIError, _database),
+    (Exception, _unhandled),
+)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
-    @app.exception_handler(Problem)
-    async def _problem(request: Request, exc: Problem) -> JSONResponse:
-        return problem_response(
-            request,
-            status=exc.status,
-            code=exc.code,
-            title=exc.title,
-            detail=exc.detail,
-            headers=exc.headers,
-            **exc.extra,
-        )
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = _STATUS_CODES.get(exc.status_code, "http_error")
-        detail = exc.detail if isinstance(exc.detail, str) else None
-        headers = dict(exc.headers or {})
-        if exc.status_code == 405:
-            headers["Allow"] = ", ".join(_allowed_methods(request))
-        return problem_response(request, status=exc.status_code, code=code, detail=detail, headers=headers)
-
-    @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = exc.errors()
-        if any(err.get("type") == "json_invalid" for err in errors):
-            return problem_response(
-                request, status=400, code="malformed_json", detail="request body is not valid JSON"
-            )
-        # Echoing the offending input back could repeat personal data: only location and message.
-        field_errors = [
-            {
-                "loc": _clean_loc(err.get("loc", ())),
-                "msg": str(err.get("msg", "")),
-                "type": str(err.get("type", "")),
-            }
-            for err in errors
-        ]
-        return problem_response(
-            request,
-            status=422,
-            code="validation_error",
-            detail="the request is not valid",
-            errors=field_errors,
-        )
-
-    @app.exception_handler(IntegrityError)
-    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
-        # Two requests raced past the service's own checks (a unique key, a reference): the
-        # database kept the data consistent, the loser is told so. Never the constraint's text.
-        log.info("integrity_conflict", path=request.url.path, exc_type=type(exc.orig).__name__)
-        return problem_response(
-            request,
-            status=409,
-            code="conflict",
-            detail="the change conflicts with data changed at the same time; reload and try again",
-        )
-
-    @app.exception_handler(StaleDataError)
-    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
-        # Optimistic locking caught a writer that passed the If-Match check concurrently.
-        return problem_response(
-            request,
-            status=412,
-            code="stale_etag",
-            detail="the resource was changed by someone else; reload it and try again",
-        )
-
-    @app.exception_handler(DBAPIError)
-    async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
-        kind = _database_error_kind(exc)
-        if kind == "retry":
-            return problem_response(
-                request,
-                status=503,
-                code="busy",
-                detail="the database is busy; retry shortly",
-                headers={"Retry-After": "1"},
-            )
-        if kind == "data":
-            return problem_response(
-                request, status=422, code="invalid_value", detail="a value cannot be stored as given"
-            )
-        log.error("database_error", path=request.url.path, exc_info=exc)
-        return problem_response(
-            request,
-            status=500,
-            code="internal_error",
-            detail="an unexpected error occurred; quote the request id when reporting it",
-        )
-
-    @app.exception_handler(Exception)
-    async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
-        log.error("unhandled_exception", path=request.url.path, exc_info=exc)
-        return problem_response(
-            request,
-            status=500,
-            code="internal_error",
-            detail="an unexpected error occurred; quote the request id when reporting it",
-        )
+    """Every error a service can meet answers as a problem document (see the module docstring)."""
+    for exc_class, handler in _HANDLERS:
+        app.exception_handler(exc_class)(handler)
 
 
 #: SQLSTATEs of errors a retry resolves (serialization failure, deadlock, lock timeout).

@@ -26,6 +26,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import Request
@@ -89,60 +90,28 @@ class IdempotencyMiddleware:
             return
 
         body = await _read_body(receive)
-        # Method, path, query string and body: the same key with ?dry_run=true and without is
-        # two different requests (a replay must never answer one with the other's result).
-        digest = hashlib.sha256(
-            scope["method"].encode()
-            + b" "
-            + scope["path"].encode()
-            + b"?"
-            + scope.get("query_string", b"")
-            + b"\n"
-            + body
-        ).hexdigest()
         maker: async_sessionmaker[AsyncSession] = scope["app"].state.sessionmaker
-
-        async with maker() as session:
-            existing = (
-                (
-                    await session.execute(
-                        select(idempotency_key).where(
-                            idempotency_key.c.caller == caller, idempotency_key.c.key == key
-                        )
-                    )
-                )
-                .mappings()
-                .first()
-            )
-            if existing is not None and existing["created_at"] < utcnow() - RETENTION:
-                await session.execute(delete(idempotency_key).where(idempotency_key.c.id == existing["id"]))
-                await session.commit()
-                existing = None
-            if existing is None:
-                try:
-                    await session.execute(
-                        insert(idempotency_key).values(
-                            caller=caller, key=key, request_hash=digest, created_at=utcnow()
-                        )
-                    )
-                    await session.commit()
-                except IntegrityError:
-                    await session.rollback()
-                    existing = (
-                        (
-                            await session.execute(
-                                select(idempotency_key).where(
-                                    idempotency_key.c.caller == caller, idempotency_key.c.key == key
-                                )
-                            )
-                        )
-                        .mappings()
-                        .first()
-                    )
+        digest = _request_digest(scope, body)
+        existing = await _claim(maker, caller, key, digest)
         if existing is not None:
             await _answer_from_record(request, existing, digest, scope, receive, send)
             return
+        await self._run_and_store(scope, body, receive, send, maker=maker, caller=caller, key=key)
 
+    async def _run_and_store(
+        self,
+        scope: Scope,
+        body: bytes,
+        receive: Receive,
+        send: Send,
+        *,
+        maker: async_sessionmaker[AsyncSession],
+        caller: str,
+        key: str,
+    ) -> None:
+        """Run the request (its body, already read, replayed to the app) and store the answer
+        before the client sees it: a retry sent the instant a 201 arrives must be replayed, not
+        find the key still "in progress"."""
         captured: dict[str, Any] = {"status": 500, "headers": [], "body": bytearray()}
         held: list[Message] = []
         replayed = False
@@ -162,8 +131,6 @@ class IdempotencyMiddleware:
                 captured["body"] += message.get("body", b"")
             held.append(message)
 
-        # The answer is stored before the client sees it: a retry sent the instant a 201 arrives
-        # must be replayed, not find the key still "in progress".
         try:
             await self.app(scope, replay_receive, capture_send)
         except BaseException:
@@ -172,6 +139,53 @@ class IdempotencyMiddleware:
         await _store(maker, caller, key, captured)
         for message in held:
             await send(message)
+
+
+def _request_digest(scope: Scope, body: bytes) -> str:
+    """Method, path, query string and body: the same key with ?dry_run=true and without is two
+    different requests (a replay must never answer one with the other's result)."""
+    return hashlib.sha256(
+        scope["method"].encode()
+        + b" "
+        + scope["path"].encode()
+        + b"?"
+        + scope.get("query_string", b"")
+        + b"\n"
+        + body
+    ).hexdigest()
+
+
+async def _find(session: AsyncSession, caller: str, key: str) -> RowMapping | None:
+    found = await session.execute(
+        select(idempotency_key).where(idempotency_key.c.caller == caller, idempotency_key.c.key == key)
+    )
+    return found.mappings().first()
+
+
+async def _claim(
+    maker: async_sessionmaker[AsyncSession], caller: str, key: str, digest: str
+) -> RowMapping | None:
+    """Record that this caller's request with ``key`` is under way; or, if the key is already
+    recorded (and not past the retention window), that record: answered or still running."""
+    async with maker() as session:
+        existing = await _find(session, caller, key)
+        if existing is not None and existing["created_at"] < utcnow() - RETENTION:
+            await session.execute(delete(idempotency_key).where(idempotency_key.c.id == existing["id"]))
+            await session.commit()
+            existing = None
+        if existing is not None:
+            return existing
+        try:
+            await session.execute(
+                insert(idempotency_key).values(
+                    caller=caller, key=key, request_hash=digest, created_at=utcnow()
+                )
+            )
+            await session.commit()
+        except IntegrityError:  # the same key, at the same instant: the other request claimed it
+            await session.rollback()
+            return await _find(session, caller, key)
+        return None
 
 
 async def _caller(request: Request) -> str | None:

@@ -417,24 +417,21 @@ def contract_callers(
             roles=list(roles), institution_id=institution, institution_type=kind, teryt=teryt, lifetime=3600
         )
 
+    def analyst(scope: str) -> dict[str, str]:
+        return tokens.headers(
+            roles=["analyst"],
+            analyst_scope=scope,
+            institution_id=ministry,
+            institution_type="MINISTRY",
+            lifetime=3600,
+        )
+
     return {
         "caseworker": staff("caseworker"),
         "coordinator": staff("coordinator"),
         "institution_admin": staff("institution_admin"),
-        "analyst_national": tokens.headers(
-            roles=["analyst"],
-            analyst_scope="",
-            institution_id=ministry,
-            institution_type="MINISTRY",
-            lifetime=3600,
-        ),
-        "analyst_voivodeship": tokens.headers(
-            roles=["analyst"],
-            analyst_scope="12",
-            institution_id=ministry,
-            institution_type="MINISTRY",
-            lifetime=3600,
-        ),
+        "analyst_national": analyst(""),
+        "analyst_voivodeship": analyst("12"),
         "auditor": staff("auditor", institution=ministry, kind="MINISTRY"),
         "system_admin": staff("system_admin", institution=ministry, kind="MINISTRY"),
         "institution_system": tokens.headers(
