@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -36,7 +37,7 @@ from splot.reporting.models import (
     SourceCursor,
     agreement_party,
 )
-from splot.reporting.sources import EventSource, ServiceTypeSource, Sources
+from splot.reporting.sources import EventSource, FeedEvent, FeedPage, ServiceTypeSource, Sources
 
 log = structlog.get_logger("splot.reporting.consumer")
 
@@ -65,6 +66,68 @@ async def _try_lock(session: AsyncSession, source: str) -> bool:
     return bool(got)
 
 
+async def _open_cursor(session: AsyncSession, source: str) -> SourceCursor:
+    """The source's cursor, created (at 0) on its first batch."""
+    cursor = await session.get(SourceCursor, source)
+    if cursor is None:
+        cursor = SourceCursor(source=source, last_seq=0, head_seq=0, events_applied=0, consecutive_failures=0)
+        session.add(cursor)
+        await session.flush()
+    return cursor
+
+
+async def _already_processed(session: AsyncSession, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of these event ids were applied before (feeds deliver at least once)."""
+    if not ids:
+        return set()
+    return set(
+        (await session.scalars(select(ProcessedEvent.event_id).where(ProcessedEvent.event_id.in_(ids)))).all()
+    )
+
+
+async def _apply_events(
+    session: AsyncSession,
+    source: str,
+    events: list[FeedEvent],
+    seen: set[uuid.UUID],
+    ctx: IngestContext,
+    result: BatchResult,
+) -> None:
+    """Apply each new event in its own savepoint and record it as processed; a malformed event
+    is counted as skipped (and still recorded) instead of failing the batch."""
+    for event in events:
+        if event.id in seen:
+            continue
+        seen.add(event.id)
+        handler = handler_for(event)
+        if handler is not None:
+            try:
+                async with session.begin_nested():
+                    await handler(session, event, ctx)
+                result.applied += 1
+            except (KeyError, ValueError, TypeError, AssertionError) as exc:
+                # A malformed event must not stall the feed; it is recorded and skipped.
+                result.skipped += 1
+                log.warning(
+                    "event_skipped",
+                    source=source,
+                    seq=event.seq,
+                    type=event.type,
+                    error=type(exc).__name__,
+                )
+        session.add(ProcessedEvent(event_id=event.id, source=source, seq=event.seq, processed_at=utcnow()))
+
+
+def _move_cursor(cursor: SourceCursor, page: FeedPage, result: BatchResult) -> None:
+    """Advance the cursor past the page (never backwards) and mark the poll as successful."""
+    cursor.last_seq = max(cursor.last_seq, page.last_seq)
+    cursor.head_seq = max(page.head_seq, cursor.last_seq)
+    cursor.events_applied = (cursor.events_applied or 0) + result.applied
+    cursor.last_success_at = utcnow()
+    cursor.consecutive_failures = 0
+    result.last_seq, result.head_seq = cursor.last_seq, cursor.head_seq
+
+
 async def consume_batch(
     sessionmaker: async_sessionmaker[AsyncSession],
     source: EventSource,
@@ -79,56 +142,12 @@ async def consume_batch(
         if not await _try_lock(session, source.name):
             result.locked_out = True
             return result
-        cursor = await session.get(SourceCursor, source.name)
-        if cursor is None:
-            cursor = SourceCursor(
-                source=source.name, last_seq=0, head_seq=0, events_applied=0, consecutive_failures=0
-            )
-            session.add(cursor)
-            await session.flush()
+        cursor = await _open_cursor(session, source.name)
         page = await source.fetch(after=cursor.last_seq, limit=batch_size)
         result.fetched = len(page.items)
-        ids = [e.id for e in page.items]
-        seen = (
-            set(
-                (
-                    await session.scalars(
-                        select(ProcessedEvent.event_id).where(ProcessedEvent.event_id.in_(ids))
-                    )
-                ).all()
-            )
-            if ids
-            else set()
-        )
-        for event in page.items:
-            if event.id in seen:
-                continue
-            seen.add(event.id)
-            handler = handler_for(event)
-            if handler is not None:
-                try:
-                    async with session.begin_nested():
-                        await handler(session, event, ctx)
-                    result.applied += 1
-                except (KeyError, ValueError, TypeError, AssertionError) as exc:
-                    # A malformed event must not stall the feed; it is recorded and skipped.
-                    result.skipped += 1
-                    log.warning(
-                        "event_skipped",
-                        source=source.name,
-                        seq=event.seq,
-                        type=event.type,
-                        error=type(exc).__name__,
-                    )
-            session.add(
-                ProcessedEvent(event_id=event.id, source=source.name, seq=event.seq, processed_at=utcnow())
-            )
-        cursor.last_seq = max(cursor.last_seq, page.last_seq)
-        cursor.head_seq = max(page.head_seq, cursor.last_seq)
-        cursor.events_applied = (cursor.events_applied or 0) + result.applied
-        cursor.last_success_at = utcnow()
-        cursor.consecutive_failures = 0
-        result.last_seq, result.head_seq = cursor.last_seq, cursor.head_seq
+        seen = await _already_processed(session, [e.id for e in page.items])
+        await _apply_events(session, source.name, page.items, seen, ctx, result)
+        _move_cursor(cursor, page, result)
         if refresh:
             await cubes.refresh_dirty(session)
     return result

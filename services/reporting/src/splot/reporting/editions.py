@@ -22,7 +22,7 @@ from splot.common.etag import check_if_match
 from splot.common.pagination import paginate
 from splot.reporting import indicators
 from splot.reporting.models import Edition, EditionVersion
-from splot.reporting.query import AggregateQuery, aggregate, parse_period
+from splot.reporting.query import AggregateQuery, Period, aggregate, parse_period
 from splot.reporting.scopes import Scope, territory_scope
 from splot.reporting.suppression import Cell, Policy
 
@@ -112,11 +112,22 @@ def _cells(values: dict[str, Cell]) -> dict[str, dict[str, object]]:
     return {k: v.as_dict() for k, v in values.items()}
 
 
-async def build_content(
-    session: AsyncSession, *, period_label: str, scope: Scope, policy: Policy
-) -> dict[str, Any]:
-    """The protected tables of an edition (also used for ad-hoc previews)."""
-    period = parse_period(period_label)
+_INDEX_MEASURES = (
+    "cooperation_index",
+    "referrals",
+    "active_pairs",
+    "reciprocity",
+    "sector_coverage",
+    "ngo_involvement",
+    "agreement_coverage",
+    "agreements_in_force",
+)
+
+
+async def _aggregate_tables(
+    session: AsyncSession, *, period: Period, scope: Scope, policy: Policy
+) -> list[dict[str, Any]]:
+    """The :data:`EDITION_TABLES`, each answered by the aggregate engine for the period."""
     territory_dim = "sender_voivodeship" if scope.kind == "national" else "sender_powiat"
     tables = []
     for name, title, measures, dims in EDITION_TABLES:
@@ -141,54 +152,61 @@ async def build_content(
                 ],
             }
         )
+    return tables
+
+
+async def _shared_clients_table(
+    session: AsyncSession, *, period: Period, scope: Scope, policy: Policy
+) -> dict[str, Any]:
     level = {"national": "voivodeship", "voivodeship": "powiat", "powiat": "powiat"}[scope.kind]
     shared = await indicators.shared_clients(session, period=period, level=level, scope=scope, policy=policy)
-    tables.append(
-        {
-            "name": "shared_clients",
-            "title": "Persons served by several sectors, by territory of residence",
-            "dimensions": ["territory"],
-            "measures": [*indicators.SHARED_MEASURES, "pup_ops_share", "pup_ops_ngo_share"],
-            "rows": [
-                {
-                    "period": r["period"],
-                    "dimensions": {"territory": r["territory"] or ""},
-                    "values": _cells(r["values"]),
-                }
-                for r in shared
-            ],
-        }
-    )
+    return {
+        "name": "shared_clients",
+        "title": "Persons served by several sectors, by territory of residence",
+        "dimensions": ["territory"],
+        "measures": [*indicators.SHARED_MEASURES, "pup_ops_share", "pup_ops_ngo_share"],
+        "rows": [
+            {
+                "period": r["period"],
+                "dimensions": {"territory": r["territory"] or ""},
+                "values": _cells(r["values"]),
+            }
+            for r in shared
+        ],
+    }
+
+
+async def _cooperation_table(
+    session: AsyncSession, *, period: Period, scope: Scope, policy: Policy
+) -> dict[str, Any]:
     cooperation = await indicators.cooperation_index(session, period=period, scope=scope, policy=policy)
-    index_measures = [
-        "cooperation_index",
-        "referrals",
-        "active_pairs",
-        "reciprocity",
-        "sector_coverage",
-        "ngo_involvement",
-        "agreement_coverage",
-        "agreements_in_force",
-    ]
-    tables.append(
-        {
-            "name": "cooperation_index",
-            "title": "Cooperation index per powiat",
-            "dimensions": ["powiat"],
-            "measures": index_measures,
-            "rows": [
-                {
-                    "period": r["period"],
-                    "dimensions": {"powiat": r["powiat"]},
-                    "values": {
-                        m: (Cell(r[m], False) if m == "agreements_in_force" else r[m]).as_dict()
-                        for m in index_measures
-                    },
-                }
-                for r in cooperation
-            ],
-        }
-    )
+    return {
+        "name": "cooperation_index",
+        "title": "Cooperation index per powiat",
+        "dimensions": ["powiat"],
+        "measures": list(_INDEX_MEASURES),
+        "rows": [
+            {
+                "period": r["period"],
+                "dimensions": {"powiat": r["powiat"]},
+                "values": {
+                    m: (Cell(r[m], False) if m == "agreements_in_force" else r[m]).as_dict()
+                    for m in _INDEX_MEASURES
+                },
+            }
+            for r in cooperation
+        ],
+    }
+
+
+async def build_content(
+    session: AsyncSession, *, period_label: str, scope: Scope, policy: Policy
+) -> dict[str, Any]:
+    """The protected tables of an edition (also used for ad-hoc previews)."""
+    period = parse_period(period_label)
+    tables = await _aggregate_tables(session, period=period, scope=scope, policy=policy)
+    tables.append(await _shared_clients_table(session, period=period, scope=scope, policy=policy))
+    tables.append(await _cooperation_table(session, period=period, scope=scope, policy=policy))
     return {
         "period": period.label,
         "granularity": period.granularity,

@@ -66,51 +66,68 @@ def parse_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def derive(
+@dataclass(frozen=True)
+class _Moments:
+    """The timestamps of a referral snapshot, parsed."""
+
+    sent: datetime | None
+    responded: datetime | None
+    accepted: datetime | None
+    started: datetime | None
+    ended: datetime | None
+    due: datetime | None
+
+    @classmethod
+    def of(cls, snapshot: dict[str, Any]) -> _Moments:
+        return cls(
+            sent=parse_datetime(snapshot.get("sent_at")),
+            responded=parse_datetime(snapshot.get("responded_at")),
+            accepted=parse_datetime(snapshot.get("accepted_at")),
+            started=parse_datetime(snapshot.get("started_at")),
+            ended=parse_datetime(snapshot.get("ended_at")),
+            due=parse_datetime(snapshot.get("due_at")),
+        )
+
+
+def _sla_state(status: str, at: _Moments, *, counted: bool, overdue: bool) -> str | None:
+    """met / missed / pending / not_applicable; None when there is no deadline or it is not counted."""
+    if at.due is None or not counted:
+        return None
+    if at.responded is not None:
+        return "met" if at.responded <= at.due else "missed"
+    if overdue:
+        return "missed"
+    if status in TERMINAL:
+        return "not_applicable"  # withdrawn before the deadline, never answered
+    return "pending"
+
+
+def _measure_flags(
     snapshot: dict[str, Any],
+    at: _Moments,
     *,
-    calendar: Calendar,
+    outcomes: set[str],
+    overdue: bool,
+    sla_state: str | None,
     employment_outcomes: Collection[str],
     followup_3m: str | None,
     followup_6m: str | None,
-) -> dict[str, Any]:
-    """The derived columns of a referral fact (cohort, durations, SLA state, measure flags)."""
+) -> dict[str, bool]:
+    """Whether the referral counts towards each count measure (before the ``counted`` check)."""
     status = snapshot["status"]
-    sent_at = parse_datetime(snapshot.get("sent_at"))
-    responded_at = parse_datetime(snapshot.get("responded_at"))
-    accepted_at = parse_datetime(snapshot.get("accepted_at"))
-    started_at = parse_datetime(snapshot.get("started_at"))
-    ended_at = parse_datetime(snapshot.get("ended_at"))
-    due_at = parse_datetime(snapshot.get("due_at"))
-    outcomes = set(snapshot.get("outcome_codes") or [])
-    overdue = bool(snapshot.get("overdue"))
-    counted = sent_at is not None and status not in ("draft", "entered_in_error")
-    cohort = calendar.local_date(sent_at) if counted and sent_at else None
-
-    if due_at is None or not counted:
-        sla_state = None
-    elif responded_at is not None:
-        sla_state = "met" if responded_at <= due_at else "missed"
-    elif overdue:
-        sla_state = "missed"
-    elif status in TERMINAL:
-        sla_state = "not_applicable"  # withdrawn before the deadline, never answered
-    else:
-        sla_state = "pending"
-
-    ended = accepted_at is not None and status in ("completed", "failed", "cancelled")
+    ended = at.accepted is not None and status in ("completed", "failed", "cancelled")
     reported = (status == "completed" and bool(outcomes)) or (
         status in ("failed", "cancelled") and bool(snapshot.get("reason_code"))
     )
     employment = status == "completed" and bool(outcomes & set(employment_outcomes))
-    flags = {
+    return {
         "referrals": True,
-        "responded": responded_at is not None,
-        "accepted": accepted_at is not None,
+        "responded": at.responded is not None,
+        "accepted": at.accepted is not None,
         "rejected": status == "rejected",
         "rejected_by_client": status == "rejected" and snapshot.get("declined_by") == "client",
         "rejected_by_provider": status == "rejected" and snapshot.get("declined_by") == "provider",
-        "started": started_at is not None,
+        "started": at.started is not None,
         "completed": status == "completed",
         "failed": status == "failed",
         "cancelled": status == "cancelled",
@@ -128,13 +145,41 @@ def derive(
         "followup_6m_answered": employment and followup_6m is not None,
         "followup_6m_employed": employment and followup_6m in employment_outcomes,
     }
+
+
+def derive(
+    snapshot: dict[str, Any],
+    *,
+    calendar: Calendar,
+    employment_outcomes: Collection[str],
+    followup_3m: str | None,
+    followup_6m: str | None,
+) -> dict[str, Any]:
+    """The derived columns of a referral fact (cohort, durations, SLA state, measure flags)."""
+    status = snapshot["status"]
+    at = _Moments.of(snapshot)
+    outcomes = set(snapshot.get("outcome_codes") or [])
+    overdue = bool(snapshot.get("overdue"))
+    counted = at.sent is not None and status not in ("draft", "entered_in_error")
+    cohort = calendar.local_date(at.sent) if counted and at.sent else None
+    sla_state = _sla_state(status, at, counted=counted, overdue=overdue)
+    flags = _measure_flags(
+        snapshot,
+        at,
+        outcomes=outcomes,
+        overdue=overdue,
+        sla_state=sla_state,
+        employment_outcomes=employment_outcomes,
+        followup_3m=followup_3m,
+        followup_6m=followup_6m,
+    )
     return {
         "sent_year": cohort.year if cohort else None,
         "sent_month": cohort.month if cohort else None,
         "sla_state": sla_state,
-        "response_days": calendar.working_days(sent_at, responded_at) if counted else None,
-        "start_days": calendar.working_days(sent_at, started_at) if counted else None,
-        "completion_days": calendar.working_days(sent_at, ended_at)
+        "response_days": calendar.working_days(at.sent, at.responded) if counted else None,
+        "start_days": calendar.working_days(at.sent, at.started) if counted else None,
+        "completion_days": calendar.working_days(at.sent, at.ended)
         if counted and status == "completed"
         else None,
         **{name: int(bool(value) and counted) for name, value in flags.items()},

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, literal, or_, select, union_all
+from sqlalchemy import Select, Subquery, case, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
@@ -76,16 +76,12 @@ SHARED_MEASURES = (
 )
 
 
-async def shared_clients(
-    session: AsyncSession, *, period: Period, level: str, scope: Scope, policy: Policy
-) -> list[dict[str, Any]]:
-    """Distinct persons served in the period by each combination of sectors, by the person's
-    territory of residence (persons with no recorded gmina count only nationally)."""
-    months = period_months(period)
+def _sectors_per_person(months: MonthRange, scope: Scope) -> Subquery:
+    """Per pseudonym: whether a PUP, an OPS or an NGO served the person in the months (0/1), and
+    whether the scope's own institution did (always 1 outside institution scopes)."""
     f = ReferralFact.__table__
     c = PersonContact.__table__
     i = InstitutionDim.__table__
-    p = PersonDim.__table__
     counted = (f.c.person_pseudonym.is_not(None), months.clause(f.c.sent_year, f.c.sent_month))
     contacts = union_all(
         select(
@@ -99,7 +95,7 @@ async def shared_clients(
         if scope.is_institution
         else literal(1)
     )
-    per_person = (
+    return (
         select(
             contacts.c.pseudonym,
             func.max(case((i.c.type == "PUP", 1), else_=0)).label("pup"),
@@ -111,6 +107,11 @@ async def shared_clients(
         .group_by(contacts.c.pseudonym)
         .subquery("pp")
     )
+
+
+def _shared_counts(per_person: Subquery, *, level: str, scope: Scope) -> Select[Any]:
+    """Persons counted per territory of residence at ``level``, for every combination of sectors."""
+    p = PersonDim.__table__
     width = {"national": 0, "voivodeship": 2, "powiat": 4}[level]
     territory = func.coalesce(func.substr(p.c.gmina, 1, width), "unknown") if width else literal("")
     where = [per_person.c.own == 1]
@@ -122,7 +123,7 @@ async def shared_clients(
         .where(*where)
         .subquery("t")
     )
-    statement = select(
+    return select(
         inner.c.territory,
         func.count().label("persons_served"),
         func.sum(inner.c.pup * inner.c.ops).label("persons_pup_ops"),
@@ -130,7 +131,15 @@ async def shared_clients(
         func.sum(inner.c.ops * inner.c.ngo).label("persons_ops_ngo"),
         func.sum(inner.c.pup * inner.c.ops * inner.c.ngo).label("persons_pup_ops_ngo"),
     ).group_by(inner.c.territory)
-    rows = (await session.execute(statement)).all()
+
+
+async def shared_clients(
+    session: AsyncSession, *, period: Period, level: str, scope: Scope, policy: Policy
+) -> list[dict[str, Any]]:
+    """Distinct persons served in the period by each combination of sectors, by the person's
+    territory of residence (persons with no recorded gmina count only nationally)."""
+    per_person = _sectors_per_person(period_months(period), scope)
+    rows = (await session.execute(_shared_counts(per_person, level=level, scope=scope))).all()
     out = []
     for row in sorted(rows, key=lambda r: r[0]):
         totals = dict(zip(SHARED_MEASURES, (int(v or 0) for v in row[1:]), strict=True))
@@ -228,6 +237,91 @@ async def _agreements_in_force(session: AsyncSession, day: date) -> list[set[uui
     return list(parties.values())
 
 
+_Edges = dict[tuple[uuid.UUID, uuid.UUID], int]
+
+
+def _edges_per_powiat(
+    flows: dict[tuple[uuid.UUID, uuid.UUID], dict[str, int]],
+    institutions: dict[uuid.UUID, Node],
+    powiats: set[str],
+) -> dict[str, _Edges]:
+    """Referrals per (sender, target), under the powiat of either end (both, if they differ)."""
+    per_powiat: dict[str, _Edges] = defaultdict(dict)
+    for (sender, target), values in flows.items():
+        for inst in {sender, target}:
+            node = institutions.get(inst)
+            if node is not None and node.powiat_code in powiats:
+                per_powiat[node.powiat_code][(sender, target)] = values["referrals"]
+    return per_powiat
+
+
+def _cooperation_components(
+    edges: _Edges, institutions: dict[uuid.UUID, Node], parties_here: list[set[uuid.UUID]]
+) -> tuple[int, dict[str, float]]:
+    """The number of active pairs of a powiat and the four 0-1 components of its index."""
+    pairs = {frozenset(k) for k, n in edges.items() if n > 0 and k[0] != k[1]}
+    reciprocal = {pair for pair in pairs if all((a, b) in edges for a in pair for b in pair if a != b)}
+
+    def sector(inst: uuid.UUID) -> str | None:
+        node = institutions.get(inst)
+        return SECTORS.get(node.type) if node else None
+
+    sector_pairs = {frozenset({sector(a), sector(b)}) for a, b in (tuple(p) for p in pairs)}
+    ngo_pairs = {pair for pair in pairs if any(sector(i) == "NGO" for i in pair)}
+    covered = {pair for pair in pairs if any(pair <= parties for parties in parties_here)}
+    return len(pairs), {
+        "sector_coverage": sum(1 for sp in SECTOR_PAIRS if sp in sector_pairs) / len(SECTOR_PAIRS),
+        "reciprocity": len(reciprocal) / len(pairs) if pairs else 0.0,
+        "ngo_involvement": len(ngo_pairs) / len(pairs) if pairs else 0.0,
+        "agreement_coverage": len(covered) / len(pairs) if pairs else 0.0,
+    }
+
+
+def _cooperation_row(
+    *,
+    period: Period,
+    powiat: str,
+    edges: _Edges,
+    institutions: dict[uuid.UUID, Node],
+    agreements: list[set[uuid.UUID]],
+    policy: Policy,
+) -> dict[str, Any]:
+    """One powiat's row; every component is blank when its referral count is not published."""
+    referrals = sum(edges.values())
+    parties_here = [
+        parties
+        for parties in agreements
+        if any(institutions.get(i) and institutions[i].powiat_code == powiat for i in parties)
+    ]
+    cell_referrals = policy.count(referrals)
+    row: dict[str, Any] = {
+        "period": period.label,
+        "powiat": powiat,
+        "agreements_in_force": len(parties_here),
+    }
+    if referrals == 0 or cell_referrals.suppressed:
+        blank = Cell(None, cell_referrals.suppressed)
+        row.update(
+            referrals=cell_referrals,
+            active_pairs=blank,
+            reciprocity=blank,
+            sector_coverage=blank,
+            ngo_involvement=blank,
+            agreement_coverage=blank,
+            cooperation_index=blank,
+        )
+    else:
+        active_pairs, components = _cooperation_components(edges, institutions, parties_here)
+        index = round(100 * sum(components.values()) / len(components), 1)
+        row.update(
+            referrals=cell_referrals,
+            active_pairs=Cell(active_pairs, False),
+            cooperation_index=Cell(index, False),
+            **{k: Cell(round(v, 4), False) for k, v in components.items()},
+        )
+    return row
+
+
 async def cooperation_index(
     session: AsyncSession, *, period: Period, scope: Scope, policy: Policy
 ) -> list[dict[str, Any]]:
@@ -244,64 +338,18 @@ async def cooperation_index(
         powiats = {own.powiat_code}
     else:
         powiats = {n.powiat_code for n in institutions.values() if n.powiat_code.startswith(territory)}
-    per_powiat: dict[str, dict[tuple[uuid.UUID, uuid.UUID], int]] = defaultdict(dict)
-    for (sender, target), values in flows.items():
-        for inst in {sender, target}:
-            node = institutions.get(inst)
-            if node is not None and node.powiat_code in powiats:
-                per_powiat[node.powiat_code][(sender, target)] = values["referrals"]
-    out = []
-    for powiat in sorted(powiats):
-        edges = per_powiat.get(powiat, {})
-        referrals = sum(edges.values())
-        parties_here = [
-            parties
-            for parties in agreements
-            if any(institutions.get(i) and institutions[i].powiat_code == powiat for i in parties)
-        ]
-        pairs = {frozenset(k) for k, n in edges.items() if n > 0 and k[0] != k[1]}
-        reciprocal = {pair for pair in pairs if all((a, b) in edges for a in pair for b in pair if a != b)}
-
-        def sector(inst: uuid.UUID) -> str | None:
-            node = institutions.get(inst)
-            return SECTORS.get(node.type) if node else None
-
-        sector_pairs = {frozenset({sector(a), sector(b)}) for a, b in (tuple(p) for p in pairs)}
-        ngo_pairs = {pair for pair in pairs if any(sector(i) == "NGO" for i in pair)}
-        covered = {pair for pair in pairs if any(pair <= parties for parties in parties_here)}
-        cell_referrals = policy.count(referrals)
-        row: dict[str, Any] = {
-            "period": period.label,
-            "powiat": powiat,
-            "agreements_in_force": len(parties_here),
-        }
-        if referrals == 0 or cell_referrals.suppressed:
-            blank = Cell(None, cell_referrals.suppressed)
-            row.update(
-                referrals=cell_referrals,
-                active_pairs=blank,
-                reciprocity=blank,
-                sector_coverage=blank,
-                ngo_involvement=blank,
-                agreement_coverage=blank,
-                cooperation_index=blank,
-            )
-        else:
-            components = {
-                "sector_coverage": sum(1 for sp in SECTOR_PAIRS if sp in sector_pairs) / len(SECTOR_PAIRS),
-                "reciprocity": len(reciprocal) / len(pairs) if pairs else 0.0,
-                "ngo_involvement": len(ngo_pairs) / len(pairs) if pairs else 0.0,
-                "agreement_coverage": len(covered) / len(pairs) if pairs else 0.0,
-            }
-            index = round(100 * sum(components.values()) / len(components), 1)
-            row.update(
-                referrals=cell_referrals,
-                active_pairs=Cell(len(pairs), False),
-                cooperation_index=Cell(index, False),
-                **{k: Cell(round(v, 4), False) for k, v in components.items()},
-            )
-        out.append(row)
-    return out
+    per_powiat = _edges_per_powiat(flows, institutions, powiats)
+    return [
+        _cooperation_row(
+            period=period,
+            powiat=powiat,
+            edges=per_powiat.get(powiat, {}),
+            institutions=institutions,
+            agreements=agreements,
+            policy=policy,
+        )
+        for powiat in sorted(powiats)
+    ]
 
 
 async def network(

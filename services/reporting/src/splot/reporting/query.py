@@ -21,7 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from splot.common.errors import Problem
 from splot.reporting import cubes
-from splot.reporting.catalogue import DIMENSIONS, MEASURES, route_parts
+from splot.reporting.catalogue import DIMENSIONS, MEASURES, Measure, route_parts
 from splot.reporting.models import ReferralFact, ServiceTypeRef
 from splot.reporting.scopes import Scope
 from splot.reporting.suppression import Cell, Policy
@@ -317,6 +317,107 @@ def row_is_sensitive(policy: Policy, dims: dict[str, str], filters: dict[str, st
     return policy.is_sensitive(dims.get("service_type") or filters.get("service_type"))
 
 
+_Key = tuple[Period, tuple[str, ...]]
+
+
+def _row_key(query: AggregateQuery, columns: Sequence[str], row: Sequence[Any]) -> _Key:
+    """The output period and dimension values of a row of :func:`grouped_sums`."""
+    return (
+        bucket_of(row[0], row[1], query.granularity),
+        dimension_values(query.dimensions, columns, row[2 : 2 + len(columns)]),
+    )
+
+
+async def _referral_sums(
+    session: AsyncSession,
+    query: AggregateQuery,
+    *,
+    columns: Sequence[str],
+    sum_columns: Sequence[str],
+    scope: Scope,
+    months: MonthRange,
+    force: str | None,
+) -> tuple[dict[_Key, Counter[str]], str]:
+    """Totals of the referral cubes' count columns per output period and dimension values."""
+    rows, name = await grouped_sums(
+        session,
+        family="referral",
+        group=columns,
+        values=sum_columns,
+        filters=query.filters,
+        scope=scope,
+        months=months,
+        force=force,
+    )
+    sums: dict[_Key, Counter[str]] = defaultdict(Counter)
+    width = len(columns)
+    for row in rows:
+        key = _row_key(query, columns, row)
+        for column, value in zip(sum_columns, row[2 + width :], strict=True):
+            sums[key][column] += int(value or 0)
+    return sums, name
+
+
+async def _duration_histograms(
+    session: AsyncSession,
+    query: AggregateQuery,
+    *,
+    columns: Sequence[str],
+    metrics: Sequence[str],
+    scope: Scope,
+    months: MonthRange,
+    force: str | None,
+) -> tuple[dict[_Key, dict[str, Counter[int]]], str]:
+    """Histograms (days -> count) of the duration metrics per output period and dimension values."""
+    rows, name = await grouped_sums(
+        session,
+        family="duration",
+        group=[*columns, "metric", "days"],
+        values=["n"],
+        filters=query.filters,
+        scope=scope,
+        months=months,
+        force=force,
+    )
+    histograms: dict[_Key, dict[str, Counter[int]]] = defaultdict(lambda: defaultdict(Counter))
+    width = len(columns)
+    for row in rows:
+        metric, days, n = row[2 + width], row[3 + width], row[4 + width]
+        if metric not in metrics:
+            continue
+        histograms[_row_key(query, columns, row)][metric][int(days)] += int(n or 0)
+    return histograms, name
+
+
+def _result_row(
+    query: AggregateQuery,
+    measures: Sequence[Measure],
+    policy: Policy,
+    key: _Key,
+    sums: dict[_Key, Counter[str]],
+    histograms: dict[_Key, dict[str, Counter[int]]],
+) -> ResultRow:
+    """Every requested measure of one period and dimension values, protected."""
+    period, dim_values = key
+    dims = dict(zip(query.dimensions, dim_values, strict=True))
+    sensitive = row_is_sensitive(policy, dims, query.filters)
+    values: dict[str, Cell] = {}
+    totals = sums.get(key, Counter())
+    for m in measures:
+        if m.kind == "count":
+            values[m.name] = policy.count(totals[m.numerator[0]], sensitive=sensitive)
+        elif m.kind == "ratio":
+            values[m.name] = policy.ratio(
+                sum(totals[c] for c in m.numerator),
+                sum(totals[c] for c in m.denominator),
+                sensitive=sensitive,
+            )
+        else:
+            histogram = histograms.get(key, {}).get(m.metric or "", Counter())
+            values[m.name] = policy.percentile(histogram, m.quantile or 0.5, sensitive=sensitive)
+    return ResultRow(period=period.label, dimensions=dims, values=values)
+
+
 async def aggregate(
     session: AsyncSession,
     *,
@@ -332,76 +433,30 @@ async def aggregate(
     measures = [MEASURES[m] for m in query.measures]
     sum_columns = sorted({c for m in measures if m.kind != "percentile" for c in m.columns})
     metrics = sorted({m.metric for m in measures if m.kind == "percentile" and m.metric})
-    sums: dict[tuple[Period, tuple[str, ...]], Counter[str]] = defaultdict(Counter)
-    histograms: dict[tuple[Period, tuple[str, ...]], dict[str, Counter[int]]] = defaultdict(
-        lambda: defaultdict(Counter)
-    )
+    sums: dict[_Key, Counter[str]] = {}
+    histograms: dict[_Key, dict[str, Counter[int]]] = {}
     used: list[str] = []
     if sum_columns:
-        rows, name = await grouped_sums(
+        sums, name = await _referral_sums(
             session,
-            family="referral",
-            group=columns,
-            values=sum_columns,
-            filters=query.filters,
+            query,
+            columns=columns,
+            sum_columns=sum_columns,
             scope=scope,
             months=months,
             force=force,
         )
         used.append(name)
-        width = len(columns)
-        for row in rows:
-            key = (
-                bucket_of(row[0], row[1], query.granularity),
-                dimension_values(query.dimensions, columns, row[2 : 2 + width]),
-            )
-            for column, value in zip(sum_columns, row[2 + width :], strict=True):
-                sums[key][column] += int(value or 0)
     if metrics:
-        rows, name = await grouped_sums(
-            session,
-            family="duration",
-            group=[*columns, "metric", "days"],
-            values=["n"],
-            filters=query.filters,
-            scope=scope,
-            months=months,
-            force=force,
+        histograms, name = await _duration_histograms(
+            session, query, columns=columns, metrics=metrics, scope=scope, months=months, force=force
         )
         used.append(name)
-        width = len(columns)
-        for row in rows:
-            metric, days, n = row[2 + width], row[3 + width], row[4 + width]
-            if metric not in metrics:
-                continue
-            key = (
-                bucket_of(row[0], row[1], query.granularity),
-                dimension_values(query.dimensions, columns, row[2 : 2 + width]),
-            )
-            histograms[key][metric][int(days)] += int(n or 0)
     keys = sorted(set(sums) | set(histograms))
     if len(keys) > MAX_ROWS:
         raise Problem(422, "result_too_large", f"more than {MAX_ROWS} rows: filter or use fewer dimensions")
-    out = []
-    for period, dim_values in keys:
-        dims = dict(zip(query.dimensions, dim_values, strict=True))
-        sensitive = row_is_sensitive(policy, dims, query.filters)
-        values: dict[str, Cell] = {}
-        totals = sums.get((period, dim_values), Counter())
-        for m in measures:
-            if m.kind == "count":
-                values[m.name] = policy.count(totals[m.numerator[0]], sensitive=sensitive)
-            elif m.kind == "ratio":
-                values[m.name] = policy.ratio(
-                    sum(totals[c] for c in m.numerator),
-                    sum(totals[c] for c in m.denominator),
-                    sensitive=sensitive,
-                )
-            else:
-                histogram = histograms.get((period, dim_values), {}).get(m.metric or "", Counter())
-                values[m.name] = policy.percentile(histogram, m.quantile or 0.5, sensitive=sensitive)
-        out.append(ResultRow(period=period.label, dimensions=dims, values=values))
-    return AggregateResult(rows=out, sources=used)
+    rows = [_result_row(query, measures, policy, key, sums, histograms) for key in keys]
+    return AggregateResult(rows=rows, sources=used)
 
 
 async def breakdown(
