@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from splot.common.db import create_engine, utcnow
 from splot.common.events import outbox_event
 from splot.common.settings import DevSecretInProduction
-from splot.referrals import cli, webhooks
+from splot.referrals import cli, webhook_delivery, webhook_secrets
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import WebhookDelivery, WebhookSubscription
 from splot.referrals.webhook_signature import (
@@ -363,7 +363,9 @@ async def test_secrets_issued_before_the_standard_keep_working(client, world, se
     receiver = Receiver()
     sub = await subscribe(client, world, world.pup)
     stored = await session.get(WebhookSubscription, uuid.UUID(sub["id"]))
-    stored.secret_encrypted = webhooks.seal(app.state.settings, webhooks.SigningSecrets(LEGACY_SECRET))
+    stored.secret_encrypted = webhook_secrets.seal(
+        app.state.settings, webhook_secrets.SigningSecrets(LEGACY_SECRET)
+    )
     await session.flush()
     await create(client, world)
     await run_scheduler(app, transport=receiver.transport)
@@ -450,9 +452,9 @@ async def test_back_off_dead_letter_replay_and_log(client, world, session, app):
 
 def test_back_off_is_capped(app):
     settings = app.state.settings
-    assert [webhooks.backoff(settings, n).total_seconds() for n in (1, 2, 3, 4)] == [30, 60, 120, 240]
-    assert webhooks.backoff(settings, 8) == timedelta(hours=1)  # 30 · 2^7 s would be 64 minutes
-    assert webhooks.backoff(settings, 500) == timedelta(hours=1)
+    assert [webhook_delivery.backoff(settings, n).total_seconds() for n in (1, 2, 3, 4)] == [30, 60, 120, 240]
+    assert webhook_delivery.backoff(settings, 8) == timedelta(hours=1)  # 30 · 2^7 s would be 64 minutes
+    assert webhook_delivery.backoff(settings, 500) == timedelta(hours=1)
 
 
 async def test_unreachable_receiver_is_retried(client, world, session, app):
@@ -586,18 +588,18 @@ async def test_stored_secrets_survive_a_key_rotation(client, world, session, app
     await run_scheduler(app, transport=receiver.transport)
     assert [r["valid"] for r in receiver.received] == [True]
 
-    report = await webhooks.reencrypt_secrets(session, app.state.settings)
+    report = await webhook_secrets.reencrypt_secrets(session, app.state.settings)
     assert (report.keys, report.reencrypted, report.already_current, report.unreadable) == (2, 1, 0, [])
-    again = await webhooks.reencrypt_secrets(session, app.state.settings)
+    again = await webhook_secrets.reencrypt_secrets(session, app.state.settings)
     assert (again.reencrypted, again.already_current) == (0, 1)
 
     app.state.settings = rekeyed(app.state.settings, NEW_KEY)
     await session.refresh(stored)
     assert stored.secret_encrypted != sealed_with_old
     assert stored.updated_at == updated_at  # re-encryption is not an edit
-    assert webhooks.unseal(app.state.settings, stored.secret_encrypted).current == sub["secret"]
+    assert webhook_secrets.unseal(app.state.settings, stored.secret_encrypted).current == sub["secret"]
     with pytest.raises(InvalidToken):
-        webhooks.unseal(rekeyed(app.state.settings, OLD_KEY), stored.secret_encrypted)
+        webhook_secrets.unseal(rekeyed(app.state.settings, OLD_KEY), stored.secret_encrypted)
     await step(client, world, world.ops_cw, body, referral_etag, "accept")
     await run_scheduler(app, transport=receiver.transport)
     assert [r["valid"] for r in receiver.received] == [True, True]
@@ -616,16 +618,16 @@ async def test_reencryption_moves_rotated_secrets_and_reports_unreadable_ones(cl
     )
     lost = await subscribe(client, world, world.pup)
     stranger = rekeyed(app.state.settings, "a-key-nobody-has-any-more-" + "x" * 20)
-    (await session.get(WebhookSubscription, uuid.UUID(lost["id"]))).secret_encrypted = webhooks.seal(
-        stranger, webhooks.SigningSecrets(new_secret())
+    (await session.get(WebhookSubscription, uuid.UUID(lost["id"]))).secret_encrypted = webhook_secrets.seal(
+        stranger, webhook_secrets.SigningSecrets(new_secret())
     )
     await session.flush()
     both = rekeyed(app.state.settings, f"{NEW_KEY},{OLD_KEY}")
-    report = await webhooks.reencrypt_secrets(session, both)
+    report = await webhook_secrets.reencrypt_secrets(session, both)
     assert report.reencrypted == 1 and report.unreadable == [lost["id"]]
     stored = await session.get(WebhookSubscription, uuid.UUID(first["id"]))
     await session.refresh(stored)
-    found = webhooks.unseal(rekeyed(both, NEW_KEY), stored.secret_encrypted)
+    found = webhook_secrets.unseal(rekeyed(both, NEW_KEY), stored.secret_encrypted)
     # The rotation's grace period survives re-encryption.
     assert (found.current, found.previous) == (rotated.json()["secret"], first["secret"])
     assert found.previous_until is not None and found.previous_until > utcnow()
@@ -637,7 +639,7 @@ async def test_reencryption_moves_rotated_secrets_and_reports_unreadable_ones(cl
     )
     assert recovered.status_code == 200
     lost_row = await session.get(WebhookSubscription, uuid.UUID(lost["id"]))
-    assert webhooks.unseal(both, lost_row.secret_encrypted) == webhooks.SigningSecrets(
+    assert webhook_secrets.unseal(both, lost_row.secret_encrypted) == webhook_secrets.SigningSecrets(
         recovered.json()["secret"]
     )
 
@@ -698,13 +700,15 @@ def test_the_reencrypt_secrets_command(tmp_path, monkeypatch, capsys):
                             institution_id=uuid.uuid4(),
                             url="https://receiver.test/hooks",
                             event_types=[],
-                            secret_encrypted=webhooks.seal(settings, webhooks.SigningSecrets(secret)),
+                            secret_encrypted=webhook_secrets.seal(
+                                settings, webhook_secrets.SigningSecrets(secret)
+                            ),
                             created_by="test",
                         )
                     )
                     await session.commit()
                 token = (await session.scalars(select(WebhookSubscription.secret_encrypted))).one()
-                return webhooks.unseal(settings, token).current
+                return webhook_secrets.unseal(settings, token).current
         finally:
             await engine.dispose()
 

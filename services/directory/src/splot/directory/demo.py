@@ -283,6 +283,25 @@ def logins() -> list[DemoLogin]:
 
 
 async def seed(session: AsyncSession, *, service_secrets: dict[str, str]) -> DemoDirectory:
+    await _seed_service_clients(session, service_secrets)
+    if await session.get(Institution, INSTITUTIONS[0].id) is not None:
+        return DemoDirectory(created=False, logins=logins())
+    # Rows are written directly (the demo has no acting user), but with the same events the API
+    # would emit, so that the reporting service learns about them from the feed as usual.
+    password_hash = hash_password(DEMO_PASSWORD)
+    for spec in INSTITUTIONS:
+        await _seed_institution(session, spec)
+    for spec in INSTITUTIONS:
+        for code, name, available, maximum in spec.offers:
+            await _seed_offer(session, spec, code, name, available, maximum)
+        _add_users(session, spec, password_hash)
+    for agreement in AGREEMENTS:
+        await _seed_agreement(session, *agreement)
+    return DemoDirectory(created=True, logins=logins())
+
+
+async def _seed_service_clients(session: AsyncSession, service_secrets: dict[str, str]) -> None:
+    """The other services' identities, on every run (an existing one is keyed again with its secret)."""
     for client_id, scopes in SERVICE_CLIENTS.items():
         if client_id in service_secrets:
             await api_clients.create_service_client(
@@ -292,86 +311,105 @@ async def seed(session: AsyncSession, *, service_secrets: dict[str, str]) -> Dem
                 scopes=scopes,
                 secret=service_secrets[client_id],
             )
-    if await session.get(Institution, INSTITUTIONS[0].id) is not None:
-        return DemoDirectory(created=False, logins=logins())
-    # Rows are written directly (the demo has no acting user), but with the same events the API
-    # would emit, so that the reporting service learns about them from the feed as usual.
-    password_hash = hash_password(DEMO_PASSWORD)
-    for spec in INSTITUTIONS:
-        inst = Institution(
-            id=spec.id,
-            type=spec.type,
-            name=spec.name,
-            teryt=spec.teryt,
-            city=spec.city,
-            postal_code=spec.postal_code,
-            street=spec.street,
-            email=f"kontakt@{spec.key}.splot.example",
-        )
-        session.add(inst)
-        await session.flush()
-        await emit(
-            session,
-            "institution.created",
-            aggregate_type="institution",
-            aggregate_id=inst.id,
-            payload=service.institution_event_payload(inst),
-        )
-    for spec in INSTITUTIONS:
-        for code, name, available, maximum in spec.offers:
-            offer = ServiceOffer(
-                id=demo_id("offer", f"{spec.key}:{code}"),
+
+
+async def _seed_institution(session: AsyncSession, spec: DemoInstitution) -> None:
+    inst = Institution(
+        id=spec.id,
+        type=spec.type,
+        name=spec.name,
+        teryt=spec.teryt,
+        city=spec.city,
+        postal_code=spec.postal_code,
+        street=spec.street,
+        email=f"kontakt@{spec.key}.splot.example",
+    )
+    session.add(inst)
+    await session.flush()
+    await emit(
+        session,
+        "institution.created",
+        aggregate_type="institution",
+        aggregate_id=inst.id,
+        payload=service.institution_event_payload(inst),
+    )
+
+
+async def _seed_offer(
+    session: AsyncSession,
+    spec: DemoInstitution,
+    code: str,
+    name: str,
+    available: int | None,
+    maximum: int | None,
+) -> None:
+    offer = ServiceOffer(
+        id=demo_id("offer", f"{spec.key}:{code}"),
+        institution_id=spec.id,
+        service_type_code=code,
+        name=name,
+        teryt=spec.teryt,
+        city=spec.city,
+        capacity_available=available,
+        capacity_max=maximum,
+        capacity_updated_at=utcnow() if maximum is not None else None,
+        eligibility_note="Osoby skierowane przez partnerów porozumienia." if maximum else None,
+    )
+    session.add(offer)
+    await session.flush()
+    await emit(
+        session,
+        "offer.created",
+        aggregate_type="offer",
+        aggregate_id=offer.id,
+        payload=service.offer_event_payload(offer),
+    )
+
+
+def _add_users(session: AsyncSession, spec: DemoInstitution, password_hash: str) -> None:
+    """The institution's staff (written with the next flush; users emit no events)."""
+    for email, roles, full_name, analyst_scope in spec.users:
+        session.add(
+            User(
+                id=demo_id("user", email),
                 institution_id=spec.id,
-                service_type_code=code,
-                name=name,
-                teryt=spec.teryt,
-                city=spec.city,
-                capacity_available=available,
-                capacity_max=maximum,
-                capacity_updated_at=utcnow() if maximum is not None else None,
-                eligibility_note="Osoby skierowane przez partnerów porozumienia." if maximum else None,
+                email=email,
+                full_name=full_name,
+                roles=list(roles),
+                analyst_scope=analyst_scope,
+                password_hash=password_hash,
             )
-            session.add(offer)
-            await session.flush()
-            await emit(
-                session,
-                "offer.created",
-                aggregate_type="offer",
-                aggregate_id=offer.id,
-                payload=service.offer_event_payload(offer),
-            )
-        for email, roles, full_name, analyst_scope in spec.users:
-            session.add(
-                User(
-                    id=demo_id("user", email),
-                    institution_id=spec.id,
-                    email=email,
-                    full_name=full_name,
-                    roles=list(roles),
-                    analyst_scope=analyst_scope,
-                    password_hash=password_hash,
-                )
-            )
+        )
+
+
+async def _seed_agreement(
+    session: AsyncSession,
+    key: str,
+    title: str,
+    number: str,
+    scope: str,
+    valid_from: date,
+    valid_to: date | None,
+    parties: tuple[str, ...],
+) -> None:
     by_key = {spec.key: spec for spec in INSTITUTIONS}
-    for key, title, number, scope, valid_from, valid_to, parties in AGREEMENTS:
-        party_objs = [await session.get(Institution, by_key[p].id) for p in parties]
-        agreement = PartnershipAgreement(
-            id=demo_id("agreement", key),
-            title=title,
-            document_number=number,
-            scope=scope,
-            valid_from=valid_from,
-            valid_to=valid_to,
-            created_by_institution_id=by_key[parties[0]].id,
-            parties=party_objs,
-        )
-        session.add(agreement)
-        await session.flush()
-        await emit(
-            session,
-            "agreement.created",
-            aggregate_type="agreement",
-            aggregate_id=agreement.id,
-            payload=service.agreement_event_payload(agreement),
-        )
-    return DemoDirectory(created=True, logins=logins())
+    party_objs = [await session.get(Institution, by_key[p].id) for p in parties]
+    agreement = PartnershipAgreement(
+        id=demo_id("agreement", key),
+        title=title,
+        document_number=number,
+        scope=scope,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        created_by_institution_id=by_key[parties[0]].id,
+        parties=party_objs,
+    )
+    session.add(agreement)
+    await session.flush()
+    await emit(
+        session,
+        "agreement.created",
+        aggregate_type="agreement",
+        aggregate_id=agreement.id,
+        payload=service.agreement_event_payload(agreement),
+    )

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import JSONResponse
 from fastapi.security.utils import get_authorization_scheme_param
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.api import settings_of
 from splot.common.db import SessionDep
@@ -99,37 +100,10 @@ async def token(
     attempts each further attempt must wait, the wait doubling (429 with Retry-After). Wrong
     credentials, unknown logins and inactive accounts all get the same 401 ``invalid_grant``."""
     settings = _settings(request)
-    refresh_raw: str | None = None
     if grant_type == "password":
-        if not username or not password:
-            raise Problem(
-                400, "invalid_request", "username and password are required", error="invalid_request"
-            )
-        issued = await signin.password_grant(
-            session,
-            sessionmaker=request.app.state.sessionmaker,
-            settings=settings,
-            username=username,
-            password=password,
-            source=source_of(request),
-            now=request.app.state.clock(),
-        )
-        refresh_raw = issued.refresh_token
+        issued = await _password_grant(request, session, settings, username, password)
     elif grant_type == "refresh_token":
-        raw = request.cookies.get(settings.refresh_cookie_name)
-        if not raw:
-            raise tokens.invalid_grant("no refresh cookie; sign in again")
-        try:
-            issued = await tokens.refresh_grant(session, settings=settings, raw_token=raw)
-        except tokens.RefreshTokenReused as reuse:
-            # The request's transaction is rolled back with the error: end the family in a new one.
-            await session.rollback()
-            await tokens.revoke_family(session, settings=settings, family_id=reuse.family_id)
-            await session.commit()
-            raise tokens.invalid_grant(
-                "the refresh token was already used; the session has been ended"
-            ) from None
-        refresh_raw = issued.refresh_token
+        issued = await _refresh_grant(request, session, settings)
     else:
         cid, secret = _client_credentials(request, client_id, client_secret)
         issued = await tokens.client_credentials_grant(
@@ -144,9 +118,46 @@ async def token(
         access_token=issued.access_token, expires_in=issued.expires_in, scope=issued.scope
     )
     response = JSONResponse(body.model_dump(), headers=NO_STORE)
-    if refresh_raw:
-        _set_refresh_cookie(response, settings, refresh_raw)
+    if grant_type != "client_credentials" and issued.refresh_token:  # staff sessions only
+        _set_refresh_cookie(response, settings, issued.refresh_token)
     return response
+
+
+async def _password_grant(
+    request: Request,
+    session: AsyncSession,
+    settings: DirectorySettings,
+    username: str | None,
+    password: str | None,
+) -> tokens.IssuedTokens:
+    if not username or not password:
+        raise Problem(400, "invalid_request", "username and password are required", error="invalid_request")
+    return await signin.password_grant(
+        session,
+        sessionmaker=request.app.state.sessionmaker,
+        settings=settings,
+        username=username,
+        password=password,
+        source=source_of(request),
+        now=request.app.state.clock(),
+    )
+
+
+async def _refresh_grant(
+    request: Request, session: AsyncSession, settings: DirectorySettings
+) -> tokens.IssuedTokens:
+    """Rotate the refresh cookie's token; a reused one ends its whole family (sign in again)."""
+    raw = request.cookies.get(settings.refresh_cookie_name)
+    if not raw:
+        raise tokens.invalid_grant("no refresh cookie; sign in again")
+    try:
+        return await tokens.refresh_grant(session, settings=settings, raw_token=raw)
+    except tokens.RefreshTokenReused as reuse:
+        # The request's transaction is rolled back with the error: end the family in a new one.
+        await session.rollback()
+        await tokens.revoke_family(session, settings=settings, family_id=reuse.family_id)
+        await session.commit()
+        raise tokens.invalid_grant("the refresh token was already used; the session has been ended") from None
 
 
 @router.post(

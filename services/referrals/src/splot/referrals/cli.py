@@ -18,7 +18,7 @@ from splot.referrals.emailer import build_sender
 from splot.referrals.main import SERVICE_DIR, create_app
 from splot.referrals.peers import HttpPeers
 from splot.referrals.scheduler import SchedulerContext, SchedulerReport, run_once
-from splot.referrals.webhooks import reencrypt_secrets
+from splot.referrals.webhook_secrets import reencrypt_secrets
 
 
 async def _run_scheduler(settings: ReferralsSettings, *, once: bool) -> int:

@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.background import Backoff, every
 from splot.common.db import rows_affected, table_of, utcnow
-from splot.referrals import access, netguard, notifications, transitions, webhooks
+from splot.referrals import access, netguard, notifications, transitions, webhook_delivery
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, OutgoingEmail
 from splot.referrals.models import (
@@ -285,7 +285,7 @@ async def deliver_webhooks(ctx: SchedulerContext, report: SchedulerReport, now: 
     async def handle(session: AsyncSession, delivery: WebhookDelivery) -> None:
         subscription = await session.get(WebhookSubscription, delivery.subscription_id)
         assert subscription is not None
-        if await webhooks.deliver(
+        if await webhook_delivery.deliver(
             session,
             delivery,
             subscription,

@@ -12,7 +12,7 @@ from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES, Cu
 from splot.common.auth import CurrentPrincipal
 from splot.common.db import SessionDep
 from splot.common.etag import IfMatch, set_etag
-from splot.referrals import netguard, schemas, webhooks
+from splot.referrals import netguard, webhook_schemas, webhooks
 from splot.referrals.routes.deps import SettingsDep
 
 router = APIRouter(prefix="/v1", tags=["webhooks"])
@@ -26,20 +26,24 @@ def _resolver(request: Request) -> netguard.Resolver:
 ResolverDep = Annotated[netguard.Resolver, Depends(_resolver)]
 
 
-@router.get("/webhooks/subscriptions", response_model=schemas.SubscriptionPage, responses=LIST_RESPONSES)
+@router.get(
+    "/webhooks/subscriptions", response_model=webhook_schemas.SubscriptionPage, responses=LIST_RESPONSES
+)
 async def list_subscriptions(
     session: SessionDep, principal: CurrentPrincipal, cursor: Cursor = None, limit: Limit = None
-) -> schemas.SubscriptionPage:
+) -> webhook_schemas.SubscriptionPage:
     """Your institution's webhook subscriptions (institution administrators)."""
     items, next_cursor = await webhooks.list_subscriptions(
         session, principal=principal, cursor=cursor, limit=limit
     )
     last = await webhooks.last_deliveries(session, [s.id for s in items])
-    return schemas.SubscriptionPage(
+    return webhook_schemas.SubscriptionPage(
         items=[
-            schemas.SubscriptionListItem(
-                **schemas.SubscriptionRead.model_validate(s).model_dump(),
-                last_delivery=schemas.DeliveryBrief.model_validate(last[s.id]) if s.id in last else None,
+            webhook_schemas.SubscriptionListItem(
+                **webhook_schemas.SubscriptionRead.model_validate(s).model_dump(),
+                last_delivery=webhook_schemas.DeliveryBrief.model_validate(last[s.id])
+                if s.id in last
+                else None,
             )
             for s in items
         ],
@@ -49,7 +53,7 @@ async def list_subscriptions(
 
 @router.post(
     "/webhooks/subscriptions",
-    response_model=schemas.SubscriptionWithSecret,
+    response_model=webhook_schemas.SubscriptionWithSecret,
     status_code=status.HTTP_201_CREATED,
     responses=WRITE_RESPONSES,
 )
@@ -58,9 +62,9 @@ async def create_subscription(
     principal: CurrentPrincipal,
     settings: SettingsDep,
     resolver: ResolverDep,
-    data: schemas.SubscriptionCreate,
+    data: webhook_schemas.SubscriptionCreate,
     response: Response,
-) -> schemas.SubscriptionWithSecret:
+) -> webhook_schemas.SubscriptionWithSecret:
     """Subscribe a URL of your system to referral events; the signing secret is shown only now.
 
     The URL must be https, without user info, and its host a public internet address (otherwise
@@ -69,30 +73,30 @@ async def create_subscription(
         session, data=data, principal=principal, settings=settings, resolver=resolver
     )
     set_etag(response, subscription.id, subscription.version)
-    return schemas.SubscriptionWithSecret(
-        **schemas.SubscriptionRead.model_validate(subscription).model_dump(), secret=secret
+    return webhook_schemas.SubscriptionWithSecret(
+        **webhook_schemas.SubscriptionRead.model_validate(subscription).model_dump(), secret=secret
     )
 
 
 @router.get(
     "/webhooks/subscriptions/{subscription_id:splot_id}",
-    response_model=schemas.SubscriptionRead,
+    response_model=webhook_schemas.SubscriptionRead,
     responses=READ_RESPONSES,
 )
 async def get_subscription(
     session: SessionDep, principal: CurrentPrincipal, subscription_id: uuid.UUID, response: Response
-) -> schemas.SubscriptionRead:
+) -> webhook_schemas.SubscriptionRead:
     """One webhook subscription."""
     subscription = await webhooks.get_subscription(
         session, subscription_id=subscription_id, principal=principal
     )
     set_etag(response, subscription.id, subscription.version)
-    return schemas.SubscriptionRead.model_validate(subscription)
+    return webhook_schemas.SubscriptionRead.model_validate(subscription)
 
 
 @router.patch(
     "/webhooks/subscriptions/{subscription_id:splot_id}",
-    response_model=schemas.SubscriptionRead,
+    response_model=webhook_schemas.SubscriptionRead,
     responses=WRITE_RESPONSES,
 )
 async def update_subscription(
@@ -102,10 +106,10 @@ async def update_subscription(
     settings: SettingsDep,
     resolver: ResolverDep,
     subscription_id: uuid.UUID,
-    data: schemas.SubscriptionUpdate,
+    data: webhook_schemas.SubscriptionUpdate,
     if_match: IfMatch = None,
     response: Response,
-) -> schemas.SubscriptionRead:
+) -> webhook_schemas.SubscriptionRead:
     """Change a subscription's URL, event types or state (If-Match required)."""
     subscription = await webhooks.update_subscription(
         session,
@@ -117,7 +121,7 @@ async def update_subscription(
         resolver=resolver,
     )
     set_etag(response, subscription.id, subscription.version)
-    return schemas.SubscriptionRead.model_validate(subscription)
+    return webhook_schemas.SubscriptionRead.model_validate(subscription)
 
 
 @router.delete(
@@ -137,35 +141,35 @@ async def delete_subscription(
 
 @router.post(
     "/webhooks/subscriptions/{subscription_id:splot_id}/rotate-secret",
-    response_model=schemas.SubscriptionWithSecret,
+    response_model=webhook_schemas.SubscriptionWithSecret,
     responses=WRITE_RESPONSES,
 )
 async def rotate_subscription_secret(
     session: SessionDep, principal: CurrentPrincipal, settings: SettingsDep, subscription_id: uuid.UUID
-) -> schemas.SubscriptionWithSecret:
+) -> webhook_schemas.SubscriptionWithSecret:
     """Issue a new signing secret (shown only now). For `webhook_secret_rotation_grace_seconds` (24 h
     by default) deliveries are signed with both the new and the previous secret."""
     subscription, secret = await webhooks.rotate_secret(
         session, subscription_id=subscription_id, principal=principal, settings=settings
     )
-    return schemas.SubscriptionWithSecret(
-        **schemas.SubscriptionRead.model_validate(subscription).model_dump(), secret=secret
+    return webhook_schemas.SubscriptionWithSecret(
+        **webhook_schemas.SubscriptionRead.model_validate(subscription).model_dump(), secret=secret
     )
 
 
 @router.get(
     "/webhooks/subscriptions/{subscription_id:splot_id}/deliveries",
-    response_model=schemas.DeliveryPage,
+    response_model=webhook_schemas.DeliveryPage,
     responses=READ_RESPONSES,
 )
 async def list_deliveries(
     session: SessionDep,
     principal: CurrentPrincipal,
     subscription_id: uuid.UUID,
-    status_: Annotated[schemas.DeliveryStatus | None, Query(alias="status")] = None,
+    status_: Annotated[webhook_schemas.DeliveryStatus | None, Query(alias="status")] = None,
     cursor: Cursor = None,
     limit: Limit = None,
-) -> schemas.DeliveryPage:
+) -> webhook_schemas.DeliveryPage:
     """The delivery log of a subscription, newest first, with every attempt."""
     return await webhooks.list_deliveries(
         session,
@@ -179,12 +183,12 @@ async def list_deliveries(
 
 @router.post(
     "/webhooks/subscriptions/{subscription_id:splot_id}/deliveries/{delivery_id:splot_id}/replay",
-    response_model=schemas.DeliveryRead,
+    response_model=webhook_schemas.DeliveryRead,
     responses=WRITE_RESPONSES,
 )
 async def replay_delivery(
     session: SessionDep, principal: CurrentPrincipal, subscription_id: uuid.UUID, delivery_id: uuid.UUID
-) -> schemas.DeliveryRead:
+) -> webhook_schemas.DeliveryRead:
     """Send a delivery again (also a dead-lettered one), with the same event id."""
     return await webhooks.replay(
         session, subscription_id=subscription_id, delivery_id=delivery_id, principal=principal
