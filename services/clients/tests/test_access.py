@@ -17,7 +17,9 @@ async def _person_with_attributes(world):
     person = await world.person(pup)
     pid = person["id"]
     await world.client.post(
-        f"/v1/persons/{pid}/registrations", json={"pesel": PESEL_ANNA}, headers=world.headers(ops)
+        f"/v1/persons/{pid}/registrations",
+        json={"pesel": PESEL_ANNA, "reason": "a walk-in client of ours"},
+        headers=world.headers(ops),
     )
     for inst, code, value in [
         (pup, "education_level", "higher"),

@@ -19,6 +19,7 @@ class Scenario:
     grant_referral: str
     owner_institution: str
     merge_id: str
+    request_id: str
 
 
 @pytest.fixture
@@ -57,6 +58,7 @@ async def scenario(world) -> Scenario:
         headers=world.headers(pup, "coordinator"),
     )
     assert merge.status_code == 201, merge.text
+    request_id = await _access_request(world)
     return Scenario(
         pid,
         consent.json()["id"],
@@ -64,7 +66,26 @@ async def scenario(world) -> Scenario:
         grant["referral_id"],
         str(pup.id),
         merge.json()["merge"]["id"],
+        request_id,
     )
+
+
+async def _access_request(world) -> str:
+    """A CUS asks for access to Anna (found as a near-duplicate)."""
+    cus = world.inst("CUS")
+    refused = await world.client.post(
+        "/v1/persons",
+        json={"first_name": "Anna", "last_name": "Kowalska", "birth_date": "1985-03-14", "sex": "F"},
+        headers=world.headers(cus),
+    )
+    assert refused.status_code == 409, refused.text
+    asked = await world.client.post(
+        "/v1/access-requests",
+        json={"candidate_id": refused.json()["hidden_candidates"][0]["candidate_id"], "reason": REASON},
+        headers=world.headers(cus),
+    )
+    assert asked.status_code == 201, asked.text
+    return str(asked.json()["id"])
 
 
 REASON = "I just want to have a look at this file"
@@ -83,9 +104,12 @@ MATRIX = {
     },
     ("GET", "/v1/persons/merges/{merge_id}"): lambda s: {},
     ("POST", "/v1/persons/merges/{merge_id}/undo"): lambda s: {"json": {"reason": REASON}},
+    ("GET", "/v1/persons/{person_id}/merges"): lambda s: {},
     ("GET", "/v1/persons/{person_id}"): lambda s: {},
     ("PATCH", "/v1/persons/{person_id}"): lambda s: {"json": {"city": "X"}, "headers": {"If-Match": "*"}},
-    ("POST", "/v1/persons/{person_id}/registrations"): lambda s: {"json": {"pesel": "44051401359"}},
+    ("POST", "/v1/persons/{person_id}/registrations"): lambda s: {
+        "json": {"pesel": "44051401359", "reason": REASON}
+    },
     ("GET", "/v1/persons/{person_id}/access-report"): lambda s: {},
     ("GET", "/v1/attribute-definitions"): lambda s: {},
     ("GET", "/v1/persons/{person_id}/attributes"): lambda s: {},
@@ -101,6 +125,7 @@ MATRIX = {
     ("POST", "/v1/persons/{person_id}/break-glass"): lambda s: {"json": {"reason": REASON}},
     ("GET", "/v1/break-glass"): lambda s: {"params": {"person_id": s.person_id}},
     ("GET", "/v1/access-log"): lambda s: {"params": {"person_id": s.person_id}},
+    ("GET", "/v1/access-log/export"): lambda s: {"params": {"person_id": s.person_id}},
     ("POST", "/v1/imports"): lambda s: {
         "content": b"external_id;first_name;last_name;birth_date;sex\nZ-1;Ola;Kot;1991-01-01;F\n",
         "headers": {"Content-Type": "text/csv"},
@@ -108,6 +133,8 @@ MATRIX = {
     ("GET", "/v1/imports"): lambda s: {},
     ("GET", "/v1/imports/{import_id}"): lambda s: {},
     ("GET", "/v1/imports/{import_id}/rows"): lambda s: {},
+    ("GET", "/v1/imports/{import_id}/rejected.csv"): lambda s: {},
+    ("GET", "/v1/imports/template"): lambda s: {},
     ("POST", "/v1/internal/referral-checks"): lambda s: {
         "json": {
             "person_id": s.person_id,
@@ -132,6 +159,11 @@ MATRIX = {
         }
     },
     ("GET", "/v1/internal/persons/{person_id}/summary"): lambda s: {},
+    ("POST", "/v1/access-requests"): lambda s: {"json": {"candidate_id": "x" * 40, "reason": REASON}},
+    ("GET", "/v1/access-requests"): lambda s: {"params": {"box": "incoming"}},
+    ("GET", "/v1/access-requests/counts"): lambda s: {},
+    ("POST", "/v1/access-requests/{request_id}/approve"): lambda s: {"json": {}},
+    ("POST", "/v1/access-requests/{request_id}/decline"): lambda s: {"json": {"reason": REASON}},
 }
 
 #: Answers other than 403/404 that are right for a stranger, and what must hold for them.
@@ -140,15 +172,31 @@ STRANGER_EXCEPTIONS = {
     ("POST", "/v1/persons"): (409, lambda b: b["candidates"] == []),
     ("POST", "/v1/persons/match"): (200, lambda b: b["candidates"] == []),
     # By design: the minimum to avoid a duplicate (id, initials, birth year).
-    ("POST", "/v1/persons/lookup"): (200, lambda b: set(b["items"][0]) == {"id", "initials", "birth_year"}),
+    ("POST", "/v1/persons/lookup"): (
+        200,
+        lambda b: (
+            b["items"][0] == {**b["items"][0], "visible": False}
+            and set(b["items"][0]) == {"id", "initials", "birth_year", "visible"}
+        ),
+    ),
     ("GET", "/v1/attribute-definitions"): (200, lambda b: len(b["items"]) > 5),
     ("GET", "/v1/break-glass"): (200, lambda b: b["items"] == []),
     ("POST", "/v1/imports"): (202, lambda b: b["counts"]["created"] == 1),
     ("GET", "/v1/imports"): (200, lambda b: b["items"] == []),
+    # The columns and a made-up example row: nothing about anyone.
+    ("GET", "/v1/imports/template"): (200, lambda b: b["columns"][0]["name"] == "external_id"),
+    # An opaque candidate id that is not the caller's: refused without a hint.
+    ("POST", "/v1/access-requests"): (422, lambda b: b["code"] == "candidate_unknown"),
+    ("GET", "/v1/access-requests"): (200, lambda b: b["items"] == []),
+    ("GET", "/v1/access-requests/counts"): (
+        200,
+        lambda b: b == {"incoming_pending": 0, "outgoing_pending": 0},
+    ),
 }
 AUDITOR_ALLOWED = {
     ("GET", "/v1/attribute-definitions"),
     ("GET", "/v1/access-log"),
+    ("GET", "/v1/access-log/export"),
     ("GET", "/v1/persons/{person_id}/access-report"),
     ("GET", "/v1/break-glass"),
 }
@@ -161,6 +209,7 @@ def _url(template: str, s: Scenario) -> str:
         import_id=s.import_id,
         code="disability_degree",
         merge_id=s.merge_id,
+        request_id=s.request_id,
     )
 
 

@@ -91,7 +91,7 @@ async def test_one_institution_registering_a_person_twice_at_once_keeps_one_regi
         *(
             http.post(
                 f"/v1/persons/{person.json()['id']}/registrations",
-                json={"pesel": pesel},
+                json={"pesel": pesel, "reason": "a walk-in client of ours"},
                 headers=_headers(tokens, ops, "OPS"),
             )
             for _ in range(PARALLEL)
@@ -142,3 +142,45 @@ async def test_edits_with_one_if_match_at_once_change_the_record_once(committed_
     )
     [winner] = _only_conflicts(responses)
     assert winner.json()["version"] == person.json()["version"] + 1
+
+
+async def test_one_access_request_asked_and_decided_at_once_counts_once(committed_app, http, tokens):
+    owner, ngo = uuid.uuid4(), uuid.uuid4()
+    n = uuid.uuid4().int
+    born = date(1960 + n % 40, 1 + n // 40 % 12, 1 + n // 480 % 28).isoformat()
+    name = {"first_name": "Ola", "last_name": f"Prośba{n % 10**6}"}
+    created = await http.post(
+        "/v1/persons",
+        json={**name, "birth_date": born, "sex": "F"},
+        headers=_headers(tokens, owner),
+    )
+    assert created.status_code == 201
+    refused = await http.post(
+        "/v1/persons", json={**name, "birth_date": born, "sex": "F"}, headers=_headers(tokens, ngo, "NGO")
+    )
+    candidate = refused.json()["hidden_candidates"][0]["candidate_id"]
+    body = {"candidate_id": candidate, "reason": "she came to us for a training course"}
+    asked = await asyncio.gather(
+        *(
+            http.post("/v1/access-requests", json=body, headers=_headers(tokens, ngo, "NGO"))
+            for _ in range(PARALLEL)
+        )
+    )
+    [request] = _only_conflicts(asked)
+    url = f"/v1/access-requests/{request.json()['id']}"
+    decided = await asyncio.gather(
+        *(
+            http.post(f"{url}/approve", json={}, headers=_headers(tokens, owner))
+            if i % 2
+            else http.post(
+                f"{url}/decline", json={"reason": "not our client, sorry"}, headers=_headers(tokens, owner)
+            )
+            for i in range(PARALLEL)
+        )
+    )
+    [decision] = _only_conflicts(decided)
+    registrations = await _count(
+        committed_app,
+        select(func.count()).select_from(Registration).where(Registration.institution_id == ngo),
+    )
+    assert registrations == (1 if decision.json()["state"] == "approved" else 0)

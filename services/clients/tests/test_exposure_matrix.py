@@ -83,7 +83,9 @@ async def case(world):
     pup, ops = world.inst("PUP"), world.inst("OPS")
     pid = (await world.person(pup))["id"]
     registered = await world.client.post(
-        f"/v1/persons/{pid}/registrations", json={"pesel": PESEL_ANNA}, headers=world.headers(ops)
+        f"/v1/persons/{pid}/registrations",
+        json={"pesel": PESEL_ANNA, "reason": "a walk-in client of ours"},
+        headers=world.headers(ops),
     )
     assert registered.status_code == 201
     for inst, values in ((pup, PUP_VALUES), (ops, OPS_VALUES)):

@@ -104,7 +104,9 @@ async def _merge_fixture(world):
     )
     # The duplicate has an OPS registration, an attribute, a consent and a grant.
     reg = await world.client.post(
-        f"/v1/persons/{duplicate['id']}/registrations", json={"pesel": PESEL_JAN}, headers=world.headers(ops)
+        f"/v1/persons/{duplicate['id']}/registrations",
+        json={"pesel": PESEL_JAN, "reason": "a walk-in client of ours"},
+        headers=world.headers(ops),
     )
     assert reg.status_code == 201
     put = await world.client.put(

@@ -53,7 +53,9 @@ async def test_merging_needs_a_registration_on_both_records(world, basis, expect
     )["id"]
     if basis == "registration":
         registered = await world.client.post(
-            f"/v1/persons/{theirs}/registrations", json={"pesel": PESEL_ANNA}, headers=world.headers(ngo)
+            f"/v1/persons/{theirs}/registrations",
+            json={"pesel": PESEL_ANNA, "reason": "a walk-in client of ours"},
+            headers=world.headers(ngo),
         )
         assert registered.status_code == 201
     elif basis == "statutory_grant":
@@ -135,7 +137,9 @@ async def _merged_pair(world):
     dup = duplicate["id"]
     assert (
         await world.client.post(
-            f"/v1/persons/{dup}/registrations", json={"pesel": PESEL_ANNA}, headers=world.headers(ops)
+            f"/v1/persons/{dup}/registrations",
+            json={"pesel": PESEL_ANNA, "reason": "a walk-in client of ours"},
+            headers=world.headers(ops),
         )
     ).status_code == 201
     for pid, value in ((survivor["id"], "primary"), (dup, "higher")):
@@ -229,3 +233,63 @@ async def test_the_identity_copy_kept_for_undo_is_erased_when_the_window_closes(
     await world.session.refresh(record)
     assert record.merged_before == {} and record.survivor_before == {}
     assert PESEL_JAN not in str(record.moves) and PESEL_ANNA not in str(record.moves)
+
+
+# --- the merges into a person (where the undo is found later) ----------------------------------
+
+
+async def test_a_person_lists_the_merges_into_it_with_their_undo_window(world):
+    pup, ops, ngo, coordinator, survivor, duplicate, consent, grant, merge = await _merged_pair(world)
+    url = f"/v1/persons/{survivor['id']}/merges"
+    listed = await world.client.get(url, headers=coordinator)
+    assert listed.status_code == 200, listed.text
+    [item] = listed.json()["items"]
+    assert item["id"] == merge["id"] and item["merged_id"] == duplicate["id"]
+    assert item["undoable"] is True and item["taken_fields"] == ["pesel", "phone"]
+    # The merged record's registrations moved to the survivor: it lists nothing, like it reads nothing.
+    gone = await world.client.get(f"/v1/persons/{duplicate['id']}/merges", headers=coordinator)
+    assert gone.status_code == 404
+    await world.client.post(
+        f"/v1/persons/merges/{merge['id']}/undo", json={"reason": REASON}, headers=coordinator
+    )
+    [after] = (await world.client.get(url, headers=coordinator)).json()["items"]
+    assert after["undone_at"] is not None and after["undoable"] is False
+
+
+@pytest.mark.parametrize(
+    ("who", "basis", "expected"),
+    [
+        ("coordinator", "registration", 200),
+        ("caseworker", "registration", 403),
+        ("coordinator", "statutory_grant", 404),
+        ("coordinator", "break_glass", 404),
+        ("coordinator", "none", 404),
+        ("auditor", "none", 403),
+        ("analyst", "none", 403),
+    ],
+)
+async def test_who_sees_the_merges_into_a_person(world, who, basis, expected):
+    """Only a coordinator of an institution registered on the person; to others of another
+    institution the list answers like the person: 404, without a hint."""
+    pup, other = world.inst("PUP"), world.inst("OPS")
+    pup_coordinator = world.headers(pup, "coordinator")
+    survivor = await world.person(pup)
+    duplicate = await world.person(pup, **NO_PESEL, override_reason="not sure it is her, merge later")
+    assert (await _merge(world, pup_coordinator, survivor["id"], duplicate["id"])).status_code == 201
+    inst = pup if basis == "registration" else other
+    headers = world.role(who) if who in ("auditor", "analyst") else world.headers(inst, who)
+    if basis == "statutory_grant":
+        await world.grant(survivor["id"], other, sender=pup)
+    elif basis == "break_glass":
+        opened = await world.client.post(
+            f"/v1/persons/{survivor['id']}/break-glass",
+            json={"reason": "emergency, need the contact"},
+            headers=headers,
+        )
+        assert opened.status_code == 201, opened.text
+    response = await world.client.get(f"/v1/persons/{survivor['id']}/merges", headers=headers)
+    assert response.status_code == expected, response.text
+    if expected != 200:
+        assert REASON not in response.text and duplicate["id"] not in response.text
+    missing = await world.client.get(f"/v1/persons/{uuid.uuid4()}/merges", headers=pup_coordinator)
+    assert missing.status_code == 404

@@ -180,7 +180,9 @@ async def test_global_lookup_returns_only_the_minimum(world):
     stranger = world.headers(world.inst("OPS"))
     response = await world.client.post("/v1/persons/lookup", json={"pesel": PESEL_ANNA}, headers=stranger)
     assert response.status_code == 200
-    assert response.json() == {"items": [{"id": person["id"], "initials": "A. K.", "birth_year": 1985}]}
+    assert response.json() == {
+        "items": [{"id": person["id"], "initials": "A. K.", "birth_year": 1985, "visible": False}]
+    }
     assert "Kowalska" not in response.text and "Anna" not in response.text
     [row] = await world.log(person["id"], "lookup")
     assert row.legal_basis == "identity_lookup"
@@ -197,12 +199,15 @@ async def test_an_institution_registers_an_existing_person_by_proving_the_pesel(
     ops = world.inst("OPS")
     headers = world.headers(ops)
     url = f"/v1/persons/{person['id']}/registrations"
-    wrong = await world.client.post(url, json={"pesel": PESEL_JAN}, headers=headers)
+    reason = "a walk-in client of ours"
+    wrong = await world.client.post(url, json={"pesel": PESEL_JAN, "reason": reason}, headers=headers)
     assert wrong.status_code == 404
-    ok = await world.client.post(url, json={"pesel": PESEL_ANNA, "external_id": "OPS-17"}, headers=headers)
+    ok = await world.client.post(
+        url, json={"pesel": PESEL_ANNA, "external_id": "OPS-17", "reason": reason}, headers=headers
+    )
     assert ok.status_code == 201, ok.text
     assert ok.json()["access_basis"] == "registration" and len(ok.json()["registrations"]) == 2
-    again = await world.client.post(url, json={"pesel": PESEL_ANNA}, headers=headers)
+    again = await world.client.post(url, json={"pesel": PESEL_ANNA, "reason": reason}, headers=headers)
     assert again.status_code == 200
     assert (await world.client.get(f"/v1/persons/{person['id']}", headers=headers)).status_code == 200
     assert [e["type"] for e in await world.events(person["id"])] == ["person.created", "person.registered"]

@@ -229,3 +229,24 @@ async def test_splot_services_learn_a_users_institution_and_nothing_more(client,
         f"/v1/internal/users/{inst.id}", headers=tokens.service_headers("referrals", "directory:read")
     )
     assert missing.status_code == 404
+    # The contact card (issue #13): name and work e-mail, for Splot's services only.
+    contact = await client.get(
+        f"{url}/contact", headers=tokens.service_headers("referrals", "directory:read")
+    )
+    assert contact.status_code == 200
+    assert contact.json() == {
+        "id": str(user.id),
+        "institution_id": str(inst.id),
+        "full_name": "Jan Członek",
+        "email": user.email,
+        "active": True,
+    }
+    for headers in (
+        tokens.service_headers("referrals", "events:read"),
+        tokens.headers(roles=["caseworker"], institution_id=inst.id),
+    ):
+        assert (await client.get(f"{url}/contact", headers=headers)).status_code == 403
+    gone = await client.get(
+        f"/v1/internal/users/{inst.id}/contact", headers=tokens.service_headers("referrals", "directory:read")
+    )
+    assert gone.status_code == 404

@@ -15,7 +15,7 @@ from splot.referrals.scheduler import SchedulerContext, SchedulerReport, run_onc
 
 pytest_plugins = ["splot.common.testing"]
 
-STATUTORY = {"kind": "statutory", "article": "art. 100 ust. 1 ustawy o pomocy społecznej"}
+STATUTORY = {"kind": "statutory", "code": "test_statutory"}
 
 #: Public addresses the stub resolver hands out. Nothing ever connects to them: deliveries to them
 #: go through an ASGI or mock transport, and the loopback guard below fails any test that tries.

@@ -10,11 +10,14 @@ from splot.referrals.peers import (
     AccessState,
     CheckResult,
     InstitutionInfo,
+    LegalBasisInfo,
+    OccupancyState,
     OfferInfo,
     PeerUnavailable,
     PersonSummary,
     ReferralCheck,
     ServiceTypeInfo,
+    UserContact,
     UserInfo,
 )
 
@@ -40,6 +43,27 @@ CATALOGUE = {
 }
 
 
+_SERVING = ("PUP", "OPS", "CUS", "PCPR", "NGO", "CIS", "KIS")
+
+#: As in the directory's legal-basis catalogue: a provision every serving institution may cite for
+#: any service type (what most tests use), a narrow one, and one no longer in force.
+LEGAL_BASES = {
+    "test_statutory": LegalBasisInfo("test_statutory", "art. 1 ustawy testowej", _SERVING),
+    "ups_art45_social_work": LegalBasisInfo(
+        "ups_art45_social_work",
+        "art. 45 ustawy o pomocy społecznej",
+        ("OPS", "CUS", "PCPR"),
+        ("social_work",),
+    ),
+    "upz_art62a_pai": LegalBasisInfo(
+        "upz_art62a_pai",
+        "art. 62a ustawy o promocji zatrudnienia i instytucjach rynku pracy",
+        ("PUP", "OPS", "CUS"),
+        active=False,
+    ),
+}
+
+
 @dataclass
 class Consent:
     id: uuid.UUID
@@ -52,6 +76,9 @@ class Consent:
 class FakePeers:
     institutions: dict[uuid.UUID, InstitutionInfo] = field(default_factory=dict)
     catalogue: dict[str, ServiceTypeInfo] = field(default_factory=lambda: dict(CATALOGUE))
+    legal_basis_catalogue: dict[str, LegalBasisInfo] = field(default_factory=lambda: dict(LEGAL_BASES))
+    #: Every occupancy state handed to the directory, in order.
+    occupancy: list[OccupancyState] = field(default_factory=list)
     offers: dict[uuid.UUID, OfferInfo] = field(default_factory=dict)
     persons: dict[uuid.UUID, PersonSummary] = field(default_factory=dict)
     consents: dict[uuid.UUID, Consent] = field(default_factory=dict)
@@ -103,10 +130,26 @@ class FakePeers:
         self.users[info.id] = info
         return info.id
 
-    def add_offer(self, institution_id: uuid.UUID, service_type_code: str, active: bool = True) -> uuid.UUID:
-        offer = OfferInfo(uuid.uuid4(), institution_id, service_type_code, active, 3)
+    def add_offer(
+        self,
+        institution_id: uuid.UUID,
+        service_type_code: str,
+        active: bool = True,
+        *,
+        available: int | None = 3,
+        maximum: int | None = None,
+    ) -> uuid.UUID:
+        offer = OfferInfo(uuid.uuid4(), institution_id, service_type_code, active, available, maximum)
         self.offers[offer.id] = offer
         return offer.id
+
+    def occupied(self, offer_id: uuid.UUID) -> int:
+        """Places of the offer the delivered states occupy (the newest state of each referral)."""
+        newest: dict[uuid.UUID, OccupancyState] = {}
+        for state in self.occupancy:
+            if state.referral_id not in newest or state.version > newest[state.referral_id].version:
+                newest[state.referral_id] = state
+        return sum(1 for s in newest.values() if s.offer_id == offer_id and s.occupying)
 
     async def institution(self, institution_id):
         self._maybe_down("institution", "directory")
@@ -115,6 +158,14 @@ class FakePeers:
     async def service_types(self):
         self._maybe_down("service_types", "directory")
         return self.catalogue
+
+    async def legal_bases(self):
+        self._maybe_down("legal_bases", "directory")
+        return self.legal_basis_catalogue
+
+    async def put_occupancy(self, state: OccupancyState) -> None:
+        self._maybe_down("put_occupancy", "directory")
+        self.occupancy.append(state)
 
     async def offer(self, offer_id):
         self._maybe_down("offer", "directory")
@@ -170,6 +221,15 @@ class FakePeers:
     async def user(self, user_id):
         self._maybe_down("user", "directory")
         return self.users.get(user_id)
+
+    async def user_contact(self, user_id):
+        self._maybe_down("user_contact", "directory")
+        user = self.users.get(user_id)
+        if user is None:
+            return None
+        return UserContact(
+            user.id, user.institution_id, f"Pracownik {user.id.hex[:4]}", f"{user.id.hex[:8]}@example.org"
+        )
 
 
 @dataclass

@@ -77,7 +77,7 @@ async def test_forward_needs_an_accepted_referral(client, world, peers):
         json={
             "target_institution_id": str(world.other),
             "service_type_code": "social_work",
-            "legal_basis": {"kind": "statutory", "article": "art. 100 ust. 1 ustawy o pomocy społecznej"},
+            "legal_basis": {"kind": "statutory", "code": "test_statutory"},
         },
         headers=world.headers(world.ops_cw, **{"If-Match": etag}),
     )
@@ -93,14 +93,14 @@ async def test_chain_depth_is_limited(client, world, peers, app):
         json={
             "target_institution_id": str(world.other),
             "service_type_code": "social_work",
-            "legal_basis": {"kind": "statutory", "article": "art. 100 ust. 1 ustawy o pomocy społecznej"},
+            "legal_basis": {"kind": "statutory", "code": "test_statutory"},
         },
         headers=world.headers(world.ngo_cw, **{"If-Match": child_etag}),
     )
     assert response.status_code == 409
 
 
-async def test_the_original_sender_sees_the_chain_but_not_the_childs_messages(client, world, peers, session):
+async def test_every_party_sees_the_chain_but_not_the_childs_messages(client, world, peers, session):
     root, child, child_etag = await _chain(client, world, peers)
     child, child_etag = await step(client, world, world.ngo_cw, child, child_etag, "accept")
     posted = await client.post(
@@ -131,18 +131,20 @@ async def test_the_original_sender_sees_the_chain_but_not_the_childs_messages(cl
     assert "needs_description" not in nodes[child["id"]]
     # Completing the child does not complete the parent.
     assert (await session.get(Referral, uuid.UUID(root["id"]))).status == "accepted"
-    # The PUP may not open the child itself nor read its messages.
+    # The PUP opens the child in the chain view (no case content) but may not read its messages.
     headers = world.headers(world.pup_cw)
-    assert (await client.get(f"/v1/referrals/{child['id']}", headers=headers)).status_code == 404
+    opened = await client.get(f"/v1/referrals/{child['id']}", headers=headers)
+    assert opened.status_code == 200 and opened.json()["view"] == "chain"
+    assert opened.json()["needs_description"] is None and opened.json()["allowed_actions"] == []
     assert (await client.get(f"/v1/referrals/{child['id']}/messages", headers=headers)).status_code == 404
-    # Via the child's id the PUP sees the same chain (it is below its referral).
+    # Via the child's id the PUP sees the same chain.
     assert (await client.get(f"/v1/referrals/{child['id']}/chain", headers=headers)).status_code == 200
-    # The NGO sees its own node only: not the PUP -> OPS referral above it.
+    # The NGO, a party of the chain, sees the whole tree too (the PUP -> OPS referral above it).
     ngo_chain = await client.get(f"/v1/referrals/{child['id']}/chain", headers=world.headers(world.ngo_cw))
-    assert [n["id"] for n in ngo_chain.json()["items"]] == [child["id"]]
+    assert [n["id"] for n in ngo_chain.json()["items"]] == [root["id"], child["id"]]
     assert (
         await client.get(f"/v1/referrals/{root['id']}/chain", headers=world.headers(world.ngo_cw))
-    ).status_code == 404
+    ).status_code == 200
     # The OPS is party to both and sees everything.
     ops_chain = await client.get(f"/v1/referrals/{root['id']}/chain", headers=world.headers(world.ops_cw))
     assert all(n["party"] for n in ops_chain.json()["items"])

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from splot.referrals.config import ReferralsSettings
-from splot.referrals.peers import AccessState, HttpPeers, PeerUnavailable, ReferralCheck
+from splot.referrals.peers import AccessState, HttpPeers, OccupancyState, PeerUnavailable, ReferralCheck
 
 CONTRACTS = Path(__file__).resolve().parents[3] / "openapi"
 INST = uuid.uuid4()
@@ -109,6 +109,19 @@ class Upstream:
         if path == "/dir/v1/offers":
             has = request.url.params["service_type"] == "kis"
             return httpx.Response(200, json={"items": [{"id": str(uuid.uuid4())}] if has else []})
+        if path == "/dir/v1/legal-bases":
+            item = {
+                "code": "uzs_art12_cis",
+                "citation": "art. 12 ust. 1 ustawy o zatrudnieniu socjalnym",
+                "institution_types": ["OPS", "CUS", "PUP"],
+                "service_types": ["cis"],
+                "active": True,
+                "title_pl": "Skierowanie do CIS",
+            }
+            return httpx.Response(200, json={"items": [item]})
+        if path.startswith("/dir/v1/internal/offer-occupancy/") and request.method == "PUT":
+            body = json.loads(request.content)
+            return httpx.Response(200, json={**body, "referral_id": path.rsplit("/", 1)[1], "applied": True})
         if path == f"/dir/v1/internal/users/{USER}":
             return httpx.Response(200, json={"id": str(USER), "institution_id": str(INST), "active": True})
         if path == f"/cl/v1/internal/persons/{PERSON}/summary":
@@ -174,6 +187,23 @@ async def test_directory_calls_use_a_service_token_and_are_cached(upstream_peers
     user = await peers.user(USER)
     assert user.institution_id == INST and user.active
     assert await peers.user(uuid.uuid4()) is None
+
+
+async def test_legal_bases_are_cached_and_occupancy_is_put(upstream_peers):
+    upstream, peers = upstream_peers
+    bases = await peers.legal_bases()
+    basis = bases["uzs_art12_cis"]
+    assert basis.citation == "art. 12 ust. 1 ustawy o zatrudnieniu socjalnym"
+    assert basis.covers_institution("PUP") and not basis.covers_institution("NGO")
+    assert basis.covers_service("cis") and not basis.covers_service("kis")
+    await peers.legal_bases()
+    assert sum(r.url.path == "/dir/v1/legal-bases" for r in upstream.requests) == 1
+    referral, offer = uuid.uuid4(), uuid.uuid4()
+    await peers.put_occupancy(OccupancyState(referral, offer, True, 4))
+    sent = upstream.requests[-1]
+    assert (sent.method, sent.url.path) == ("PUT", f"/dir/v1/internal/offer-occupancy/{referral}")
+    assert json.loads(sent.content) == {"offer_id": str(offer), "occupying": True, "version": 4}
+    assert b"directory%3Aoccupancy" in upstream.requests[0].content  # the scope it needs
 
 
 async def test_registry_calls_follow_the_internal_contract(upstream_peers):
@@ -265,6 +295,8 @@ async def test_every_peer_call_is_in_the_peers_published_contracts(upstream_peer
     await peers.offer(uuid.uuid4())
     await peers.has_active_offer(INST, "kis")
     await peers.user(USER)
+    await peers.legal_bases()
+    await peers.put_occupancy(OccupancyState(uuid.uuid4(), uuid.uuid4(), False, 2))
     await peers.check_referral(
         ReferralCheck(PERSON, uuid.uuid4(), INST, "NGO", "kis", False, "consent", None)
     )

@@ -91,7 +91,14 @@ async def test_a_draft_is_saved_edited_and_sent(client, world, peers, session):
         headers=world.headers(world.pup_cw, **{"If-Match": response.headers["etag"]}),
     )
     assert edited.status_code == 200, edited.text
-    assert edited.json()["legal_basis"] == {**STATUTORY, "consent_id": None} and edited.json()["version"] == 2
+    citation = "art. 1 ustawy testowej"
+    assert edited.json()["legal_basis"] == {
+        **STATUTORY,
+        "citation": citation,
+        "article": citation,
+        "consent_id": None,
+    }
+    assert edited.json()["version"] == 2
     stale = await client.patch(
         f"/v1/referrals/{draft['id']}",
         json={"programme": "X"},
@@ -193,7 +200,13 @@ async def test_targets_needing_consent(client, world, peers):
     )
     assert ok.status_code == 201, ok.text
     # The registry found the covering consent; it is recorded and passed on with the grant.
-    assert ok.json()["legal_basis"] == {"kind": "consent", "article": None, "consent_id": str(consent)}
+    assert ok.json()["legal_basis"] == {
+        "kind": "consent",
+        "code": None,
+        "citation": None,
+        "article": None,
+        "consent_id": str(consent),
+    }
     assert peers.grants[-1].consent_id == consent and peers.grants[-1].legal_basis == "consent"
     peers.consents[consent].status = "withdrawn"
     withdrawn = await client.post(

@@ -236,6 +236,8 @@ async def test_illegal_transitions_are_409_and_name_what_is_allowed(client, worl
         ]
         if side == "receiver" and status in ("accepted", "in_progress"):
             expected.append("forward")
+        if side == "receiver" and status in ("requested", *OPEN):
+            expected.append("assign")  # (its own tests: test_assignment.py)
         assert sorted(problem["allowed_actions"]) == sorted(expected), action
     # Nothing changed.
     again = await client.get(f"/v1/referrals/{body['id']}", headers=world.headers(world.pup_co))
@@ -250,7 +252,7 @@ async def test_allowed_actions_depend_on_side_and_role(client, world):
         return {a["action"]: a for a in response.json()["allowed_actions"]}
 
     receiver = await actions(world.ops_cw)
-    assert set(receiver) == {"accept", "reject", "set_business_status"}
+    assert set(receiver) == {"accept", "reject", "set_business_status", "assign"}
     assert receiver["reject"]["required_fields"] == ["reason_code", "declined_by", "text"]
     assert receiver["accept"]["endpoint"] == "transitions"
     assert set(await actions(world.pup_cw)) == {"withdraw"}

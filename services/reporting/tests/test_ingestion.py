@@ -409,3 +409,28 @@ def test_every_analytical_table_is_emptied_by_a_rebuild():
     emptied = {t.name for t in consumer.ANALYTICAL_TABLES}
     assert set(Base.metadata.tables) - kept == emptied
     assert inspect  # (imported for symmetry with other suites)
+
+
+async def test_one_employment_outcome_reported_up_a_chain_counts_once(sessionmaker, session, settings):
+    """Issue #13 (defect 5): the NGO's "employed" reported again by the OPS is one outcome."""
+    feeds = Feeds()
+    pup = feeds.institution("PUP", "1219053")
+    ops = feeds.institution("OPS", "1219053")
+    ngo = feeds.institution("NGO", "1219053")
+    person = feeds.person(1979, "F", "1219053", pup)
+    root = feeds.referral(pup, ops, person, "social_work").send("2025-03-03", due="2025-03-10")
+    root.accept("2025-03-04")
+    child = feeds.referral(ops, ngo, person, "cis_programme", parent=root).send(
+        "2025-03-05", due="2025-03-12"
+    )
+    child.accept("2025-03-06").complete("2025-03-20", ["employed"])
+    root.complete("2025-03-24", ["employed"])
+    child.followup(3, "still_employed", "2025-06-20")
+    await ingest(sessionmaker, feeds, settings)
+    facts = {f.referral_id: f for f in (await session.scalars(select(ReferralFact))).all()}
+    assert facts[child.id].employment_outcome == 1 and facts[root.id].employment_outcome == 0
+    assert facts[child.id].followup_3m_answered == 1 and facts[root.id].followup_3m_answered == 0
+    assert facts[root.id].completed == 1 and facts[root.id].outcome_codes == ["employed"]
+    table = cubes.REGION.table
+    total = await session.scalar(select(func.sum(table.c.employment_outcome)))
+    assert total == 1

@@ -11,12 +11,14 @@ import argparse
 import asyncio
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import uvicorn
 
 from splot.common.db import create_engine, create_sessionmaker
+from splot.common.logging import configure_logging
 from splot.common.migrations import upgrade
 from splot.directory.demo import DEMO_PASSWORD, logins
 from splot.embedded.gateway import build_gateway
@@ -52,7 +54,11 @@ def print_logins(base_url: str) -> None:
     print(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for login in logins():
         print(f"  {login.email:34} {', '.join(login.roles):18} {login.institution}")
-    print(flush=True)
+    print(
+        "\nThe log below shows warnings, failed requests (4xx/5xx) and slow ones"
+        " (every request: SPLOT_EMBEDDED_LOG_REQUESTS=all). Stop with Ctrl+C.",
+        flush=True,
+    )
 
 
 def point_services_at(base_url: str) -> None:
@@ -72,10 +78,21 @@ def point_services_at(base_url: str) -> None:
     os.environ.setdefault("SPLOT_REFERRALS_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
 
 
-def build_app() -> Any:
+def configure_console_logging() -> None:
+    """The embedded mode logs for a person at a console, not a log collector: short lines, and of
+    the requests only the failed and slow ones (``SPLOT_EMBEDDED_LOG_REQUESTS=all``: every request),
+    so the demo logins stay on screen. Production services keep JSON (``log_json``)."""
+    requests = os.environ.get("SPLOT_EMBEDDED_LOG_REQUESTS", "problems")
+    level = os.environ.get("SPLOT_EMBEDDED_LOG_LEVEL", "INFO")
+    configure_logging(level, json=False, requests="all" if requests == "all" else "problems", force=True)
+    for service in SERVICES:
+        os.environ.setdefault(f"SPLOT_{service.name.upper()}_LOG_JSON", "false")
+
+
+def build_app(on_ready: Callable[[], None] | None = None) -> Any:
     apps = {service.name: service.create_app(service.settings()) for service in SERVICES}
     static = Path(os.environ.get("SPLOT_STATIC_DIR", REPO_ROOT / "frontend" / "dist"))
-    return build_gateway(apps, static)
+    return build_gateway(apps, static, on_ready=on_ready)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,8 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     base_url = f"http://{args.host}:{args.port}"
     point_services_at(base_url)
-    print_logins(base_url)
-    uvicorn.run(build_app(), host=args.host, port=args.port, log_config=None, access_log=False)
+    configure_console_logging()
+    print("Starting the services…", flush=True)
+    # The logins are printed once everything has started, after whatever the start-up logged.
+    app = build_app(on_ready=lambda: print_logins(base_url))
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
     return 0
 
 

@@ -6,7 +6,7 @@ production where nginx plays this role.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
@@ -98,8 +98,14 @@ class PrivateMetrics:
 
 
 def build_gateway(
-    apps: Mapping[str, FastAPI], static_dir: Path | None, *, public_metrics: bool = False
+    apps: Mapping[str, FastAPI],
+    static_dir: Path | None,
+    *,
+    public_metrics: bool = False,
+    on_ready: Callable[[], None] | None = None,
 ) -> Starlette:
+    """``on_ready`` runs once every service has started (the CLI prints the demo logins then)."""
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         # Mounted apps' lifespans do not run by themselves: run them here (background jobs,
@@ -107,6 +113,8 @@ def build_gateway(
         async with AsyncExitStack() as stack:
             for app in apps.values():
                 await stack.enter_async_context(app.router.lifespan_context(app))
+            if on_ready is not None:
+                on_ready()
             yield
 
     routes = [Mount(f"/api/{name}", app=app) for name, app in apps.items()]

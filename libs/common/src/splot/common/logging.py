@@ -3,6 +3,13 @@
 Callers log events and identifiers (UUIDs, codes, counts), not people. As a second line of
 defence a processor masks any field whose name suggests personal data or a credential, and any
 value that looks like a PESEL or a bearer token, wherever it appears.
+
+Two formats: JSON, one object per line (production, ``log_json=true``), and a short line for a
+person at a console (``log_json=false``, the embedded mode): ``14:02:11 WARNING referrals
+webhook_url_refused reason=private``, and for a request ``14:02:11 referrals GET
+/v1/referrals/{referral_id} 404 12ms``: the route template, never the path with its ids. The
+console may also leave out routine requests (``requests="problems"``: only 4xx/5xx answers
+and slow ones), so that a demo's console stays readable.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import logging
 import re
 import sys
 from collections.abc import MutableMapping
+from datetime import datetime
 from typing import Any
 
 import structlog
@@ -88,12 +96,56 @@ def _safe_traceback(
     return event_dict
 
 
+#: A request slower than this is a problem worth a line even when it succeeded.
+SLOW_REQUEST_MS = 1000.0
+_CONVERTER = re.compile(r"\{(\w+):[^}]*\}")  # {referral_id:splot_id} reads {referral_id}
+_CONSOLE_SKIP = frozenset({"event", "level", "timestamp", "service", "request_id", "frames"})
+
+
+def _only_problem_requests(
+    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """Drops requests answered 1xx-3xx in time; keeps every other event."""
+    if event_dict.get("event") == "request":
+        status = int(event_dict.get("status") or 0)
+        if status < 400 and float(event_dict.get("duration_ms") or 0) < SLOW_REQUEST_MS:
+            raise structlog.DropEvent
+    return event_dict
+
+
+def render_console(_logger: Any, _method: str, event_dict: MutableMapping[str, Any]) -> str:
+    """One short line: local time, level (when not info), service, then the event."""
+    moment = datetime.now().strftime("%H:%M:%S")
+    level = str(event_dict.get("level", "info"))
+    parts = [moment]
+    if level != "info":
+        parts.append(level.upper())
+    if event_dict.get("service"):
+        parts.append(str(event_dict["service"]))
+    if event_dict.get("event") == "request":
+        parts += [
+            str(event_dict.get("method", "")),
+            _CONVERTER.sub(r"{\1}", str(event_dict.get("route", ""))),
+            str(event_dict.get("status", "")),
+            f"{float(event_dict.get('duration_ms') or 0):.0f}ms",
+        ]
+    else:
+        parts.append(str(event_dict.get("event", "")))
+        parts += [f"{k}={v}" for k, v in event_dict.items() if k not in _CONSOLE_SKIP]
+    return " ".join(parts)
+
+
 _configured = False
 
 
-def configure_logging(level: str = "INFO", *, json: bool = True) -> None:
+def configure_logging(
+    level: str = "INFO", *, json: bool = True, requests: str = "all", force: bool = False
+) -> None:
+    """JSON lines (``json``) or short console lines; ``requests="problems"`` keeps only failed
+    and slow requests (console only; JSON logs every request). The first call wins unless
+    ``force``."""
     global _configured
-    if _configured:
+    if _configured and not force:
         return
     _configured = True
     processors: list[Any] = [
@@ -102,8 +154,13 @@ def configure_logging(level: str = "INFO", *, json: bool = True) -> None:
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         _safe_traceback,
         redact_personal_data,
-        structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(),
     ]
+    if json:
+        processors.append(structlog.processors.JSONRenderer())
+    else:
+        if requests == "problems":
+            processors.insert(0, _only_problem_requests)
+        processors.append(render_console)
     structlog.configure(
         processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),

@@ -19,40 +19,71 @@ from splot.clients.models import AccessLog, Person, PersonStatus
 from splot.clients.persons import visible_person
 from splot.common.auth import Principal, Role
 from splot.common.db import UTCDateTime, utcnow
-from splot.common.errors import forbidden, not_found
+from splot.common.errors import Problem, forbidden, not_found
 from splot.common.pagination import paginate
+
+
+@dataclass(frozen=True)
+class LogFilters:
+    """What an auditor narrows the access log to (all optional; the period in whole days, UTC)."""
+
+    person_id: uuid.UUID | None = None
+    institution_id: uuid.UUID | None = None
+    subject: str | None = None
+    action: str | None = None
+    legal_basis: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.since is not None and self.until is not None and self.since > self.until:
+            raise Problem(
+                422,
+                "invalid_period",
+                "the period ends before it starts (until is earlier than since)",
+                errors=[
+                    {
+                        "loc": ["query", "until"],
+                        "msg": "until is earlier than since",
+                        "type": "invalid_period",
+                    }
+                ],
+            )
+
+    def apply(self, stmt: Select[Any]) -> Select[Any]:
+        if self.person_id is not None:
+            stmt = stmt.where(AccessLog.person_id == self.person_id)
+        if self.institution_id is not None:
+            stmt = stmt.where(AccessLog.institution_id == self.institution_id)
+        if self.subject:
+            stmt = stmt.where(AccessLog.subject == self.subject)
+        if self.action:
+            stmt = stmt.where(AccessLog.action == self.action)
+        if self.legal_basis:
+            stmt = stmt.where(AccessLog.legal_basis == self.legal_basis)
+        if self.since is not None:
+            stmt = stmt.where(AccessLog.occurred_at >= _day_start(self.since))
+        if self.until is not None:
+            stmt = stmt.where(AccessLog.occurred_at < _day_start(self.until) + timedelta(days=1))
+        return stmt
+
+    def describe(self) -> str:
+        """The filters as one line (recorded with an export)."""
+        return " ".join(f"{k}={v}" for k, v in vars(self).items() if v is not None)[:1000] or "all"
 
 
 async def list_access_log(
     session: AsyncSession,
     *,
     principal: Principal,
-    person_id: uuid.UUID | None,
-    institution_id: uuid.UUID | None,
-    subject: str | None,
-    action: str | None,
-    since: date | None,
-    until: date | None,
+    filters: LogFilters,
     cursor: str | None,
     limit: int | None,
     audit: AuditContext,
 ) -> tuple[list[AccessLog], str | None]:
-    stmt: Select[Any] = select(AccessLog)
-    if person_id is not None:
-        stmt = stmt.where(AccessLog.person_id == person_id)
-    if institution_id is not None:
-        stmt = stmt.where(AccessLog.institution_id == institution_id)
-    if subject:
-        stmt = stmt.where(AccessLog.subject == subject)
-    if action:
-        stmt = stmt.where(AccessLog.action == action)
-    if since is not None:
-        stmt = stmt.where(AccessLog.occurred_at >= _day_start(since))
-    if until is not None:
-        stmt = stmt.where(AccessLog.occurred_at < _day_start(until) + timedelta(days=1))
     rows, next_cursor = await paginate(
         session,
-        stmt,
+        filters.apply(select(AccessLog)),
         order_by=[AccessLog.occurred_at, AccessLog.id],
         cursor=cursor,
         limit=limit,
@@ -62,7 +93,7 @@ async def list_access_log(
         session,
         principal=principal,
         audit=audit,
-        person_ids=[person_id],
+        person_ids=[filters.person_id],
         action="access_log_query",
         legal_basis="audit",
     )

@@ -30,6 +30,13 @@ class ClientsSettings(ServiceSettings):
     #: (unless the referrals service names another retention when it revokes it).
     grant_retention_days: int = Field(30, ge=0, le=3650)
 
+    #: An access request to a person's registering institutions expires after this many days
+    #: without a decision (it then grants nothing).
+    access_request_days: int = Field(14, ge=1, le=90)
+    #: A likely duplicate's ``candidate_id`` (an opaque token for an access request) is valid
+    #: this many hours after the 409 that named it.
+    candidate_token_hours: int = Field(24, ge=1, le=168)
+
     #: Persons with no activity for this many days and no active grant are anonymised.
     retention_days: int = Field(3650, ge=1)
     #: How often the retention job runs in the background (seconds); 0 switches the schedule off
@@ -47,3 +54,8 @@ class ClientsSettings(ServiceSettings):
     import_poll_seconds: float = Field(5.0, ge=0)
     #: A running job whose heartbeat is older than this is considered abandoned and resumed.
     import_stale_seconds: int = Field(300, ge=10)
+    #: Rejected rows keep their data (for the download of the rejected rows, to correct and
+    #: upload again) this many days after the job finished; the import worker then erases it.
+    import_rejected_keep_days: int = Field(7, ge=0, le=90)
+    #: The auditor's access-log export refuses more rows than this (narrow the filters).
+    access_log_export_max_rows: int = Field(50_000, ge=1, le=1_000_000)

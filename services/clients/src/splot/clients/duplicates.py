@@ -1,7 +1,8 @@
 """Duplicate checks before a person is registered: ``POST /v1/persons/match`` (check without
 creating), the likely-duplicate refusal of a new record, and external ids already in use. The
 scoring itself is :mod:`splot.clients.matching`. Only ids of persons the caller already sees are
-ever named."""
+ever named; the others by an opaque candidate id (:mod:`splot.clients.candidates`) with initials
+and birth year, enough to ask their registering institutions for access."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.clients import identity, schemas
+from splot.clients import candidates, identity, schemas
 from splot.clients.access import Actor, AuditContext, log_access, visible_person_ids
 from splot.clients.config import ClientsSettings
 from splot.clients.matching import Match, Probe, find_matches
@@ -62,6 +63,42 @@ async def split_visible(
 
 def _candidates(matches: list[Match]) -> list[dict[str, Any]]:
     return [{"person_id": str(m.person_id), "match": m.kind, "score": m.score} for m in matches]
+
+
+class LikelyDuplicate(Problem):
+    """409 ``likely_duplicate``; ``disclosed`` are the hidden candidates it describes (initials
+    and birth year), which the route writes to the access log as a duplicate check."""
+
+    def __init__(self, detail: str, *, disclosed: list[uuid.UUID], **extra: Any) -> None:
+        super().__init__(409, "likely_duplicate", detail, **extra)
+        self.disclosed = disclosed
+
+
+async def _hidden_candidates(
+    session: AsyncSession, *, actor: Actor, matches: list[Match], settings: ClientsSettings
+) -> list[dict[str, Any]]:
+    """Candidates the caller may not see, as much as an identity lookup answers (initials, birth
+    year) and an opaque id for an access request; never the registry id."""
+    if not matches:
+        return []
+    persons = {
+        p.id: p
+        for p in (
+            await session.scalars(select(Person).where(Person.id.in_([m.person_id for m in matches])))
+        ).all()
+    }
+    return [
+        {
+            "candidate_id": candidates.issue(
+                settings, person_id=m.person_id, institution_id=actor.institution_id
+            ),
+            "initials": identity.initials(persons[m.person_id].first_name, persons[m.person_id].last_name),
+            "birth_year": persons[m.person_id].birth_year,
+            "match": m.kind,
+        }
+        for m in matches
+        if m.person_id in persons
+    ]
 
 
 async def match_person(
@@ -122,19 +159,36 @@ async def refuse_likely_duplicates(
     )
     strong = any(m.strong for m in matches)
     if matches and (strong or not override_reason):
-        # Only ids of persons the caller already sees are named (the 409 rolls back, so nothing
-        # is logged: no person data is disclosed).
+        # Only ids of persons the caller already sees are named; the others by an opaque
+        # candidate id with initials and birth year (the route audits them as a duplicate check).
         visible, hidden = await split_visible(session, actor=actor, matches=matches)
-        raise Problem(
-            409,
-            "likely_duplicate",
+        raise LikelyDuplicate(
             HIDDEN_MATCH
             if hidden and not visible
             else "a likely duplicate of this person is already registered",
+            disclosed=[m.person_id for m in hidden],
             candidates=_candidates(visible),
+            hidden_candidates=await _hidden_candidates(
+                session, actor=actor, matches=hidden, settings=settings
+            ),
             overridable=not strong,
         )
     return matches
+
+
+async def log_disclosed(
+    session: AsyncSession, *, actor: Actor, audit: AuditContext, refused: LikelyDuplicate
+) -> None:
+    """Audit the hidden candidates a refused registration described (the caller commits it: the
+    refused registration itself writes nothing)."""
+    await log_access(
+        session,
+        principal=actor.principal,
+        audit=audit,
+        person_ids=refused.disclosed,
+        action="match",
+        legal_basis="duplicate_check",
+    )
 
 
 async def external_ref_taken(

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.clients.models import AccessGrant, Consent, Person
+from splot.clients.models import AccessGrant, AccessRequest, Consent, Person
 from splot.common.events import EventPayload, declare, emit
 
 SERVICE = "clients"
@@ -158,6 +158,45 @@ class GrantPayload(EventPayload):
     expires_at: datetime | None
 
 
+class AccessRequestPayload(EventPayload):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "access_request_id": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9",
+                    "person_id": _PERSON,
+                    "requester_institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
+                    "state": "approved",
+                    "decided_by_institution_id": _INSTITUTION,
+                    "created_at": "2026-03-02T09:15:00Z",
+                    "expires_at": "2026-03-16T09:15:00Z",
+                    "decided_at": "2026-03-03T11:40:00Z",
+                }
+            ]
+        }
+    )
+
+    access_request_id: uuid.UUID
+    person_id: uuid.UUID
+    #: The institution asking for access (registered on approval).
+    requester_institution_id: uuid.UUID
+    state: Literal["pending", "approved", "declined", "expired"]
+    #: The registering institution that approved or declined it.
+    decided_by_institution_id: uuid.UUID | None
+    created_at: datetime
+    expires_at: datetime
+    decided_at: datetime | None
+
+
+declare(
+    SERVICE,
+    "access_request",
+    AccessRequestPayload,
+    access_request__created="An institution asked a person's registering institutions for access to the record.",
+    access_request__approved="A registering institution approved an access request: the requester is registered.",
+    access_request__declined="A registering institution declined an access request.",
+    access_request__expired="An access request ran out without a decision: it grants nothing.",
+)
 declare(
     SERVICE,
     "person",
@@ -292,4 +331,29 @@ async def grant_event(session: AsyncSession, event_type: str, grant: AccessGrant
         aggregate_type="access_grant",
         aggregate_id=grant.id,
         payload=grant_payload(grant),
+    )
+
+
+def access_request_payload(request: AccessRequest, *, state: str) -> dict[str, Any]:
+    return {
+        "access_request_id": str(request.id),
+        "person_id": str(request.person_id),
+        "requester_institution_id": str(request.requester_institution_id),
+        "state": state,
+        "decided_by_institution_id": str(request.decided_by_institution_id)
+        if request.decided_by_institution_id
+        else None,
+        "created_at": _iso(request.created_at),
+        "expires_at": _iso(request.expires_at),
+        "decided_at": _iso(request.decided_at),
+    }
+
+
+async def access_request_event(session: AsyncSession, request: AccessRequest, *, state: str) -> None:
+    await emit(
+        session,
+        f"access_request.{state}" if state != "pending" else "access_request.created",
+        aggregate_type="access_request",
+        aggregate_id=request.id,
+        payload=access_request_payload(request, state=state),
     )

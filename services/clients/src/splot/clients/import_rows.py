@@ -127,10 +127,10 @@ class Batch:
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def reject(self, row_id: int, problem: dict[str, Any]) -> None:
+        # A rejected row keeps its data, for the download of the rejected rows (to correct and
+        # upload again), until the import worker erases it (``import_rejected_keep_days``).
         self.counts["rejected"] += 1
-        self.results.append(
-            {"id": row_id, "outcome": "rejected", "person_id": None, "problem": problem, "data": None}
-        )
+        self.results.append({"id": row_id, "outcome": "rejected", "person_id": None, "problem": problem})
 
     def done(self, row_id: int, outcome: str, person_id: uuid.UUID) -> None:
         self.counts[outcome] += 1

@@ -14,7 +14,9 @@ from starlette.datastructures import UploadFile
 
 from splot.clients import schemas
 from splot.clients.config import ClientsSettings
+from splot.clients.import_export import REJECTION_COLUMNS
 from splot.common.errors import Problem
+from splot.common.spreadsheet import QUOTE, is_formula_like
 
 COLUMNS = frozenset(schemas.ImportRecord.model_fields)
 
@@ -59,7 +61,8 @@ def parse_csv(raw: bytes) -> list[dict[str, Any]]:
     header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
     if not header or not any(header):
         raise Problem(422, "empty_import", "the file has no header row")
-    unknown = sorted(set(header) - COLUMNS)
+    # The download of rejected rows adds its reasons as columns: a corrected file comes back as is.
+    unknown = sorted(set(header) - COLUMNS - set(REJECTION_COLUMNS))
     if unknown:
         raise Problem(
             422,
@@ -73,16 +76,21 @@ def parse_csv(raw: bytes) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     try:
         for row in reader:
-            rows.append(
-                {
-                    k: (v.strip() or None) if isinstance(v, str) else None
-                    for k, v in row.items()
-                    if k in COLUMNS
-                }
-            )
+            rows.append({k: _cell(v) for k, v in row.items() if k in COLUMNS})
     except csv.Error as exc:
         raise Problem(422, "invalid_file", "the CSV file cannot be read") from exc
     return rows
+
+
+def _cell(value: Any) -> str | None:
+    """A CSV cell: trimmed, empty as none, and a cell our exports neutralised (``'`` before
+    what a spreadsheet reads as a formula, e.g. ``'+48 600…``) as it was."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if value.startswith(QUOTE) and is_formula_like(value[1:]):
+        value = value[1:]
+    return value or None
 
 
 def parse_json(raw: bytes) -> list[dict[str, Any]]:

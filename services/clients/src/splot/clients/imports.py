@@ -8,7 +8,9 @@ The upload is stored as rows (:func:`create_job`) and processed in batches, one 
 (:mod:`splot.clients.import_batch`), by a background task after the response (:func:`run_job`) or
 by the worker loop that also resumes abandoned jobs (:func:`import_worker`); a job is taken by
 one worker at a time (:func:`claim_job`); progress is ``processed_rows / total_rows``. Row data
-is erased as soon as the row is processed.
+is erased as soon as the row is processed, except a rejected row's, kept for the download of the
+rejected rows (:mod:`splot.clients.import_export`) until the worker erases it
+``import_rejected_keep_days`` after the job finished (:func:`erase_rejected_data`).
 """
 
 from __future__ import annotations
@@ -271,15 +273,31 @@ async def run_job(
             await session.commit()
 
 
+async def erase_rejected_data(session: AsyncSession, *, settings: ClientsSettings) -> int:
+    """Erase the data of rejected rows of jobs that finished ``import_rejected_keep_days`` ago
+    (their outcome and reason stay); the number of rows erased."""
+    cutoff = utcnow() - timedelta(days=settings.import_rejected_keep_days)
+    finished = select(ImportJob.id).where(ImportJob.finished_at.is_not(None), ImportJob.finished_at <= cutoff)
+    result = await session.execute(
+        update(ImportRow)
+        .where(ImportRow.job_id.in_(finished), ImportRow.outcome.is_not(None), ImportRow.data.is_not(None))
+        .values(data=None)
+        .execution_options(synchronize_session=False)
+    )
+    return rows_affected(result)
+
+
 async def import_worker(app: FastAPI) -> None:
-    """Background task: every ``import_poll_seconds`` (0: never), pick up queued jobs and resume
-    abandoned ones (another replica died)."""
+    """Background task: every ``import_poll_seconds`` (0: never), pick up queued jobs, resume
+    abandoned ones (another replica died) and erase the data of old rejected rows."""
     settings: ClientsSettings = app.state.settings
 
     async def pick_up() -> None:
         maker: async_sessionmaker[AsyncSession] = app.state.sessionmaker
         stale = utcnow() - timedelta(seconds=settings.import_stale_seconds)
         async with maker() as session:
+            await erase_rejected_data(session, settings=settings)
+            await session.commit()
             ids = (
                 await session.scalars(
                     select(ImportJob.id)

@@ -39,6 +39,7 @@ from splot.clients.models import (
 from splot.clients.persons import IDENTIFYING_FIELDS, visible_person
 from splot.common.db import rows_affected, utcnow
 from splot.common.errors import Problem, forbidden, not_found
+from splot.common.pagination import paginate
 
 #: Identity and contact fields kept in a merge's before-image.
 _IMAGE_FIELDS = (*IDENTIFYING_FIELDS, "birth_year", "sex", "gmina")
@@ -293,6 +294,24 @@ async def get_merge(session: AsyncSession, *, actor: Actor, merge_id: uuid.UUID)
     if not access.registered:
         raise not_found("merge")
     return merge
+
+
+async def list_merges(
+    session: AsyncSession, *, actor: Actor, person_id: uuid.UUID, cursor: str | None, limit: int | None
+) -> tuple[list[PersonMerge], str | None]:
+    """The merges into a person (newest first), for institutions registered on it (others: 404,
+    like the person): where a coordinator finds a merge to undo within its window."""
+    access = await access_to(session, actor=actor, person_id=person_id, now=utcnow())
+    if not access.registered:
+        raise not_found("person")
+    return await paginate(
+        session,
+        select(PersonMerge).where(PersonMerge.survivor_id == person_id),
+        order_by=[PersonMerge.merged_at, PersonMerge.id],
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+    )
 
 
 async def undo_merge(

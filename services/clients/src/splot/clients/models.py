@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -91,8 +92,12 @@ class Registration(Base):
     institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     registered_by: Mapped[str] = mapped_column(String(128))
-    #: "created" (registered the record), "identifier" (proved the PESEL/document), "import".
+    #: "created" (registered the record), "identifier" (proved the PESEL/document), "import",
+    #: "access_request" (a registering institution approved the institution's request).
     how: Mapped[str] = mapped_column(String(16))
+    #: Why a further institution registered an existing record (declared by its staff, or the
+    #: approved access request's reason). Null for the record's creator and imports.
+    reason: Mapped[str | None] = mapped_column(String(1000))
 
 
 class ExternalRef(Base):
@@ -236,6 +241,49 @@ class BreakGlass(Base):
     reason: Mapped[str] = mapped_column(String(1000))
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AccessRequestStatus:
+    pending = "pending"
+    approved = "approved"
+    declined = "declined"
+    expired = "expired"
+
+
+class AccessRequest(Versioned, Base):
+    """An institution asking the institutions that registered a person for access to the record
+    (found as a likely duplicate it may not see). Approval registers the requester."""
+
+    __tablename__ = "access_request"
+    __table_args__ = (
+        # One pending request per person and requesting institution (a second one is a 409).
+        Index(
+            "uq_access_request_pending",
+            "person_id",
+            "requester_institution_id",
+            unique=True,
+            sqlite_where=text("status = 'pending'"),
+            postgresql_where=text("status = 'pending'"),
+        ),
+        Index("ix_access_request_requester", "requester_institution_id", "created_at"),
+        Index("ix_access_request_status_expires", "status", "expires_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    requester_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    requested_by: Mapped[str] = mapped_column(String(128))
+    reason: Mapped[str] = mapped_column(String(1000))
+    #: pending, approved, declined or expired (a pending request past ``expires_at`` counts as
+    #: expired at once; the retention job records it).
+    status: Mapped[str] = mapped_column(String(12), default=AccessRequestStatus.pending)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decided_by: Mapped[str | None] = mapped_column(String(128))
+    decided_by_institution_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    #: Why it was declined (or a note with the approval).
+    decision_reason: Mapped[str | None] = mapped_column(String(1000))
 
 
 class PersonMerge(Base):

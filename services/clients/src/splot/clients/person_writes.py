@@ -255,6 +255,7 @@ async def register_person(
                 institution_id=actor.institution_id,
                 registered_by=actor.subject[:128],
                 how="identifier",
+                reason=data.reason,
             )
         )
         await session.flush()
@@ -270,6 +271,7 @@ async def register_person(
         person_ids=[person.id],
         action="register",
         legal_basis="registration",
+        reason=data.reason,
     )
     return person, Access(registered=True), created
 

@@ -303,6 +303,15 @@ async def lookup_identity(
     else:
         stmt = stmt.where(Person.document_number == data.document_number)
     found = list((await session.scalars(stmt.order_by(Person.id).limit(10))).all())
+    visible = set(
+        (
+            await session.scalars(
+                select(Person.id).where(
+                    Person.id.in_([p.id for p in found]), Person.id.in_(visible_person_ids(actor, utcnow()))
+                )
+            )
+        ).all()
+    )
     await log_access(
         session,
         principal=actor.principal,
@@ -314,7 +323,10 @@ async def lookup_identity(
     return schemas.IdentityLookupResult(
         items=[
             schemas.IdentityHint(
-                id=p.id, initials=identity.initials(p.first_name, p.last_name), birth_year=p.birth_year
+                id=p.id,
+                initials=identity.initials(p.first_name, p.last_name),
+                birth_year=p.birth_year,
+                visible=p.id in visible,
             )
             for p in found
         ]

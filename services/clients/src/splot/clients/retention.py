@@ -17,18 +17,20 @@ from fastapi import FastAPI
 from sqlalchemy import delete, exists, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from splot.clients import events, merges
+from splot.clients import access_requests, events, merges
 from splot.clients.access import active_grant_clause
 from splot.clients.config import ClientsSettings
 from splot.clients.models import (
     AccessGrant,
     AccessLog,
+    AccessRequest,
     CaseAttribute,
     Consent,
     ExternalRef,
     Person,
     PersonMerge,
     PersonStatus,
+    Registration,
 )
 from splot.clients.persons import IDENTIFYING_FIELDS
 from splot.common.background import every
@@ -84,6 +86,19 @@ async def anonymise(session: AsyncSession, *, person: Person) -> None:
         .values(evidence_reference=None, withdrawal_reason=None)
         .execution_options(synchronize_session=False)
     )
+    # Declared reasons (of further registrations and access requests) describe the person's case.
+    await session.execute(
+        update(Registration)
+        .where(Registration.person_id == person.id)
+        .values(reason=None)
+        .execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        update(AccessRequest)
+        .where(AccessRequest.person_id == person.id)
+        .values(reason="", decision_reason=None)
+        .execution_options(synchronize_session=False)
+    )
     # A merge's undo copy of this person's identity goes with the identity itself.
     await session.execute(
         update(PersonMerge)
@@ -115,6 +130,7 @@ async def run_once(maker: async_sessionmaker[AsyncSession], settings: ClientsSet
     identity copies kept by merges that can no longer be undone."""
     async with maker() as session:
         await merges.forget_expired_before_images(session)
+        await access_requests.expire_due(session)
         await session.commit()
     total = 0
     while True:

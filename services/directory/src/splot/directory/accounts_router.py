@@ -165,6 +165,25 @@ async def user_membership(
     return schemas.UserMembership.model_validate(user)
 
 
+@router.get(
+    "/internal/users/{user_id}/contact",
+    response_model=schemas.UserContact,
+    tags=["internal"],
+    responses=READ_RESPONSES,
+)
+async def user_contact(
+    session: SessionDep,
+    _: Annotated[Principal, Depends(require_service("directory:read"))],
+    user_id: uuid.UUID,
+) -> schemas.UserContact:
+    """A staff member's name and work e-mail (Splot services with ``directory:read``: the referrals
+    service names a referral's sending caseworker to the receiver)."""
+    user = await session.get(User, user_id)
+    if user is None:
+        raise not_found("user")
+    return schemas.UserContact.model_validate(user)
+
+
 @router.patch(
     "/users/{user_id}", response_model=schemas.UserRead, tags=["accounts"], responses=WRITE_RESPONSES
 )

@@ -260,7 +260,7 @@ AGREEMENTS = (
 #: The service identities of the other Splot services (embedded mode) and their scopes.
 SERVICE_CLIENTS = {
     "clients": ["events:read", "directory:read"],
-    "referrals": ["events:read", "clients:internal", "directory:read"],
+    "referrals": ["events:read", "clients:internal", "directory:read", "directory:occupancy"],
     "reporting": ["events:read"],
 }
 

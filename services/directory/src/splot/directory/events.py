@@ -133,7 +133,7 @@ declare(
     OfferPayload,
     offer__created="An institution published a service offer.",
     offer__updated="A service offer changed.",
-    offer__capacity_changed="A provider reported an offer's free places.",
+    offer__capacity_changed="A provider reported an offer's free places, or a referral took or freed a place.",
 )
 declare(
     SERVICE,

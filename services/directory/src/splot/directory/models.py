@@ -1,5 +1,5 @@
-"""Directory data model: institutions, service catalogue and offers, agreements, staff, API
-clients, refresh tokens, signing keys, sign-in throttle counters, token revocations and the
+"""Directory data model: institutions, service catalogue and offers (with the places referrals
+occupy), the legal-basis catalogue, agreements, staff, API clients, refresh tokens, signing keys, sign-in throttle counters, token revocations and the
 directory's own audit trail."""
 
 from __future__ import annotations
@@ -100,7 +100,64 @@ class ServiceOffer(Versioned, TimestampMixin, Base):
     capacity_available: Mapped[int | None] = mapped_column(Integer)
     capacity_max: Mapped[int | None] = mapped_column(Integer)
     capacity_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: Places taken by accepted or in-progress Splot referrals (see :mod:`splot.directory.occupancy`).
+    occupied: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class OfferOccupancy(Base):
+    """Whether one referral occupies a place of an offer, as of the referral's version (the
+    referrals service delivers each change; an older version than the one stored is ignored)."""
+
+    __tablename__ = "offer_occupancy"
+
+    referral_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    offer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_offer.id"), index=True)
+    occupying: Mapped[bool] = mapped_column(Boolean)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class LegalBasis(Base):
+    """The catalogue of statutory legal bases (provisions of Polish law) a referral, and later an
+    individual plan, can rest on; reference data, seeded by migration."""
+
+    __tablename__ = "legal_basis"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: The act's full title (``Ustawa z dnia 12 marca 2004 r. o pomocy społecznej``).
+    act_title: Mapped[str] = mapped_column(String(300))
+    #: Its short name in the nominative (``ustawa o pomocy społecznej``) and in the genitive, as
+    #: a citation needs it (``ustawy o pomocy społecznej``).
+    act_short_name: Mapped[str] = mapped_column(String(200))
+    act_short_name_genitive: Mapped[str] = mapped_column(String(200))
+    #: Where it is published (``Dz.U. 2025 poz. 620``), when known.
+    act_journal: Mapped[str | None] = mapped_column(String(64))
+    #: None when the provision is cited by the act and its task only.
+    article: Mapped[str | None] = mapped_column(String(16))
+    paragraph: Mapped[str | None] = mapped_column(String(16))
+    point: Mapped[str | None] = mapped_column(String(16))
+    title_pl: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300))
+    #: Institution types whose statutory task it is (never empty).
+    institution_types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Service types it covers; empty: every service type.
+    service_types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    @property
+    def citation(self) -> str:
+        """``art. 108 ust. 1 ustawy o pomocy społecznej``; without an article, the act and the task
+        (``ustawa o rynku pracy i służbach zatrudnienia: Usługi rynku pracy …``)."""
+        if self.article is None:
+            return f"{self.act_short_name}: {self.title_pl}"
+        parts = [f"art. {self.article}"]
+        if self.paragraph:
+            parts.append(f"ust. {self.paragraph}")
+        if self.point:
+            parts.append(f"pkt {self.point}")
+        return " ".join([*parts, self.act_short_name_genitive])
 
 
 agreement_party = Table(

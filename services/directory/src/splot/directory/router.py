@@ -10,15 +10,18 @@ from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from splot.common import teryt
 from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit, settings_of
-from splot.common.auth import CurrentPrincipal, Principal, Role, require_roles
-from splot.common.db import SessionDep
+from splot.common.auth import CurrentPrincipal, Principal, Role, require_roles, require_service
+from splot.common.db import SessionDep, utcnow
 from splot.common.etag import IfMatch, set_etag
 from splot.common.teryt import Level
 from splot.common.validation import IsoDate
-from splot.directory import schemas, service
+from splot.directory import legal_bases, occupancy, schemas, service
 from splot.directory.config import DirectorySettings
 
 router = APIRouter(prefix="/v1")
+
+#: The scope of the referrals service's client credentials for occupancy deliveries.
+OCCUPANCY_SCOPE = "directory:occupancy"
 
 SystemAdmin = Annotated[Principal, Depends(require_roles(Role.system_admin))]
 Staff = Annotated[Principal, Depends(require_roles(*Role))]
@@ -61,6 +64,28 @@ async def list_service_types(session: SessionDep, _: CurrentPrincipal) -> schema
     """The catalogue of service types a referral can be about."""
     items = await service.list_service_types(session)
     return schemas.ServiceTypeList(items=[schemas.ServiceTypeRead.model_validate(i) for i in items])
+
+
+@router.get(
+    "/legal-bases", response_model=schemas.LegalBasisList, tags=["catalogue"], responses=LIST_RESPONSES
+)
+async def list_legal_bases(
+    session: SessionDep,
+    _: CurrentPrincipal,
+    institution_type: schemas.InstitutionType | None = None,
+    service_type: Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,47}$")] = None,
+    active: bool | None = None,
+) -> schemas.LegalBasisList:
+    """The catalogue of statutory legal bases: provisions of Polish law, the institution types
+    whose task each is and the service types it covers (an empty list: every one). Filtered by
+    institution type and service type, it lists what such a sender may cite for such a referral."""
+    items = await legal_bases.list_legal_bases(
+        session,
+        institution_type=institution_type.value if institution_type else None,
+        service_type=service_type,
+        active=active,
+    )
+    return schemas.LegalBasisList(items=[schemas.LegalBasisRead.model_validate(i) for i in items])
 
 
 @router.get(
@@ -314,3 +339,21 @@ async def update_agreement(
     )
     set_etag(response, agreement.id, agreement.version)
     return service.agreement_read(agreement)
+
+
+@router.put(
+    "/internal/offer-occupancy/{referral_id}",
+    response_model=schemas.OccupancyRead,
+    tags=["internal"],
+    responses=WRITE_RESPONSES,
+)
+async def put_offer_occupancy(
+    session: SessionDep,
+    _: Annotated[Principal, Depends(require_service(OCCUPANCY_SCOPE))],
+    referral_id: uuid.UUID,
+    data: schemas.OccupancyState,
+) -> schemas.OccupancyRead:
+    """Whether a referral occupies a place of an offer, as of the referral's version (the
+    referrals service only: a service token with ``directory:occupancy``). Idempotent; a state
+    not newer than the one recorded changes nothing (``applied: false``)."""
+    return await occupancy.record(session, referral_id=referral_id, data=data, now=utcnow())

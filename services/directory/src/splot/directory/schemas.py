@@ -186,6 +186,26 @@ class ServiceTypeList(BaseModel):
     items: list[ServiceTypeRead]
 
 
+class LegalBasisRead(Output):
+    code: str
+    act_title: str = Field(description="The act's full title")
+    act_short_name: str
+    act_journal: str | None = Field(description="Where the act is published, when given")
+    article: str | None = Field(description="None: the act and its task are cited without an article")
+    paragraph: str | None = Field(description="ustęp")
+    point: str | None = Field(description="punkt")
+    citation: str = Field(examples=["art. 108 ustawy o pomocy społecznej"])
+    title_pl: str
+    title_en: str
+    institution_types: list[str] = Field(description="Institution types whose statutory task it is")
+    service_types: list[str] = Field(description="Service types it covers; empty: every service type")
+    active: bool
+
+
+class LegalBasisList(BaseModel):
+    items: list[LegalBasisRead]
+
+
 #: Strict: pydantic's lax mode would read JSON ``false`` as 0 and ``"5"`` as 5.
 Capacity = Annotated[StrictInt, Field(ge=0, le=100_000)]
 
@@ -252,6 +272,7 @@ class OfferRead(Output):
     capacity_available: int | None
     capacity_max: int | None
     capacity_updated_at: datetime | None
+    occupied: int = Field(description="Places taken by accepted or in-progress Splot referrals")
     active: bool
     version: int
     created_at: datetime
@@ -259,6 +280,27 @@ class OfferRead(Output):
 
 
 class OfferPage(Page[OfferRead]): ...
+
+
+class OccupancyState(Input):
+    """Whether a referral occupies a place of an offer, as of the referral's version (the body of
+    ``PUT /v1/internal/offer-occupancy/{referral_id}``; the referrals service only)."""
+
+    offer_id: uuid.UUID
+    occupying: StrictBool
+    version: Annotated[StrictInt, Field(ge=1)]
+
+
+class OccupancyRead(BaseModel):
+    referral_id: uuid.UUID
+    offer_id: uuid.UUID
+    occupying: bool
+    version: int
+    #: False when a newer state of the referral was already recorded (this one was ignored).
+    applied: bool
+    occupied: int
+    capacity_available: int | None
+    capacity_max: int | None
 
 
 class AgreementCreate(Input):
@@ -367,6 +409,17 @@ class UserMembership(Output):
 
     id: uuid.UUID
     institution_id: uuid.UUID
+    active: bool
+
+
+class UserContact(Output):
+    """How to reach a staff member about a referral they sent (for Splot's own services: the
+    referrals service shows it to the referral's receiver)."""
+
+    id: uuid.UUID
+    institution_id: uuid.UUID
+    full_name: str
+    email: str
     active: bool
 
 

@@ -11,7 +11,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
-from splot.common.errors import not_found
 from splot.common.etag import check_if_match
 from splot.referrals import schemas
 from splot.referrals.config import ReferralsSettings
@@ -22,6 +21,7 @@ from splot.referrals.reading import (
     get_referral,
     is_party,
     load_referral,
+    read_referral,
     require_reader,
     require_writer,
     rules,
@@ -112,69 +112,51 @@ async def forward(
     return child
 
 
-def _visible_chain(nodes: list[Referral], actor: Actor) -> dict[uuid.UUID, bool]:
-    """Node id -> is the actor a party. Visible: the actor's referrals and everything below them."""
-    children: dict[uuid.UUID | None, list[Referral]] = {}
-    for node in nodes:
-        children.setdefault(node.parent_referral_id, []).append(node)
-    visible: dict[uuid.UUID, bool] = {}
-
-    def _descend(node: Referral) -> None:
-        for child in children.get(node.id, []):
-            if child.id not in visible:
-                visible[child.id] = is_party(child, actor)
-                _descend(child)
-
-    for node in nodes:
-        if is_party(node, actor):
-            visible[node.id] = True
-            _descend(node)
-    return visible
-
-
 async def chain(session: AsyncSession, *, referral_id: uuid.UUID, actor: Actor) -> schemas.ChainRead:
+    """The whole tree, for every party of the chain (an institution that sent or received any of
+    its referrals). Nodes you are not a party of show status, dates, parties and outcome; a
+    sensitive one of someone else's shows not even its service type or outcome."""
     require_reader(actor)
-    root_id = (
-        await session.scalars(select(Referral.chain_root_id).where(Referral.id == referral_id))
-    ).first()
-    if root_id is None:
-        raise not_found("referral")
+    referral, _ = await read_referral(session, referral_id=referral_id, actor=actor)
     nodes = list(
         (
             await session.scalars(
                 select(Referral)
-                .where(Referral.chain_root_id == root_id)
+                .where(
+                    Referral.chain_root_id == referral.chain_root_id, Referral.status != Status.draft.value
+                )
                 .order_by(Referral.chain_depth, Referral.created_at, Referral.id)
             )
         ).all()
     )
-    visible = _visible_chain(nodes, actor)
-    if referral_id not in visible:
-        raise not_found("referral")
+    if referral.status == Status.draft.value:
+        nodes = [referral]
     now = utcnow()
     return schemas.ChainRead(
-        chain_root_id=root_id,
-        items=[
-            schemas.ChainNode(
-                id=n.id,
-                number=n.number,
-                parent_referral_id=n.parent_referral_id,
-                chain_depth=n.chain_depth,
-                status=n.status,
-                business_status=n.business_status,
-                outcome_codes=list(n.outcome_codes or []),
-                sender_institution_id=n.sender_institution_id,
-                target_institution_id=n.target_institution_id,
-                service_type_code=n.service_type_code,
-                priority=n.priority,
-                overdue=n.overdue_at(now),
-                sent_at=n.sent_at,
-                ended_at=n.ended_at,
-                party=visible[n.id],
-            )
-            for n in nodes
-            if n.id in visible
-        ],
+        chain_root_id=referral.chain_root_id, items=[_node(n, actor, now) for n in nodes]
+    )
+
+
+def _node(n: Referral, actor: Actor, now: datetime) -> schemas.ChainNode:
+    party = is_party(n, actor)
+    hide = n.sensitive and not party
+    return schemas.ChainNode(
+        id=n.id,
+        number=n.number,
+        parent_referral_id=n.parent_referral_id,
+        chain_depth=n.chain_depth,
+        status=n.status,
+        business_status=n.business_status,
+        outcome_codes=[] if hide else list(n.outcome_codes or []),
+        sender_institution_id=n.sender_institution_id,
+        target_institution_id=n.target_institution_id,
+        service_type_code=None if hide else n.service_type_code,
+        priority=n.priority,
+        overdue=n.overdue_at(now),
+        sent_at=n.sent_at,
+        ended_at=n.ended_at,
+        party=party,
+        sensitive=n.sensitive,
     )
 
 

@@ -17,7 +17,7 @@ class ReferralsSettings(ServiceSettings):
     service_name: str = "referrals"
     service_client_id: str = "referrals"
     #: Scopes this service asks for when it calls its peers.
-    peer_scope: str = "clients:internal directory:read"
+    peer_scope: str = "clients:internal directory:read directory:occupancy"
 
     #: Base URLs of the peers (the paths ``/v1/...`` are appended).
     clients_url: str = "http://127.0.0.1:8000/api/clients"

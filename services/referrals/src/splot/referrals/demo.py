@@ -23,6 +23,7 @@ from splot.common.db import utcnow
 from splot.common.etag import etag_for
 from splot.referrals import chains, drafts, messages, schemas, transitions
 from splot.referrals.config import ReferralsSettings
+from splot.referrals.demo_legal_bases import LEGAL_BASES, code_for
 from splot.referrals.demo_scenarios import SCENARIOS, R, S, Scenario, Step
 from splot.referrals.effects import Payload
 from splot.referrals.models import AccessSync, Referral
@@ -30,17 +31,19 @@ from splot.referrals.peers import (
     AccessState,
     CheckResult,
     InstitutionInfo,
+    LegalBasisInfo,
+    OccupancyState,
     OfferInfo,
     PersonSummary,
     ReferralCheck,
     ServiceTypeInfo,
+    UserContact,
     UserInfo,
 )
 from splot.referrals.reading import rules
 from splot.referrals.workflow import COORDINATOR, TRANSITIONS, Actor, authorise
 
 DEMO_NAMESPACE = uuid.UUID("5b1e7a52-4f0e-4c7e-9a53-7370c0d0e003")
-STATUTORY_ARTICLE = "art. 100 ust. 1 ustawy o pomocy społecznej"
 
 
 def demo_id(kind: str, key: str) -> uuid.UUID:
@@ -106,6 +109,12 @@ class DemoPeers:
     async def service_types(self) -> dict[str, ServiceTypeInfo]:
         return CATALOGUE
 
+    async def legal_bases(self) -> dict[str, LegalBasisInfo]:
+        return LEGAL_BASES
+
+    async def put_occupancy(self, state: OccupancyState) -> None:
+        return None  # delivered to the directory by the service's scheduler once it runs
+
     async def offer(self, offer_id: uuid.UUID) -> OfferInfo | None:
         return None
 
@@ -117,6 +126,9 @@ class DemoPeers:
         return ref is not None and service_type_code in ref.offers
 
     async def user(self, user_id: uuid.UUID) -> UserInfo | None:
+        return None
+
+    async def user_contact(self, user_id: uuid.UUID) -> UserContact | None:
         return None
 
     async def put_access(self, state: AccessState) -> None:
@@ -132,10 +144,12 @@ def _actor(ref: DemoInstitutionRef) -> Actor:
     )
 
 
-def _legal_basis(settings: ReferralsSettings, target: DemoInstitutionRef) -> dict[str, Any]:
+def _legal_basis(
+    settings: ReferralsSettings, sender: DemoInstitutionRef, target: DemoInstitutionRef, service_type: str
+) -> dict[str, Any]:
     if target.type in settings.consent_required_types:
         return {"kind": "consent"}
-    return {"kind": "statutory", "article": STATUTORY_ARTICLE}
+    return {"kind": "statutory", "code": code_for(sender.type, service_type)}
 
 
 async def seed(
@@ -168,8 +182,12 @@ def _person(persons: list[DemoPersonRef], sender: uuid.UUID, index: int) -> uuid
 
 
 def _create_request(
-    scenario: Scenario, person_id: uuid.UUID, target: DemoInstitutionRef, settings: ReferralsSettings
+    scenario: Scenario,
+    person_id: uuid.UUID,
+    parties: tuple[DemoInstitutionRef, DemoInstitutionRef],
+    settings: ReferralsSettings,
 ) -> schemas.ReferralCreate:
+    sender, target = parties
     return schemas.ReferralCreate.model_validate(
         {
             "person_id": str(person_id),
@@ -177,7 +195,7 @@ def _create_request(
             "service_type_code": scenario.service_type,
             "priority": scenario.priority,
             "needs_description": scenario.needs,
-            "legal_basis": _legal_basis(settings, target),
+            "legal_basis": _legal_basis(settings, sender, target, scenario.service_type),
             "programme": scenario.programme,
             "send": not scenario.draft,
         }
@@ -199,7 +217,7 @@ async def _play(
     moment = now - timedelta(days=scenario.days_ago)
     referral = await drafts.create_referral(
         session,
-        data=_create_request(scenario, _person(persons, sender.id, index), target, settings),
+        data=_create_request(scenario, _person(persons, sender.id, index), (sender, target), settings),
         actor=actors[S],
         peers=peers,
         settings=settings,
@@ -255,6 +273,8 @@ async def _play_forward(
     child_target = institutions.get(child_target_key)
     if child_target is None:
         return None
+    assert referral.target_institution_id is not None
+    forwarder = peers.by_id[referral.target_institution_id]
     child = await chains.forward(
         session,
         referral_id=referral.id,
@@ -262,7 +282,7 @@ async def _play_forward(
             {
                 "target_institution_id": str(child_target.id),
                 "service_type_code": service_type,
-                "legal_basis": _legal_basis(settings, child_target),
+                "legal_basis": _legal_basis(settings, forwarder, child_target, service_type),
                 "needs_description": "Przekazanie w ramach wspólnego planu wsparcia.",
             }
         ),

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from splot.common.db import new_id, utcnow
 from splot.common.errors import Problem, not_found
 from splot.common.etag import check_if_match
-from splot.referrals import schemas
+from splot.referrals import legal_bases, schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import Referral
 from splot.referrals.peers import Peers
@@ -51,10 +51,12 @@ def apply_fields(referral: Referral, values: dict[str, Any]) -> None:
         if name == "legal_basis":
             if value is None:
                 referral.legal_basis_kind = referral.legal_basis_article = None
-                referral.consent_id = None
+                referral.legal_basis_code = referral.consent_id = None
             else:
+                # The citation is copied from the catalogue (splot.referrals.legal_bases).
                 referral.legal_basis_kind = value["kind"]
-                referral.legal_basis_article = value.get("article")
+                referral.legal_basis_code = value.get("code")
+                referral.legal_basis_article = None
                 referral.consent_id = value.get("consent_id")
         elif name == "priority":
             referral.priority = value or "routine"
@@ -95,6 +97,7 @@ async def create_referral(
         updated_at=now,
     )
     apply_fields(referral, data.model_dump(exclude={"person_id", "send"}))
+    await legal_bases.check_draft(referral, peers=peers)
     session.add(referral)
     await session.flush()
     if data.send:
@@ -110,6 +113,7 @@ async def update_draft(
     data: schemas.ReferralUpdate,
     actor: Actor,
     if_match: str | None,
+    peers: Peers,
 ) -> Referral:
     require_writer(actor)
     referral = await load_referral(session, referral_id, actor, for_update=True)
@@ -127,6 +131,8 @@ async def update_draft(
     if "person_id" in changes and changes["person_id"] is None:
         raise Problem(422, "field_required", "a referral is always about a person: person_id cannot be null")
     apply_fields(referral, changes)
+    if "legal_basis" in changes:
+        await legal_bases.check_draft(referral, peers=peers)
     dates_consistent(referral)
     referral.updated_at = utcnow()
     await flush_change(session)

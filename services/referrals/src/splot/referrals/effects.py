@@ -13,10 +13,11 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.auth import Role
 from splot.common.errors import Problem
 from splot.referrals.models import FollowUp, OutcomeCode, ReasonCode, Referral
 from splot.referrals.peers import Peers
-from splot.referrals.workflow import Transition
+from splot.referrals.workflow import Actor, Transition
 
 
 @dataclass
@@ -106,6 +107,20 @@ async def check_assignee(user_id: uuid.UUID, referral: Referral, *, peers: Peers
         )
 
 
+def check_assign(referral: Referral, assignee: uuid.UUID | None, *, actor: Actor) -> None:
+    """A caseworker takes an unassigned referral for themselves; a coordinator (or the institution's
+    system) assigns anyone of its staff; assigning the current assignee again changes nothing."""
+    if assignee is not None and assignee == referral.assignee_user_id:
+        raise Problem(409, "already_assigned", "the referral is already assigned to this person")
+    if Role.coordinator.value not in actor.roles and assignee != actor.user_id:
+        raise Problem(
+            403,
+            "role_required",
+            "a caseworker may only take an unassigned referral; a coordinator assigns others",
+            required_roles=[Role.coordinator.value],
+        )
+
+
 # ---------------------------------------------------------------------------------------------
 # Effects
 
@@ -184,6 +199,10 @@ async def _effect_business_status(session: AsyncSession, r: Referral, p: Payload
     r.business_status = p.business_status
 
 
+async def _effect_assign(session: AsyncSession, r: Referral, p: Payload, now: datetime) -> None:
+    r.assignee_user_id = p.assignee_user_id
+
+
 async def _effect_expire(session: AsyncSession, r: Referral, p: Payload, now: datetime) -> None:
     _end(r, now)
     r.reason_code, r.reason_text = "no_response", None
@@ -208,5 +227,6 @@ EFFECTS: dict[str, Effect] = {
     "reopen": _effect_reopen,
     "acknowledge": _effect_none,
     "set_business_status": _effect_business_status,
+    "assign": _effect_assign,
     "expire": _effect_expire,
 }

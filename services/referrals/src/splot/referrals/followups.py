@@ -1,4 +1,5 @@
-"""Follow-up checks at +3 and +6 months after an employment outcome: tasks for the sender."""
+"""Follow-up checks at +3 and +6 months after an employment outcome: one set per chain, tasks for
+the chain's root sender; the other parties of the chain see the answers."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
@@ -15,7 +16,7 @@ from splot.common.pagination import paginate
 from splot.referrals import schemas
 from splot.referrals.models import FollowUp, OutcomeCode, Referral
 from splot.referrals.publish import iso, publish
-from splot.referrals.reading import require_reader, require_writer
+from splot.referrals.reading import chain_party_clause, require_reader, require_writer
 from splot.referrals.workflow import Actor
 
 
@@ -28,9 +29,20 @@ async def list_follow_ups(
     referral_id: uuid.UUID | None,
     cursor: str | None,
     limit: int | None,
-) -> tuple[list[FollowUp], str | None]:
+    mine: bool | None = None,
+) -> schemas.FollowUpPage:
+    """Your institution's follow-ups and, read-only, those of the chains it is a party of (the
+    root sender answers; the other parties see the answer). Soonest first."""
     require_reader(actor)
-    stmt: Select[Any] = select(FollowUp).where(FollowUp.institution_id == actor.institution_id)
+    party_chains = select(Referral.chain_root_id).where(chain_party_clause(actor.institution_id))
+    own = FollowUp.institution_id == actor.institution_id
+    stmt: Select[Any] = select(FollowUp)
+    if mine is True:
+        stmt = stmt.where(own)
+    else:
+        stmt = stmt.where(or_(own, FollowUp.chain_root_id.in_(party_chains)))
+        if mine is False:
+            stmt = stmt.where(not_(own))
     if status is not None:
         stmt = stmt.where(FollowUp.status == status.value)
     now = utcnow()
@@ -40,7 +52,41 @@ async def list_follow_ups(
         stmt = stmt.where(FollowUp.due_at > now)
     if referral_id is not None:
         stmt = stmt.where(FollowUp.referral_id == referral_id)
-    return await paginate(session, stmt, order_by=[FollowUp.due_at, FollowUp.id], cursor=cursor, limit=limit)
+    rows, next_cursor = await paginate(
+        session, stmt, order_by=[FollowUp.due_at, FollowUp.id], cursor=cursor, limit=limit
+    )
+    return schemas.FollowUpPage(
+        items=await follow_up_reads(session, rows, actor=actor), next_cursor=next_cursor
+    )
+
+
+async def follow_up_reads(
+    session: AsyncSession, rows: list[FollowUp], *, actor: Actor
+) -> list[schemas.FollowUpRead]:
+    ids = {f.referral_id for f in rows}
+    referrals = (
+        {r.id: r for r in (await session.scalars(select(Referral).where(Referral.id.in_(ids)))).all()}
+        if ids
+        else {}
+    )
+    now = utcnow()
+    items = []
+    for f in rows:
+        referral = referrals[f.referral_id]
+        mine = f.institution_id == actor.institution_id
+        items.append(
+            schemas.FollowUpRead.model_validate(f).model_copy(
+                update={
+                    "referral_number": referral.number,
+                    "person_id": referral.person_id,
+                    "mine": mine,
+                    "answerable": mine and f.status == "open" and f.due_at <= now and bool(actor.roles),
+                    # The note is the answering institution's; the others see the outcome.
+                    "note": f.note if mine else None,
+                }
+            )
+        )
+    return items
 
 
 async def answer(

@@ -20,6 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
     event,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -94,6 +95,10 @@ class Referral(Versioned, TimestampMixin, Base):
     priority: Mapped[str] = mapped_column(String(16), default="routine")
     needs_description: Mapped[str | None] = mapped_column(Text)
     legal_basis_kind: Mapped[str | None] = mapped_column(String(16))
+    #: A statutory basis: its code in the directory's legal-basis catalogue, and the citation as
+    #: the catalogue gave it (a snapshot; referrals recorded before the catalogue keep only their
+    #: free-text citation here and no code).
+    legal_basis_code: Mapped[str | None] = mapped_column(String(64))
     legal_basis_article: Mapped[str | None] = mapped_column(String(300))
     consent_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     programme: Mapped[str | None] = mapped_column(String(40))
@@ -241,13 +246,28 @@ class EmailMessage(Base):
 
 
 class FollowUp(Base):
-    """A check at +3 or +6 months after an employment outcome: a task for the sender."""
+    """A check at +3 or +6 months after an employment outcome: one set per chain (the first
+    employment outcome reported in it), a task for the chain's root sender."""
 
     __tablename__ = "follow_up"
-    __table_args__ = (UniqueConstraint("referral_id", "due_months", name="uq_follow_up_referral_months"),)
+    __table_args__ = (
+        UniqueConstraint("referral_id", "due_months", name="uq_follow_up_referral_months"),
+        # One live set per chain: a second employment outcome reported up the chain adds none.
+        Index(
+            "uq_follow_up_chain_months",
+            "chain_root_id",
+            "due_months",
+            unique=True,
+            postgresql_where=text("status <> 'cancelled'"),
+            sqlite_where=text("status <> 'cancelled'"),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    #: The referral whose outcome it checks (the first completed with an employment outcome).
     referral_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("referral.id"), index=True)
+    chain_root_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    #: Who answers it: the chain's root sender.
     institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     due_months: Mapped[int] = mapped_column(Integer)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
@@ -338,3 +358,27 @@ class WebhookAttempt(Base):
     status_code: Mapped[int | None] = mapped_column(Integer)
     error: Mapped[str | None] = mapped_column(String(200))
     duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OccupancySync(Base):
+    """Whether a referral occupies a place of its offer (accepted, in progress or on hold), as of
+    one version of the referral: written in the transaction of the transition that changed it and
+    delivered to the directory after the commit, retried by the scheduler until the directory
+    confirms (see :mod:`splot.referrals.occupancy`). Older pending states of the same referral
+    are superseded when a newer one is written; the directory ignores stale versions."""
+
+    __tablename__ = "occupancy_sync"
+    __table_args__ = (Index("ix_occupancy_sync_open", "done_at", "next_attempt_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    referral_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("referral.id"), index=True)
+    offer_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    occupying: Mapped[bool] = mapped_column(Boolean)
+    #: The referral's version this state belongs to.
+    version: Mapped[int] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -46,6 +46,7 @@ TITLES: dict[str, str] = {
     "referral.forwarded": "Skierowanie {number} zostało przekazane dalej",
     "referral.business_status_changed": "Zmiana etapu realizacji skierowania {number}",
     "referral.overdue": "Minął termin odpowiedzi na skierowanie {number}",
+    "referral.assigned": "Przydzielono Ci skierowanie {number}",
     "message.created": "Nowa wiadomość w skierowaniu {number}",
     "followup.due": "Czas sprawdzić sytuację osoby po skierowaniu {number}",
 }

@@ -1,7 +1,7 @@
 """The other Splot services this one calls, behind a port.
 
 :class:`Peers` is what the referral rules need from the directory (institutions, the service-type
-catalogue, offers, staff) and from the client registry (may this sender refer this person to that
+and legal-basis catalogues, offers and the places referrals occupy in them, staff) and from the client registry (may this sender refer this person to that
 target, the receiver's access as the referral changes, a person's status). :class:`HttpPeers`
 calls them over HTTP with this service's own client-credentials token; tests inject an in-memory
 fake through ``app.state.peers``. Any peer failure is a 503 ``peer_unavailable`` with
@@ -70,12 +70,54 @@ class UserInfo:
 
 
 @dataclass(frozen=True)
+class UserContact:
+    """A staff member's name and work e-mail (the directory's ``/v1/internal/users/{id}/contact``)."""
+
+    id: uuid.UUID
+    institution_id: uuid.UUID
+    full_name: str
+    email: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
 class OfferInfo:
     id: uuid.UUID
     institution_id: uuid.UUID
     service_type_code: str
     active: bool = True
     capacity_available: int | None = None
+    capacity_max: int | None = None
+
+
+@dataclass(frozen=True)
+class LegalBasisInfo:
+    """A provision of the directory's legal-basis catalogue (``GET /v1/legal-bases``)."""
+
+    code: str
+    citation: str
+    institution_types: tuple[str, ...]
+    #: Empty: every service type.
+    service_types: tuple[str, ...] = ()
+    active: bool = True
+    title_pl: str = ""
+
+    def covers_institution(self, institution_type: str) -> bool:
+        return institution_type in self.institution_types
+
+    def covers_service(self, service_type_code: str) -> bool:
+        return not self.service_types or service_type_code in self.service_types
+
+
+@dataclass(frozen=True)
+class OccupancyState:
+    """Whether a referral occupies a place of an offer, as of one referral version (the body of
+    the directory's ``PUT /v1/internal/offer-occupancy/{referral_id}``)."""
+
+    referral_id: uuid.UUID
+    offer_id: uuid.UUID
+    occupying: bool
+    version: int
 
 
 @dataclass(frozen=True)
@@ -162,11 +204,17 @@ class Peers(Protocol):
 
     async def service_types(self) -> dict[str, ServiceTypeInfo]: ...
 
+    async def legal_bases(self) -> dict[str, LegalBasisInfo]: ...
+
+    async def put_occupancy(self, state: OccupancyState) -> None: ...
+
     async def offer(self, offer_id: uuid.UUID) -> OfferInfo | None: ...
 
     async def has_active_offer(self, institution_id: uuid.UUID, service_type_code: str) -> bool: ...
 
     async def user(self, user_id: uuid.UUID) -> UserInfo | None: ...
+
+    async def user_contact(self, user_id: uuid.UUID) -> UserContact | None: ...
 
     async def check_referral(self, check: ReferralCheck) -> CheckResult: ...
 
@@ -205,6 +253,7 @@ class HttpPeers:
         )
         self._institutions: dict[uuid.UUID, tuple[float, InstitutionInfo]] = {}
         self._service_types: tuple[float, dict[str, ServiceTypeInfo]] | None = None
+        self._legal_bases: tuple[float, dict[str, LegalBasisInfo]] | None = None
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -296,6 +345,36 @@ class HttpPeers:
         self._service_types = (time.monotonic() + self.cache_seconds, items)
         return items
 
+    async def legal_bases(self) -> dict[str, LegalBasisInfo]:
+        if self._legal_bases and self._legal_bases[0] > time.monotonic():
+            return self._legal_bases[1]
+        response = await self._call("directory", "GET", f"{self.directory_url}/v1/legal-bases", ok=(200,))
+        try:
+            items = {
+                str(item["code"]): LegalBasisInfo(
+                    code=str(item["code"]),
+                    citation=str(item["citation"]),
+                    institution_types=tuple(str(t) for t in item.get("institution_types") or ()),
+                    service_types=tuple(str(t) for t in item.get("service_types") or ()),
+                    active=bool(item.get("active", True)),
+                    title_pl=str(item.get("title_pl", "")),
+                )
+                for item in self._json("directory", response)["items"]
+            }
+        except (KeyError, TypeError) as exc:
+            raise PeerUnavailable("directory") from exc
+        self._legal_bases = (time.monotonic() + self.cache_seconds, items)
+        return items
+
+    async def put_occupancy(self, state: OccupancyState) -> None:
+        await self._call(
+            "directory",
+            "PUT",
+            f"{self.directory_url}/v1/internal/offer-occupancy/{state.referral_id}",
+            json={"offer_id": str(state.offer_id), "occupying": state.occupying, "version": state.version},
+            ok=(200,),
+        )
+
     async def offer(self, offer_id: uuid.UUID) -> OfferInfo | None:
         response = await self._call(
             "directory", "GET", f"{self.directory_url}/v1/offers/{offer_id}", ok=(200, 404)
@@ -310,6 +389,7 @@ class HttpPeers:
                 service_type_code=str(body["service_type_code"]),
                 active=bool(body.get("active", True)),
                 capacity_available=body.get("capacity_available"),
+                capacity_max=body.get("capacity_max"),
             )
         except (KeyError, ValueError) as exc:
             raise PeerUnavailable("directory") from exc
@@ -375,6 +455,24 @@ class HttpPeers:
             return UserInfo(
                 id=uuid.UUID(str(body["id"])),
                 institution_id=uuid.UUID(str(body["institution_id"])),
+                active=bool(body.get("active", True)),
+            )
+        except (KeyError, ValueError) as exc:
+            raise PeerUnavailable("directory") from exc
+
+    async def user_contact(self, user_id: uuid.UUID) -> UserContact | None:
+        response = await self._call(
+            "directory", "GET", f"{self.directory_url}/v1/internal/users/{user_id}/contact", ok=(200, 404)
+        )
+        if response.status_code == 404:
+            return None
+        body = self._json("directory", response)
+        try:
+            return UserContact(
+                id=uuid.UUID(str(body["id"])),
+                institution_id=uuid.UUID(str(body["institution_id"])),
+                full_name=str(body["full_name"]),
+                email=str(body["email"]),
                 active=bool(body.get("active", True)),
             )
         except (KeyError, ValueError) as exc:

@@ -8,6 +8,7 @@ Events never carry free text or names: ids, codes, flags and timestamps only.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import UTC, datetime
 from typing import Any
 
@@ -225,12 +226,14 @@ async def publish(
     *,
     referral: Referral,
     payload: dict[str, Any],
+    also_to: Collection[uuid.UUID] = (),
 ) -> uuid.UUID:
-    """Emit the event and queue a webhook delivery for every subscription of the referral's parties."""
+    """Emit the event and queue a webhook delivery for every subscription of the referral's parties
+    (and of ``also_to``: the chain's root sender for a descendant's outcome)."""
     event_id = await emit(
         session, event_type, aggregate_type=AGGREGATE_TYPE, aggregate_id=referral.id, payload=payload
     )
-    parties = list(referral.party_ids())
+    parties = sorted(referral.party_ids() | set(also_to))
     subscriptions = (
         await session.scalars(
             select(WebhookSubscription).where(

@@ -13,12 +13,12 @@ from sqlalchemy import Select, and_, exists, func, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
-from splot.common.errors import Problem, not_found
+from splot.common.errors import Problem
 from splot.common.pagination import paginate
 from splot.referrals import schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import OutcomeCode, ReasonCode, Referral
-from splot.referrals.reading import require_reader
+from splot.referrals.reading import chain_party_clause, require_reader
 from splot.referrals.workflow import TERMINAL, TRANSITIONS, Actor, BusinessStatus, Side, Status
 
 
@@ -36,6 +36,10 @@ class BoxFilters:
     sent_from: date | None = None
     sent_to: date | None = None
     person_id: uuid.UUID | None = None
+    #: More persons (the SPA's name search: ids the registry found for the caller).
+    person_ids: list[uuid.UUID] | None = None
+    #: Part of the referral number, any case (``SK-2026-7K3QM`` or just ``7k3qm``).
+    number: str | None = None
 
 
 def _box_base(box: schemas.Box, actor: Actor) -> Select[Any]:
@@ -77,6 +81,10 @@ def _filtered(
         )
     if f.person_id:
         stmt = stmt.where(Referral.person_id == f.person_id)
+    if f.person_ids is not None:
+        stmt = stmt.where(Referral.person_id.in_(f.person_ids))
+    if f.number:
+        stmt = stmt.where(Referral.number.contains(f.number.upper(), autoescape=True))
     return stmt
 
 
@@ -89,11 +97,18 @@ async def list_box(
     settings: ReferralsSettings,
     cursor: str | None,
     limit: int | None,
+    sort: schemas.BoxSort = schemas.BoxSort.newest,
 ) -> tuple[list[Referral], str | None]:
     require_reader(actor)
     if filters.sent_from and filters.sent_to and filters.sent_to < filters.sent_from:
         raise Problem(422, "invalid_period", "sent_to cannot be before sent_from")
     stmt = _filtered(_box_base(box, actor), filters, actor, settings, utcnow())
+    if sort is schemas.BoxSort.due:
+        # Soonest response deadline first; referrals without one (drafts) have no place here.
+        stmt = stmt.where(Referral.due_at.is_not(None))
+        return await paginate(
+            session, stmt, order_by=[Referral.due_at, Referral.id], cursor=cursor, limit=limit
+        )
     order = (
         [Referral.sent_at, Referral.id] if box is schemas.Box.inbox else [Referral.created_at, Referral.id]
     )
@@ -124,7 +139,9 @@ async def person_history(
     session: AsyncSession, *, person_id: uuid.UUID, actor: Actor, cursor: str | None, limit: int | None
 ) -> schemas.PersonReferralPage:
     """A person's referrals, for institutions that sent or received at least one of them. Sensitive
-    referrals (GDPR art. 9 service types) are shown only to their own parties."""
+    referrals (GDPR art. 9 service types) are shown only to their own parties. Everybody else gets
+    an empty page: the same answer as for a person without referrals (or an unknown id), so the
+    history neither fails for a newly registered person nor tells who has referrals."""
     require_reader(actor)
     inst = actor.institution_id
     party = or_(Referral.sender_institution_id == inst, Referral.target_institution_id == inst)
@@ -133,12 +150,26 @@ async def person_history(
         await session.execute(select(exists().where(Referral.person_id == person_id, sent, party)))
     ).scalar_one()
     if not may_see:
-        raise not_found("person")
+        return schemas.PersonReferralPage(items=[], next_cursor=None)
     stmt = select(Referral).where(
         Referral.person_id == person_id, sent, or_(Referral.sensitive.is_(False), party)
     )
     rows, next_cursor = await paginate(
         session, stmt, order_by=[Referral.sent_at, Referral.id], cursor=cursor, limit=limit, descending=True
+    )
+    roots = {r.chain_root_id for r in rows}
+    my_chains = (
+        set(
+            (
+                await session.scalars(
+                    select(Referral.chain_root_id)
+                    .where(Referral.chain_root_id.in_(roots), chain_party_clause(inst))
+                    .distinct()
+                )
+            ).all()
+        )
+        if roots
+        else set()
     )
     return schemas.PersonReferralPage(
         items=[
@@ -155,6 +186,7 @@ async def person_history(
                 sent_at=r.sent_at,
                 ended_at=r.ended_at,
                 party=inst in r.party_ids(),
+                openable=r.chain_root_id in my_chains,
             )
             for r in rows
         ],

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -16,7 +17,9 @@ from splot.common.errors import Problem, forbidden, not_found
 from splot.referrals import schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import Referral
-from splot.referrals.workflow import Actor, Rules, Side, allowed, sides_of
+from splot.referrals.peers import Peers
+from splot.referrals.schemas import ReadView
+from splot.referrals.workflow import Actor, Rules, Side, Status, allowed, sides_of
 
 
 def rules(settings: ReferralsSettings) -> Rules:
@@ -59,6 +62,47 @@ async def get_referral(session: AsyncSession, *, referral_id: uuid.UUID, actor: 
     return await load_referral(session, referral_id, actor)
 
 
+def chain_party_clause(institution_id: uuid.UUID | None) -> Any:
+    """Referrals (sent, not drafts) the institution sent or received: what makes it a chain's party."""
+    return and_(
+        Referral.status != Status.draft.value,
+        or_(
+            Referral.sender_institution_id == institution_id,
+            Referral.target_institution_id == institution_id,
+        ),
+    )
+
+
+async def is_chain_party(session: AsyncSession, chain_root_id: uuid.UUID, actor: Actor) -> bool:
+    """The actor's institution sent or received some referral of the chain."""
+    if actor.institution_id is None:
+        return False
+    stmt = select(
+        exists().where(Referral.chain_root_id == chain_root_id, chain_party_clause(actor.institution_id))
+    )
+    return bool((await session.execute(stmt)).scalar_one())
+
+
+async def read_referral(
+    session: AsyncSession, *, referral_id: uuid.UUID, actor: Actor
+) -> tuple[Referral, ReadView]:
+    """A referral for reading: its parties see all of it; a party of another referral of the same
+    chain sees the chain view (status, dates, parties, outcome; no case content). 404 otherwise."""
+    require_reader(actor)
+    referral = (
+        await session.scalars(
+            select(Referral).where(Referral.id == referral_id).execution_options(populate_existing=True)
+        )
+    ).first()
+    if referral is None:
+        raise not_found("referral")
+    if actor.is_system or is_party(referral, actor):
+        return referral, ReadView.party
+    if referral.status != Status.draft and await is_chain_party(session, referral.chain_root_id, actor):
+        return referral, ReadView.chain
+    raise not_found("referral")
+
+
 async def flush_change(session: AsyncSession) -> None:
     """Flush a referral's change; a version that moved meanwhile is a 412."""
     try:
@@ -69,14 +113,46 @@ async def flush_change(session: AsyncSession) -> None:
         ) from exc
 
 
+#: What the chain view leaves out: case content and the staff of institutions other than yours.
+CHAIN_VIEW_HIDDEN: dict[str, Any] = {
+    "needs_description": None,
+    "legal_basis": None,
+    "reason_text": None,
+    "delivered": None,
+    "sender_user_id": None,
+    "assignee_user_id": None,
+    "allowed_actions": [],
+    "my_sides": [],
+}
+#: A sensitive (GDPR art. 9) referral of someone else's shows not even what it was for.
+SENSITIVE_HIDDEN: dict[str, Any] = {"service_type_code": None, "outcome_codes": [], "target_offer_id": None}
+
+
 def referral_read(
-    referral: Referral, actor: Actor, settings: ReferralsSettings, now: datetime | None = None
+    referral: Referral,
+    actor: Actor,
+    settings: ReferralsSettings,
+    now: datetime | None = None,
+    *,
+    view: ReadView = ReadView.party,
+) -> schemas.ReferralRead:
+    read = _full_read(referral, actor, settings, now)
+    if view is ReadView.party:
+        return read
+    hidden = CHAIN_VIEW_HIDDEN | (SENSITIVE_HIDDEN if referral.sensitive else {})
+    return read.model_copy(update={**hidden, "view": ReadView.chain})
+
+
+def _full_read(
+    referral: Referral, actor: Actor, settings: ReferralsSettings, now: datetime | None
 ) -> schemas.ReferralRead:
     now = now or utcnow()
     legal_basis = None
     if referral.legal_basis_kind:
         legal_basis = schemas.LegalBasisRead(
             kind=referral.legal_basis_kind,
+            code=referral.legal_basis_code,
+            citation=referral.legal_basis_article,
             article=referral.legal_basis_article,
             consent_id=referral.consent_id,
         )
@@ -100,3 +176,23 @@ def referral_read(
         ],
     )
     return schemas.ReferralRead.model_validate(data)
+
+
+async def sender_contact(
+    session: AsyncSession, *, referral_id: uuid.UUID, actor: Actor, peers: Peers
+) -> schemas.SenderContact:
+    """Who sent the referral and how to reach them (its two parties; 404 when the sender was a
+    system, or the directory no longer knows the user)."""
+    referral = await get_referral(session, referral_id=referral_id, actor=actor)
+    if referral.sender_user_id is None:
+        raise not_found("sender contact")
+    contact = await peers.user_contact(referral.sender_user_id)
+    if contact is None or contact.institution_id != referral.sender_institution_id:
+        raise not_found("sender contact")
+    return schemas.SenderContact(
+        user_id=contact.id,
+        institution_id=contact.institution_id,
+        full_name=contact.full_name,
+        email=contact.email,
+        active=contact.active,
+    )

@@ -3,6 +3,7 @@ event row, one outbox event (feed and webhooks) and a notification to the other 
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +35,7 @@ async def record(
     notifications to the other side."""
     await flush_change(session)
     assert t.event_type is not None
+    root_sender = await chain_root_sender(session, referral) if t.action in CHAIN_OUTCOMES else None
     session.add(
         ReferralEvent(
             referral_id=referral.id,
@@ -61,9 +63,48 @@ async def record(
             actor_institution_id=actor.institution_id,
             now=now,
         ),
+        also_to=[root_sender[0]] if root_sender else (),
     )
-    if notify:
-        await notify_other_side(session, referral, kind=t.event_type, actor_side=t.side, settings=settings)
+    if not notify:
+        return
+    if t.action == "assign":
+        if referral.assignee_user_id is not None and referral.assignee_user_id != actor.user_id:
+            await notifications.notify(
+                session,
+                settings=settings,
+                kind=t.event_type,
+                institution_id=referral.target_institution_id or referral.sender_institution_id,
+                user_id=referral.assignee_user_id,
+                referral=referral,
+            )
+        return
+    await notify_other_side(session, referral, kind=t.event_type, actor_side=t.side, settings=settings)
+    if root_sender is not None:
+        # The closed loop of a chain: its root sender hears of every descendant's outcome.
+        await notifications.notify(
+            session,
+            settings=settings,
+            kind=t.event_type,
+            institution_id=root_sender[0],
+            user_id=root_sender[1],
+            referral=referral,
+        )
+
+
+#: Actions whose result the root sender of a chain hears about from any descendant.
+CHAIN_OUTCOMES = frozenset({"complete", "fail"})
+
+
+async def chain_root_sender(
+    session: AsyncSession, referral: Referral
+) -> tuple[uuid.UUID, uuid.UUID | None] | None:
+    """The chain root's sending institution (and user), unless it is a party of ``referral``."""
+    if referral.chain_depth == 0 or referral.chain_root_id == referral.id:
+        return None
+    root = await session.get(Referral, referral.chain_root_id)
+    if root is None or root.sender_institution_id in referral.party_ids():
+        return None
+    return root.sender_institution_id, root.sender_user_id
 
 
 async def notify_other_side(

@@ -1,5 +1,6 @@
 """The scheduler: escalation of overdue referrals, automatic expiry, follow-ups that fall due,
-the receivers' access in the client registry, e-mails and webhook deliveries.
+the receivers' access in the client registry, the places referrals occupy in the directory's
+offers, e-mails and webhook deliveries.
 
 It runs inside the service (a background task) and as ``splot-referrals run-scheduler``, and is
 safe with several replicas at once: each row is claimed in its own short transaction with
@@ -25,13 +26,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.background import Backoff, every
 from splot.common.db import rows_affected, table_of, utcnow
-from splot.referrals import access, netguard, notifications, transitions, webhook_delivery
+from splot.referrals import access, netguard, notifications, occupancy, transitions, webhook_delivery
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, OutgoingEmail
 from splot.referrals.models import (
     AccessSync,
     EmailMessage,
     FollowUp,
+    OccupancySync,
     Referral,
     WebhookDelivery,
     WebhookSubscription,
@@ -61,6 +63,8 @@ class SchedulerReport:
     followups_due: int = 0
     access_synced: int = 0
     access_sync_failed: int = 0
+    occupancy_synced: int = 0
+    occupancy_sync_failed: int = 0
     emails_sent: int = 0
     emails_failed: int = 0
     webhooks_delivered: int = 0
@@ -222,6 +226,30 @@ async def send_access_syncs(ctx: SchedulerContext, report: SchedulerReport, now:
     await _each_claimed(ctx, query, AccessSync, handle, report)
 
 
+async def send_occupancy_syncs(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
+    """Hand the directory every occupancy state it has not confirmed (see splot.referrals.occupancy)."""
+
+    def query() -> Select[Any]:
+        return (
+            select(OccupancySync)
+            .where(
+                OccupancySync.done_at.is_(None),
+                OccupancySync.superseded_at.is_(None),
+                OccupancySync.next_attempt_at <= now,
+            )
+            .order_by(OccupancySync.next_attempt_at, OccupancySync.version, OccupancySync.id)
+        )
+
+    async def handle(session: AsyncSession, sync: OccupancySync) -> None:
+        if await occupancy.send(sync, peers=ctx.peers, now=now):
+            report.occupancy_synced += 1
+        else:
+            report.occupancy_sync_failed += 1
+        await session.flush()
+
+    await _each_claimed(ctx, query, OccupancySync, handle, report)
+
+
 async def send_emails(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
     settings = ctx.settings
 
@@ -301,7 +329,15 @@ async def deliver_webhooks(ctx: SchedulerContext, report: SchedulerReport, now: 
     await _each_claimed(ctx, query, WebhookDelivery, handle, report)
 
 
-JOBS = (escalate_overdue, expire_unanswered, follow_ups_due, send_access_syncs, send_emails, deliver_webhooks)
+JOBS = (
+    escalate_overdue,
+    expire_unanswered,
+    follow_ups_due,
+    send_access_syncs,
+    send_occupancy_syncs,
+    send_emails,
+    deliver_webhooks,
+)
 
 
 async def run_once(ctx: SchedulerContext, *, now: datetime | None = None) -> SchedulerReport:

@@ -50,14 +50,19 @@ ServiceTypeCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,4
 Programme = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
-Article = Annotated[str, StringConstraints(min_length=3, max_length=300)]
+LegalBasisCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 
 
 class StatutoryBasis(Input):
+    """A statutory task of the sender, chosen from the directory's legal-basis catalogue
+    (``GET /api/directory/v1/legal-bases?institution_type=…&service_type=…``). Since issue #13
+    the free-text ``article`` is no longer accepted (422): send the provision's ``code``."""
+
     kind: Literal["statutory"]
-    article: Article = Field(
-        description="The statutory task, e.g. art. 100 ust. 1 ustawy o pomocy społecznej",
-        examples=["art. 100 ust. 1 ustawy o pomocy społecznej"],
+    code: LegalBasisCode = Field(
+        description="A provision of the legal-basis catalogue: active, a task of the sender's "
+        "institution type, covering the referral's service type (422 otherwise)",
+        examples=["ups_art45_social_work"],
     )
 
 
@@ -73,8 +78,27 @@ LegalBasis = Annotated[StatutoryBasis | ConsentBasis, Field(discriminator="kind"
 
 class LegalBasisRead(BaseModel):
     kind: Literal["statutory", "consent"]
-    article: str | None = None
+    code: str | None = Field(
+        None, description="The provision's code in the legal-basis catalogue (statutory bases)"
+    )
+    citation: str | None = Field(
+        None,
+        description="The provision as the catalogue cited it when the referral was saved or sent "
+        "(a snapshot); referrals recorded before the catalogue show their free-text citation",
+        examples=["art. 45 ustawy o pomocy społecznej"],
+    )
+    article: str | None = Field(
+        None, deprecated=True, description="Deprecated: the same text as ``citation``"
+    )
     consent_id: uuid.UUID | None = None
+
+
+class CapacityWarning(BaseModel):
+    """The offer a referral was sent to had no free places when it was sent (it went anyway)."""
+
+    offer_id: uuid.UUID
+    capacity_available: int = Field(description="Free places the directory reported (0)")
+    capacity_max: int | None
 
 
 def _dates_in_order(start: date | None, end: date | None) -> None:
@@ -167,6 +191,14 @@ class AllowedAction(BaseModel):
     optional_fields: list[str]
 
 
+class ReadView(StrEnum):
+    """How much of a referral the caller sees: all of it (its sender or receiver), or the chain view
+    (a party of another referral of its chain: status, dates, parties and outcome only)."""
+
+    party = "party"
+    chain = "chain"
+
+
 class ReferralRead(Output):
     id: uuid.UUID
     number: str
@@ -212,14 +244,42 @@ class ReferralRead(Output):
     allowed_actions: list[AllowedAction] = Field(
         description="What you may do now, with the fields each needs"
     )
+    view: ReadView = Field(
+        ReadView.party,
+        description="party: you sent or received it; chain: you are a party of another referral of its "
+        "chain and see status, dates, parties and outcome only (case content and staff left out)",
+    )
+    capacity_warning: CapacityWarning | None = Field(
+        None,
+        description="Only in the answer to a send (create with send, the send transition, forward): "
+        "the chosen offer had no free places; the referral was sent anyway",
+    )
 
 
 class ReferralPage(Page[ReferralRead]): ...
 
 
+class SenderContact(BaseModel):
+    """The caseworker who sent the referral, as the directory knows them, and their institution."""
+
+    user_id: uuid.UUID
+    institution_id: uuid.UUID
+    full_name: str
+    email: str
+    active: bool
+
+
 class Box(StrEnum):
     inbox = "inbox"
     outbox = "outbox"
+
+
+class BoxSort(StrEnum):
+    """``newest`` (sent, or for the outbox created, newest first) or ``due`` (response deadline,
+    soonest first; drafts have none and are left out)."""
+
+    newest = "newest"
+    due = "due"
 
 
 class CountsRead(BaseModel):
@@ -230,7 +290,8 @@ class CountsRead(BaseModel):
 
 
 class ChainNode(BaseModel):
-    """A referral of a chain as seen by a party of an ancestor: status and outcome, no case content."""
+    """A referral of a chain as every party of the chain sees it: status, dates, parties and
+    outcome, no case content."""
 
     id: uuid.UUID
     number: str
@@ -246,13 +307,15 @@ class ChainNode(BaseModel):
     overdue: bool
     sent_at: datetime | None
     ended_at: datetime | None
-    #: Your institution is its sender or receiver (else you see it as an ancestor's party).
+    #: Your institution is its sender or receiver (else you see it as a party of the chain).
     party: bool
+    #: A sensitive service type (GDPR art. 9): shown to others without service type and outcome.
+    sensitive: bool = False
 
 
 class ChainRead(BaseModel):
     chain_root_id: uuid.UUID
-    items: list[ChainNode] = Field(description="The nodes you may see, parents before children")
+    items: list[ChainNode] = Field(description="The whole tree (sent referrals), parents before children")
 
 
 class ReferralEventRead(Output):
@@ -342,6 +405,9 @@ class PersonReferralItem(BaseModel):
     sent_at: datetime | None
     ended_at: datetime | None
     party: bool
+    openable: bool = Field(
+        False, description="You may open it: you sent or received it, or another referral of its chain"
+    )
 
 
 class PersonReferralPage(Page[PersonReferralItem]): ...
@@ -417,9 +483,14 @@ class FollowUpRead(Output):
     due_at: datetime
     status: FollowUpStatus
     outcome_code: str | None
-    note: str | None
+    note: str | None = Field(description="Only for the institution that answers it")
     answered_at: datetime | None
     created_at: datetime
+    chain_root_id: uuid.UUID
+    referral_number: str = ""
+    person_id: uuid.UUID | None = None
+    mine: bool = Field(True, description="Your institution answers it (the chain's root sender)")
+    answerable: bool = Field(False, description="You may answer it now (yours, open and due)")
 
 
 class FollowUpPage(Page[FollowUpRead]): ...

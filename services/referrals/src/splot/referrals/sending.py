@@ -1,5 +1,6 @@
-"""Sending a referral: is it complete, may it go to this target (the directory), may the sender
-refer this person there (the client registry), its deadlines in Polish working days, and the
+"""Sending a referral: is it complete, may it go to this target (the directory), does its
+statutory basis fit (the legal-basis catalogue), may the sender refer this person there (the
+client registry), a capacity warning when the offer is full, its deadlines in Polish working days, and the
 ``send`` transition itself. The registry is asked last, after every local check."""
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common import failpoints, workdays
 from splot.common.errors import Problem
-from splot.referrals import access
+from splot.referrals import access, legal_bases, occupancy
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import Referral
-from splot.referrals.peers import InstitutionInfo, Peers, ReferralCheck, ServiceTypeInfo
+from splot.referrals.peers import InstitutionInfo, OfferInfo, Peers, ReferralCheck, ServiceTypeInfo
 from splot.referrals.recording import record
 from splot.referrals.workflow import Actor, Status, Transition
 
@@ -97,7 +98,7 @@ async def _provided_service(code: str, target: InstitutionInfo, *, peers: Peers)
 
 async def _check_offer(
     offer_id: uuid.UUID, target: InstitutionInfo, service_type: ServiceTypeInfo, *, peers: Peers
-) -> None:
+) -> OfferInfo:
     offer = await peers.offer(offer_id)
     if (
         offer is None
@@ -108,20 +109,42 @@ async def _check_offer(
         raise Problem(
             422, "offer_mismatch", "the offer is not an active offer of the target for this service type"
         )
+    return offer
+
+
+async def _sender_type(institution_id: uuid.UUID, *, peers: Peers) -> str:
+    sender = await peers.institution(institution_id)
+    if sender is None:
+        raise Problem(422, "unknown_institution", "the sending institution is not in the directory")
+    return sender.type
 
 
 async def validate_target(
     referral: Referral, *, peers: Peers, settings: ReferralsSettings, actor_institution_id: uuid.UUID
 ) -> tuple[int, int]:
     """Check the referral can go out; copies target type and sensitivity. Returns response days."""
+    days, _ = await validate_sending(
+        referral, peers=peers, settings=settings, actor_institution_id=actor_institution_id
+    )
+    return days
+
+
+async def validate_sending(
+    referral: Referral, *, peers: Peers, settings: ReferralsSettings, actor_institution_id: uuid.UUID
+) -> tuple[tuple[int, int], OfferInfo | None]:
+    """:func:`validate_target`, also returning the offer as the directory has it now."""
     _require_complete(referral)
     assert referral.target_institution_id is not None and referral.service_type_code is not None
     target = await _serving_target(
         referral.target_institution_id, peers=peers, actor_institution_id=actor_institution_id
     )
     service_type = await _provided_service(referral.service_type_code, target, peers=peers)
+    offer = None
     if referral.target_offer_id is not None:
-        await _check_offer(referral.target_offer_id, target, service_type, peers=peers)
+        offer = await _check_offer(referral.target_offer_id, target, service_type, peers=peers)
+    await legal_bases.check_for_sending(
+        referral, sender_type=await _sender_type(actor_institution_id, peers=peers), peers=peers
+    )
     if target.type in settings.consent_required_types and referral.legal_basis_kind != "consent":
         raise Problem(
             422,
@@ -132,7 +155,7 @@ async def validate_target(
     referral.sensitive = service_type.sensitive
     routine = service_type.response_days_routine or settings.response_days_routine
     urgent = service_type.response_days_urgent or settings.response_days_urgent
-    return routine, urgent
+    return (routine, urgent), offer
 
 
 async def check_with_registry(referral: Referral, *, peers: Peers) -> None:
@@ -196,11 +219,12 @@ async def send(
     text: str | None,
 ) -> None:
     assert actor.institution_id is not None
-    days = await validate_target(
+    days, offer = await validate_sending(
         referral, peers=peers, settings=settings, actor_institution_id=actor.institution_id
     )
     dates_consistent(referral)
     await check_with_registry(referral, peers=peers)
+    occupancy.note_warning(session, referral, offer)
     from_status = referral.status
     referral.status = Status.requested.value
     referral.sent_at = now

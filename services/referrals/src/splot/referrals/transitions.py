@@ -14,11 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from splot.common import workdays
 from splot.common.db import utcnow
 from splot.common.etag import check_if_match
-from splot.referrals import access, schemas
+from splot.referrals import access, occupancy, schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.effects import (
     EFFECTS,
     Payload,
+    check_assign,
     check_assignee,
     check_payload,
     check_reason,
@@ -63,6 +64,8 @@ async def transition(
         return referral
     payload = Payload(**{k: (v.value if hasattr(v, "value") else v) for k, v in given.items()})
     await check_reason(session, action, payload.reason_code)
+    if action == "assign":
+        check_assign(referral, payload.assignee_user_id, actor=actor)
     if payload.assignee_user_id is not None:
         await check_assignee(payload.assignee_user_id, referral, peers=peers)
     await apply(session, referral, t, payload, actor=actor, peers=peers, settings=settings, now=now)
@@ -124,6 +127,8 @@ async def apply(
         await access.enqueue(session, referral, active=False, retention_days=retention, now=now)
     elif t.action in ("accept", "reopen"):
         await access.enqueue(session, referral, active=True, now=now)
+    # A place of the offer taken or freed: delivered to the directory after the commit too.
+    await occupancy.follow(session, referral, from_status=from_status, now=now)
 
 
 async def _schedule_follow_ups(
@@ -138,11 +143,29 @@ async def _schedule_follow_ups(
     ).first()
     if employment is None:
         return
+    # One set per chain: the same outcome reported up the chain (the OPS completing after the NGO
+    # found the person a job) schedules nothing more. The chain's root sender answers them.
+    existing = (
+        await session.scalars(
+            select(FollowUp.id).where(
+                FollowUp.chain_root_id == referral.chain_root_id, FollowUp.status != "cancelled"
+            )
+        )
+    ).first()
+    if existing is not None:
+        return
+    root = (
+        referral
+        if referral.chain_root_id == referral.id
+        else await session.get(Referral, referral.chain_root_id)
+    )
+    owner = root.sender_institution_id if root is not None else referral.sender_institution_id
     for months in settings.followup_months:
         session.add(
             FollowUp(
                 referral_id=referral.id,
-                institution_id=referral.sender_institution_id,
+                chain_root_id=referral.chain_root_id,
+                institution_id=owner,
                 due_months=months,
                 due_at=workdays.add_months(now, months),
                 created_at=now,

@@ -268,6 +268,16 @@ TRANSITIONS: dict[str, Transition] = {
             assignee_bound=True,
             endpoint="forward",
         ),
+        Transition(
+            "assign",
+            frozenset({_S.requested}) | OPEN_AFTER_ACCEPTANCE,
+            _R,
+            None,
+            "referral.assigned",
+            required=("assignee_user_id",),
+            optional=("text",),
+            guard="assignable",
+        ),
         Transition("expire", frozenset({_S.requested}), Side.system, _S.cancelled, "referral.expired"),
     )
 }
@@ -374,7 +384,12 @@ def _role_allows(t: Transition, actor: Actor) -> bool:
 
 
 def _assignee_allows(t: Transition, actor: Actor, referral: ReferralState) -> bool:
-    if not t.assignee_bound or actor.is_system or Role.coordinator.value in actor.roles:
+    if actor.is_system or Role.coordinator.value in actor.roles:
+        return True
+    if t.guard == "assignable":
+        # A caseworker takes an unassigned referral (for themselves); reassigning is a coordinator's.
+        return referral.assignee_user_id is None
+    if not t.assignee_bound:
         return True
     return referral.assignee_user_id is None or referral.assignee_user_id == actor.user_id
 

@@ -22,7 +22,8 @@ from splot.common.etag import check_if_match
 from splot.common.pagination import paginate
 from splot.reporting import indicators
 from splot.reporting.models import Edition, EditionVersion
-from splot.reporting.query import AggregateQuery, Period, aggregate, parse_period
+from splot.reporting.periods import Period, parse_period
+from splot.reporting.query import AggregateQuery, aggregate
 from splot.reporting.scopes import Scope, territory_scope
 from splot.reporting.suppression import Cell, Policy
 

@@ -27,7 +27,7 @@ from splot.reporting.models import (
     SourceCursor,
     agreement_party,
 )
-from splot.reporting.query import MonthRange, Period
+from splot.reporting.periods import MonthRange, Period
 from splot.reporting.scopes import Scope
 from splot.reporting.suppression import SUPPRESSED, Cell, Policy
 
@@ -400,9 +400,15 @@ async def network(
 
 
 async def partners(
-    session: AsyncSession, *, period: Period, institution_id: uuid.UUID, policy: Policy
+    session: AsyncSession,
+    *,
+    period: Period,
+    institution_id: uuid.UUID,
+    policy: Policy,
+    exact_ratios: bool = False,
 ) -> dict[str, Any]:
-    """An institution's flows with each partner, and each partner's aggregated flows."""
+    """An institution's flows with each partner, and each partner's aggregated flows; the rates
+    of its own flows are exact when the institution itself asks (``exact_ratios``)."""
     months = period_months(period)
     institutions = await _institutions(session)
     if institution_id not in institutions:
@@ -426,31 +432,38 @@ async def partners(
     ):
         out_flow = own_flows.get((institution_id, partner), empty)
         in_flow = own_flows.get((partner, institution_id), empty)
+        cells = _partner_values(policy, out_flow, in_flow, exact_ratios=exact_ratios)
+        cells["partner_referrals_sent"] = policy.count(sent_total[partner])
+        cells["partner_referrals_received"] = policy.count(received_total[partner])
         node = institutions.get(partner)
         rows.append(
             {
-                "partner": node.__dict__
-                if node
-                else {
-                    "id": partner,
-                    "name": "",
-                    "type": "unknown",
-                    "powiat_code": "unknown",
-                    "voivodeship_code": "unknown",
-                },
+                "partner": node.__dict__ if node else _unknown_partner(partner),
                 "agreement_in_force": partner in with_agreement,
-                "values": {
-                    "referrals_to_partner": policy.count(out_flow["referrals"]),
-                    "referrals_from_partner": policy.count(in_flow["referrals"]),
-                    "partner_acceptance_rate": policy.ratio(out_flow["accepted"], out_flow["responded"]),
-                    "own_acceptance_rate": policy.ratio(in_flow["accepted"], in_flow["responded"]),
-                    "partner_referrals_sent": policy.count(sent_total[partner]),
-                    "partner_referrals_received": policy.count(received_total[partner]),
-                },
+                "values": cells,
             }
         )
     own = institutions[institution_id]
     return {"period": period.label, "institution": own.__dict__, "partners": rows}
+
+
+def _partner_values(
+    policy: Policy, out_flow: dict[str, int], in_flow: dict[str, int], *, exact_ratios: bool
+) -> dict[str, Cell]:
+    """The flows with one partner: counts protected, rates exact for the institution itself."""
+    return {
+        "referrals_to_partner": policy.count(out_flow["referrals"]),
+        "referrals_from_partner": policy.count(in_flow["referrals"]),
+        "partner_acceptance_rate": policy.ratio(
+            out_flow["accepted"], out_flow["responded"], exact=exact_ratios
+        ),
+        "own_acceptance_rate": policy.ratio(in_flow["accepted"], in_flow["responded"], exact=exact_ratios),
+    }
+
+
+def _unknown_partner(partner: uuid.UUID) -> dict[str, Any]:
+    unknown = "unknown"
+    return {"id": partner, "name": "", "type": unknown, "powiat_code": unknown, "voivodeship_code": unknown}
 
 
 def suppressed_like(cell: Cell) -> Cell:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import FromClause, and_, func, or_, select, true
+from sqlalchemy import FromClause, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -23,112 +23,21 @@ from splot.common.errors import Problem
 from splot.reporting import cubes
 from splot.reporting.catalogue import DIMENSIONS, MEASURES, Measure, route_parts
 from splot.reporting.models import ReferralFact, ServiceTypeRef
+from splot.reporting.periods import (
+    GRANULARITIES,
+    MonthRange,
+    Period,
+    bucket_of,
+    data_coverage,
+    month_range,
+    parse_period,
+    periods_between,
+)
 from splot.reporting.scopes import Scope
-from splot.reporting.suppression import Cell, Policy
+from splot.reporting.suppression import UNDEFINED, Cell, Policy
 
-GRANULARITIES = ("month", "quarter", "year")
-PERIOD_LABEL = r"^(19|20)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$"
 MAX_ROWS = 20_000
 MAX_DIMENSIONS = 4
-
-
-# --- periods -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, order=True)
-class Period:
-    year: int
-    index: int  # month 1-12, quarter 1-4, 0 for a year
-    granularity: str = field(compare=False)
-
-    @property
-    def label(self) -> str:
-        if self.granularity == "month":
-            return f"{self.year:04d}-{self.index:02d}"
-        if self.granularity == "quarter":
-            return f"{self.year:04d}-Q{self.index}"
-        return f"{self.year:04d}"
-
-    @property
-    def first_month(self) -> tuple[int, int]:
-        if self.granularity == "month":
-            return self.year, self.index
-        if self.granularity == "quarter":
-            return self.year, 3 * self.index - 2
-        return self.year, 1
-
-    @property
-    def last_month(self) -> tuple[int, int]:
-        if self.granularity == "month":
-            return self.year, self.index
-        if self.granularity == "quarter":
-            return self.year, 3 * self.index
-        return self.year, 12
-
-
-def granularity_of(label: str) -> str:
-    if "-Q" in label:
-        return "quarter"
-    return "month" if "-" in label else "year"
-
-
-def parse_period(label: str, granularity: str | None = None) -> Period:
-    if not re.match(PERIOD_LABEL, label):
-        raise Problem(422, "invalid_period", "a period is YYYY, YYYY-Qn or YYYY-MM")
-    found = granularity_of(label)
-    if granularity is not None and found != granularity:
-        raise Problem(
-            422,
-            "period_granularity_mismatch",
-            f"with granularity={granularity} periods are written as a {granularity}",
-        )
-    year = int(label[:4])
-    if found == "month":
-        return Period(year, int(label[5:7]), "month")
-    if found == "quarter":
-        return Period(year, int(label[6]), "quarter")
-    return Period(year, 0, "year")
-
-
-def bucket_of(year: int, month: int, granularity: str) -> Period:
-    if granularity == "month":
-        return Period(year, month, "month")
-    if granularity == "quarter":
-        return Period(year, (month + 2) // 3, "quarter")
-    return Period(year, 0, "year")
-
-
-@dataclass(frozen=True)
-class MonthRange:
-    first: tuple[int, int] | None
-    last: tuple[int, int] | None
-
-    def clause(self, year: ColumnElement[int], month: ColumnElement[int]) -> ColumnElement[bool]:
-        # Plain comparisons on the key columns (no expressions), so that the planner estimates
-        # them well; whole years need no month condition at all.
-        parts: list[ColumnElement[bool]] = []
-        same_year = self.first is not None and self.last is not None and self.first[0] == self.last[0]
-        if self.first:
-            parts.append(year >= self.first[0])
-            if self.first[1] > 1:
-                parts.append(
-                    month >= self.first[1] if same_year else or_(year > self.first[0], month >= self.first[1])
-                )
-        if self.last:
-            parts.append(year <= self.last[0])
-            if self.last[1] < 12:
-                parts.append(
-                    month <= self.last[1] if same_year else or_(year < self.last[0], month <= self.last[1])
-                )
-        return and_(true(), *parts)
-
-
-def month_range(granularity: str, period_from: str | None, period_to: str | None) -> MonthRange:
-    first = parse_period(period_from, granularity) if period_from else None
-    last = parse_period(period_to, granularity) if period_to else None
-    if first and last and last < first:
-        raise Problem(422, "invalid_period", "period_to is before period_from")
-    return MonthRange(first.first_month if first else None, last.last_month if last else None)
 
 
 # --- the query -----------------------------------------------------------------------------------
@@ -396,6 +305,8 @@ def _result_row(
     key: _Key,
     sums: dict[_Key, Counter[str]],
     histograms: dict[_Key, dict[str, Counter[int]]],
+    *,
+    exact_ratios: bool = False,
 ) -> ResultRow:
     """Every requested measure of one period and dimension values, protected."""
     period, dim_values = key
@@ -411,6 +322,7 @@ def _result_row(
                 sum(totals[c] for c in m.numerator),
                 sum(totals[c] for c in m.denominator),
                 sensitive=sensitive,
+                exact=exact_ratios,
             )
         else:
             histogram = histograms.get(key, {}).get(m.metric or "", Counter())
@@ -455,8 +367,47 @@ async def aggregate(
     keys = sorted(set(sums) | set(histograms))
     if len(keys) > MAX_ROWS:
         raise Problem(422, "result_too_large", f"more than {MAX_ROWS} rows: filter or use fewer dimensions")
-    rows = [_result_row(query, measures, policy, key, sums, histograms) for key in keys]
+    # An institution looking at its own referrals may see the exact numbers: its rates are exact.
+    exact = scope.is_institution
+    rows = [_result_row(query, measures, policy, key, sums, histograms, exact_ratios=exact) for key in keys]
+    if not query.dimensions and (query.period_from or query.period_to):
+        rows = _every_period(query, measures, rows, await data_coverage(session))
     return AggregateResult(rows=rows, sources=used)
+
+
+# --- periods without data ------------------------------------------------------------------------
+
+
+def _every_period(
+    query: AggregateQuery,
+    measures: Sequence[Measure],
+    rows: list[ResultRow],
+    coverage: tuple[Period, Period] | None,
+) -> list[ResultRow]:
+    """One row per period of the asked range (without dimensions): a period within the data the
+    store holds and without referrals is answered with its values (zero counts, undefined rates);
+    a period outside it (before the first referral, or in the future) has no data: every value is
+    null (a gap in a chart, never a zero)."""
+    by_period = {row.period: row for row in rows}
+    g = query.granularity
+    known = [parse_period(r.period, g) for r in rows]
+    first = parse_period(query.period_from, g) if query.period_from else min(known, default=None)
+    last = parse_period(query.period_to, g) if query.period_to else max(known, default=None)
+    if first is None or last is None:
+        return rows
+    out = []
+    for period in periods_between(first, last):
+        row = by_period.get(period.label)
+        if row is None:
+            covered = coverage is not None and (
+                period.last_month >= (coverage[0].year, coverage[0].index)
+                and period.first_month <= (coverage[1].year, coverage[1].index)
+            )
+            zero = Cell(0, False)
+            values = {m.name: zero if covered and m.kind == "count" else UNDEFINED for m in measures}
+            row = ResultRow(period=period.label, dimensions={}, values=values)
+        out.append(row)
+    return out
 
 
 async def breakdown(

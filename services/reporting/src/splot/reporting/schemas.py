@@ -12,7 +12,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from pydantic_core import PydanticCustomError
 
 from splot.common.api import Page
-from splot.reporting.query import PERIOD_LABEL
+from splot.reporting.periods import PERIOD_LABEL
 
 
 class Input(BaseModel):

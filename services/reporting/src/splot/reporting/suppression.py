@@ -18,6 +18,11 @@ The design (docs/indicators.md, "Privacy") in four rules:
 4. **Derived values from protected inputs.** Ratios are computed from the *published* numerator
    and denominator and suppressed when either is; percentiles are published only above the
    threshold and when they are an interior order statistic (never the smallest or largest value).
+   A viewer who may see the exact numbers (an institution looking at its own referrals) gets
+   ratios of the exact numbers instead. Either way a ratio whose true value lies strictly between
+   0 and 1 is never published as 0 or 1 (rounding both terms to the same multiple of 5 would
+   show "100 %" while rejections exist): it is kept within [0.0001, 0.9999]. That tells no more
+   than a suppressed count does (that a difference is not zero).
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ class Cell:
 
 
 SUPPRESSED = Cell(None, True)
+#: The published bounds of a ratio strictly between 0 and 1 (4 decimals).
+RATIO_FLOOR = 0.0001
+RATIO_CEILING = 0.9999
 UNDEFINED = Cell(None, False)  # e.g. a rate whose denominator is zero
 
 
@@ -67,14 +75,23 @@ class Policy:
             return SUPPRESSED
         return Cell(self.round(n), False)
 
-    def ratio(self, numerator: int, denominator: int, *, sensitive: bool = False) -> Cell:
+    def ratio(
+        self, numerator: int, denominator: int, *, sensitive: bool = False, exact: bool = False
+    ) -> Cell:
+        """numerator / denominator to 4 decimals: of the published (protected) terms, or of the
+        exact ones when ``exact`` (the viewer may see them); never 0 or 1 unless it is."""
         if denominator == 0:
             return UNDEFINED
+        if exact:
+            return Cell(_strict_ratio(numerator, denominator), False)
         den = self.count(denominator, sensitive=sensitive)
         num = self.count(numerator, sensitive=sensitive)
         if den.suppressed or num.suppressed or not den.value:
             return SUPPRESSED
-        return Cell(round(float(num.value or 0) / float(den.value), 4), False)
+        value = _strict_ratio(num.value or 0, den.value)
+        if 0 < numerator < denominator:
+            value = min(max(value, RATIO_FLOOR), RATIO_CEILING)
+        return Cell(value, False)
 
     def percentile(
         self, histogram: Counter[int] | dict[int, int], quantile: float, *, sensitive: bool = False
@@ -95,6 +112,14 @@ class Policy:
             "rounding_base": self.rounding_base,
             "sensitive_service_types": sorted(self.sensitive_codes),
         }
+
+
+def _strict_ratio(numerator: float, denominator: float) -> float:
+    """The ratio to 4 decimals, kept off 0 and 1 when it is strictly between them."""
+    value = round(float(numerator) / float(denominator), 4)
+    if 0 < numerator < denominator:
+        value = min(max(value, RATIO_FLOOR), RATIO_CEILING)
+    return value
 
 
 def percentile(histogram: Counter[int] | dict[int, int], quantile: float) -> int | None:

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from splot.clients.routes import access, attributes, audit, consents, imports, internal, merges, persons
+from splot.clients.routes import (
+    access,
+    access_requests,
+    attributes,
+    audit,
+    consents,
+    imports,
+    internal,
+    merges,
+    persons,
+)
 
 #: In the order the contract lists them.
 ROUTERS: tuple[APIRouter, ...] = (
@@ -14,6 +24,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     attributes.router,
     consents.router,
     access.router,
+    access_requests.router,
     audit.router,
     imports.router,
     internal.router,

@@ -7,10 +7,12 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
 
-from splot.clients import imports, schemas
+from splot.clients import import_export, imports, schemas
+from splot.clients.access import log_access
 from splot.clients.import_upload import read_upload
-from splot.clients.routes.deps import Reader, Sessions, Settings, Writer
+from splot.clients.routes.deps import Audit, Reader, Sessions, Settings, Writer
 from splot.common.api import LIST_RESPONSES, READ_RESPONSES, Cursor, Limit, responses
 from splot.common.db import SessionDep
 from splot.common.errors import WRITE_ERRORS
@@ -82,6 +84,22 @@ async def list_imports(
     return schemas.ImportPage(items=[imports.job_read(j) for j in items], next_cursor=next_cursor)
 
 
+CSV_MEDIA = "text/csv; charset=utf-8"
+_CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A CSV file (UTF-8 with BOM, ; separated)",
+        "content": {CSV_MEDIA: {"schema": {"type": "string"}}},
+    }
+}
+
+
+@router.get("/imports/template", response_model=schemas.ImportTemplate, responses=READ_RESPONSES)
+async def import_template(actor: Reader) -> schemas.ImportTemplate:
+    """The columns an import takes (which are required) and a template CSV file to fill in."""
+    del actor
+    return import_export.template()
+
+
 @router.get("/imports/{import_id}", response_model=schemas.ImportRead, responses=READ_RESPONSES)
 async def get_import(session: SessionDep, actor: Reader, import_id: uuid.UUID) -> schemas.ImportRead:
     """Status and progress of an import job (rows processed / total)."""
@@ -103,4 +121,35 @@ async def list_import_rows(
     )
     return schemas.ImportRowPage(
         items=[schemas.ImportRowRead.model_validate(r) for r in items], next_cursor=next_cursor
+    )
+
+
+@router.get(
+    "/imports/{import_id}/rejected.csv",
+    response_class=StreamingResponse,
+    responses={**_CSV_RESPONSE, **READ_RESPONSES},
+)
+async def download_rejected_rows(
+    session: SessionDep, actor: Reader, audit: Audit, sessions: Sessions, import_id: uuid.UUID
+) -> StreamingResponse:
+    """The rejected rows as uploaded plus the reason (``rejected_row``, ``rejection_code``,
+    ``rejection_reason``), to correct and upload again; coordinators and the institution's system
+    of the job's institution; audited. Formula-like cells are neutralised with a leading ``'``."""
+    job = await imports.get_job(session, actor=actor, job_id=import_id)
+    import_export.may_download_rejected(actor)
+    await log_access(
+        session,
+        principal=actor.principal,
+        audit=audit,
+        person_ids=[None],
+        action="import_rejected_rows",
+        legal_basis="registration",
+        basis_ref=str(job.id),
+    )
+    return StreamingResponse(
+        import_export.rejected_csv(sessions, job.id),
+        media_type=CSV_MEDIA,
+        headers={
+            "Content-Disposition": f'attachment; filename="splot-import-{str(job.id)[:8]}-odrzucone.csv"'
+        },
     )

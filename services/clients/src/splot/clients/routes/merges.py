@@ -7,8 +7,8 @@ import uuid
 from fastapi import APIRouter, Response, status
 
 from splot.clients import merges, persons, schemas
-from splot.clients.routes.deps import Audit, Coordinator, Settings
-from splot.common.api import READ_RESPONSES, WRITE_RESPONSES
+from splot.clients.routes.deps import PERSON_READ_RESPONSES, Audit, Coordinator, PersonId, Settings
+from splot.common.api import READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit
 from splot.common.db import SessionDep
 from splot.common.etag import set_etag
 
@@ -45,6 +45,20 @@ async def merge_persons(
 async def get_merge(session: SessionDep, actor: Coordinator, merge_id: uuid.UUID) -> schemas.MergeRead:
     """A merge (for coordinators of institutions registered on the survivor)."""
     return merges.merge_read(await merges.get_merge(session, actor=actor, merge_id=merge_id))
+
+
+@router.get(
+    "/persons/{person_id:uuid}/merges", response_model=schemas.MergePage, responses=PERSON_READ_RESPONSES
+)
+async def list_merges(
+    session: SessionDep, actor: Coordinator, person_id: PersonId, cursor: Cursor = None, limit: Limit = None
+) -> schemas.MergePage:
+    """Merges into the person, newest first (coordinators of institutions registered on it), each
+    with its undo window."""
+    items, next_cursor = await merges.list_merges(
+        session, actor=actor, person_id=person_id, cursor=cursor, limit=limit
+    )
+    return schemas.MergePage(items=[merges.merge_read(m) for m in items], next_cursor=next_cursor)
 
 
 @router.post("/persons/merges/{merge_id}/undo", response_model=schemas.MergeRead, responses=WRITE_RESPONSES)

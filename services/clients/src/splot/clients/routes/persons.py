@@ -4,7 +4,7 @@ data, and registering an existing record for one more institution."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 
@@ -21,10 +21,23 @@ from splot.clients.routes.deps import (
 )
 from splot.common.api import LIST_RESPONSES, WRITE_RESPONSES, Cursor, Limit
 from splot.common.db import SessionDep
+from splot.common.errors import PROBLEM_MEDIA_TYPE
 from splot.common.etag import IfMatch, set_etag
 from splot.common.validation import IsoDate
 
 router = APIRouter(prefix="/v1", tags=["persons"])
+
+
+def problem_model(status_code: int, model: type[Any]) -> dict[int | str, dict[str, Any]]:
+    """A problem response with its own schema (a problem document with extra members)."""
+    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {
+        status_code: {
+            "model": model,
+            "description": "Conflict",
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": ref}},
+        }
+    }
 
 
 def _person_response(response: Response, person: schemas.PersonRead) -> schemas.PersonRead:
@@ -53,7 +66,7 @@ async def list_persons(
     "/persons",
     response_model=schemas.PersonRead,
     status_code=status.HTTP_201_CREATED,
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **problem_model(409, schemas.LikelyDuplicateProblem)},
 )
 async def create_person(
     session: SessionDep,
@@ -63,10 +76,19 @@ async def create_person(
     data: schemas.PersonCreate,
     response: Response,
 ) -> schemas.PersonRead:
-    """Register a person; a likely duplicate is a 409 unless overridden with a reason."""
-    person, access = await person_writes.create_person(
-        session, actor=actor, data=data, settings=settings, audit=audit
-    )
+    """Register a person; a likely duplicate is a 409 unless overridden with a reason. The 409
+    names the candidates you may see by id, and the others by an opaque ``candidate_id`` with
+    initials and birth year (ask their registering institutions: ``POST /v1/access-requests``)."""
+    try:
+        person, access = await person_writes.create_person(
+            session, actor=actor, data=data, settings=settings, audit=audit
+        )
+    except duplicates.LikelyDuplicate as refused:
+        # Nothing of the refused registration is kept; what the 409 disclosed is audited.
+        await session.rollback()
+        await duplicates.log_disclosed(session, actor=actor, audit=audit, refused=refused)
+        await session.commit()
+        raise
     response.headers["Location"] = f"persons/{person.id}"
     return _person_response(
         response, await persons.person_read(session, person=person, actor=actor, access=access)
@@ -140,7 +162,8 @@ async def register_person(
     data: schemas.RegistrationCreate,
     response: Response,
 ) -> schemas.PersonRead:
-    """Register an existing person your institution serves, proving it with their PESEL or document."""
+    """Register an existing person your institution serves (a client who walks in to a second
+    institution): prove it with their PESEL or document number and declare why (audited)."""
     person, access, created = await person_writes.register_person(
         session, actor=actor, person_id=person_id, data=data, audit=audit
     )

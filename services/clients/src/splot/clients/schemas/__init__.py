@@ -5,6 +5,7 @@ re-exported here (``schemas.PersonRead``), so callers need not know which module
 - ``persons``: persons, identity lookup, registration, the duplicate check
 - ``attributes``: case attributes
 - ``access``: consents, grants, break-glass
+- ``access_requests``: likely duplicates you may not see, access requests and their decisions
 - ``merges``: merges and their undo
 - ``audit``: the access log and the GDPR access report
 - ``imports``: bulk imports
@@ -21,6 +22,19 @@ from splot.clients.schemas.access import (
     ConsentWithdraw,
     GrantPage,
     GrantRead,
+)
+from splot.clients.schemas.access_requests import (
+    AccessRequestApprove,
+    AccessRequestBox,
+    AccessRequestCounts,
+    AccessRequestCreate,
+    AccessRequestDecline,
+    AccessRequestPage,
+    AccessRequestPerson,
+    AccessRequestRead,
+    AccessRequestState,
+    HiddenCandidate,
+    LikelyDuplicateProblem,
 )
 from splot.clients.schemas.attributes import (
     AttributeDefinitionList,
@@ -61,12 +75,14 @@ from splot.clients.schemas.fields import (
     Text200,
 )
 from splot.clients.schemas.imports import (
+    ImportColumn,
     ImportCounts,
     ImportPage,
     ImportRead,
     ImportRecord,
     ImportRowPage,
     ImportRowRead,
+    ImportTemplate,
 )
 from splot.clients.schemas.internal import (
     GrantCreate,
@@ -77,6 +93,7 @@ from splot.clients.schemas.internal import (
 from splot.clients.schemas.merges import (
     MergeCreate,
     MergeField,
+    MergePage,
     MergeRead,
     MergeResult,
     MergeUndo,
@@ -154,6 +171,7 @@ __all__ = [
     "MergeField",
     "MergeCreate",
     "MergeUndo",
+    "MergePage",
     "MergeRead",
     "MergeResult",
     "AccessLogRead",
@@ -161,7 +179,9 @@ __all__ = [
     "AccessReportInstitution",
     "AccessReportEntry",
     "AccessReport",
+    "ImportColumn",
     "ImportCounts",
+    "ImportTemplate",
     "ImportRead",
     "ImportPage",
     "ImportRowRead",
@@ -171,4 +191,15 @@ __all__ = [
     "ReferralCheckResult",
     "GrantCreate",
     "PersonInternalSummary",
+    "HiddenCandidate",
+    "LikelyDuplicateProblem",
+    "AccessRequestState",
+    "AccessRequestBox",
+    "AccessRequestCreate",
+    "AccessRequestApprove",
+    "AccessRequestDecline",
+    "AccessRequestPerson",
+    "AccessRequestRead",
+    "AccessRequestPage",
+    "AccessRequestCounts",
 ]

@@ -51,6 +51,22 @@ class ImportRowRead(Output):
 class ImportRowPage(Page[ImportRowRead]): ...
 
 
+class ImportColumn(BaseModel):
+    name: str
+    #: Needed in every row (birth_date and sex are needed without a PESEL).
+    required: bool
+    description: str | None
+
+
+class ImportTemplate(BaseModel):
+    """The columns an import takes, and a template file (header and one made-up row)."""
+
+    columns: list[ImportColumn]
+    #: The template as a CSV file (UTF-8 with BOM, ; separated).
+    csv: str
+    filename: str
+
+
 class ImportRecord(PersonFields):
     """One row of a bulk import (CSV columns or JSON object keys)."""
 

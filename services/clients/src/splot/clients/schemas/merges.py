@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from splot.clients.schemas.fields import Input, Reason
 from splot.clients.schemas.persons import PersonRead
+from splot.common.api import Page
 
 
 class MergeField(StrEnum):
@@ -58,6 +59,9 @@ class MergeRead(BaseModel):
     #: Undo is still possible (within the window and not undone yet).
     undoable: bool
     undone_at: datetime | None
+
+
+class MergePage(Page[MergeRead]): ...
 
 
 class MergeResult(BaseModel):

@@ -101,6 +101,8 @@ class CaseAttributeGroup(BaseModel):
 class RegistrationRead(Output):
     institution_id: uuid.UUID
     registered_at: datetime
+    #: created, identifier, import or access_request
+    how: str
 
 
 class PersonRead(BaseModel):
@@ -163,6 +165,9 @@ class IdentityHint(BaseModel):
     id: uuid.UUID
     initials: str
     birth_year: int
+    #: Whether your institution may open the record now (otherwise register it, proving the
+    #: identifier: ``POST /v1/persons/{id}/registrations``).
+    visible: bool
 
 
 class IdentityLookupResult(BaseModel):
@@ -170,8 +175,10 @@ class IdentityLookupResult(BaseModel):
 
 
 class RegistrationCreate(IdentityLookup):
-    """Register a person your institution serves; prove it with their PESEL or document number."""
+    """Register a person your institution serves; prove it with their PESEL or document number
+    and declare why your institution serves them (audited, shown to the person's access report)."""
 
+    reason: Reason = Field(description="Why your institution serves the person (10-1000 characters)")
     external_id: ExternalId | None = None
 
 

@@ -12,7 +12,7 @@ from starlette.convertors import Convertor, register_url_convertor
 
 from splot.common.api import settings_of
 from splot.common.auth import CurrentPrincipal
-from splot.referrals import access
+from splot.referrals import access, occupancy
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.peers import Peers, get_peers
 from splot.referrals.workflow import Actor
@@ -46,6 +46,9 @@ SettingsDep = Annotated[ReferralsSettings, Depends(settings_of(ReferralsSettings
 async def commit_then_sync_access(request: Request, session: AsyncSession, referral_id: uuid.UUID) -> None:
     """Commit the change, then hand the receiver's access (recorded with it) to the registry
     before answering, so that the receiver can open the person as soon as the sender has its
-    answer. If the registry does not take it now, the scheduler retries; the change stands."""
+    answer, and the places it takes or frees to the directory. If a peer does not take them now,
+    the scheduler retries; the change stands."""
     await session.commit()
-    await access.deliver_pending(request.app.state.sessionmaker, request.app.state.peers, [referral_id])
+    maker, peers = request.app.state.sessionmaker, request.app.state.peers
+    await access.deliver_pending(maker, peers, [referral_id])
+    await occupancy.deliver_pending(maker, peers, [referral_id])

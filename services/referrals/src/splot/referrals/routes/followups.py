@@ -22,15 +22,21 @@ async def list_follow_ups(
     status_: Annotated[schemas.FollowUpStatus | None, Query(alias="status")] = None,
     due: bool | None = None,
     referral_id: uuid.UUID | None = None,
+    mine: bool | None = None,
     cursor: Cursor = None,
     limit: Limit = None,
 ) -> schemas.FollowUpPage:
-    """Your institution's follow-up checks after employment outcomes, soonest first."""
-    items, next_cursor = await followups.list_follow_ups(
-        session, actor=actor, status=status_, due=due, referral_id=referral_id, cursor=cursor, limit=limit
-    )
-    return schemas.FollowUpPage(
-        items=[schemas.FollowUpRead.model_validate(f) for f in items], next_cursor=next_cursor
+    """Follow-up checks after employment outcomes, soonest first: your institution's to answer
+    (``mine=true``) and, read-only, those of the chains your institution is a party of."""
+    return await followups.list_follow_ups(
+        session,
+        actor=actor,
+        status=status_,
+        due=due,
+        referral_id=referral_id,
+        cursor=cursor,
+        limit=limit,
+        mine=mine,
     )
 
 
@@ -44,4 +50,4 @@ async def answer_follow_up(
 ) -> schemas.FollowUpRead:
     """Record what the follow-up check found (once, when it is due)."""
     followup = await followups.answer(session, followup_id=followup_id, data=data, actor=actor)
-    return schemas.FollowUpRead.model_validate(followup)
+    return (await followups.follow_up_reads(session, [followup], actor=actor))[0]

@@ -14,11 +14,12 @@ from splot.common.api import (
     WRITE_RESPONSES,
     Cursor,
     Limit,
+    responses,
 )
 from splot.common.db import SessionDep
 from splot.common.etag import IfMatch, set_etag
 from splot.common.validation import IsoDate
-from splot.referrals import drafts, queries, reading, schemas
+from splot.referrals import drafts, occupancy, queries, reading, schemas
 from splot.referrals.routes.deps import ActorDep, PeersDep, SettingsDep, commit_then_sync_access
 from splot.referrals.workflow import Status
 
@@ -46,7 +47,9 @@ async def create_referral(
         await commit_then_sync_access(request, session, referral.id)
     set_etag(response, referral.id, referral.version)
     response.headers["Location"] = f"v1/referrals/{referral.id}"
-    return reading.referral_read(referral, actor, settings)
+    return reading.referral_read(referral, actor, settings).model_copy(
+        update={"capacity_warning": occupancy.warning_of(session, referral.id)}
+    )
 
 
 def _box_filters(
@@ -63,7 +66,19 @@ def _box_filters(
     priority: schemas.Priority | None = None,
     sent_from: IsoDate | None = None,
     sent_to: IsoDate | None = None,
-    person_id: uuid.UUID | None = None,
+    person_id: Annotated[
+        list[uuid.UUID] | None,
+        Query(max_length=50, description="A person's id (repeatable: any of up to 50 persons)"),
+    ] = None,
+    number: Annotated[
+        str | None,
+        Query(
+            min_length=2,
+            max_length=32,
+            pattern=r"^[A-Za-z0-9-]+$",
+            description="Part of the referral number, any case",
+        ),
+    ] = None,
 ) -> queries.BoxFilters:
     return queries.BoxFilters(
         status=[s.value for s in status_] if status_ else None,
@@ -73,7 +88,8 @@ def _box_filters(
         priority=priority.value if priority else None,
         sent_from=sent_from,
         sent_to=sent_to,
-        person_id=person_id,
+        person_ids=person_id,
+        number=number,
     )
 
 
@@ -86,10 +102,11 @@ async def inbox(
     actor: ActorDep,
     settings: SettingsDep,
     filters: Filters,
+    sort: schemas.BoxSort = schemas.BoxSort.newest,
     cursor: Cursor = None,
     limit: Limit = None,
 ) -> schemas.ReferralPage:
-    """Referrals your institution received, newest first."""
+    """Referrals your institution received, newest first (or ``sort=due``: deadline soonest first)."""
     items, next_cursor = await queries.list_box(
         session,
         box=schemas.Box.inbox,
@@ -98,6 +115,7 @@ async def inbox(
         settings=settings,
         cursor=cursor,
         limit=limit,
+        sort=sort,
     )
     return schemas.ReferralPage(
         items=[reading.referral_read(r, actor, settings) for r in items], next_cursor=next_cursor
@@ -110,10 +128,12 @@ async def outbox(
     actor: ActorDep,
     settings: SettingsDep,
     filters: Filters,
+    sort: schemas.BoxSort = schemas.BoxSort.newest,
     cursor: Cursor = None,
     limit: Limit = None,
 ) -> schemas.ReferralPage:
-    """Referrals your institution sent (and its drafts), newest first."""
+    """Referrals your institution sent (and its drafts), newest first (or ``sort=due``: deadline
+    soonest first, without drafts)."""
     items, next_cursor = await queries.list_box(
         session,
         box=schemas.Box.outbox,
@@ -122,6 +142,7 @@ async def outbox(
         settings=settings,
         cursor=cursor,
         limit=limit,
+        sort=sort,
     )
     return schemas.ReferralPage(
         items=[reading.referral_read(r, actor, settings) for r in items], next_cursor=next_cursor
@@ -140,10 +161,23 @@ async def referral_counts(session: SessionDep, actor: ActorDep, box: schemas.Box
 async def get_referral(
     session: SessionDep, actor: ActorDep, settings: SettingsDep, referral_id: uuid.UUID, response: Response
 ) -> schemas.ReferralRead:
-    """One referral, with the actions you may take on it now."""
-    referral = await reading.get_referral(session, referral_id=referral_id, actor=actor)
+    """One referral, with the actions you may take on it now. A party of another referral of its
+    chain gets the chain view (``view: chain``): status, dates, parties and outcome only."""
+    referral, view = await reading.read_referral(session, referral_id=referral_id, actor=actor)
     set_etag(response, referral.id, referral.version)
-    return reading.referral_read(referral, actor, settings)
+    return reading.referral_read(referral, actor, settings, view=view)
+
+
+@router.get(
+    "/referrals/{referral_id:splot_id}/sender-contact",
+    response_model=schemas.SenderContact,
+    responses=responses(503, base=(400, 401, 403, 404, 422)),
+)
+async def get_sender_contact(
+    session: SessionDep, actor: ActorDep, peers: PeersDep, referral_id: uuid.UUID
+) -> schemas.SenderContact:
+    """The caseworker who sent the referral: name and work e-mail (the referral's two parties)."""
+    return await reading.sender_contact(session, referral_id=referral_id, actor=actor, peers=peers)
 
 
 @router.patch(
@@ -153,6 +187,7 @@ async def update_draft(
     *,
     session: SessionDep,
     actor: ActorDep,
+    peers: PeersDep,
     settings: SettingsDep,
     referral_id: uuid.UUID,
     data: schemas.ReferralUpdate,
@@ -161,7 +196,7 @@ async def update_draft(
 ) -> schemas.ReferralRead:
     """Change a draft (sent referrals change only through transitions)."""
     referral = await drafts.update_draft(
-        session, referral_id=referral_id, data=data, actor=actor, if_match=if_match
+        session, referral_id=referral_id, data=data, actor=actor, if_match=if_match, peers=peers
     )
     set_etag(response, referral.id, referral.version)
     return reading.referral_read(referral, actor, settings)

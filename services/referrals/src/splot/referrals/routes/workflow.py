@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request, Response, status
 from splot.common.api import PEER_WRITE_RESPONSES
 from splot.common.db import SessionDep
 from splot.common.etag import IfMatch, set_etag
-from splot.referrals import chains, reading, schemas, transitions
+from splot.referrals import chains, occupancy, reading, schemas, transitions
 from splot.referrals.routes.deps import ActorDep, PeersDep, SettingsDep, commit_then_sync_access
 
 router = APIRouter(prefix="/v1", tags=["workflow"])
@@ -46,7 +46,9 @@ async def take_transition(
         return Response(status_code=status.HTTP_204_NO_CONTENT)
     await commit_then_sync_access(request, session, referral.id)
     set_etag(response, referral.id, referral.version)
-    return reading.referral_read(referral, actor, settings)
+    return reading.referral_read(referral, actor, settings).model_copy(
+        update={"capacity_warning": occupancy.warning_of(session, referral.id)}
+    )
 
 
 @router.post(
@@ -80,4 +82,6 @@ async def forward_referral(
     await commit_then_sync_access(request, session, child.id)
     set_etag(response, child.id, child.version)
     response.headers["Location"] = f"v1/referrals/{child.id}"
-    return reading.referral_read(child, actor, settings)
+    return reading.referral_read(child, actor, settings).model_copy(
+        update={"capacity_warning": occupancy.warning_of(session, child.id)}
+    )

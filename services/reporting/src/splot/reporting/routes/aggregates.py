@@ -73,7 +73,9 @@ async def generic_aggregate(
     ],
     dimensions: Dimensions = None,
 ) -> dict[str, Any]:
-    """Any published measures by any published dimensions, per period, in your scope."""
+    """Any published measures by any published dimensions, per period, in your scope. Without
+    dimensions, every period of the asked range has a row: values of a period outside the data
+    (before the first referral, or in the future) are null, never 0."""
     return await aggregate_answer(session, scope, policy, names_of(measures), names_of(dimensions), params)
 
 
@@ -87,7 +89,9 @@ async def series(
         list[MeasureName], Query(min_length=1, max_length=40, description="Measures to compute")
     ],
 ) -> dict[str, Any]:
-    """A time series of measures (one point per period of the granularity)."""
+    """A time series of measures: one point per period of the range (of the granularity); a
+    period outside the data (before the first referral, or in the future) has null values, a gap
+    rather than a zero."""
     body = await aggregate_answer(session, scope, policy, names_of(measures), [], params)
     points = [{"period": r["period"], "values": r["values"]} for r in body.pop("rows")]
     body.pop("dimensions")

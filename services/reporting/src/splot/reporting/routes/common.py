@@ -15,8 +15,8 @@ from splot.common.db import SessionDep
 from splot.reporting import exports, indicators, schemas
 from splot.reporting.catalogue import DIMENSIONS, DimensionName
 from splot.reporting.config import ReportingSettings
+from splot.reporting.periods import PERIOD_LABEL
 from splot.reporting.query import (
-    PERIOD_LABEL,
     AggregateQuery,
     aggregate,
     sensitive_service_types,

@@ -15,9 +15,7 @@ from splot.common.etag import IfMatch, set_etag
 from splot.reporting import editions, exports, schemas
 from splot.reporting.catalogue import MeasureName
 from splot.reporting.models import Edition
-from splot.reporting.query import (
-    PERIOD_LABEL,
-)
+from splot.reporting.periods import PERIOD_LABEL
 from splot.reporting.routes.common import (
     EXPORT_RESPONSES,
     CurrentPolicy,

@@ -13,9 +13,7 @@ from splot.common.db import SessionDep
 from splot.common.errors import Problem, not_found
 from splot.reporting import indicators, schemas
 from splot.reporting.models import InstitutionDim
-from splot.reporting.query import (
-    parse_period,
-)
+from splot.reporting.periods import parse_period
 from splot.reporting.routes.common import (
     CurrentPolicy,
     PeriodParam,
@@ -124,7 +122,11 @@ async def partner_flows(
         target = institution_id
     assert target is not None
     body = await indicators.partners(
-        session, period=parse_period(period), institution_id=target, policy=policy
+        session,
+        period=parse_period(period),
+        institution_id=target,
+        policy=policy,
+        exact_ratios=scope.is_institution,
     )
     for row in body["partners"]:
         row["values"] = {k: v.as_dict() for k, v in row["values"].items()}

@@ -1,0 +1,133 @@
+"""Places in offers: an accepted, in-progress or on-hold referral to an offer occupies one of its
+places; completing, failing, withdrawing, cancelling it (or marking it entered in error) frees
+the place. The directory keeps the offer's occupancy; this module tells it, reliably.
+
+Each transition that moves a referral in or out of the occupying statuses writes the new state as
+an :class:`~splot.referrals.models.OccupancySync` row *in the transaction of the transition*;
+after the commit the request hands it to the directory (``PUT /v1/internal/offer-occupancy/…``),
+and the scheduler retries whatever did not get through, with back-off. So the directory never
+counts a place for a transition that did not commit, and never misses one that did. The directory
+keeps each referral's newest state by version, so repeats are harmless.
+
+Sending to an offer with no free places still succeeds: the answer carries a capacity warning
+(:func:`note_warning`, read back by the route with :func:`warning_of`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import structlog
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from splot.common.background import Backoff
+from splot.common.db import utcnow
+from splot.referrals import schemas
+from splot.referrals.models import OccupancySync, Referral
+from splot.referrals.peers import OccupancyState, OfferInfo, Peers
+from splot.referrals.workflow import Status
+
+log = structlog.get_logger("splot.referrals.occupancy")
+
+#: Statuses in which a referral holds a place of its offer.
+OCCUPYING = frozenset({Status.accepted.value, Status.in_progress.value, Status.on_hold.value})
+
+#: Waits between attempts to hand a state to the directory: 30 s, doubling, at most an hour.
+RETRY = Backoff.seconds(30)
+
+_WARNINGS = "splot.referrals.capacity_warnings"
+
+
+async def follow(session: AsyncSession, referral: Referral, *, from_status: str, now: datetime) -> None:
+    """After a transition (flushed): record the new state when the referral started or stopped
+    occupying a place of its offer."""
+    if referral.target_offer_id is None:
+        return
+    occupying = referral.status in OCCUPYING
+    if occupying == (from_status in OCCUPYING):
+        return
+    await session.execute(
+        update(OccupancySync)
+        .where(
+            OccupancySync.referral_id == referral.id,
+            OccupancySync.done_at.is_(None),
+            OccupancySync.superseded_at.is_(None),
+        )
+        .values(superseded_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    session.add(
+        OccupancySync(
+            referral_id=referral.id,
+            offer_id=referral.target_offer_id,
+            occupying=occupying,
+            version=referral.version,
+            next_attempt_at=now,
+            created_at=now,
+        )
+    )
+
+
+async def send(sync: OccupancySync, *, peers: Peers, now: datetime) -> bool:
+    """One attempt to hand the state to the directory; records the outcome on the row."""
+    try:
+        await peers.put_occupancy(
+            OccupancyState(
+                referral_id=sync.referral_id,
+                offer_id=sync.offer_id,
+                occupying=sync.occupying,
+                version=sync.version,
+            )
+        )
+    except Exception as exc:  # retried by the scheduler, never dropped
+        sync.attempts += 1
+        sync.last_error = type(exc).__name__
+        sync.next_attempt_at = now + RETRY.delay(sync.attempts)
+        return False
+    sync.done_at = now
+    return True
+
+
+async def deliver_pending(
+    maker: async_sessionmaker[AsyncSession], peers: Peers, referral_ids: list[uuid.UUID]
+) -> None:
+    """Right after the commit of a transition: hand its occupancy states to the directory (the
+    scheduler catches anything that fails here)."""
+    for referral_id in referral_ids:
+        try:
+            async with maker() as session, session.begin():
+                pending = (
+                    await session.scalars(
+                        select(OccupancySync)
+                        .where(
+                            OccupancySync.referral_id == referral_id,
+                            OccupancySync.done_at.is_(None),
+                            OccupancySync.superseded_at.is_(None),
+                        )
+                        .order_by(OccupancySync.version, OccupancySync.created_at)
+                        .with_for_update(skip_locked=True)
+                    )
+                ).all()
+                for sync in pending:
+                    await send(sync, peers=peers, now=utcnow())
+        except Exception as exc:  # the response is already decided; the scheduler retries
+            log.warning(
+                "occupancy_sync_deferred", referral_id=str(referral_id), error_type=type(exc).__name__
+            )
+
+
+def note_warning(session: AsyncSession, referral: Referral, offer: OfferInfo | None) -> None:
+    """While sending: remember a warning for the answer when the offer has no free places."""
+    if offer is None or offer.capacity_available is None or offer.capacity_available > 0:
+        return
+    session.info.setdefault(_WARNINGS, {})[referral.id] = schemas.CapacityWarning(
+        offer_id=offer.id, capacity_available=offer.capacity_available, capacity_max=offer.capacity_max
+    )
+
+
+def warning_of(session: AsyncSession, referral_id: uuid.UUID) -> schemas.CapacityWarning | None:
+    """The capacity warning noted while sending this referral in this session, if any."""
+    warnings: dict[uuid.UUID, schemas.CapacityWarning] = session.info.get(_WARNINGS, {})
+    return warnings.pop(referral_id, None)
