@@ -8,13 +8,15 @@ import { FRONT_LINE_ROLES, hasAnyRole } from "@/lib/auth/roles";
 
 export type FeatureState = "ready" | "preparing" | "hidden";
 
-export type FeatureId = "persons" | "referrals" | "reporting" | "admin";
+export type FeatureId = "persons" | "referrals" | "reporting" | "admin" | "imports" | "audit";
 
 export const FEATURES: Record<FeatureId, FeatureState> = {
   persons: "ready",
   referrals: "ready",
   reporting: "ready",
   admin: "ready",
+  imports: "ready",
+  audit: "ready",
 };
 
 export interface NavItem {
@@ -31,6 +33,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Analysts see their territory; coordinators their institution's own flows (the API scopes both).
   { feature: "reporting", path: "/raporty", label: "nav.reports", roles: ["analyst", "coordinator"] },
   { feature: "admin", path: "/administracja", label: "nav.admin", roles: ["institution_admin", "system_admin"] },
+  // Who may import and who reads the access log follow the clients API.
+  { feature: "imports", path: "/import", label: "nav.imports", roles: ["coordinator"] },
+  { feature: "audit", path: "/audyt", label: "nav.audit", roles: ["auditor"] },
 ];
 
 export function featureVisible(feature: FeatureId, features: Record<FeatureId, FeatureState> = FEATURES): boolean {

@@ -16,6 +16,8 @@ const FEATURE_ROUTES = {
   referrals: { path: "skierowania/*", Component: lazy(() => import("@/features/referrals/routes")) },
   reporting: { path: "raporty/*", Component: lazy(() => import("@/features/reporting/routes")) },
   admin: { path: "administracja/*", Component: lazy(() => import("@/features/admin/routes")) },
+  imports: { path: "import/*", Component: lazy(() => import("@/features/imports/routes")) },
+  audit: { path: "audyt/*", Component: lazy(() => import("@/features/audit/routes")) },
 } satisfies Record<FeatureId, { path: string; Component: ComponentType }>;
 
 function featureRoutes(): RouteObject[] {

@@ -24,11 +24,11 @@ describe("navigation by role", () => {
   it("front-line roles see Osoby and Skierowania, coordinators and analysts Raporty, admins Administracja", () => {
     const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.label);
     expect(labels(["caseworker"])).toEqual(["nav.persons", "nav.referrals"]);
-    expect(labels(["coordinator"])).toEqual(["nav.persons", "nav.referrals", "nav.reports"]);
+    expect(labels(["coordinator"])).toEqual(["nav.persons", "nav.referrals", "nav.reports", "nav.imports"]);
     expect(labels(["analyst"])).toEqual(["nav.reports"]);
     expect(labels(["institution_admin"])).toEqual(["nav.admin"]);
     expect(labels(["system_admin"])).toEqual(["nav.admin"]);
-    expect(labels(["auditor"])).toEqual([]);
+    expect(labels(["auditor"])).toEqual(["nav.audit"]);
   });
 
   it("hides the entries of hidden features", () => {

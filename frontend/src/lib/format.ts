@@ -16,6 +16,22 @@ export function formatDate(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(date);
 }
 
+/**
+ * A share (0–1) as a percentage, in the given or current language. Rounded to `fractionDigits`
+ * (1 by default) except at the ends: a share below 1 never reads "100 %" and a share above 0 never
+ * reads "0 %" — near 100 it is rounded down (0.9996 → "99,9 %", with 0 digits 0.996 → "99 %") and
+ * near 0 up (0.0004 → "0,1 %"). Only exactly 1 is "100 %" and exactly 0 is "0 %".
+ */
+export function formatPercent(share: number, options: { language?: string; fractionDigits?: number } = {}): string {
+  const digits = options.fractionDigits ?? 1;
+  const scale = 10 ** digits;
+  let steps = Math.round(share * 100 * scale);
+  if (steps >= 100 * scale && share < 1) steps = Math.min(Math.floor(share * 100 * scale), 100 * scale - 1);
+  if (steps <= 0 && share > 0) steps = Math.max(Math.ceil(share * 100 * scale), 1);
+  const tag = (options.language ?? currentLanguage()) === "en" ? "en-GB" : "pl-PL";
+  return new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: digits }).format(steps / scale / 100);
+}
+
 /** A password a person can read out: 4 groups of 4 characters without look-alikes (≥ 12 chars). */
 export function generatePassword(): string {
   const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

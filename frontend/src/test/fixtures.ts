@@ -2,6 +2,9 @@
 import type { ClientsSchemas } from "@/lib/api/clients";
 import type { Institution, Me, Offer, ServiceType, User } from "@/lib/api/directory";
 import type { ReferralsSchemas } from "@/lib/api/referrals";
+import type { components as DirectoryComponents } from "@/lib/api/generated/directory";
+
+type LegalBasis = DirectoryComponents["schemas"]["LegalBasisRead"];
 
 export const PUP_ID = "28b79b65-98dc-5131-b05c-4c718936cb7a";
 export const OPS_ID = "3c9e2f4a-1b7d-5e60-8a21-0d4f6b8c9e10";
@@ -86,7 +89,7 @@ export function person(overrides: Partial<Person> = {}): Person {
     email: null,
     preferred_contact: null,
     registered_by_institution_id: PUP_ID,
-    registrations: [{ institution_id: PUP_ID, registered_at: "2026-11-20T09:00:00Z" }],
+    registrations: [{ institution_id: PUP_ID, registered_at: "2026-11-20T09:00:00Z", how: "created" }],
     access_basis: "registration",
     case_attributes: [],
     version: 1,
@@ -148,6 +151,7 @@ export function offer(overrides: Partial<Offer> = {}): Offer {
     capacity_available: 4,
     capacity_max: 10,
     capacity_updated_at: "2026-11-20T08:00:00Z",
+    occupied: 2,
     active: true,
     version: 1,
     created_at: "2026-11-01T08:00:00Z",
@@ -178,7 +182,7 @@ export function referral(overrides: Partial<Referral> = {}): Referral {
     sensitive: false,
     priority: "routine",
     needs_description: "x",
-    legal_basis: { kind: "statutory", article: "art. 100", consent_id: null },
+    legal_basis: { kind: "statutory", code: "ups_social_assistance", citation: "art. 100", article: "art. 100", consent_id: null },
     programme: null,
     planned_start_date: null,
     planned_end_date: null,
@@ -202,6 +206,26 @@ export function referral(overrides: Partial<Referral> = {}): Referral {
     expires_at: "2026-12-10T23:00:00Z",
     my_sides: ["receiver"],
     allowed_actions: [],
+    view: "party",
+    ...overrides,
+  };
+}
+
+export function legalBasis(overrides: Partial<LegalBasis> = {}): LegalBasis {
+  return {
+    code: "ups_art108_contract",
+    act_title: "Ustawa z dnia 12 marca 2004 r. o pomocy społecznej",
+    act_short_name: "ustawa o pomocy społecznej",
+    act_journal: null,
+    article: "108",
+    paragraph: null,
+    point: null,
+    citation: "art. 108 ustawy o pomocy społecznej",
+    title_pl: "Kontrakt socjalny",
+    title_en: "Social contract",
+    institution_types: ["OPS", "CUS", "PCPR"],
+    service_types: ["social_contract"],
+    active: true,
     ...overrides,
   };
 }

@@ -38,6 +38,7 @@ export const EVENT_TYPES = [
   "referral.cancelled",
   "referral.marked_in_error",
   "referral.reopened",
+  "referral.assigned",
   "followup.answered",
 ] as const satisfies readonly EventType[];
 

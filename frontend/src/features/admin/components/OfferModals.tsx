@@ -346,6 +346,9 @@ export function CapacityModal({ offer, onClose }: { offer: Offer | null; onClose
           <Text size="sm" fw={600}>
             {offer?.name}
           </Text>
+          <Text size="sm" c="dimmed">
+            {t("admin.offers.occupied_help", { count: offer?.occupied ?? 0 })}
+          </Text>
           <NumberInput
             label={t("admin.offers.capacity_available")}
             min={0}

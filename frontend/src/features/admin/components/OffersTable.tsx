@@ -67,6 +67,11 @@ export function OffersTable({ offers, serviceTypeName, onEdit, onCapacity, ...li
     },
     { key: "capacity", header: t("admin.offers.capacity"), cell: (offer) => <CapacityBadge offer={offer} /> },
     {
+      key: "occupied",
+      header: t("admin.offers.occupied"),
+      cell: (offer) => <Text size="sm">{offer.occupied}</Text>,
+    },
+    {
       key: "capacity_updated",
       header: t("admin.offers.capacity_updated"),
       cell: (offer) => (

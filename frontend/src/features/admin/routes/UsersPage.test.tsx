@@ -40,7 +40,7 @@ describe("users administration", () => {
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(4); // header + 3
     expect(within(rows[1]).getByText("pup@splot.example")).toBeTruthy();
-    expect(within(rows[1]).getByText("pracownik merytoryczny")).toBeTruthy();
+    expect(within(rows[1]).getByText("pracownik socjalny / doradca klienta")).toBeTruthy();
     expect(within(rows[3]).getByText("koordynator")).toBeTruthy();
     expect(within(rows[3]).getByText("Logowania wstrzymane")).toBeTruthy();
     // The signed-in admin cannot deactivate themselves; others can (in the row's actions menu).

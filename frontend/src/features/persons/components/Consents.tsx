@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
+import { Link } from "react-router";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "@/lib/format";
@@ -125,7 +126,8 @@ function RecordConsentModal({ personId, opened, onClose }: { personId: string; o
   );
 }
 
-export function Consents({ personId }: { personId: string }) {
+/** The person's consents: record, withdraw (confirmed), print the form to sign; read-only in break-glass. */
+export function Consents({ personId, readOnly = false }: { personId: string; readOnly?: boolean }) {
   const { t } = useTranslation();
   const consents = useConsents(personId);
   const withdraw = useWithdrawConsent(personId);
@@ -146,11 +148,13 @@ export function Consents({ personId }: { personId: string }) {
   };
   return (
     <Stack gap="sm">
-      <Group justify="flex-end">
-        <Button variant="light" onClick={() => setRecording(true)}>
-          {t("persons.consents.record")}
-        </Button>
-      </Group>
+      {readOnly ? null : (
+        <Group justify="flex-end">
+          <Button variant="light" onClick={() => setRecording(true)}>
+            {t("persons.consents.record")}
+          </Button>
+        </Group>
+      )}
       {consents.isPending ? (
         <div className="skeleton-block" style={{ height: 80 }} aria-busy="true" />
       ) : consents.isError ? (
@@ -192,11 +196,22 @@ export function Consents({ personId }: { personId: string }) {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    {c.state === VALID ? (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setWithdrawing(c)}>
-                        {t("persons.consents.withdraw")}
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        component={Link}
+                        to={`/osoby/${personId}/zgody/${c.id}/druk`}
+                        aria-label={t("persons.consent_print.print_named", { date: formatDate(c.given_at) })}
+                      >
+                        {t("persons.actions.print")}
                       </Button>
-                    ) : null}
+                      {c.state === VALID && !readOnly ? (
+                        <Button size="xs" variant="subtle" color="red" onClick={() => setWithdrawing(c)}>
+                          {t("persons.consents.withdraw")}
+                        </Button>
+                      ) : null}
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

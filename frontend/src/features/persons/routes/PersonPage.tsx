@@ -1,23 +1,20 @@
 import { useState } from "react";
-import { Anchor, Badge, Button, Grid, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Grid, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { isApiError } from "@/lib/api/problem";
+import { useAuth } from "@/lib/auth/AuthProvider";
+import { FRONT_LINE_ROLES, hasAnyRole } from "@/lib/auth/roles";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { currentLanguage } from "@/lib/i18n";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { PageHeader } from "@/lib/ui/PageHeader";
-import {
-  useAccessReport,
-  useAttributeDefinitions,
-  useInstitutionName,
-  usePerson,
-  usePersonReferrals,
-  useServiceTypes,
-  type Person,
-} from "../api/persons";
+import { useAccessReport, useInstitutionName, usePerson, usePersonReferrals, useServiceTypes } from "../api/persons";
+import { ActiveBreakGlassNotice, BreakGlassList } from "../components/BreakGlass";
+import { CaseAttributes } from "../components/CaseAttributes";
 import { Consents } from "../components/Consents";
+import { MergeList } from "../components/MergeList";
 
 function InstitutionName({ id }: { id: string | null | undefined }) {
   const { t } = useTranslation();
@@ -50,59 +47,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** A case attribute's value for people: yes/no, lists joined, "—" for none. */
-function attributeText(value: unknown, t: TFunction): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "boolean") return value ? t("persons.yes") : t("persons.no");
-  if (Array.isArray(value)) return value.map((item: unknown) => attributeText(item, t)).join(", ");
-  if (typeof value === "string" || typeof value === "number") return String(value);
-  return JSON.stringify(value);
-}
-
-function CaseAttributes({ person }: { person: Person }) {
-  const { t } = useTranslation();
-  const defs = useAttributeDefinitions();
-  const en = currentLanguage() === "en";
-  if (person.case_attributes.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t("persons.attributes.empty")}
-      </Text>
-    );
-  return (
-    <Stack gap="md">
-      {person.case_attributes.map((group) => (
-        <div key={group.institution_id}>
-          <Text size="sm" fw={600} mb={4}>
-            <InstitutionName id={group.institution_id} />
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0}>
-            {Object.entries(group.values).map(([code, value]) => {
-              const def = defs.data?.items.find((d) => d.code === code);
-              return (
-                <Field
-                  key={code}
-                  label={
-                    <>
-                      {def ? (en ? def.label_en : def.label_pl) : code}
-                      {def?.sensitive ? (
-                        <Badge size="xs" color="grape" variant="light" ml={4}>
-                          {t("persons.attributes.sensitive")}
-                        </Badge>
-                      ) : null}
-                    </>
-                  }
-                  value={attributeText(value, t)}
-                />
-              );
-            })}
-          </SimpleGrid>
-        </div>
-      ))}
-    </Stack>
-  );
-}
-
 function ReferralHistory({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const list = usePersonReferrals(personId);
@@ -129,7 +73,7 @@ function ReferralHistory({ personId }: { personId: string }) {
             return (
               <Table.Tr key={r.id}>
                 <Table.Td>
-                  {r.party ? (
+                  {r.openable ? (
                     <Anchor component={Link} to={`/skierowania/${r.id}`} size="sm" style={{ whiteSpace: "nowrap" }}>
                       {r.number}
                     </Anchor>
@@ -197,7 +141,7 @@ function AccessReport({ personId }: { personId: string }) {
                     <Table.Td>
                       {formatDateTime(row.first_at)} – {formatDateTime(row.last_at)}
                     </Table.Td>
-                    <Table.Td>{row.legal_bases.join(", ")}</Table.Td>
+                    <Table.Td>{row.legal_bases.map((b) => t(`persons.report.bases.${b}`, { defaultValue: b })).join(", ")}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -209,9 +153,55 @@ function AccessReport({ personId }: { personId: string }) {
   );
 }
 
+/** The person is not visible (404): a coordinator may open emergency access. */
+function NotVisible({ personId, error, onRetry }: { personId: string; error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const { roles } = useAuth();
+  const hidden = isApiError(error) && error.status === 404;
+  return (
+    <>
+      <PageHeader title={t("persons.page.title_unknown")} />
+      <Stack gap="md">
+        <ErrorAlert error={error} onRetry={onRetry} />
+        {hidden && roles.includes("coordinator") ? (
+          <Alert color="orange" variant="light" title={t("persons.break_glass.title")}>
+            <Stack gap="sm" align="flex-start">
+              <Text size="sm">{t("persons.break_glass.not_visible")}</Text>
+              <Button component={Link} to={`/osoby/${personId}/dostep-awaryjny`} color="orange" variant="light">
+                {t("persons.break_glass.open")}
+              </Button>
+            </Stack>
+          </Alert>
+        ) : null}
+      </Stack>
+    </>
+  );
+}
+
+function PageActions({ personId, registered }: { personId: string; registered: boolean }) {
+  const { t } = useTranslation();
+  const { roles } = useAuth();
+  return (
+    <Group gap="sm" wrap="wrap" justify="flex-end">
+      <Button component={Link} to={`/osoby/${personId}/edycja`} variant="default">
+        {t("persons.actions.edit")}
+      </Button>
+      {registered && roles.includes("coordinator") ? (
+        <Button component={Link} to={`/osoby/${personId}/scalanie`} variant="default">
+          {t("persons.actions.merge")}
+        </Button>
+      ) : null}
+      <Button component={Link} to={`/skierowania/nowe?person=${personId}`}>
+        {t("persons.page.refer")}
+      </Button>
+    </Group>
+  );
+}
+
 export default function PersonPage() {
   const { t } = useTranslation();
   const { personId = "" } = useParams();
+  const { roles } = useAuth();
   const person = usePerson(personId);
   if (person.isPending)
     return (
@@ -220,26 +210,19 @@ export default function PersonPage() {
         <div className="skeleton-block" style={{ height: 320 }} />
       </Stack>
     );
-  if (person.isError)
-    return (
-      <>
-        <PageHeader title={t("persons.page.title_unknown")} />
-        <ErrorAlert error={person.error} onRetry={() => void person.refetch()} />
-      </>
-    );
+  if (person.isError) return <NotVisible personId={personId} error={person.error} onRetry={() => void person.refetch()} />;
   const p = person.data;
   const name = `${p.first_name ?? ""} ${p.last_name ?? ""}`.trim() || t("persons.page.title_unknown");
+  const breakGlass = p.access_basis === "break_glass";
+  const registered = p.access_basis === "registration";
   return (
     <>
       <PageHeader
         title={name}
         description={t(`persons.access_basis.${p.access_basis}`, { defaultValue: p.access_basis })}
-        actions={
-          <Button component={Link} to={`/skierowania/nowe?person=${p.id}`}>
-            {t("persons.page.refer")}
-          </Button>
-        }
+        actions={breakGlass ? null : <PageActions personId={p.id} registered={registered} />}
       />
+      {breakGlass ? <ActiveBreakGlassNotice personId={p.id} /> : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="lg">
@@ -254,24 +237,39 @@ export default function PersonPage() {
                 <Field label={t("persons.field.phone")} value={p.phone} />
                 <Field label={t("persons.field.email")} value={p.email} />
                 <Field label={t("persons.field.registered_by")} value={<InstitutionName id={p.registered_by_institution_id} />} />
-                <Field label={t("persons.field.status")} value={p.status} />
+                <Field label={t("persons.field.status")} value={t(`persons.record_state.${p.status}`, { defaultValue: p.status })} />
               </SimpleGrid>
             </Section>
             <Section id="attributes" title={t("persons.page.attributes")}>
-              <CaseAttributes person={p} />
+              <CaseAttributes personId={p.id} canWrite={!breakGlass && hasAnyRole(roles, FRONT_LINE_ROLES)} />
             </Section>
+            {registered ? (
+              <Section id="break-glass" title={t("persons.break_glass.section")}>
+                <BreakGlassList personId={p.id} />
+              </Section>
+            ) : null}
+            {registered && roles.includes("coordinator") ? (
+              <Section id="merges" title={t("persons.merge.list_title")}>
+                <MergeList personId={p.id} />
+              </Section>
+            ) : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="lg">
             <Section id="consents" title={t("persons.page.consents")}>
-              <Consents personId={p.id} />
+              <Consents personId={p.id} readOnly={breakGlass} />
             </Section>
             <Section id="referrals" title={t("persons.page.referrals")}>
               <ReferralHistory personId={p.id} />
             </Section>
             <Section id="access" title={t("persons.page.access")}>
-              <AccessReport personId={p.id} />
+              <Stack gap="sm" align="flex-start">
+                <AccessReport personId={p.id} />
+                <Anchor component={Link} to={`/osoby/${p.id}/raport-dostepu`} size="sm">
+                  {t("persons.actions.report")}
+                </Anchor>
+              </Stack>
             </Section>
           </Stack>
         </Grid.Col>

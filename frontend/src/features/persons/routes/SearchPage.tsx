@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Anchor, Button, Group, Paper, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -11,11 +12,20 @@ import { PageHeader } from "@/lib/ui/PageHeader";
 import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
 import { usePeselLookup, usePersonSearch } from "../api/persons";
 import { parsePesel } from "../api/pesel";
+import { PersonsNav } from "../components/PersonsNav";
+import { RegisterHereModal } from "../components/RegisterHereModal";
 
-/** Exact PESEL → global lookup (initials and birth year only); a name → persons your institution sees. */
+type Hint = { id: string; initials: string; birth_year: number; visible: boolean };
+
+/**
+ * Exact PESEL → global lookup (initials and birth year only): a record the institution sees opens,
+ * any other can be registered in the institution (the PESEL proves it, with a declared reason).
+ * A name → persons your institution sees.
+ */
 export default function SearchPage() {
   const { t } = useTranslation();
   const lookup = usePeselLookup();
+  const [registering, setRegistering] = useState<Hint | null>(null);
   const form = useForm({
     mode: "controlled",
     initialValues: { q: "" },
@@ -35,6 +45,7 @@ export default function SearchPage() {
 
   return (
     <>
+      <PersonsNav />
       <PageHeader
         title={t("persons.search.title")}
         description={t("persons.search.description")}
@@ -77,14 +88,28 @@ export default function SearchPage() {
                   }
                 />
               ) : (
-                lookup.data.items.map((hint) => (
-                  <Group key={hint.id} justify="space-between">
-                    <Text size="sm">{t("persons.search.hint", { initials: hint.initials, year: hint.birth_year })}</Text>
-                    <Anchor component={Link} to={`/osoby/${hint.id}`} size="sm">
-                      {t("persons.search.open")}
-                    </Anchor>
-                  </Group>
-                ))
+                lookup.data.items.map((hint) => {
+                  const who = t("persons.search.hint", { initials: hint.initials, year: hint.birth_year });
+                  return (
+                    <Group key={hint.id} justify="space-between">
+                      <Text size="sm">{who}</Text>
+                      {hint.visible ? (
+                        <Anchor component={Link} to={`/osoby/${hint.id}`} size="sm">
+                          {t("persons.search.open")}
+                        </Anchor>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setRegistering(hint)}
+                          aria-label={t("persons.register_here.named", { who })}
+                        >
+                          {t("persons.register_here.action")}
+                        </Button>
+                      )}
+                    </Group>
+                  );
+                })
               )}
               {lookup.data.items.length > 0 ? (
                 <Text size="xs" c="dimmed" mt="xs">
@@ -136,6 +161,7 @@ export default function SearchPage() {
           </Paper>
         )}
       </div>
+      <RegisterHereModal hint={registering} pesel={q.trim()} onClose={() => setRegistering(null)} />
       {!digits && items.length > 0 ? (
         <LoadMore
           shown={items.length}

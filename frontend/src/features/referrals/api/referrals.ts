@@ -51,12 +51,21 @@ export const BUSINESS_STATUSES: readonly BusinessStatus[] = [
 ];
 export const PAGE_SIZE = 25;
 
+export type BoxSort = ReferralsSchemas["BoxSort"];
+
 export interface BoxFilters {
   status?: ReferralStatus | null;
   overdue?: boolean;
   service_type?: string | null;
   priority?: Priority | null;
   person_id?: string | null;
+  /** Persons found by a name search in the registry (the caller's own access): any of them. */
+  person_ids?: string[] | null;
+  /** Part of the referral number. */
+  number?: string | null;
+  /** "me", "none" or a user id. */
+  assignee?: string | null;
+  sort?: BoxSort | null;
 }
 
 /** The referrals feature's query keys, one factory for the feature (records of other services included). */
@@ -83,6 +92,12 @@ export const referralKeys = {
   person: (id: string) => ["clients", "persons", "one", id] as const,
   personSearch: (q: string) => ["clients", "persons", "search", q] as const,
   consents: (personId: string) => ["clients", "persons", "one", personId, "consents"] as const,
+  senderContact: (id: string) => ["referrals", "one", id, "sender-contact"] as const,
+  followUps: () => ["referrals", "follow-ups"] as const,
+  followUpList: (tab: string) => ["referrals", "follow-ups", tab] as const,
+  followUpCodes: () => ["referrals", "outcome-codes", "followup"] as const,
+  /** The active staff of the caller's institution (the directory). */
+  staff: () => ["directory", "users", "active"] as const,
 };
 
 /** Reference data (codes, service types, names) changes rarely. */
@@ -95,12 +110,16 @@ export const referralQueries = {
       ...cursorPaging,
       placeholderData: keepPreviousData,
       queryFn: ({ pageParam }) => {
+        const persons = filters.person_ids ?? (filters.person_id ? [filters.person_id] : undefined);
         const query = {
           status: filters.status ? [filters.status] : undefined,
           overdue: filters.overdue ? true : undefined,
           service_type: filters.service_type || undefined,
           priority: filters.priority || undefined,
-          person_id: filters.person_id || undefined,
+          person_id: persons?.length ? persons : undefined,
+          number: filters.number || undefined,
+          assignee: filters.assignee || undefined,
+          sort: filters.sort || undefined,
           cursor: cursor(pageParam),
           limit: PAGE_SIZE,
         };

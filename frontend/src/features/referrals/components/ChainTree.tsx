@@ -34,17 +34,17 @@ function Branch({ items, currentId }: { items: ReturnType<typeof buildTree>; cur
               <Text fw={700} size="sm" aria-current="true">
                 {node.number}
               </Text>
-            ) : node.party ? (
+            ) : (
+              // Every party of the chain opens every referral of it (the chain view where it is not a party).
               <Anchor component={Link} to={`/skierowania/${node.id}`} size="sm">
                 {node.number}
               </Anchor>
-            ) : (
-              <Text size="sm">{node.number}</Text>
             )}
             <StatusBadge status={node.status} />
             {node.overdue ? <OverdueBadge /> : null}
             <Text size="sm" c="dimmed">
-              <ServiceTypeName code={node.service_type_code} /> → <InstitutionName id={node.target_institution_id} />
+              {node.sensitive && !node.service_type_code ? t("referrals.sensitive") : <ServiceTypeName code={node.service_type_code} />} →{" "}
+              <InstitutionName id={node.target_institution_id} />
             </Text>
             {node.outcome_codes.length ? (
               <Badge variant="outline" size="sm">

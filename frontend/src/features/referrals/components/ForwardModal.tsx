@@ -7,7 +7,9 @@ import { useAuth } from "@/lib/auth/AuthProvider";
 import { ErrorAlert, StaleRecordAlert } from "@/lib/ui/ErrorAlert";
 import { notify } from "@/lib/ui/notify";
 import { useForward, useInstitution, type Priority, type Referral } from "../api/referrals";
+import { CapacityConfirm, capacityWarningText, isFull } from "./CapacityConfirm";
 import {
+  EMPTY_BASIS,
   effectiveBasis,
   LegalBasisFields,
   legalBasisBody,
@@ -41,6 +43,8 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
   const { me } = useAuth();
   const forward = useForward(referral.id);
   const [failure, setFailure] = useState<unknown>(null);
+  // The confirmation step before forwarding to an offer with no free places.
+  const [confirmFull, setConfirmFull] = useState(false);
   const form = useForm<ForwardValues>({
     mode: "controlled",
     initialValues: {
@@ -49,7 +53,7 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
       offer: null,
       priority: "routine",
       needs: "",
-      legal_basis: { kind: "statutory", article: "", consentId: null },
+      legal_basis: EMPTY_BASIS,
     },
     // A message stays until the next attempt to send.
     clearInputErrorOnChange: false,
@@ -67,6 +71,7 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
 
   const close = () => {
     setFailure(null);
+    setConfirmFull(false);
     form.clearErrors();
     forward.reset();
     onClose();
@@ -74,6 +79,10 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
 
   const submit = form.onSubmit(async ({ service_type: serviceType, offer, priority, needs }) => {
     if (!offer || !serviceType) return;
+    if (isFull(offer) && !confirmFull) {
+      setConfirmFull(true);
+      return;
+    }
     setFailure(null);
     try {
       const child = await forward.mutateAsync({
@@ -87,7 +96,7 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
           legal_basis: legalBasisBody(basis),
         },
       });
-      notify("green", t("referrals.forward.done", { number: child.number }));
+      notify("green", t("referrals.forward.done", { number: child.number }) + capacityWarningText(child, t));
       close();
       onForwarded(child.id);
     } catch (error) {
@@ -112,7 +121,9 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
           </Text>
           <ServiceTypeSelect
             value={values.service_type}
-            onChange={(code) => form.setValues({ service_type: code, offer: null })}
+            onChange={(code) =>
+              form.setValues({ service_type: code, offer: null, legal_basis: { ...values.legal_basis, code: null, citation: null } })
+            }
             error={form.errors.service_type}
           />
           <OfferList
@@ -121,7 +132,10 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
             area={values.area}
             onAreaChange={(area) => form.setFieldValue("area", area)}
             value={values.offer?.offerId ?? null}
-            onChange={(offer) => form.setFieldValue("offer", offer)}
+            onChange={(offer) => {
+              setConfirmFull(false);
+              form.setFieldValue("offer", offer);
+            }}
             excludeInstitutionId={me?.institution?.id}
             error={form.errors.offer}
           />
@@ -137,6 +151,8 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
           <Textarea label={t("referrals.field.needs")} autosize minRows={3} {...form.getInputProps("needs")} />
           <LegalBasisFields
             personId={referral.person_id}
+            institutionType={me?.institution?.type}
+            serviceType={values.service_type}
             value={basis}
             onChange={(value) => form.setFieldValue("legal_basis", value)}
             consentRequired={consentRequired}
@@ -153,14 +169,18 @@ export function ForwardModal({ referral, etag, opened, onClose, onReload, onForw
               <ErrorAlert error={failure} />
             ) : null}
           </div>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={forward.isPending} disabled={stale}>
-              {t("referrals.forward.submit")}
-            </Button>
-          </Group>
+          {confirmFull && values.offer ? (
+            <CapacityConfirm offer={values.offer} loading={forward.isPending} submit onBack={() => setConfirmFull(false)} />
+          ) : (
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" loading={forward.isPending} disabled={stale}>
+                {t("referrals.forward.submit")}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
-import { Alert, Radio, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Radio, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "@/lib/format";
+import { currentLanguage } from "@/lib/i18n";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
+import { useLegalBases } from "../api/legalBases";
 import { useConsents } from "../api/referrals";
 
 export const CONSENT_REQUIRED_TYPES = ["NGO", "CIS", "KIS"];
@@ -14,7 +16,10 @@ export function requiresConsent(institutionType: string | null | undefined): boo
 
 export interface LegalBasisValue {
   kind: "statutory" | "consent";
-  article: string;
+  /** A provision of the directory's legal-basis catalogue. */
+  code: string | null;
+  /** Its citation, for the review (as the catalogue gives it). */
+  citation: string | null;
   consentId: string | null;
 }
 
@@ -28,27 +33,87 @@ export function effectiveBasis(value: LegalBasisValue, consentRequired: boolean)
 
 export function legalBasisBody(value: LegalBasisValue) {
   return value.kind === "statutory"
-    ? ({ kind: "statutory", article: value.article.trim() } as const)
+    ? ({ kind: "statutory", code: value.code ?? "" } as const)
     : ({ kind: "consent", consent_id: value.consentId } as const);
 }
 
 export function legalBasisError(value: LegalBasisValue, consentRequired: boolean, t: (k: string) => string): string | null {
   if (consentRequired && value.kind !== "consent") return t("referrals.wizard.consent_required");
-  if (value.kind === "statutory" && value.article.trim().length < 3) return t("referrals.wizard.article_required");
+  if (value.kind === "statutory" && !value.code) return t("referrals.wizard.article_required");
   if (value.kind === "consent" && !value.consentId) return t("referrals.wizard.consent_choose");
   return null;
 }
 
+export const EMPTY_BASIS: LegalBasisValue = { kind: "statutory", code: null, citation: null, consentId: null };
+
+interface LegalBasisSelectProps {
+  institutionType: string | null | undefined;
+  serviceType: string | null | undefined;
+  value: LegalBasisValue;
+  onChange: (value: LegalBasisValue) => void;
+  error?: ReactNode;
+}
+
+/**
+ * The provisions of the catalogue the sender's institution type may cite for the service type,
+ * searchable by citation and title; the chosen one's act is shown below it.
+ */
+export function LegalBasisSelect({ institutionType, serviceType, value, onChange, error }: LegalBasisSelectProps) {
+  const { t } = useTranslation();
+  const bases = useLegalBases(institutionType, serviceType);
+  const en = currentLanguage() === "en";
+  const items = bases.data?.items ?? [];
+  const chosen = items.find((b) => b.code === value.code);
+  if (bases.isError) return <ErrorAlert error={bases.error} onRetry={() => void bases.refetch()} />;
+  if (bases.isSuccess && items.length === 0) {
+    return (
+      <Alert color="orange" variant="light" role="alert">
+        <Text size="sm">{t("referrals.wizard.article_none")}</Text>
+      </Alert>
+    );
+  }
+  return (
+    <Select
+      label={t("referrals.wizard.article")}
+      description={chosen ? t("referrals.wizard.article_act", { act: chosen.act_title }) : t("referrals.wizard.article_help")}
+      required
+      searchable
+      // Without an article the citation names the act and its task already.
+      data={items.map((b) => ({ value: b.code, label: b.article ? `${b.citation} — ${en ? b.title_en : b.title_pl}` : b.citation }))}
+      value={chosen ? chosen.code : null}
+      onChange={(code) => {
+        const basis = items.find((b) => b.code === code);
+        onChange({ ...value, code: basis?.code ?? null, citation: basis?.citation ?? null });
+      }}
+      placeholder={bases.isPending ? t("common.loading") : t("referrals.actions.choose")}
+      nothingFoundMessage={t("common.nothing_found")}
+      error={error ?? undefined}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
 interface LegalBasisFieldsProps {
   personId: string | null;
+  /** The sender's institution type and the referral's service type: what the catalogue is filtered by. */
+  institutionType: string | null | undefined;
+  serviceType: string | null | undefined;
   value: LegalBasisValue;
   onChange: (value: LegalBasisValue) => void;
   consentRequired: boolean;
   error?: ReactNode;
 }
 
-/** Statutory (with the article) or consent (one of the person's active consents from the registry). */
-export function LegalBasisFields({ personId, value, onChange, consentRequired, error }: LegalBasisFieldsProps) {
+/** Statutory (a provision of the catalogue) or consent (one of the person's active consents from the registry). */
+export function LegalBasisFields({
+  personId,
+  institutionType,
+  serviceType,
+  value,
+  onChange,
+  consentRequired,
+  error,
+}: LegalBasisFieldsProps) {
   const { t } = useTranslation();
   const consents = useConsents(value.kind === "consent" || consentRequired ? personId : null);
   // The registry's state of a consent in force is "valid" (others: withdrawn, expired, not_yet_valid).
@@ -70,15 +135,7 @@ export function LegalBasisFields({ personId, value, onChange, consentRequired, e
         ]}
       />
       {value.kind === "statutory" ? (
-        <TextInput
-          label={t("referrals.wizard.article")}
-          description={t("referrals.wizard.article_help")}
-          placeholder="art. 100 ust. 1 ustawy o pomocy społecznej"
-          value={value.article}
-          onChange={(e) => onChange({ ...value, article: e.currentTarget.value })}
-          required
-          error={error ?? undefined}
-        />
+        <LegalBasisSelect institutionType={institutionType} serviceType={serviceType} value={value} onChange={onChange} error={error} />
       ) : consents.isPending ? (
         <Text size="sm">{t("common.loading")}</Text>
       ) : consents.isError ? (

@@ -12,6 +12,9 @@ export type Area = "powiat" | "voivodeship" | "country";
 export interface OfferChoice {
   offerId: string;
   institutionId: string;
+  /** Free places and the maximum as the directory reported them (null: not reported). */
+  capacityAvailable: number | null;
+  capacityMax: number | null;
 }
 
 /** The TERYT prefix searched for an area around the user's institution. */
@@ -95,7 +98,13 @@ export function OfferList({ serviceType, teryt, area, onAreaChange, value, onCha
             value={value ?? ""}
             onChange={(id) => {
               const offer = items.find((o) => o.id === id);
-              if (offer) onChange({ offerId: offer.id, institutionId: offer.institution_id });
+              if (offer)
+                onChange({
+                  offerId: offer.id,
+                  institutionId: offer.institution_id,
+                  capacityAvailable: offer.capacity_available,
+                  capacityMax: offer.capacity_max,
+                });
             }}
             required
             error={error}

@@ -25,6 +25,7 @@ const SECTIONS = [
   { path: "/skierowania/przychodzace", label: "referrals.nav.inbox", box: "inbox" as const },
   { path: "/skierowania/wychodzace", label: "referrals.nav.outbox", box: "outbox" as const },
   { path: "/skierowania/powiadomienia", label: "referrals.nav.notifications", box: null },
+  { path: "/skierowania/sprawdzenia", label: "referrals.nav.followups", box: null },
   { path: "/skierowania/nowe", label: "referrals.nav.new", box: null },
 ];
 

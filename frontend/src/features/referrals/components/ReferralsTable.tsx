@@ -4,7 +4,22 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "@/lib/format";
 import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
 import type { Box, Referral } from "../api/referrals";
-import { DueDate, InstitutionName, ServiceTypeName, StatusBadge } from "./Labels";
+import { useStaffName } from "../api/work";
+import { DueDate, InstitutionName, PersonName, ServiceTypeName, StatusBadge } from "./Labels";
+
+/** Inbox: who of the institution handles it; outbox: who of the institution sent it (the receiver's staff stay theirs). */
+function Handler({ box, referral }: { box: Box; referral: Referral }) {
+  const { t } = useTranslation();
+  const userId = box === "inbox" ? referral.assignee_user_id : referral.sender_user_id;
+  const name = useStaffName(userId);
+  if (!userId)
+    return (
+      <Text size="sm" c="dimmed">
+        {box === "inbox" ? t("referrals.work.unassigned") : "—"}
+      </Text>
+    );
+  return <Text size="sm">{name ?? "…"}</Text>;
+}
 
 interface ReferralsTableProps {
   box: Box;
@@ -15,13 +30,15 @@ interface ReferralsTableProps {
 export function ReferralsTable({ box, items, loading }: ReferralsTableProps) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={1080}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-busy={loading} className="data-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("referrals.field.number")}</Table.Th>
+            <Table.Th>{t("referrals.work.client")}</Table.Th>
             <Table.Th>{t("referrals.field.service_type")}</Table.Th>
             <Table.Th>{box === "inbox" ? t("referrals.field.sender") : t("referrals.field.target")}</Table.Th>
+            <Table.Th>{box === "inbox" ? t("referrals.work.assignee") : t("referrals.work.sent_by")}</Table.Th>
             <Table.Th>{t("referrals.field.status")}</Table.Th>
             <Table.Th>{t("referrals.field.sent_at")}</Table.Th>
             <Table.Th>{t("referrals.field.due")}</Table.Th>
@@ -29,7 +46,7 @@ export function ReferralsTable({ box, items, loading }: ReferralsTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {loading ? (
-            <TableSkeletonRows columns={6} />
+            <TableSkeletonRows columns={8} />
           ) : (
             items.map((referral) => (
               <Table.Tr key={referral.id}>
@@ -47,6 +64,11 @@ export function ReferralsTable({ box, items, loading }: ReferralsTableProps) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
+                    <PersonName id={referral.person_id} />
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
                     <ServiceTypeName code={referral.service_type_code} />
                   </Text>
                 </Table.Td>
@@ -54,6 +76,9 @@ export function ReferralsTable({ box, items, loading }: ReferralsTableProps) {
                   <Text size="sm">
                     <InstitutionName id={box === "inbox" ? referral.sender_institution_id : referral.target_institution_id} />
                   </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Handler box={box} referral={referral} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import type { HttpHandler } from "msw";
 import type { ClientsSchemas } from "@/lib/api/clients";
 import { on, reply } from "@/test/api";
-import { consent, institution, me, offer, otherInstitution, OPS_ID, person, referral, serviceType } from "@/test/fixtures";
+import { consent, institution, legalBasis, me, offer, otherInstitution, OPS_ID, person, referral, serviceType } from "@/test/fixtures";
 import { renderRoutes } from "@/test/render";
 import { signedInAs } from "@/test/session";
 import CreateReferralPage from "./CreateReferralPage";
@@ -42,6 +42,17 @@ async function renderWizard(path = "/skierowania/nowe", ...handlers: HttpHandler
     on.get("clients", "/v1/persons/{person_id}/consents", { items: [consent()], next_cursor: null }),
     on.get("directory", "/v1/service-types", { items: [serviceType()] }),
     on.get("directory", "/v1/offers", { items: [opsOffer], next_cursor: null }),
+    on.get("directory", "/v1/legal-bases", {
+      items: [
+        legalBasis(),
+        legalBasis({
+          code: "ups_social_assistance",
+          article: "100",
+          citation: "art. 100 ustawy o pomocy społecznej",
+          title_pl: "Przetwarzanie danych",
+        }),
+      ],
+    }),
     on.get("directory", "/v1/institutions/{institution_id}", ({ params }) =>
       params.institution_id === NGO_ID ? ngo : params.institution_id === OPS_ID ? otherInstitution() : institution,
     ),
@@ -113,14 +124,28 @@ describe("the create-referral wizard", () => {
     expect(await screen.findByText("Opisz potrzeby osoby.")).toBeTruthy();
     await u.click(screen.getByRole("radio", { name: "pilne" }));
     await u.type(screen.getByRole("textbox", { name: /Opis potrzeb/ }), "Wsparcie w powrocie na rynek pracy.");
-    await u.type(screen.getByRole("textbox", { name: /Przepis/ }), "art. 50 ust. 3 ustawy o rynku pracy");
+    // The provisions the catalogue has for a PUP referring to this service type, searchable.
+    await u.click(screen.getByRole("button", { name: "Dalej" }));
+    expect(await screen.findByText("Wybierz przepis będący podstawą skierowania.")).toBeTruthy();
+    const provision = screen.getByRole("combobox", { name: /Przepis/ });
+    await u.type(provision, "art. 108");
+    const wanted = await screen.findByRole("option", { name: /art\. 108 ustawy o pomocy społecznej — Kontrakt socjalny/, hidden: true });
+    expect(screen.queryByRole("option", { name: /art\. 100/, hidden: true })).toBeNull();
+    await u.click(wanted);
+    const catalogue = api.callsTo("GET", "/api/directory/v1/legal-bases")[0].query;
+    expect([catalogue.get("institution_type"), catalogue.get("service_type"), catalogue.get("active")]).toEqual([
+      "PUP",
+      "social_contract",
+      "true",
+    ]);
+    expect(await screen.findByText("Akt: Ustawa z dnia 12 marca 2004 r. o pomocy społecznej")).toBeTruthy();
     await u.click(screen.getByRole("button", { name: "Dalej" }));
 
     await step(5, "Sprawdzenie");
     expect(screen.getByText("Jan Kowalski")).toBeTruthy();
     expect(screen.getByText("Kontrakt socjalny")).toBeTruthy();
     expect(await screen.findByText(otherInstitution().name)).toBeTruthy();
-    expect(screen.getByText("zadanie ustawowe: art. 50 ust. 3 ustawy o rynku pracy")).toBeTruthy();
+    expect(screen.getByText("zadanie ustawowe: art. 108 ustawy o pomocy społecznej")).toBeTruthy();
     expect(api.callsTo("POST", "/api/referrals/v1/referrals")).toHaveLength(0);
 
     await u.click(screen.getByRole("button", { name: "Wyślij skierowanie" }));
@@ -132,9 +157,51 @@ describe("the create-referral wizard", () => {
       target_offer_id: opsOffer.id,
       priority: "urgent",
       needs_description: "Wsparcie w powrocie na rynek pracy.",
-      legal_basis: { kind: "statutory", article: "art. 50 ust. 3 ustawy o rynku pracy" },
+      legal_basis: { kind: "statutory", code: "ups_art108_contract" },
       send: true,
     });
+  });
+
+  it("asks for a confirmation before sending to an offer with no free places", async () => {
+    const full = offer({ capacity_available: 0, capacity_max: 10 });
+    const { api, router } = await renderWizard(
+      `/skierowania/nowe?person=${jan.id}`,
+      on.get("directory", "/v1/offers", { items: [full], next_cursor: null }),
+      on.post(
+        "referrals",
+        "/v1/referrals",
+        reply({ ...created, capacity_warning: { offer_id: full.id, capacity_available: 0, capacity_max: 10 } }, { status: 201 }),
+      ),
+    );
+    const u = userEvent.setup();
+    await screen.findByText("Wybrano: Jan Kowalski");
+    await u.click(screen.getByRole("button", { name: "Dalej" }));
+    await chooseService(u);
+    expect(await screen.findByText("wolne miejsca: 0 z 10")).toBeTruthy();
+    await chooseOffer(u, /Kontrakt socjalny w MGOPS/);
+    await step(4, "Potrzeby i podstawa");
+    await u.type(screen.getByRole("textbox", { name: /Opis potrzeb/ }), "Wsparcie.");
+    await u.click(screen.getByRole("combobox", { name: /Przepis/ }));
+    await u.click(await screen.findByRole("option", { name: /art\. 108/, hidden: true }));
+    await u.click(screen.getByRole("button", { name: "Dalej" }));
+    await step(5, "Sprawdzenie");
+
+    await u.click(screen.getByRole("button", { name: "Wyślij skierowanie" }));
+    const title = await screen.findByText("Brak wolnych miejsc w wybranej ofercie");
+    const alert = title.closest<HTMLElement>('[role="alert"]');
+    if (!alert) throw new Error("the confirmation is not an alert");
+    expect(alert.textContent).toContain("0 z 10");
+    expect(api.callsTo("POST", "/api/referrals/v1/referrals")).toHaveLength(0);
+    // Back to the offers, then again: now sent anyway.
+    await u.click(within(alert).getByRole("button", { name: "Wybierz inną ofertę" }));
+    await step(3, "Realizator");
+    await u.click(screen.getByRole("button", { name: "Dalej" }));
+    await u.click(screen.getByRole("button", { name: "Dalej" }));
+    await step(5, "Sprawdzenie");
+    await u.click(screen.getByRole("button", { name: "Wyślij skierowanie" }));
+    await u.click(await screen.findByRole("button", { name: "Wyślij mimo to" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/skierowania/${created.id}`));
+    expect(api.callsTo("POST", "/api/referrals/v1/referrals")).toHaveLength(1);
   });
 
   it("goes back without losing the answers", async () => {

@@ -10,7 +10,9 @@ import { notify } from "@/lib/ui/notify";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { useCreateReferral, useInstitution, usePerson, type Priority } from "../api/referrals";
 import { InstitutionName, ServiceTypeName } from "../components/Labels";
+import { CapacityConfirm, capacityWarningText, isFull } from "../components/CapacityConfirm";
 import {
+  EMPTY_BASIS,
   effectiveBasis,
   LegalBasisFields,
   legalBasisBody,
@@ -43,6 +45,8 @@ export default function CreateReferralPage() {
   const preset = usePerson(params.get("person"));
   const [step, setStep] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The confirmation step before sending to an offer with no free places.
+  const [confirmFull, setConfirmFull] = useState(false);
   const form = useForm<WizardValues>({
     mode: "controlled",
     initialValues: {
@@ -52,7 +56,7 @@ export default function CreateReferralPage() {
       offer: null,
       priority: "routine",
       needs: "",
-      legal_basis: { kind: "statutory", article: "", consentId: null },
+      legal_basis: EMPTY_BASIS,
     },
   });
   const { values } = form;
@@ -93,12 +97,17 @@ export default function CreateReferralPage() {
   };
   const back = () => {
     setError(null);
+    setConfirmFull(false);
     setStep((s) => Math.max(s - 1, 0));
   };
 
-  const send = async () => {
+  const send = async (confirmed = false) => {
     const { service_type: serviceType, offer, priority, needs } = values;
     if (!person || !serviceType || !offer) return;
+    if (isFull(offer) && !confirmed) {
+      setConfirmFull(true);
+      return;
+    }
     try {
       const referral = await create.mutateAsync({
         person_id: person.id,
@@ -110,7 +119,7 @@ export default function CreateReferralPage() {
         legal_basis: legalBasisBody(basis),
         send: true,
       });
-      notify("green", t("referrals.wizard.sent", { number: referral.number }));
+      notify("green", t("referrals.wizard.sent", { number: referral.number }) + capacityWarningText(referral, t));
       await navigate(`/skierowania/${referral.id}`);
     } catch {
       // shown below
@@ -134,7 +143,13 @@ export default function CreateReferralPage() {
         <Stack gap="md" mih={240}>
           {STEPS[step] === "person" ? <PersonPicker value={person} onChange={(picked) => form.setFieldValue("person", picked)} /> : null}
           {STEPS[step] === "service" ? (
-            <ServiceTypeSelect value={values.service_type} onChange={(code) => form.setValues({ service_type: code, offer: null })} />
+            <ServiceTypeSelect
+              value={values.service_type}
+              // Another service type: the provisions that cover it are chosen again.
+              onChange={(code) =>
+                form.setValues({ service_type: code, offer: null, legal_basis: { ...values.legal_basis, code: null, citation: null } })
+              }
+            />
           ) : null}
           {STEPS[step] === "target" ? (
             <OfferList
@@ -172,6 +187,8 @@ export default function CreateReferralPage() {
               </Text>
               <LegalBasisFields
                 personId={person?.id ?? null}
+                institutionType={me?.institution?.type}
+                serviceType={values.service_type}
                 value={basis}
                 onChange={(value) => form.setFieldValue("legal_basis", value)}
                 consentRequired={consentRequired}
@@ -218,7 +235,7 @@ export default function CreateReferralPage() {
                 </Text>
                 <Text size="sm" component="dd" m={0}>
                   {basis.kind === "statutory"
-                    ? `${t("referrals.legal_basis.statutory")}: ${basis.article}`
+                    ? `${t("referrals.legal_basis.statutory")}: ${basis.citation ?? ""}`
                     : t("referrals.legal_basis.consent")}
                 </Text>
               </div>
@@ -240,13 +257,24 @@ export default function CreateReferralPage() {
             ) : null}
             {create.isError ? <ErrorAlert error={create.error} message={describeError(create.error, t).message} /> : null}
           </div>
+          {confirmFull && values.offer && STEPS[step] === "review" ? (
+            <CapacityConfirm
+              offer={values.offer}
+              loading={create.isPending}
+              onConfirm={() => void send(true)}
+              onBack={() => {
+                setConfirmFull(false);
+                setStep(STEPS.indexOf("target"));
+              }}
+            />
+          ) : null}
         </Stack>
         <Group justify="space-between" mt="lg">
           <Button variant="default" onClick={back} disabled={step === 0}>
             {t("referrals.wizard.back")}
           </Button>
           {STEPS[step] === "review" ? (
-            <Button onClick={() => void send()} loading={create.isPending}>
+            <Button onClick={() => void send()} loading={create.isPending} disabled={confirmFull}>
               {t("referrals.wizard.send")}
             </Button>
           ) : (

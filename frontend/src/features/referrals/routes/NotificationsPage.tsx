@@ -8,9 +8,11 @@ import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from "../api/referrals";
+import { useNotificationTitle } from "../lib/notificationTitle";
 
 export default function NotificationsPage() {
   const { t } = useTranslation();
+  const titleOf = useNotificationTitle();
   const [unreadOnly, setUnreadOnly] = useState(true);
   const list = useNotifications(unreadOnly);
   const markOne = useMarkNotificationRead();
@@ -62,7 +64,7 @@ export default function NotificationsPage() {
                   <Group gap={6}>
                     {!n.read_at ? <Badge size="xs">{t("referrals.notifications.new")}</Badge> : null}
                     <Text size="sm" fw={n.read_at ? 400 : 600}>
-                      {n.title}
+                      {titleOf(n)}
                     </Text>
                   </Group>
                   <Text size="xs" c="dimmed">
@@ -88,7 +90,7 @@ export default function NotificationsPage() {
                     size="xs"
                     variant="subtle"
                     onClick={() => markOne.mutate(n.id)}
-                    aria-label={t("referrals.notifications.mark_read_of", { title: n.title })}
+                    aria-label={t("referrals.notifications.mark_read_of", { title: titleOf(n) })}
                   >
                     {t("referrals.notifications.mark_read")}
                   </Button>

@@ -65,6 +65,7 @@ async function renderReferral(...handlers: HttpHandler[]) {
           sent_at: requested.sent_at,
           ended_at: null,
           party: true,
+          sensitive: false,
         },
       ],
     }),

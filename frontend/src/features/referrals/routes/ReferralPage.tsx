@@ -1,15 +1,17 @@
 import { useState } from "react";
-import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link, useNavigate, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { useOutcomeCodes, useReasonCodes, useReferral, type AllowedAction, type Referral } from "../api/referrals";
+import { AssignModal } from "../components/AssignModal";
 import { ChainTree } from "../components/ChainTree";
 import { ForwardModal } from "../components/ForwardModal";
 import { codeLabel, DueDate, InstitutionName, PersonName, ServiceTypeName, StatusBadge } from "../components/Labels";
 import { Messages } from "../components/Messages";
+import { Assignee, SenderCaseworker } from "../components/People";
 import { ReferralTimeline } from "../components/Timeline";
 import { TransitionModal } from "../components/TransitionModal";
 
@@ -74,6 +76,16 @@ function Details({ referral }: { referral: Referral }) {
       <Field label={t("referrals.field.target")}>
         <InstitutionName id={referral.target_institution_id} />
       </Field>
+      {referral.view !== "chain" ? (
+        <>
+          <Field label={t("referrals.work.sender_caseworker")}>
+            <SenderCaseworker referral={referral} />
+          </Field>
+          <Field label={t("referrals.work.assignee")}>
+            <Assignee referral={referral} />
+          </Field>
+        </>
+      ) : null}
       <Field label={t("referrals.field.priority")}>{t(`referrals.priority.${referral.priority}`)}</Field>
       <Field label={t("referrals.field.sent_at")}>{formatDateTime(referral.sent_at)}</Field>
       <Field label={t("referrals.field.due")}>
@@ -83,16 +95,18 @@ function Details({ referral }: { referral: Referral }) {
       <Field label={t("referrals.field.legal_basis")}>
         {referral.legal_basis
           ? referral.legal_basis.kind === "statutory"
-            ? `${t("referrals.legal_basis.statutory")}: ${referral.legal_basis.article ?? ""}`
+            ? `${t("referrals.legal_basis.statutory")}: ${referral.legal_basis.citation ?? referral.legal_basis.article ?? ""}`
             : t("referrals.legal_basis.consent")
           : "—"}
       </Field>
       <Field label={t("referrals.field.business_status")}>
         {referral.business_status ? t(`referrals.business_status.${referral.business_status}`) : "—"}
       </Field>
-      <Field label={t("referrals.field.needs")} wide>
-        {referral.needs_description ?? "—"}
-      </Field>
+      {referral.view !== "chain" ? (
+        <Field label={t("referrals.field.needs")} wide>
+          {referral.needs_description ?? "—"}
+        </Field>
+      ) : null}
       {referral.reason_code || referral.reason_text ? (
         <Field label={t("referrals.field.reason")} wide>
           {reason ? codeLabel(reason) : referral.reason_code}
@@ -122,6 +136,7 @@ export default function ReferralPage() {
   const loaded = useReferral(referralId);
   const [action, setAction] = useState<AllowedAction | null>(null);
   const [forwarding, setForwarding] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const referral = loaded.data?.data;
   const reload = () => loaded.refetch();
 
@@ -143,8 +158,13 @@ export default function ReferralPage() {
   }
 
   const pick = (picked: AllowedAction) =>
-    picked.endpoint === "forward" || picked.action === "forward" ? setForwarding(true) : setAction(picked);
+    picked.endpoint === "forward" || picked.action === "forward"
+      ? setForwarding(true)
+      : picked.action === "assign"
+        ? setAssigning(true)
+        : setAction(picked);
   const messagesOpen = referral.status !== "draft" && referral.status !== "entered_in_error";
+  const chainView = referral.view === "chain";
 
   return (
     <>
@@ -168,31 +188,49 @@ export default function ReferralPage() {
                 {t("referrals.sensitive")}
               </Badge>
             ) : null}
-            <span>{referral.my_sides.includes("receiver") ? t("referrals.side.receiver") : t("referrals.side.sender")}</span>
+            {chainView ? null : (
+              <span>{referral.my_sides.includes("receiver") ? t("referrals.side.receiver") : t("referrals.side.sender")}</span>
+            )}
           </Group>
         }
+        actions={
+          chainView || referral.status === "draft" ? undefined : (
+            <Button variant="default" component={Link} to={`/skierowania/${referral.id}/druk`}>
+              {t("referrals.work.print")}
+            </Button>
+          )
+        }
       />
+      {chainView ? (
+        <Alert color="blue" variant="light" title={t("referrals.work.chain_view_title")} mb="lg">
+          {t("referrals.work.chain_view")}
+        </Alert>
+      ) : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
-            <Paper withBorder p="md" component="section" aria-labelledby="actions-title">
-              <Title order={2} size="h4" mb="sm" id="actions-title">
-                {t("referrals.actions.title")}
-              </Title>
-              <ActionButtons actions={referral.allowed_actions} onPick={pick} />
-            </Paper>
+            {chainView ? null : (
+              <Paper withBorder p="md" component="section" aria-labelledby="actions-title">
+                <Title order={2} size="h4" mb="sm" id="actions-title">
+                  {t("referrals.actions.title")}
+                </Title>
+                <ActionButtons actions={referral.allowed_actions} onPick={pick} />
+              </Paper>
+            )}
             <Paper withBorder p="md" component="section" aria-labelledby="details-title">
               <Title order={2} size="h4" mb="sm" id="details-title">
                 {t("referrals.page.details")}
               </Title>
               <Details referral={referral} />
             </Paper>
-            <Paper withBorder p="md" component="section" aria-labelledby="messages-title">
-              <Title order={2} size="h4" mb="sm" id="messages-title">
-                {t("referrals.messages.title")}
-              </Title>
-              <Messages referralId={referral.id} open={messagesOpen} />
-            </Paper>
+            {chainView ? null : (
+              <Paper withBorder p="md" component="section" aria-labelledby="messages-title">
+                <Title order={2} size="h4" mb="sm" id="messages-title">
+                  {t("referrals.messages.title")}
+                </Title>
+                <Messages referralId={referral.id} open={messagesOpen} />
+              </Paper>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -203,12 +241,14 @@ export default function ReferralPage() {
               </Title>
               <ChainTree referralId={referral.id} />
             </Paper>
-            <Paper withBorder p="md" component="section" aria-labelledby="timeline-title">
-              <Title order={2} size="h4" mb="sm" id="timeline-title">
-                {t("referrals.timeline.title")}
-              </Title>
-              <ReferralTimeline referralId={referral.id} />
-            </Paper>
+            {chainView ? null : (
+              <Paper withBorder p="md" component="section" aria-labelledby="timeline-title">
+                <Title order={2} size="h4" mb="sm" id="timeline-title">
+                  {t("referrals.timeline.title")}
+                </Title>
+                <ReferralTimeline referralId={referral.id} />
+              </Paper>
+            )}
           </Stack>
         </Grid.Col>
       </Grid>
@@ -217,6 +257,13 @@ export default function ReferralPage() {
         etag={loaded.data?.etag ?? null}
         action={action}
         onClose={() => setAction(null)}
+        onReload={reload}
+      />
+      <AssignModal
+        referral={referral}
+        etag={loaded.data?.etag ?? null}
+        opened={assigning}
+        onClose={() => setAssigning(false)}
         onReload={reload}
       />
       <ForwardModal

@@ -138,7 +138,10 @@ export interface Series {
   cells: (Cell | undefined)[];
 }
 
-/** Lines over periods; a suppressed point breaks the line and is marked on the axis. */
+/**
+ * Lines over periods; a suppressed point breaks the line and is marked on the axis. A period
+ * without data (a null value, or no cell at all) is a gap in the line, never a zero.
+ */
 export function LineChart({ title, measure, periods, series }: { title: string; measure: string; periods: string[]; series: Series[] }) {
   const { t, i18n } = useTranslation();
   const text = useCellText();
@@ -176,7 +179,7 @@ export function LineChart({ title, measure, periods, series }: { title: string; 
           <tr key={period}>
             <th scope="row">{periodLabel(period, i18n.language)}</th>
             {series.map((s) => (
-              <td key={s.key}>{text(s.cells[i], measure)}</td>
+              <td key={s.key}>{s.cells[i] ? text(s.cells[i], measure) : "—"}</td>
             ))}
           </tr>
         ))}

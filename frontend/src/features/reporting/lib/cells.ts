@@ -3,6 +3,7 @@
  * number hidden for privacy (never 0), a null value that is not suppressed is undefined (a rate
  * with a zero denominator). Counts are rounded to base 5 by the API; the SPA never recomputes them.
  */
+import { formatPercent } from "@/lib/format";
 import type { Cell, Granularity } from "../api/reporting";
 
 export type CellKind = "count" | "rate" | "duration";
@@ -22,9 +23,7 @@ export function localeTag(language: string): string {
 
 export function formatNumber(value: number, kind: CellKind, language: string): string {
   const locale = localeTag(language);
-  if (kind === "rate") {
-    return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
-  }
+  if (kind === "rate") return formatPercent(value, { language });
   if (kind === "duration") return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }

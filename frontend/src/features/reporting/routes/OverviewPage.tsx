@@ -108,7 +108,7 @@ export default function OverviewPage() {
             label={measureLabel(measure)}
             hint={t(`reporting.measure_hint.${measure}`)}
             loading={kpi.isPending}
-            cell={kpi.data?.rows[0]?.values[measure] ?? (kpi.data ? { value: 0, suppressed: false } : undefined)}
+            cell={kpi.data?.rows[0]?.values[measure]}
           />
         ))}
       </SimpleGrid>
@@ -132,7 +132,8 @@ export default function OverviewPage() {
                 series={(["referrals", "accepted", "completed"] as const).map((m) => ({
                   key: m,
                   label: measureLabel(m),
-                  cells: periods.map((p) => seriesByPeriod.get(p)?.[m] ?? (series.data ? { value: 0, suppressed: false } : undefined)),
+                  // The API answers every period of the range: null where it holds no data (a gap).
+                  cells: periods.map((p) => seriesByPeriod.get(p)?.[m]),
                 }))}
               />
             )}

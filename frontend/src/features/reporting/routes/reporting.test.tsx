@@ -129,6 +129,38 @@ describe("the reporting overview", () => {
     expect(within(routeTable).getByRole("row", { name: /OPS → NGO/ }).textContent).toContain("ukryte");
   });
 
+  it("draws years without data as gaps and never shows 100 % while rejections exist", async () => {
+    const base = { as_of: asOf(), scope, suppression, granularity: "year" as const, filters: {} };
+    await render(
+      "/raporty/przeglad?okres_typ=year&okres=2026",
+      on.get("reporting", "/v1/series", {
+        ...base,
+        measures: [],
+        // 2022 is outside the data (null); 2023 and 2024 are not in the answer at all.
+        points: [
+          { period: "2022", values: { referrals: value(null), accepted: value(null), completed: value(null) } },
+          { period: "2025", values: { referrals: value(0), accepted: value(0), completed: value(0) } },
+          { period: "2026", values: { referrals: value(25), accepted: value(25), completed: value(5) } },
+        ],
+      }),
+      on.get("reporting", "/v1/aggregate", (call: Call) => {
+        const reply = aggregateReply(call);
+        if (call.query.getAll("dimensions").length > 0) return reply;
+        const values = reply.rows[0].values;
+        if (values.acceptance_rate) values.acceptance_rate = value(0.9999);
+        return reply;
+      }),
+    );
+    const flows = await screen.findByRole("table", { name: "Skierowania w kolejnych okresach", hidden: true });
+    const row = (year: string) => within(flows).getByRole("row", { name: new RegExp(year), hidden: true });
+    await waitFor(() => expect(row("2026").textContent).toBe("202625255"));
+    for (const year of ["2022", "2023", "2024"]) expect(row(year).textContent).toBe(`${year}———`);
+    expect(row("2025").textContent).toBe("2025000");
+    const acceptance = screen.getByText("Odsetek przyjętych", { selector: "h3" }).closest(".kpi") as HTMLElement;
+    expect(within(acceptance).getByText(/99,9/).textContent?.replace(/\s/g, "")).toBe("99,9%");
+    expect(within(acceptance).queryByText(/100/)).toBeNull();
+  });
+
   it("drills down from a voivodeship on the map to its powiats", async () => {
     const api = await render("/raporty/przeglad?okres_typ=year&okres=2026");
     const u = userEvent.setup();

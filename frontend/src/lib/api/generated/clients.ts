@@ -59,7 +59,9 @@ export interface paths {
         put?: never;
         /**
          * Create Person
-         * @description Register a person; a likely duplicate is a 409 unless overridden with a reason.
+         * @description Register a person; a likely duplicate is a 409 unless overridden with a reason. The 409
+         *     names the candidates you may see by id, and the others by an opaque ``candidate_id`` with
+         *     initials and birth year (ask their registering institutions: ``POST /v1/access-requests``).
          */
         post: operations["create_person_v1_persons_post"];
         delete?: never;
@@ -143,7 +145,8 @@ export interface paths {
         put?: never;
         /**
          * Register Person
-         * @description Register an existing person your institution serves, proving it with their PESEL or document.
+         * @description Register an existing person your institution serves (a client who walks in to a second
+         *     institution): prove it with their PESEL or document number and declare why (audited).
          */
         post: operations["register_person_v1_persons__person_id__registrations_post"];
         delete?: never;
@@ -186,6 +189,27 @@ export interface paths {
          * @description A merge (for coordinators of institutions registered on the survivor).
          */
         get: operations["get_merge_v1_persons_merges__merge_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/persons/{person_id}/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Merges
+         * @description Merges into the person, newest first (coordinators of institutions registered on it), each
+         *     with its undo window.
+         */
+        get: operations["list_merges_v1_persons__person_id__merges_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -402,6 +426,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Access Requests
+         * @description ``incoming``: requests to persons your institution registered; ``outgoing``: your own
+         *     (the person by initials and birth year until approved). Newest first.
+         */
+        get: operations["list_access_requests_v1_access_requests_get"];
+        put?: never;
+        /**
+         * Create Access Request
+         * @description Ask the institutions that registered a likely duplicate (``candidate_id`` of a 409) for
+         *     access, with a reason. One pending request per person and institution; it expires unanswered
+         *     after ``access_request_days``.
+         */
+        post: operations["create_access_request_v1_access_requests_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-requests/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count Access Requests
+         * @description How many requests wait for your institution's decision, and how many of its own wait.
+         */
+        get: operations["count_access_requests_v1_access_requests_counts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-requests/{request_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve Access Request
+         * @description Approve a request to a person your institution registered: the requesting institution is
+         *     registered on the person with the request's reason.
+         */
+        post: operations["approve_access_request_v1_access_requests__request_id__approve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-requests/{request_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline Access Request
+         * @description Decline a request to a person your institution registered, with a reason for the requester.
+         */
+        post: operations["decline_access_request_v1_access_requests__request_id__decline_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/persons/{person_id}/access-report": {
         parameters: {
             query?: never;
@@ -431,9 +543,30 @@ export interface paths {
         };
         /**
          * List Access Log
-         * @description The append-only access log, newest first (auditors).
+         * @description The append-only access log, newest first (auditors); a reversed period is a 422.
          */
         get: operations["list_access_log_v1_access_log_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Access Log
+         * @description The filtered access log as a file (auditors), newest first; over the export limit a 422
+         *     ``export_too_large`` names the count and the limit. The export is recorded in the log.
+         */
+        get: operations["export_access_log_v1_access_log_export_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -460,6 +593,26 @@ export interface paths {
          * @description Start a bulk import (coordinators or the institution's system); poll the job for progress.
          */
         post: operations["create_import_v1_imports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import Template
+         * @description The columns an import takes (which are required) and a template CSV file to fill in.
+         */
+        get: operations["import_template_v1_imports_template_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -498,6 +651,28 @@ export interface paths {
          * @description Per-row outcomes, with a problem document for each rejected row.
          */
         get: operations["list_import_rows_v1_imports__import_id__rows_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{import_id}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Rejected Rows
+         * @description The rejected rows as uploaded plus the reason (``rejected_row``, ``rejection_code``,
+         *     ``rejection_reason``), to correct and upload again; coordinators and the institution's system
+         *     of the job's institution; audited. Formula-like cells are neutralised with a leading ``'``.
+         */
+        get: operations["download_rejected_rows_v1_imports__import_id__rejected_csv_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -686,6 +861,105 @@ export interface components {
             /** Legal Bases */
             legal_bases: string[];
         };
+        /** AccessRequestApprove */
+        AccessRequestApprove: {
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * AccessRequestBox
+         * @enum {string}
+         */
+        AccessRequestBox: "incoming" | "outgoing";
+        /** AccessRequestCounts */
+        AccessRequestCounts: {
+            /** Incoming Pending */
+            incoming_pending: number;
+            /** Outgoing Pending */
+            outgoing_pending: number;
+        };
+        /** AccessRequestCreate */
+        AccessRequestCreate: {
+            /**
+             * Candidate Id
+             * @description From a 409 likely_duplicate's hidden_candidates
+             */
+            candidate_id: string;
+            /**
+             * Reason
+             * @description Why your institution needs the record (shown to the deciding institution)
+             */
+            reason: string;
+        };
+        /** AccessRequestDecline */
+        AccessRequestDecline: {
+            /** Reason */
+            reason: string;
+        };
+        /** AccessRequestPage */
+        AccessRequestPage: {
+            /** Items */
+            items: components["schemas"]["AccessRequestRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * AccessRequestPerson
+         * @description The person as the reader may see them: initials and birth year for the requester until
+         *     the request is approved; the registry id and name for a registering institution.
+         */
+        AccessRequestPerson: {
+            /** Id */
+            id: string | null;
+            /** Initials */
+            initials: string;
+            /** Birth Year */
+            birth_year: number;
+            /** First Name */
+            first_name?: string | null;
+            /** Last Name */
+            last_name?: string | null;
+        };
+        /** AccessRequestRead */
+        AccessRequestRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            state: components["schemas"]["AccessRequestState"];
+            person: components["schemas"]["AccessRequestPerson"];
+            /**
+             * Requester Institution Id
+             * Format: uuid
+             */
+            requester_institution_id: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decided By Institution Id */
+            decided_by_institution_id: string | null;
+            /** Decision Reason */
+            decision_reason: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * AccessRequestState
+         * @enum {string}
+         */
+        AccessRequestState: "pending" | "approved" | "declined" | "expired";
         /** AttributeDefinitionList */
         AttributeDefinitionList: {
             /** Items */
@@ -1080,6 +1354,21 @@ export interface components {
             version: number;
         };
         /**
+         * HiddenCandidate
+         * @description A likely duplicate you may not see: no more than an identity lookup answers (initials and
+         *     birth year), and an opaque id to ask its registering institutions for access with.
+         */
+        HiddenCandidate: {
+            /** Candidate Id */
+            candidate_id: string;
+            /** Initials */
+            initials: string;
+            /** Birth Year */
+            birth_year: number;
+            /** Match */
+            match: string;
+        };
+        /**
          * IdentityHint
          * @description The minimum needed to avoid registering a duplicate.
          */
@@ -1093,6 +1382,8 @@ export interface components {
             initials: string;
             /** Birth Year */
             birth_year: number;
+            /** Visible */
+            visible: boolean;
         };
         /** IdentityLookup */
         IdentityLookup: {
@@ -1105,6 +1396,15 @@ export interface components {
         IdentityLookupResult: {
             /** Items */
             items: components["schemas"]["IdentityHint"][];
+        };
+        /** ImportColumn */
+        ImportColumn: {
+            /** Name */
+            name: string;
+            /** Required */
+            required: boolean;
+            /** Description */
+            description: string | null;
         };
         /** ImportCounts */
         ImportCounts: {
@@ -1184,10 +1484,55 @@ export interface components {
             } | null;
         };
         /**
+         * ImportTemplate
+         * @description The columns an import takes, and a template file (header and one made-up row).
+         */
+        ImportTemplate: {
+            /** Columns */
+            columns: components["schemas"]["ImportColumn"][];
+            /** Csv */
+            csv: string;
+            /** Filename */
+            filename: string;
+        };
+        /**
          * LegalBasis
          * @enum {string}
          */
         LegalBasis: "statutory" | "consent";
+        /**
+         * LikelyDuplicateProblem
+         * @description 409 ``likely_duplicate`` of ``POST /v1/persons`` (other 409s carry none of these members).
+         */
+        LikelyDuplicateProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Candidates */
+            candidates?: components["schemas"]["MatchCandidate"][];
+            /** Hidden Candidates */
+            hidden_candidates?: components["schemas"]["HiddenCandidate"][];
+            /** Overridable */
+            overridable?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** MatchCandidate */
         MatchCandidate: {
             /**
@@ -1251,6 +1596,13 @@ export interface components {
          * @enum {string}
          */
         MergeField: "pesel" | "document_number" | "first_name" | "last_name" | "citizenship" | "street" | "postal_code" | "city" | "gmina" | "phone" | "email" | "preferred_contact";
+        /** MergePage */
+        MergePage: {
+            /** Items */
+            items: components["schemas"]["MergeRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** MergeRead */
         MergeRead: {
             /**
@@ -1560,13 +1912,19 @@ export interface components {
         };
         /**
          * RegistrationCreate
-         * @description Register a person your institution serves; prove it with their PESEL or document number.
+         * @description Register a person your institution serves; prove it with their PESEL or document number
+         *     and declare why your institution serves them (audited, shown to the person's access report).
          */
         RegistrationCreate: {
             /** Pesel */
             pesel?: string | null;
             /** Document Number */
             document_number?: string | null;
+            /**
+             * Reason
+             * @description Why your institution serves the person (10-1000 characters)
+             */
+            reason: string;
             /** External Id */
             external_id?: string | null;
         };
@@ -1582,6 +1940,8 @@ export interface components {
              * Format: date-time
              */
             registered_at: string;
+            /** How */
+            how: string;
         };
         /**
          * Sex
@@ -1798,8 +2158,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["LikelyDuplicateProblem"];
+                    "application/json": components["schemas"]["LikelyDuplicateProblem"];
                 };
             };
             /** @description Precondition Failed */
@@ -2592,6 +2952,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MergeRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_merges_v1_persons__person_id__merges_get: {
+        parameters: {
+            query?: {
+                /** @description From the previous page's next_cursor */
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergePage"];
+                };
+            };
+            /** @description Permanent Redirect */
+            308: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Bad Request */
@@ -3977,6 +4441,535 @@ export interface operations {
             };
         };
     };
+    list_access_requests_v1_access_requests_get: {
+        parameters: {
+            query: {
+                box: components["schemas"]["AccessRequestBox"];
+                state?: components["schemas"]["AccessRequestState"] | null;
+                /** @description From the previous page's next_cursor */
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    create_access_request_v1_access_requests_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    count_access_requests_v1_access_requests_counts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestCounts"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    approve_access_request_v1_access_requests__request_id__approve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the access request */
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRequestApprove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    decline_access_request_v1_access_requests__request_id__decline_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the access request */
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRequestDecline"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
     access_report_v1_persons__person_id__access_report_get: {
         parameters: {
             query?: {
@@ -4084,15 +5077,22 @@ export interface operations {
     list_access_log_v1_access_log_get: {
         parameters: {
             query?: {
-                person_id?: string | null;
-                institution_id?: string | null;
-                subject?: string | null;
-                action?: string | null;
-                since?: string | null;
-                until?: string | null;
                 /** @description From the previous page's next_cursor */
                 cursor?: string | null;
                 limit?: number | null;
+                /** @description Entries about this person */
+                person_id?: string | null;
+                /** @description Entries of this institution */
+                institution_id?: string | null;
+                /** @description The user (or system) who acted */
+                subject?: string | null;
+                action?: string | null;
+                /** @description Basis of access, e.g. access_grant, break_glass */
+                legal_basis?: string | null;
+                /** @description First day (UTC), YYYY-MM-DD */
+                since?: string | null;
+                /** @description Last day (UTC), YYYY-MM-DD; not before since */
+                until?: string | null;
             };
             header?: never;
             path?: never;
@@ -4107,6 +5107,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessLogPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    export_access_log_v1_access_log_export_get: {
+        parameters: {
+            query?: {
+                /** @description csv or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Entries about this person */
+                person_id?: string | null;
+                /** @description Entries of this institution */
+                institution_id?: string | null;
+                /** @description The user (or system) who acted */
+                subject?: string | null;
+                action?: string | null;
+                /** @description Basis of access, e.g. access_grant, break_glass */
+                legal_basis?: string | null;
+                /** @description First day (UTC), YYYY-MM-DD */
+                since?: string | null;
+                /** @description Last day (UTC), YYYY-MM-DD; not before since */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The filtered access log (CSV or XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad Request */
@@ -4401,6 +5495,93 @@ export interface operations {
             };
         };
     };
+    import_template_v1_imports_template_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTemplate"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
     get_import_v1_imports__import_id__get: {
         parameters: {
             query?: never;
@@ -4513,6 +5694,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportRowPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    download_rejected_rows_v1_imports__import_id__rejected_csv_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file (UTF-8 with BOM, ; separated) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Bad Request */

@@ -169,6 +169,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/legal-bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Legal Bases
+         * @description The catalogue of statutory legal bases: provisions of Polish law, the institution types
+         *     whose task each is and the service types it covers (an empty list: every one). Filtered by
+         *     institution type and service type, it lists what such a sender may cite for such a referral.
+         */
+        get: operations["list_legal_bases_v1_legal_bases_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/institutions": {
         parameters: {
             query?: never;
@@ -350,6 +372,28 @@ export interface paths {
         patch: operations["update_agreement_v1_agreements__agreement_id__patch"];
         trace?: never;
     };
+    "/v1/internal/offer-occupancy/{referral_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Offer Occupancy
+         * @description Whether a referral occupies a place of an offer, as of the referral's version (the
+         *     referrals service only: a service token with ``directory:occupancy``). Idempotent; a state
+         *     not newer than the one recorded changes nothing (``applied: false``).
+         */
+        put: operations["put_offer_occupancy_v1_internal_offer_occupancy__referral_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -456,6 +500,27 @@ export interface paths {
          *     ``directory:read``: e.g. the referrals service checks that an assignee is the receiver's staff).
          */
         get: operations["user_membership_v1_internal_users__user_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/internal/users/{user_id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * User Contact
+         * @description A staff member's name and work e-mail (Splot services with ``directory:read``: the referrals
+         *     service names a referral's sending caseworker to the receiver).
+         */
+        get: operations["user_contact_v1_internal_users__user_id__contact_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1103,6 +1168,64 @@ export interface components {
             /** Keys */
             keys: components["schemas"]["Jwk"][];
         };
+        /** LegalBasisList */
+        LegalBasisList: {
+            /** Items */
+            items: components["schemas"]["LegalBasisRead"][];
+        };
+        /** LegalBasisRead */
+        LegalBasisRead: {
+            /** Code */
+            code: string;
+            /**
+             * Act Title
+             * @description The act's full title
+             */
+            act_title: string;
+            /** Act Short Name */
+            act_short_name: string;
+            /**
+             * Act Journal
+             * @description Where the act is published, when given
+             */
+            act_journal: string | null;
+            /**
+             * Article
+             * @description None: the act and its task are cited without an article
+             */
+            article: string | null;
+            /**
+             * Paragraph
+             * @description ustęp
+             */
+            paragraph: string | null;
+            /**
+             * Point
+             * @description punkt
+             */
+            point: string | null;
+            /**
+             * Citation
+             * @example art. 108 ustawy o pomocy społecznej
+             */
+            citation: string;
+            /** Title Pl */
+            title_pl: string;
+            /** Title En */
+            title_en: string;
+            /**
+             * Institution Types
+             * @description Institution types whose statutory task it is
+             */
+            institution_types: string[];
+            /**
+             * Service Types
+             * @description Service types it covers; empty: every service type
+             */
+            service_types: string[];
+            /** Active */
+            active: boolean;
+        };
         /**
          * Level
          * @enum {string}
@@ -1120,6 +1243,47 @@ export interface components {
             roles: string[];
             /** Scopes */
             scopes: string[];
+        };
+        /** OccupancyRead */
+        OccupancyRead: {
+            /**
+             * Referral Id
+             * Format: uuid
+             */
+            referral_id: string;
+            /**
+             * Offer Id
+             * Format: uuid
+             */
+            offer_id: string;
+            /** Occupying */
+            occupying: boolean;
+            /** Version */
+            version: number;
+            /** Applied */
+            applied: boolean;
+            /** Occupied */
+            occupied: number;
+            /** Capacity Available */
+            capacity_available: number | null;
+            /** Capacity Max */
+            capacity_max: number | null;
+        };
+        /**
+         * OccupancyState
+         * @description Whether a referral occupies a place of an offer, as of the referral's version (the body of
+         *     ``PUT /v1/internal/offer-occupancy/{referral_id}``; the referrals service only).
+         */
+        OccupancyState: {
+            /**
+             * Offer Id
+             * Format: uuid
+             */
+            offer_id: string;
+            /** Occupying */
+            occupying: boolean;
+            /** Version */
+            version: number;
         };
         /** OfferCreate */
         OfferCreate: {
@@ -1188,6 +1352,11 @@ export interface components {
             capacity_max: number | null;
             /** Capacity Updated At */
             capacity_updated_at: string | null;
+            /**
+             * Occupied
+             * @description Places taken by accepted or in-progress Splot referrals
+             */
+            occupied: number;
             /** Active */
             active: boolean;
             /** Version */
@@ -1356,6 +1525,29 @@ export interface components {
              * Format: date-time
              */
             expires_at: string;
+        };
+        /**
+         * UserContact
+         * @description How to reach a staff member about a referral they sent (for Splot's own services: the
+         *     referrals service shows it to the referral's receiver).
+         */
+        UserContact: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+            /** Full Name */
+            full_name: string;
+            /** Email */
+            email: string;
+            /** Active */
+            active: boolean;
         };
         /** UserCreate */
         UserCreate: {
@@ -1872,6 +2064,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceTypeList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_legal_bases_v1_legal_bases_get: {
+        parameters: {
+            query?: {
+                institution_type?: components["schemas"]["InstitutionType"] | null;
+                service_type?: string | null;
+                active?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalBasisList"];
                 };
             };
             /** @description Bad Request */
@@ -3321,6 +3594,129 @@ export interface operations {
             };
         };
     };
+    put_offer_occupancy_v1_internal_offer_occupancy__referral_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OccupancyState"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OccupancyRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
     me_v1_me_get: {
         parameters: {
             query?: never;
@@ -3947,6 +4343,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserMembership"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    user_contact_v1_internal_users__user_id__contact_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserContact"];
                 };
             };
             /** @description Bad Request */

@@ -133,7 +133,7 @@ export interface paths {
         };
         /**
          * Inbox
-         * @description Referrals your institution received, newest first.
+         * @description Referrals your institution received, newest first (or ``sort=due``: deadline soonest first).
          */
         get: operations["inbox_v1_referrals_inbox_get"];
         put?: never;
@@ -153,7 +153,8 @@ export interface paths {
         };
         /**
          * Outbox
-         * @description Referrals your institution sent (and its drafts), newest first.
+         * @description Referrals your institution sent (and its drafts), newest first (or ``sort=due``: deadline
+         *     soonest first, without drafts).
          */
         get: operations["outbox_v1_referrals_outbox_get"];
         put?: never;
@@ -193,7 +194,8 @@ export interface paths {
         };
         /**
          * Get Referral
-         * @description One referral, with the actions you may take on it now.
+         * @description One referral, with the actions you may take on it now. A party of another referral of its
+         *     chain gets the chain view (``view: chain``): status, dates, parties and outcome only.
          */
         get: operations["get_referral_v1_referrals__referral_id__get"];
         put?: never;
@@ -210,6 +212,26 @@ export interface paths {
          * @description Change a draft (sent referrals change only through transitions).
          */
         patch: operations["update_draft_v1_referrals__referral_id__patch"];
+        trace?: never;
+    };
+    "/v1/referrals/{referral_id}/sender-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Sender Contact
+         * @description The caseworker who sent the referral: name and work e-mail (the referral's two parties).
+         */
+        get: operations["get_sender_contact_v1_referrals__referral_id__sender_contact_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/referrals/{referral_id}/transitions": {
@@ -385,7 +407,8 @@ export interface paths {
         };
         /**
          * List Follow Ups
-         * @description Your institution's follow-up checks after employment outcomes, soonest first.
+         * @description Follow-up checks after employment outcomes, soonest first: your institution's to answer
+         *     (``mine=true``) and, read-only, those of the chains your institution is a party of.
          */
         get: operations["list_follow_ups_v1_follow_ups_get"];
         put?: never;
@@ -667,13 +690,39 @@ export interface components {
          */
         Box: "inbox" | "outbox";
         /**
+         * BoxSort
+         * @description ``newest`` (sent, or for the outbox created, newest first) or ``due`` (response deadline,
+         *     soonest first; drafts have none and are left out).
+         * @enum {string}
+         */
+        BoxSort: "newest" | "due";
+        /**
          * BusinessStatus
          * @enum {string}
          */
         BusinessStatus: "contact_attempted" | "appointment_scheduled" | "no_show" | "waiting_list" | "interim_report";
         /**
+         * CapacityWarning
+         * @description The offer a referral was sent to had no free places when it was sent (it went anyway).
+         */
+        CapacityWarning: {
+            /**
+             * Offer Id
+             * Format: uuid
+             */
+            offer_id: string;
+            /**
+             * Capacity Available
+             * @description Free places the directory reported (0)
+             */
+            capacity_available: number;
+            /** Capacity Max */
+            capacity_max: number | null;
+        };
+        /**
          * ChainNode
-         * @description A referral of a chain as seen by a party of an ancestor: status and outcome, no case content.
+         * @description A referral of a chain as every party of the chain sees it: status, dates, parties and
+         *     outcome, no case content.
          */
         ChainNode: {
             /**
@@ -709,6 +758,11 @@ export interface components {
             ended_at: string | null;
             /** Party */
             party: boolean;
+            /**
+             * Sensitive
+             * @default false
+             */
+            sensitive: boolean;
         };
         /** ChainRead */
         ChainRead: {
@@ -719,7 +773,7 @@ export interface components {
             chain_root_id: string;
             /**
              * Items
-             * @description The nodes you may see, parents before children
+             * @description The whole tree (sent referrals), parents before children
              */
             items: components["schemas"]["ChainNode"][];
         };
@@ -873,7 +927,7 @@ export interface components {
          * EventType
          * @enum {string}
          */
-        EventType: "followup.answered" | "referral.accepted" | "referral.acknowledged" | "referral.business_status_changed" | "referral.cancellation_requested" | "referral.cancelled" | "referral.completed" | "referral.expired" | "referral.failed" | "referral.forwarded" | "referral.held" | "referral.marked_in_error" | "referral.overdue" | "referral.rejected" | "referral.reopened" | "referral.resumed" | "referral.sent" | "referral.started" | "referral.withdrawn";
+        EventType: "followup.answered" | "referral.accepted" | "referral.acknowledged" | "referral.assigned" | "referral.business_status_changed" | "referral.cancellation_requested" | "referral.cancelled" | "referral.completed" | "referral.expired" | "referral.failed" | "referral.forwarded" | "referral.held" | "referral.marked_in_error" | "referral.overdue" | "referral.rejected" | "referral.reopened" | "referral.resumed" | "referral.sent" | "referral.started" | "referral.withdrawn";
         /** FieldError */
         FieldError: {
             /** Loc */
@@ -927,7 +981,10 @@ export interface components {
             status: components["schemas"]["FollowUpStatus"];
             /** Outcome Code */
             outcome_code: string | null;
-            /** Note */
+            /**
+             * Note
+             * @description Only for the institution that answers it
+             */
             note: string | null;
             /** Answered At */
             answered_at: string | null;
@@ -936,6 +993,30 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Chain Root Id
+             * Format: uuid
+             */
+            chain_root_id: string;
+            /**
+             * Referral Number
+             * @default
+             */
+            referral_number: string;
+            /** Person Id */
+            person_id?: string | null;
+            /**
+             * Mine
+             * @description Your institution answers it (the chain's root sender)
+             * @default true
+             */
+            mine: boolean;
+            /**
+             * Answerable
+             * @description You may answer it now (yours, open and due)
+             * @default false
+             */
+            answerable: boolean;
         };
         /**
          * FollowUpStatus
@@ -976,7 +1057,22 @@ export interface components {
              * @enum {string}
              */
             kind: "statutory" | "consent";
-            /** Article */
+            /**
+             * Code
+             * @description The provision's code in the legal-basis catalogue (statutory bases)
+             */
+            code?: string | null;
+            /**
+             * Citation
+             * @description The provision as the catalogue cited it when the referral was saved or sent (a snapshot); referrals recorded before the catalogue show their free-text citation
+             * @example art. 45 ustawy o pomocy społecznej
+             */
+            citation?: string | null;
+            /**
+             * Article
+             * @deprecated
+             * @description Deprecated: the same text as ``citation``
+             */
             article?: string | null;
             /** Consent Id */
             consent_id?: string | null;
@@ -1147,6 +1243,12 @@ export interface components {
             ended_at: string | null;
             /** Party */
             party: boolean;
+            /**
+             * Openable
+             * @description You may open it: you sent or received it, or another referral of its chain
+             * @default false
+             */
+            openable: boolean;
         };
         /** PersonReferralPage */
         PersonReferralPage: {
@@ -1187,6 +1289,13 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * ReadView
+         * @description How much of a referral the caller sees: all of it (its sender or receiver), or the chain view
+         *     (a party of another referral of its chain: status, dates, parties and outcome only).
+         * @enum {string}
+         */
+        ReadView: "party" | "chain";
         /** ReasonCodeList */
         ReasonCodeList: {
             /** Items */
@@ -1408,6 +1517,13 @@ export interface components {
              * @description What you may do now, with the fields each needs
              */
             allowed_actions: components["schemas"]["AllowedAction"][];
+            /**
+             * @description party: you sent or received it; chain: you are a party of another referral of its chain and see status, dates, parties and outcome only (case content and staff left out)
+             * @default party
+             */
+            view: components["schemas"]["ReadView"];
+            /** @description Only in the answer to a send (create with send, the send transition, forward): the chosen offer had no free places; the referral was sent anyway */
+            capacity_warning?: components["schemas"]["CapacityWarning"] | null;
         };
         /**
          * ReferralUpdate
@@ -1435,6 +1551,28 @@ export interface components {
             planned_end_date?: string | null;
         };
         /**
+         * SenderContact
+         * @description The caseworker who sent the referral, as the directory knows them, and their institution.
+         */
+        SenderContact: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+            /** Full Name */
+            full_name: string;
+            /** Email */
+            email: string;
+            /** Active */
+            active: boolean;
+        };
+        /**
          * Side
          * @enum {string}
          */
@@ -1444,7 +1582,12 @@ export interface components {
          * @enum {string}
          */
         Status: "draft" | "requested" | "accepted" | "rejected" | "in_progress" | "on_hold" | "completed" | "failed" | "cancelled" | "entered_in_error";
-        /** StatutoryBasis */
+        /**
+         * StatutoryBasis
+         * @description A statutory task of the sender, chosen from the directory's legal-basis catalogue
+         *     (``GET /api/directory/v1/legal-bases?institution_type=…&service_type=…``). Since issue #13
+         *     the free-text ``article`` is no longer accepted (422): send the provision's ``code``.
+         */
         StatutoryBasis: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1452,11 +1595,11 @@ export interface components {
              */
             kind: "statutory";
             /**
-             * Article
-             * @description The statutory task, e.g. art. 100 ust. 1 ustawy o pomocy społecznej
-             * @example art. 100 ust. 1 ustawy o pomocy społecznej
+             * Code
+             * @description A provision of the legal-basis catalogue: active, a task of the sender's institution type, covering the referral's service type (422 otherwise)
+             * @example ups_art45_social_work
              */
-            article: string;
+            code: string;
         };
         /** SubscriptionCreate */
         SubscriptionCreate: {
@@ -1598,7 +1741,7 @@ export interface components {
          * TransitionAction
          * @enum {string}
          */
-        TransitionAction: "send" | "discard" | "accept" | "reject" | "withdraw" | "start" | "hold" | "resume" | "complete" | "fail" | "request_cancellation" | "confirm_cancellation" | "cancel" | "mark_in_error" | "reopen" | "acknowledge" | "set_business_status";
+        TransitionAction: "send" | "discard" | "accept" | "reject" | "withdraw" | "start" | "hold" | "resume" | "complete" | "fail" | "request_cancellation" | "confirm_cancellation" | "cancel" | "mark_in_error" | "reopen" | "acknowledge" | "set_business_status" | "assign";
         /** TransitionRequest */
         TransitionRequest: {
             /** @description See GET /v1/workflow and the referral's allowed_actions */
@@ -2098,6 +2241,7 @@ export interface operations {
     inbox_v1_referrals_inbox_get: {
         parameters: {
             query?: {
+                sort?: components["schemas"]["BoxSort"];
                 /** @description From the previous page's next_cursor */
                 cursor?: string | null;
                 limit?: number | null;
@@ -2109,7 +2253,10 @@ export interface operations {
                 priority?: components["schemas"]["Priority"] | null;
                 sent_from?: string | null;
                 sent_to?: string | null;
-                person_id?: string | null;
+                /** @description A person's id (repeatable: any of up to 50 persons) */
+                person_id?: string[] | null;
+                /** @description Part of the referral number, any case */
+                number?: string | null;
             };
             header?: never;
             path?: never;
@@ -2188,6 +2335,7 @@ export interface operations {
     outbox_v1_referrals_outbox_get: {
         parameters: {
             query?: {
+                sort?: components["schemas"]["BoxSort"];
                 /** @description From the previous page's next_cursor */
                 cursor?: string | null;
                 limit?: number | null;
@@ -2199,7 +2347,10 @@ export interface operations {
                 priority?: components["schemas"]["Priority"] | null;
                 sent_from?: string | null;
                 sent_to?: string | null;
-                person_id?: string | null;
+                /** @description A person's id (repeatable: any of up to 50 persons) */
+                person_id?: string[] | null;
+                /** @description Part of the referral number, any case */
+                number?: string | null;
             };
             header?: never;
             path?: never;
@@ -2685,6 +2836,105 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_sender_contact_v1_referrals__referral_id__sender_contact_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SenderContact"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in a burst */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the full burst is available again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3707,6 +3957,7 @@ export interface operations {
                 status?: components["schemas"]["FollowUpStatus"] | null;
                 due?: boolean | null;
                 referral_id?: string | null;
+                mine?: boolean | null;
                 /** @description From the previous page's next_cursor */
                 cursor?: string | null;
                 limit?: number | null;

@@ -93,7 +93,9 @@ export interface paths {
         };
         /**
          * Generic Aggregate
-         * @description Any published measures by any published dimensions, per period, in your scope.
+         * @description Any published measures by any published dimensions, per period, in your scope. Without
+         *     dimensions, every period of the asked range has a row: values of a period outside the data
+         *     (before the first referral, or in the future) are null, never 0.
          */
         get: operations["generic_aggregate_v1_aggregate_get"];
         put?: never;
@@ -113,7 +115,9 @@ export interface paths {
         };
         /**
          * Series
-         * @description A time series of measures (one point per period of the granularity).
+         * @description A time series of measures: one point per period of the range (of the granularity); a
+         *     period outside the data (before the first referral, or in the future) has null values, a gap
+         *     rather than a zero.
          */
         get: operations["series_v1_series_get"];
         put?: never;
