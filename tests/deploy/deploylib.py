@@ -51,7 +51,7 @@ CALLS = {
 }
 SERVICE_SCOPES = {
     "clients": ("events:read", "directory:read"),
-    "referrals": ("events:read", "clients:internal", "directory:read"),
+    "referrals": ("events:read", "clients:internal", "directory:read", "directory:occupancy"),
     "reporting": ("events:read",),
 }
 

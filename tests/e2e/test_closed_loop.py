@@ -267,7 +267,12 @@ def wizard_needs(loop: ClosedLoop, pup: Page) -> None:
     pup.get_by_role("textbox", name="Opis potrzeb").fill(
         "Długotrwale bezrobotna; potrzebne wsparcie socjalne przed powrotem na rynek pracy."
     )
-    pup.get_by_role("textbox", name="Przepis").fill("art. 50 ust. 3 ustawy o rynku pracy")
+    provision = pup.get_by_role("combobox", name=re.compile("Przepis"))
+    provision.click()
+    provision.fill("Współpraca")
+    pup.get_by_role(
+        "option", name=re.compile(r"^ustawa o rynku pracy i służbach zatrudnienia: Współpraca")
+    ).click()
     pup.get_by_role("button", name="Dalej").click()
 
 

@@ -23,7 +23,7 @@ ADMIN_EMAIL = "admin@cluster.example"
 ADMIN_PASSWORD = "cluster admin password"
 SERVICE_SCOPES = {
     "clients": ["events:read", "directory:read"],
-    "referrals": ["events:read", "clients:internal", "directory:read"],
+    "referrals": ["events:read", "clients:internal", "directory:read", "directory:occupancy"],
     "reporting": ["events:read"],
 }
 

@@ -25,7 +25,7 @@ def _referral(person_id: str, target: str) -> dict:
         "service_type_code": "social_work",
         "priority": "routine",
         "needs_description": "Wsparcie socjalne",
-        "legal_basis": {"kind": "statutory", "article": "art. 100 ust. 1 ustawy o pomocy społecznej"},
+        "legal_basis": {"kind": "statutory", "code": "rp_pup_referral_to_social_services"},
         "send": True,
     }
 

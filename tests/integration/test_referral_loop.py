@@ -52,7 +52,7 @@ def test_pup_ops_ngo_closed_loop(cluster):
                 "service_type_code": "social_work",
                 "priority": "routine",
                 "needs_description": "Wsparcie socjalne w poszukiwaniu pracy",
-                "legal_basis": {"kind": "statutory", "article": "art. 100 ust. 1 ustawy o pomocy społecznej"},
+                "legal_basis": {"kind": "statutory", "code": "rp_pup_referral_to_social_services"},
                 "send": True,
             },
         ),

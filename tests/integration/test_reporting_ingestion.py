@@ -48,7 +48,7 @@ def test_referrals_appear_in_aggregates_after_ingestion(cluster):
                     "priority": "routine",
                     "legal_basis": {
                         "kind": "statutory",
-                        "article": "art. 100 ust. 1 ustawy o pomocy społecznej",
+                        "code": "rp_pup_referral_to_social_services",
                     },
                     "send": True,
                 },

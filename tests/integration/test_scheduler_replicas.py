@@ -74,7 +74,7 @@ def test_two_replicas_do_nothing_twice(cluster):
                         "send": True,
                         "legal_basis": {
                             "kind": "statutory",
-                            "article": "art. 100 ust. 1 ustawy o pomocy społecznej",
+                            "code": "rp_pup_referral_to_social_services",
                         },
                     },
                 ),

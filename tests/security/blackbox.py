@@ -4,6 +4,8 @@ need (a person of one institution, a referral between two)."""
 
 from __future__ import annotations
 
+import base64
+import json
 import random
 import uuid
 from datetime import date, timedelta
@@ -24,6 +26,15 @@ def pesel(birth: date | None = None, sex: str = "F") -> str:
     weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
     check = (10 - sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10) % 10
     return digits + str(check)
+
+
+def statutory_code(sender: As) -> str:
+    """A provision of the legal-basis catalogue the sender's institution type may cite for the
+    social-assistance services these tests refer to (the token's ``inst_type``)."""
+    claims = json.loads(base64.urlsafe_b64decode(sender.token.split(".")[1] + "=="))
+    return (
+        "rp_pup_referral_to_social_services" if claims.get("inst_type") == "PUP" else "ups_social_assistance"
+    )
 
 
 class As:
@@ -109,7 +120,7 @@ class Api:
             "service_type_code": service,
             "priority": "routine",
             "needs_description": "Wsparcie",
-            "legal_basis": {"kind": "statutory", "article": "art. 100 ust. 1 ustawy o pomocy społecznej"},
+            "legal_basis": {"kind": "statutory", "code": statutory_code(sender)},
             "send": True,
             **extra,
         }
