@@ -65,8 +65,21 @@ async def record(
         ),
         also_to=[root_sender[0]] if root_sender else (),
     )
-    if not notify:
-        return
+    if notify:
+        await _notify(session, referral, t, actor=actor, settings=settings, root_sender=root_sender)
+
+
+async def _notify(
+    session: AsyncSession,
+    referral: Referral,
+    t: Transition,
+    *,
+    actor: Actor,
+    settings: ReferralsSettings,
+    root_sender: tuple[uuid.UUID, uuid.UUID | None] | None,
+) -> None:
+    """The new assignee of an assignment; otherwise the other side, and a chain's root sender."""
+    assert t.event_type is not None
     if t.action == "assign":
         if referral.assignee_user_id is not None and referral.assignee_user_id != actor.user_id:
             await notifications.notify(
