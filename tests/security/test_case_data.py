@@ -64,7 +64,13 @@ def test_sensitive_attributes_reach_only_a_suitable_receiver_and_only_after_acce
     for code, value in (("homelessness", True), ("addiction_therapy", True), ("disability_degree", "mild")):
         ok(ops.put(f"/api/clients/v1/persons/{pid}/attributes/{code}", json={"value": value}), 201)
     # A third institution registers the person too and records its own data.
-    ok(pup.post(f"/api/clients/v1/persons/{pid}/registrations", json={"pesel": person["pesel"]}), 201)
+    ok(
+        pup.post(
+            f"/api/clients/v1/persons/{pid}/registrations",
+            json={"pesel": person["pesel"], "reason": "Osoba zgłosiła się do PUP jako bezrobotna"},
+        ),
+        201,
+    )
     ok(pup.put(f"/api/clients/v1/persons/{pid}/attributes/education_level", json={"value": "higher"}), 201)
 
     # The review's case: a sensitive service to an institution that does not provide it.
