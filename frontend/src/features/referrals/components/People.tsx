@@ -13,7 +13,7 @@ export function SenderCaseworker({ referral }: { referral: Referral }) {
     <>
       {contact.data.full_name}
       {" · "}
-      <Anchor href={`mailto:${contact.data.email}`} size="sm">
+      <Anchor href={`mailto:${contact.data.email}`} size="sm" underline="always">
         {contact.data.email}
       </Anchor>
     </>
