@@ -361,3 +361,33 @@ async def test_anonymisation_erases_the_declared_reasons(world):
     stored = await world.session.get(AccessRequest, uuid.UUID(request["id"]))
     await world.session.refresh(stored)
     assert stored is not None and stored.reason == "" and stored.decision_reason is None
+
+
+async def test_candidate_ids_survive_a_key_rotation_and_die_with_a_dropped_key(world, app):
+    settings: ClientsSettings = app.state.settings
+    person, ops, problem = await _near_duplicate(world, world.inst("PUP"))
+    token = problem["hidden_candidates"][0]["candidate_id"]
+    current = settings.candidate_key_ring.keys[0]
+    rotated = ClientsSettings(candidate_token_keys=f"a-new-key-{'x' * 40},{current}")
+    assert candidates.resolve(rotated, token, institution_id=ops.id) == uuid.UUID(person["id"])
+    # New tokens come from the new key: the old ring alone cannot read them.
+    fresh = candidates.issue(rotated, person_id=uuid.UUID(person["id"]), institution_id=ops.id)
+    assert candidates.resolve(settings, fresh, institution_id=ops.id) is None
+    dropped = ClientsSettings(candidate_token_keys=f"a-new-key-{'x' * 40}")
+    assert candidates.resolve(dropped, token, institution_id=ops.id) is None
+    assert candidates.resolve(dropped, fresh, institution_id=ops.id) == uuid.UUID(person["id"])
+    # The key has nothing to do with the service's own client secret any more.
+    other_secret = ClientsSettings(service_client_secret="another-service-secret-" + "y" * 20)
+    assert candidates.resolve(other_secret, token, institution_id=ops.id) == uuid.UUID(person["id"])
+
+
+def test_production_refuses_an_unset_or_development_candidate_key():
+    production = {
+        "environment": "production",
+        "database_url": "postgresql+asyncpg://clients@db/clients",
+        "service_client_secret": "s3cret-for-clients-" + "x" * 20,
+    }
+    for keys in (None, "dev-insecure-candidate-token-key"):
+        with pytest.raises(Exception, match="candidate_token_keys"):
+            ClientsSettings(**production, candidate_token_keys=keys)
+    assert len(ClientsSettings(**production, candidate_token_keys="k" * 48).candidate_key_ring) == 1

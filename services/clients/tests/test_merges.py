@@ -293,3 +293,16 @@ async def test_who_sees_the_merges_into_a_person(world, who, basis, expected):
         assert REASON not in response.text and duplicate["id"] not in response.text
     missing = await world.client.get(f"/v1/persons/{uuid.uuid4()}/merges", headers=pup_coordinator)
     assert missing.status_code == 404
+
+
+async def test_the_survivor_shows_the_merged_records_attribute_history_until_undone(world):
+    pup, ops, ngo, coordinator, survivor, duplicate, consent, grant, merge = await _merged_pair(world)
+    url = f"/v1/persons/{survivor['id']}/attribute-history"
+    merged = await world.client.get(url, params={"code": "education_level"}, headers=coordinator)
+    assert sorted(e["value"] for e in merged.json()["items"]) == ["higher", "primary"]
+    undone = await world.client.post(
+        f"/v1/persons/merges/{merge['id']}/undo", json={"reason": REASON}, headers=coordinator
+    )
+    assert undone.status_code == 200
+    kept = await world.client.get(url, params={"code": "education_level"}, headers=coordinator)
+    assert [e["value"] for e in kept.json()["items"]] == ["primary"]

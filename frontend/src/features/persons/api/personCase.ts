@@ -10,6 +10,7 @@ import { personQueries } from "./persons";
 
 export type Attribute = ClientsSchemas["AttributeRead"];
 export type AttributeDefinition = ClientsSchemas["AttributeDefinitionRead"];
+export type AttributeChange = ClientsSchemas["AttributeChangeRead"];
 export type AttributeValue = ClientsSchemas["AttributeSet"]["value"];
 export type BreakGlass = ClientsSchemas["BreakGlassRead"];
 export type BreakGlassCreate = ClientsSchemas["BreakGlassCreate"];
@@ -20,6 +21,7 @@ export type AccessReport = ClientsSchemas["AccessReport"];
 
 export const caseKeys = {
   attributes: (personId: string) => [...personKeys.detail(personId), "attributes"] as const,
+  attributeHistory: (personId: string, code: string) => [...personKeys.detail(personId), "attributes", "history", code] as const,
   consent: (personId: string, consentId: string) => [...personKeys.consents(personId), consentId] as const,
   breakGlass: (personId: string) => ["clients", "break-glass", personId] as const,
   merge: (mergeId: string) => ["clients", "merges", mergeId] as const,
@@ -35,6 +37,16 @@ export function attributeEtag(a: Attribute): string {
 const PAGE = 100;
 
 export const caseQueries = {
+  attributeHistory: (personId: string, code: string) =>
+    queryOptions({
+      queryKey: caseKeys.attributeHistory(personId, code),
+      queryFn: () =>
+        unwrap(
+          clients.GET("/v1/persons/{person_id}/attribute-history", {
+            params: { path: { person_id: personId }, query: { code, limit: PAGE } },
+          }),
+        ),
+    }),
   attributes: (personId: string) =>
     queryOptions({
       queryKey: caseKeys.attributes(personId),
@@ -86,6 +98,11 @@ export const caseQueries = {
       },
     }),
 };
+
+/** Every value of one attribute the caller may see, newest first (all recording institutions). */
+export function useAttributeHistory(personId: string, code: string | null) {
+  return useQuery({ ...caseQueries.attributeHistory(personId, code ?? ""), enabled: code !== null });
+}
 
 export function useAttributes(personId: string) {
   return useQuery(caseQueries.attributes(personId));

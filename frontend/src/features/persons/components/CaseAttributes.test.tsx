@@ -159,16 +159,45 @@ describe("case attributes", () => {
     expect(await screen.findByText("Brak danych sprawy, które możesz zobaczyć.")).toBeTruthy();
   });
 
-  it("shows an attribute's history: recorded, last changed, version", async () => {
-    await renderAttributes(
+  it("shows every value of an attribute its institution recorded, newest first", async () => {
+    const change = (c: string, value: string | null, at: string, by: string | null = "doradca-1") => ({
+      person_id: jan.id,
+      institution_id: PUP_ID,
+      code: "education",
+      change: c,
+      value,
+      sensitive: false,
+      changed_by: by,
+      changed_at: at,
+    });
+    const api = await renderAttributes(
       true,
-      on.get("clients", "/v1/persons/{person_id}/attributes", { items: [attribute({ version: 5 })], next_cursor: null }),
+      on.get("clients", "/v1/persons/{person_id}/attributes", { items: [attribute({ version: 3 })], next_cursor: null }),
+      on.get("clients", "/v1/persons/{person_id}/attribute-history", {
+        items: [
+          change("changed", "wyższe", "2026-11-22T09:00:00Z"),
+          change("removed", null, "2026-11-21T09:00:00Z"),
+          { ...change("recorded", "zawodowe", "2026-11-21T08:00:00Z"), institution_id: OPS_ID },
+          change("recorded", "średnie", "2026-11-20T10:00:00Z", null),
+        ],
+        next_cursor: null,
+      }),
     );
     await u().click(await screen.findByRole("button", { name: "Historia: Wykształcenie" }));
     const dialog = await screen.findByRole("dialog", { name: "Historia danych sprawy" });
-    expect(within(dialog).getByRole("rowheader", { name: "Wersja" }).nextElementSibling?.textContent).toBe("5");
-    expect(within(dialog).getByRole("rowheader", { name: "Wprowadzono" }).nextElementSibling?.textContent).toMatch(/20 lis 2026/);
-    expect(within(dialog).getByText(/nie przechowuje poprzednich wartości/)).toBeTruthy();
+    await waitFor(() => expect(within(dialog).getAllByRole("row")).toHaveLength(4));
+    const rows = within(dialog)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => [...r.querySelectorAll("td")].slice(1).map((c) => c.textContent));
+    // Another institution's value of the same code is not this attribute's history.
+    expect(rows).toEqual([
+      ["zmieniono", "wyższe", "doradca-1"],
+      ["usunięto", "—", "doradca-1"],
+      ["wprowadzono", "średnie", "pracownik tej instytucji"],
+    ]);
+    const [call] = api.callsTo("GET", `/api/clients/v1/persons/${jan.id}/attribute-history`);
+    expect(call.query.get("code")).toBe("education");
   });
 
   it("read-only: no add, change or remove", async () => {

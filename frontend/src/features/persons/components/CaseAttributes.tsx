@@ -1,8 +1,7 @@
 import { useState } from "react";
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "@/lib/auth/AuthProvider";
-import { formatDateTime } from "@/lib/format";
 import { currentLanguage } from "@/lib/i18n";
 import { ConfirmDialog } from "@/lib/ui/ConfirmDialog";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
@@ -10,6 +9,7 @@ import { notify } from "@/lib/ui/notify";
 import { useAttributeDefinitions, useInstitutionName } from "../api/persons";
 import { attributeEtag, useAttributes, useDeleteAttribute, type Attribute, type AttributeDefinition } from "../api/personCase";
 import { AttributeDialog } from "./AttributeDialog";
+import { AttributeHistoryDialog } from "./AttributeHistory";
 import { attributeText, definitionLabel } from "./attributeValue";
 
 function GroupHeading({ institutionId }: { institutionId: string }) {
@@ -44,43 +44,6 @@ function AttributeValueCell({ attribute, def, label }: { attribute: Attribute; d
         {shown ? t("persons.case.hide") : t("persons.case.reveal")}
       </Button>
     </Group>
-  );
-}
-
-function HistoryDialog({ attribute, label, onClose }: { attribute: Attribute | null; label: string; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened={attribute !== null}
-      onClose={onClose}
-      title={t("persons.case.history_title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      {attribute ? (
-        <Stack gap="sm">
-          <Text fw={600}>{label}</Text>
-          <Table>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Th scope="row">{t("persons.case.recorded")}</Table.Th>
-                <Table.Td>{formatDateTime(attribute.recorded_at)}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th scope="row">{t("persons.case.updated")}</Table.Th>
-                <Table.Td>{formatDateTime(attribute.updated_at)}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th scope="row">{t("persons.case.version")}</Table.Th>
-                <Table.Td>{attribute.version}</Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
-          <Text size="sm" c="dimmed">
-            {t("persons.case.history_note")}
-          </Text>
-        </Stack>
-      ) : null}
-    </Modal>
   );
 }
 
@@ -255,7 +218,12 @@ export function CaseAttributes({ personId, canWrite }: { personId: string; canWr
           onClose={() => setDialog(null)}
         />
       ) : null}
-      <HistoryDialog attribute={history} label={labelOf(history)} onClose={() => setHistory(null)} />
+      <AttributeHistoryDialog
+        attribute={history}
+        definition={definitions.find((d) => d.code === history?.code)}
+        label={labelOf(history)}
+        onClose={() => setHistory(null)}
+      />
       <ConfirmDialog
         opened={removing !== null}
         title={t("persons.case.remove_title")}

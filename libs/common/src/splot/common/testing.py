@@ -481,3 +481,17 @@ def contract_tests_per_caller(
 
         tests[f"test_api_honours_its_contract_as_{caller}"] = make()
     return tests
+
+
+async def schema_differences(engine: AsyncEngine, metadata: Any) -> list[Any]:
+    """What separates the migrated database from the models (alembic's autogenerate comparison):
+    a model change without its migration, or the reverse. Empty when they agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    def diff(connection: Any) -> list[Any]:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return list(compare_metadata(context, metadata))
+
+    async with engine.connect() as conn:
+        return await conn.run_sync(diff)

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Select, and_, exists, insert, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,7 +23,6 @@ from splot.clients.models import (
     AccessLog,
     AttributeDefinition,
     BreakGlass,
-    CaseAttribute,
     Consent,
     Registration,
 )
@@ -187,8 +186,15 @@ async def access_to(session: AsyncSession, *, actor: Actor, person_id: uuid.UUID
     return Access(registered=registered, grants=grants, break_glass=glass)
 
 
+class RecordedByInstitution(Protocol):
+    """An attribute value or an entry of its history: what the visibility rule looks at."""
+
+    @property
+    def institution_id(self) -> uuid.UUID: ...
+
+
 def may_see_attribute(
-    attribute: CaseAttribute, *, definition: AttributeDefinition | None, actor: Actor, access: Access
+    attribute: RecordedByInstitution, *, definition: AttributeDefinition | None, actor: Actor, access: Access
 ) -> bool:
     """Who sees an attribute recorded by an institution:
 

@@ -8,12 +8,12 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import schemas
 from splot.clients.access import Actor, AuditContext, log_access, may_see_attribute
-from splot.clients.models import AttributeDefinition, CaseAttribute
+from splot.clients.models import AttributeChange, AttributeDefinition, CaseAttribute, Person
 from splot.clients.persons import attribute_definitions, touch, visible_person, writable_person
 from splot.common.errors import Problem, not_found
 from splot.common.etag import check_if_match
@@ -156,6 +156,7 @@ async def set_attribute(
         check_if_match(if_match, attribute_key(attribute), attribute.version)
         attribute.value = value
         attribute.recorded_by = actor.subject[:128]
+    session.add(_change(attribute, "recorded" if created else "changed", value, actor))
     await session.flush()
     await touch(session, person.id)
     await log_access(
@@ -190,6 +191,7 @@ async def delete_attribute(
     if attribute is None:
         raise not_found("attribute")
     check_if_match(if_match, attribute_key(attribute), attribute.version)
+    session.add(_change(attribute, "removed", None, actor))
     await session.delete(attribute)
     await session.flush()
     await touch(session, person.id)
@@ -202,3 +204,93 @@ async def delete_attribute(
         legal_basis=access.basis,
         basis_ref=code,
     )
+
+
+def _change(attribute: CaseAttribute, change: str, value: Any, actor: Actor) -> AttributeChange:
+    return AttributeChange(
+        person_id=attribute.person_id,
+        institution_id=attribute.institution_id,
+        code=attribute.code,
+        change=change,
+        value=value,
+        changed_by=actor.subject[:128],
+    )
+
+
+async def attribute_history(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    person_id: uuid.UUID,
+    code: str | None,
+    cursor: str | None,
+    limit: int | None,
+    audit: AuditContext,
+) -> tuple[list[schemas.AttributeChangeRead], str | None]:
+    """Every value of the person's attributes you may see, newest first: the same rule as the
+    current values (:func:`may_see_attribute`), applied to each recording institution. A record
+    merged into this one brings its history along."""
+    person, access = await visible_person(session, actor=actor, person_id=person_id)
+    definitions = await attribute_definitions(session)
+    person_ids = [
+        person.id,
+        *(await session.scalars(select(Person.id).where(Person.merged_into_id == person.id))),
+    ]
+    recorders = (
+        await session.execute(
+            select(AttributeChange.institution_id, AttributeChange.code)
+            .where(AttributeChange.person_id.in_(person_ids))
+            .distinct()
+        )
+    ).all()
+    visible = [
+        (institution_id, c)
+        for institution_id, c in recorders
+        if (code is None or c == code)
+        and may_see_attribute(
+            _Recorder(institution_id), definition=definitions.get(c), actor=actor, access=access
+        )
+    ]
+    stmt: Select[Any] = select(AttributeChange).where(
+        AttributeChange.person_id.in_(person_ids),
+        or_(
+            false(),
+            *(and_(AttributeChange.institution_id == i, AttributeChange.code == c) for i, c in visible),
+        ),
+    )
+    rows, next_cursor = await paginate(
+        session,
+        stmt,
+        order_by=[AttributeChange.changed_at, AttributeChange.id],
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+    )
+    await log_access(
+        session,
+        principal=actor.principal,
+        audit=audit,
+        person_ids=[person.id],
+        action="read",
+        legal_basis=access.basis,
+        basis_ref=access.basis_ref,
+    )
+    own = actor.institution_id
+    return [
+        schemas.AttributeChangeRead(
+            person_id=person.id,
+            institution_id=row.institution_id,
+            code=row.code,
+            change=row.change,
+            value=row.value,
+            sensitive=(d.sensitive if (d := definitions.get(row.code)) else True),
+            changed_by=row.changed_by if row.institution_id == own else None,
+            changed_at=row.changed_at,
+        )
+        for row in rows
+    ], next_cursor
+
+
+class _Recorder:
+    def __init__(self, institution_id: uuid.UUID) -> None:
+        self.institution_id = institution_id

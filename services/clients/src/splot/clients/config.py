@@ -1,9 +1,12 @@
 from __future__ import annotations
 
-from pydantic import Field
+from functools import cached_property
+
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from splot.common.settings import ServiceSettings
+from splot.common.keyring import KeyRing
+from splot.common.settings import DEV_SECRET_PREFIX, Environment, ServiceSettings
 
 
 class ClientsSettings(ServiceSettings):
@@ -36,6 +39,10 @@ class ClientsSettings(ServiceSettings):
     #: A likely duplicate's ``candidate_id`` (an opaque token for an access request) is valid
     #: this many hours after the 409 that named it.
     candidate_token_hours: int = Field(24, ge=1, le=168)
+    #: Keys of the candidate ids: a comma-separated list of long random strings; the first issues,
+    #: every one is accepted (to rotate: new key first, drop the old one after
+    #: candidate_token_hours). Required in production; unset in development, a development key is used.
+    candidate_token_keys: SecretStr | None = None
 
     #: Persons with no activity for this many days and no active grant are anonymised.
     retention_days: int = Field(3650, ge=1)
@@ -59,3 +66,22 @@ class ClientsSettings(ServiceSettings):
     import_rejected_keep_days: int = Field(7, ge=0, le=90)
     #: The auditor's access-log export refuses more rows than this (narrow the filters).
     access_log_export_max_rows: int = Field(50_000, ge=1, le=1_000_000)
+
+    @model_validator(mode="after")
+    def _candidate_keys_in_production(self) -> ClientsSettings:
+        self._configured_candidate_ring()  # production refuses an unset ring or a development key
+        return self
+
+    def _configured_candidate_ring(self) -> KeyRing:
+        return KeyRing.configured(
+            single=None,
+            listed=self.candidate_token_keys,
+            development_default=DEV_SECRET_PREFIX + "candidate-token-key",
+            production=self.environment is Environment.production,
+            setting="candidate_token_keys",
+        )
+
+    @cached_property
+    def candidate_key_ring(self) -> KeyRing:
+        """The keys of the candidate ids: the first issues, every one is accepted."""
+        return self._configured_candidate_ring()

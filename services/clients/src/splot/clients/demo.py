@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import events, identity
-from splot.clients.models import CaseAttribute, Consent, ExternalRef, Person, Registration
+from splot.clients.casework.demo import seed_casework
+from splot.clients.models import AttributeChange, CaseAttribute, Consent, ExternalRef, Person, Registration
 from splot.common import teryt
 
 if TYPE_CHECKING:
@@ -261,10 +262,21 @@ async def seed(session: AsyncSession, *, institutions: list[DemoInstitutionRef])
                     recorded_by=DEMO_SUBJECT,
                 )
             )
+            session.add(
+                AttributeChange(
+                    person_id=person.id,
+                    institution_id=institution_id,
+                    code=code,
+                    change="recorded",
+                    value=value,
+                    changed_by=DEMO_SUBJECT,
+                )
+            )
         for values in plan.consents:
             consent = Consent(person_id=person.id, recorded_by=DEMO_SUBJECT, **values)
             session.add(consent)
             await session.flush()
             await events.consent_event(session, "consent.given", consent)
     await session.flush()
+    await seed_casework(session, persons=persons, institutions=institutions)
     return DemoClients(created=True, persons=persons)

@@ -159,6 +159,24 @@ class CaseAttribute(Versioned, Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 
+class AttributeChange(Base):
+    """One recorded, changed or removed value of a case attribute, kept for the attribute's history
+    (append-only; removed with the person's data at anonymisation)."""
+
+    __tablename__ = "attribute_change"
+    __table_args__ = (Index("ix_attribute_change_person_code", "person_id", "code", "changed_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    code: Mapped[str] = mapped_column(ForeignKey("attribute_definition.code"))
+    #: "recorded", "changed" or "removed" (then ``value`` is null).
+    change: Mapped[str] = mapped_column(String(12))
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    changed_by: Mapped[str] = mapped_column(String(128))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class Consent(Versioned, Base):
     __tablename__ = "consent"
 

@@ -24,6 +24,7 @@ from splot.clients.models import (
     AccessGrant,
     AccessLog,
     AccessRequest,
+    AttributeChange,
     CaseAttribute,
     Consent,
     ExternalRef,
@@ -79,6 +80,7 @@ async def anonymise(session: AsyncSession, *, person: Person) -> None:
     person.status = PersonStatus.anonymised
     person.anonymised_at = now
     await session.execute(delete(CaseAttribute).where(CaseAttribute.person_id == person.id))
+    await session.execute(delete(AttributeChange).where(AttributeChange.person_id == person.id))
     await session.execute(delete(ExternalRef).where(ExternalRef.person_id == person.id))
     await session.execute(
         update(Consent)

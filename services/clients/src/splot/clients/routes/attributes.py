@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from splot.clients import attributes, schemas
 from splot.clients.persons import PersonMerged
@@ -62,6 +62,32 @@ async def list_attributes(
     except PersonMerged as moved:
         raise merged_redirect(request, moved, person_id) from None
     return schemas.AttributePage(items=items, next_cursor=next_cursor)
+
+
+@router.get(
+    "/persons/{person_id:uuid}/attribute-history",
+    response_model=schemas.AttributeChangePage,
+    responses=PERSON_READ_RESPONSES,
+)
+async def attribute_history(
+    session: SessionDep,
+    actor: Reader,
+    audit: Audit,
+    person_id: PersonId,
+    request: Request,
+    code: Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{1,47}$")] = None,
+    cursor: Cursor = None,
+    limit: Limit = None,
+) -> schemas.AttributeChangePage:
+    """Every recorded, changed and removed value of the person's attributes you may see (by the
+    rule of the current values), newest first; `code` narrows it to one attribute."""
+    try:
+        items, next_cursor = await attributes.attribute_history(
+            session, actor=actor, person_id=person_id, code=code, cursor=cursor, limit=limit, audit=audit
+        )
+    except PersonMerged as moved:
+        raise merged_redirect(request, moved, person_id) from None
+    return schemas.AttributeChangePage(items=items, next_cursor=next_cursor)
 
 
 @router.put(

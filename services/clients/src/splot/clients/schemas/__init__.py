@@ -37,6 +37,8 @@ from splot.clients.schemas.access_requests import (
     LikelyDuplicateProblem,
 )
 from splot.clients.schemas.attributes import (
+    AttributeChangePage,
+    AttributeChangeRead,
     AttributeDefinitionList,
     AttributeDefinitionRead,
     AttributePage,
@@ -159,6 +161,8 @@ __all__ = [
     "AttributeSet",
     "AttributeRead",
     "AttributePage",
+    "AttributeChangeRead",
+    "AttributeChangePage",
     "ConsentCreate",
     "ConsentWithdraw",
     "ConsentRead",

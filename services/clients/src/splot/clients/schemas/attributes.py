@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, StringConstraints
 
@@ -46,3 +46,19 @@ class AttributeRead(Output):
 
 
 class AttributePage(Page[AttributeRead]): ...
+
+
+class AttributeChangeRead(Output):
+    """One entry of an attribute's history."""
+
+    person_id: uuid.UUID
+    institution_id: uuid.UUID = Field(description="The institution that recorded the value")
+    code: str
+    change: Literal["recorded", "changed", "removed"]
+    value: Any = Field(description="The value recorded; null when it was removed")
+    sensitive: bool
+    changed_by: str | None = Field(description="The staff member (only to the recording institution)")
+    changed_at: datetime
+
+
+class AttributeChangePage(Page[AttributeChangeRead]): ...
