@@ -35,12 +35,20 @@ def _pesel(value: str) -> str:
         raise ValueError("not a valid PESEL (11 digits with a correct check digit and date)") from exc
 
 
+#: First characters that make a spreadsheet cell a formula (CSV/formula injection).
+FORMULA_STARTS = frozenset("=+-@")
+
+
 def _name(value: str) -> str:
     if not any(c.isalpha() for c in value) or any(ord(c) < 32 for c in value):
         raise ValueError("a name needs at least one letter and no control characters")
     if not identity.normalise_name(value):
         raise ValueError("a name needs at least one letter or digit after normalisation")
-    return " ".join(value.split())
+    value = " ".join(value.split())
+    if value[0] in FORMULA_STARTS:
+        # A spreadsheet would run it as a formula (exports, the auditor's CSV): no name starts so.
+        raise ValueError("a name cannot begin with =, +, - or @")
+    return value
 
 
 def _document(value: str) -> str:
