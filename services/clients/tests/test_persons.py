@@ -58,7 +58,7 @@ async def test_identity_inconsistencies_are_refused(world):
         ({"colour": "red"}, "colour"),
         ({"pesel": None, "sex": "F", "birth_date": "2999-01-01"}, "birth_date"),
         # Spreadsheet formulas are not names (the audit and import exports are opened in Excel).
-        ({"last_name": "=HYPERLINK(\"http://x\")"}, "last_name"),
+        ({"last_name": '=HYPERLINK("http://x")'}, "last_name"),
         ({"first_name": " +48 Anna"}, "first_name"),
         ({"last_name": "@SUM(A1)"}, "last_name"),
     ]:
@@ -156,6 +156,25 @@ async def test_list_and_search_only_within_visible_persons(world):
         "items"
     ] == []
     assert len(await world.log(mine["id"], "list")) == 4
+
+
+async def test_a_page_of_names_in_one_request_only_of_persons_you_may_see(world):
+    pup, ops = world.inst("PUP"), world.inst("OPS")
+    mine = await world.person(pup, first_name="Łucja", last_name="Żółkiewska")
+    theirs = await world.person(ops, pesel=PESEL_JAN, first_name="Łucjan", last_name="Żółkiewski")
+    missing = str(uuid.uuid4())
+    asked = [("id", mine["id"]), ("id", theirs["id"]), ("id", missing)]
+    found = await world.client.get("/v1/persons", params=asked, headers=world.headers(pup))
+    assert found.status_code == 200, found.text
+    assert [(p["id"], p["last_name"]) for p in found.json()["items"]] == [(mine["id"], "Żółkiewska")]
+    assert "Żółkiewski" not in found.text
+    assert len(await world.log(mine["id"], "list")) == 1
+    assert await world.log(theirs["id"], "list") == []
+    too_many = [("id", str(uuid.uuid4())) for _ in range(101)]
+    refused = await world.client.get("/v1/persons", params=too_many, headers=world.headers(pup))
+    assert refused.status_code == 422 and refused.json()["code"] == "validation_error"
+    malformed = await world.client.get("/v1/persons", params={"id": "not-a-uuid"}, headers=world.headers(pup))
+    assert malformed.status_code == 422
 
 
 async def test_pagination_of_persons_is_stable(world):

@@ -91,6 +91,8 @@ export const referralKeys = {
   /** A person as far as the registry lets the caller see them. */
   person: (id: string) => ["clients", "persons", "one", id] as const,
   personSearch: (q: string) => ["clients", "persons", "search", q] as const,
+  /** The names of a page of referrals' persons, fetched together. */
+  personNames: (ids: readonly string[]) => ["clients", "persons", "names", ...ids] as const,
   consents: (personId: string) => ["clients", "persons", "one", personId, "consents"] as const,
   senderContact: (id: string) => ["referrals", "one", id, "sender-contact"] as const,
   followUps: () => ["referrals", "follow-ups"] as const,
@@ -292,6 +294,25 @@ export function useOffers(serviceType: string | null, teryt: string | null) {
 /** A person as far as the registry lets the caller see them (404 when not visible). */
 export function usePerson(id: string | null | undefined) {
   return useQuery(referralQueries.person(id ?? ""));
+}
+
+/** The persons of a page of referrals in one registry request (those the caller may not see are
+ * absent from the map once it has loaded). */
+export function usePersonNames(ids: readonly string[]) {
+  const unique = [...new Set(ids)].sort();
+  return useQuery({
+    queryKey: referralKeys.personNames(unique),
+    enabled: unique.length > 0,
+    queryFn: async () => {
+      // The registry answers at most 100 ids a request: a long, scrolled list asks in parts.
+      const parts = Array.from({ length: Math.ceil(unique.length / 100) }, (_, i) => unique.slice(i * 100, i * 100 + 100));
+      const pages = await Promise.all(
+        parts.map((id) => unwrap(clients.GET("/v1/persons", { params: { query: { id, limit: 100 } } }))),
+      );
+      return new Map(pages.flatMap((page) => page.items).map((p) => [p.id, p]));
+    },
+    placeholderData: (previous) => previous,
+  });
 }
 
 export function usePersonSearch(q: string) {

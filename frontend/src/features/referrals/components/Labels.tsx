@@ -68,16 +68,26 @@ export function InstitutionName({ id }: { id: string | null | undefined }) {
   return <>{institution.data?.name ?? t("referrals.unknown_institution")}</>;
 }
 
-export function PersonName({ id }: { id: string }) {
+interface Named {
+  first_name?: string | null;
+  last_name?: string | null;
+}
+
+/** A person's name as the registry shows it to the caller (or "hidden"). */
+export function PersonNameText({ person, pending }: { person: Named | null | undefined; pending: boolean }) {
   const { t } = useTranslation();
-  const person = usePerson(id);
-  if (person.isPending) return <span>{t("common.loading")}</span>;
-  if (!person.data || (!person.data.first_name && !person.data.last_name)) return <span>{t("referrals.person_hidden")}</span>;
+  if (pending) return <span>{t("common.loading")}</span>;
+  if (!person || (!person.first_name && !person.last_name)) return <span>{t("referrals.person_hidden")}</span>;
   return (
     <>
-      {person.data.first_name} {person.data.last_name}
+      {person.first_name} {person.last_name}
     </>
   );
+}
+
+export function PersonName({ id }: { id: string }) {
+  const person = usePerson(id);
+  return <PersonNameText person={person.data} pending={person.isPending} />;
 }
 
 export function useServiceTypeName() {

@@ -3,9 +3,9 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "@/lib/format";
 import { TableSkeletonRows } from "@/lib/ui/TableSkeleton";
-import type { Box, Referral } from "../api/referrals";
+import { usePersonNames, type Box, type Referral } from "../api/referrals";
 import { useStaffName } from "../api/work";
-import { DueDate, InstitutionName, PersonName, ServiceTypeName, StatusBadge } from "./Labels";
+import { DueDate, InstitutionName, PersonNameText, ServiceTypeName, StatusBadge } from "./Labels";
 
 /** Inbox: who of the institution handles it; outbox: who of the institution sent it (the receiver's staff stay theirs). */
 function Handler({ box, referral }: { box: Box; referral: Referral }) {
@@ -29,6 +29,7 @@ interface ReferralsTableProps {
 
 export function ReferralsTable({ box, items, loading }: ReferralsTableProps) {
   const { t } = useTranslation();
+  const names = usePersonNames(items.map((r) => r.person_id));
   return (
     <Table.ScrollContainer minWidth={1080}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-busy={loading} className="data-table">
@@ -64,7 +65,7 @@ export function ReferralsTable({ box, items, loading }: ReferralsTableProps) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    <PersonName id={referral.person_id} />
+                    <PersonNameText person={names.data?.get(referral.person_id)} pending={names.isPending} />
                   </Text>
                 </Table.Td>
                 <Table.Td>

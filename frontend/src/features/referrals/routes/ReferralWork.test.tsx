@@ -13,6 +13,15 @@ import ReferralPage from "./ReferralPage";
 import ReferralPrintPage from "./ReferralPrintPage";
 
 const jan = person();
+const janListed = {
+  id: jan.id,
+  first_name: "Jan",
+  last_name: "Kowalski",
+  birth_date: null,
+  sex: "M" as const,
+  gmina: "1219053",
+  access_basis: "registration",
+};
 const anna = user({
   id: "a0000000-0000-4000-8000-00000000000a",
   institution_id: OPS_ID,
@@ -73,6 +82,10 @@ const common = (...handlers: HttpHandler[]) => [
     params.institution_id === OPS_ID ? otherInstitution({ phone: "12 345 67 89" }) : institution,
   ),
   on.get("clients", "/v1/persons/{person_id}", jan),
+  on.get("clients", "/v1/persons", (call) => ({
+    items: call.query.getAll("id").includes(jan.id) ? [janListed] : [],
+    next_cursor: null,
+  })),
   ...handlers,
 ];
 
@@ -135,10 +148,13 @@ describe("inbox: client, assignee, search and order", () => {
   });
 
   it("hides the name of a person the registry does not show the caller", async () => {
-    await renderInbox("/skierowania/przychodzace", on.get("clients", "/v1/persons/{person_id}", problem(404, "not_found")));
+    const api = await renderInbox("/skierowania/przychodzace", on.get("clients", "/v1/persons", { items: [], next_cursor: null }));
     const table = await screen.findByRole("table");
     expect(await within(table).findByText("osoba (brak dostępu do danych)")).toBeTruthy();
     expect(within(table).queryByText("Jan Kowalski")).toBeNull();
+    // One registry request for the page's names, none per row.
+    expect(api.callsTo("GET", "/api/clients/v1/persons")[0].query.getAll("id")).toEqual([jan.id]);
+    expect(api.calls.filter((c) => c.path.startsWith("/api/clients/v1/persons/"))).toHaveLength(0);
   });
 });
 

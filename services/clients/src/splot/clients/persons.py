@@ -243,6 +243,7 @@ async def list_persons(
     cursor: str | None,
     limit: int | None,
     audit: AuditContext,
+    ids: list[uuid.UUID] | None = None,
 ) -> tuple[list[schemas.PersonListItem], str | None]:
     """Persons the caller may see (never everybody); ``q`` searches names within them."""
     now = utcnow()
@@ -263,6 +264,8 @@ async def list_persons(
             )
     if birth_date is not None:
         stmt = stmt.where(Person.birth_date == birth_date)
+    if ids:
+        stmt = stmt.where(Person.id.in_(ids))
     rows, next_cursor = await paginate(
         session,
         stmt,
