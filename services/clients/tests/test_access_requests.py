@@ -391,3 +391,86 @@ def test_production_refuses_an_unset_or_development_candidate_key():
         with pytest.raises(Exception, match="candidate_token_keys"):
             ClientsSettings(**production, candidate_token_keys=keys)
     assert len(ClientsSettings(**production, candidate_token_keys="k" * 48).candidate_key_ring) == 1
+
+
+async def test_a_pending_request_follows_a_merge_and_goes_back_with_its_undo(world):
+    pup, ops, person, request = await _request(world)
+    # The PUP finds it had Anna twice and merges the requested record into the other one.
+    survivor = await world.person(
+        pup,
+        pesel=None,
+        birth_date="1985-03-14",
+        sex="F",
+        first_name="Anna",
+        override_reason="duplicate, merge later",
+    )
+    coordinator = world.headers(pup, "coordinator")
+    merged = await world.client.post(
+        "/v1/persons/merges",
+        json={
+            "survivor_id": survivor["id"],
+            "merged_id": person["id"],
+            "reason": "same person: checked the ID card at the desk",
+        },
+        headers=coordinator,
+    )
+    assert merged.status_code == 201, merged.text
+    moved = await world.session.get(AccessRequest, uuid.UUID(request["id"]), populate_existing=True)
+    assert moved.person_id == uuid.UUID(survivor["id"]) and moved.status == "pending"
+    undo = await world.client.post(
+        f"/v1/persons/merges/{merged.json()['merge']['id']}/undo",
+        json={"reason": "not the same person after all, sorry"},
+        headers=coordinator,
+    )
+    assert undo.status_code == 200, undo.text
+    back = await world.session.get(AccessRequest, uuid.UUID(request["id"]), populate_existing=True)
+    assert back.person_id == uuid.UUID(person["id"])
+    # Merged again, the request is decided on the survivor: the requester sees the survivor.
+    again = await world.client.post(
+        "/v1/persons/merges",
+        json={
+            "survivor_id": survivor["id"],
+            "merged_id": person["id"],
+            "reason": "same person: checked again",
+        },
+        headers=coordinator,
+    )
+    assert again.status_code == 201, again.text
+    approved = await world.client.post(
+        f"/v1/access-requests/{request['id']}/approve", json={}, headers=world.headers(pup)
+    )
+    assert approved.status_code == 200, approved.text
+    read = await world.client.get(f"/v1/persons/{survivor['id']}", headers=world.headers(ops))
+    assert read.status_code == 200 and read.json()["access_basis"] == "registration"
+
+
+async def test_a_request_stays_behind_when_the_requester_already_registered_the_survivor(world):
+    pup, ops, person, request = await _request(world)
+    # The OPS had its own record of her, which the PUP registered too: the PUP merges the two.
+    survivor = await world.person(
+        ops,
+        pesel=None,
+        birth_date="1985-03-14",
+        sex="F",
+        first_name="Anna",
+        override_reason="our own record, merge later",
+    )
+    world.session.add(
+        Registration(
+            person_id=uuid.UUID(survivor["id"]), institution_id=pup.id, registered_by="t", how="identifier"
+        )
+    )
+    await world.session.flush()
+    merged = await world.client.post(
+        "/v1/persons/merges",
+        json={
+            "survivor_id": survivor["id"],
+            "merged_id": person["id"],
+            "reason": "same person: checked the ID",
+        },
+        headers=world.headers(pup, "coordinator"),
+    )
+    assert merged.status_code == 201, merged.text
+    # The OPS needs nothing more: its request stays with the merged record and expires.
+    kept = await world.session.get(AccessRequest, uuid.UUID(request["id"]), populate_existing=True)
+    assert kept.person_id == uuid.UUID(person["id"]) and kept.status == "pending"

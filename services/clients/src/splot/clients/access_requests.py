@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import candidates, events, identity, schemas
@@ -324,3 +324,33 @@ async def expire_due(session: AsyncSession, *, limit: int = 500) -> int:
     """Record the requests that ran out (``access_request.expired``); the retention job runs it."""
     now = utcnow()
     return await _expire(session, _due(now).order_by(AccessRequest.expires_at).limit(limit), now=now)
+
+
+async def follow_merge(session: AsyncSession, *, survivor_id: uuid.UUID, merged_id: uuid.UUID) -> list[str]:
+    """Pending requests for a merged record now ask for the survivor (decided by its registering
+    institutions, which include the merged record's), unless the requester already registered the
+    survivor or already asks for it: those stay, and expire. Returns the ids moved (for the undo)."""
+    registered = select(Registration.institution_id).where(Registration.person_id == survivor_id)
+    asking = select(AccessRequest.requester_institution_id).where(
+        AccessRequest.person_id == survivor_id, AccessRequest.status == AccessRequestStatus.pending
+    )
+    ids = list(
+        (
+            await session.scalars(
+                select(AccessRequest.id).where(
+                    AccessRequest.person_id == merged_id,
+                    AccessRequest.status == AccessRequestStatus.pending,
+                    AccessRequest.requester_institution_id.not_in(registered),
+                    AccessRequest.requester_institution_id.not_in(asking),
+                )
+            )
+        ).all()
+    )
+    if ids:
+        await session.execute(
+            update(AccessRequest)
+            .where(AccessRequest.id.in_(ids))
+            .values(person_id=survivor_id)
+            .execution_options(synchronize_session=False)
+        )
+    return [str(i) for i in ids]

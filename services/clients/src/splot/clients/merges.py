@@ -22,11 +22,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.clients import events, identity, schemas
+from splot.clients import access_requests, events, identity, schemas
 from splot.clients.access import Access, Actor, AuditContext, access_to, log_access
 from splot.clients.config import ClientsSettings
 from splot.clients.models import (
     AccessGrant,
+    AccessRequest,
+    AccessRequestStatus,
     BreakGlass,
     CaseAttribute,
     Consent,
@@ -209,6 +211,9 @@ async def _move_rows(session: AsyncSession, *, survivor: Person, merged: Person)
                 update(model).where(model.id.in_(ids)).values(person_id=survivor.id),
                 execution_options={"synchronize_session": False},
             )
+    moves["access_requests"] = await access_requests.follow_merge(
+        session, survivor_id=survivor.id, merged_id=merged.id
+    )
     # Earlier merges into the merged record now point at the survivor (one hop, always).
     earlier = list((await session.scalars(select(Person.id).where(Person.merged_into_id == merged.id))).all())
     moves["repointed_merges"] = [str(i) for i in earlier]
@@ -452,6 +457,18 @@ async def _move_back(session: AsyncSession, *, merge: PersonMerge, survivor: Per
         kept_attr = await session.get(CaseAttribute, uuid.UUID(attr["id"]))
         if kept_attr is not None and kept_attr.person_id == survivor.id:
             kept_attr.value = attr["value"]
+    requests = _ids(moves.get("access_requests", []))
+    if requests:  # still undecided: they ask for the record they named again
+        await session.execute(
+            update(AccessRequest)
+            .where(
+                AccessRequest.id.in_(requests),
+                AccessRequest.person_id == survivor.id,
+                AccessRequest.status == AccessRequestStatus.pending,
+            )
+            .values(person_id=merged.id)
+            .execution_options(synchronize_session=False)
+        )
     repointed = _ids(moves.get("repointed_merges", []))
     if repointed:
         await session.execute(
