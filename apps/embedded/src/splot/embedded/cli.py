@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import httpx
 import uvicorn
 
 from splot.common.db import create_engine, create_sessionmaker
@@ -116,10 +117,47 @@ def main(argv: list[str] | None = None) -> int:
     point_services_at(base_url)
     configure_console_logging()
     print("Starting the services…", flush=True)
-    # The logins are printed once everything has started, after whatever the start-up logged.
-    app = build_app(on_ready=lambda: print_logins(base_url))
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    app = build_app()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    )
+    asyncio.run(serve_then_announce(server, base_url))
     return 0
+
+
+async def serve_then_announce(server: uvicorn.Server, base_url: str, *, ready_within: float = 60.0) -> None:
+    """Serve; print the logins once the server listens and every service answers ``/ready`` (after
+    whatever the start-up logged), so that "running" is true when it is said."""
+
+    async def announce() -> None:
+        deadline = asyncio.get_running_loop().time() + ready_within
+        # uvicorn offers a flag, not an event, for "listening".
+        while not server.started and not server.should_exit:  # noqa: ASYNC110
+            await asyncio.sleep(0.05)
+        pending = {service.name for service in SERVICES}
+        async with httpx.AsyncClient(base_url=base_url, timeout=2.0) as client:
+            while pending and not server.should_exit and asyncio.get_running_loop().time() < deadline:
+                for name in sorted(pending):
+                    try:
+                        if (await client.get(f"/api/{name}/ready")).status_code == 200:
+                            pending.discard(name)
+                    except httpx.HTTPError:
+                        pass
+                if pending:
+                    await asyncio.sleep(0.2)
+        if server.started and not server.should_exit:
+            if pending:
+                print(
+                    f"Not ready after {ready_within:.0f} s: {', '.join(sorted(pending))} (see the log)",
+                    flush=True,
+                )
+            print_logins(base_url)
+
+    announcer = asyncio.create_task(announce())
+    try:
+        await server.serve()
+    finally:
+        announcer.cancel()
 
 
 if __name__ == "__main__":

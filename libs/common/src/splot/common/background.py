@@ -4,6 +4,7 @@ and running a job periodically for the app's lifetime without letting one failur
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -11,6 +12,19 @@ from datetime import timedelta
 import structlog
 
 log = structlog.get_logger("splot.background")
+
+#: Peers start together with us (Compose, Kubernetes, the embedded mode's one server that is not
+#: listening yet while the services start): for this long after the process started, a peer that
+#: cannot be reached is expected, not worth a warning.
+STARTUP_GRACE_SECONDS = 30.0
+_STARTED = time.monotonic()
+
+
+def peer_failure_level(*, ever_reached: bool) -> str:
+    """The log level of a failed call to a peer from a background loop: ``debug`` while the
+    process is starting and the peer was never reached yet, else ``warning``."""
+    starting = time.monotonic() - _STARTED < STARTUP_GRACE_SECONDS
+    return "debug" if starting and not ever_reached else "warning"
 
 
 @dataclass(frozen=True)

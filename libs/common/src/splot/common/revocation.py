@@ -34,6 +34,7 @@ from typing import Any, Literal, Protocol
 import httpx
 import structlog
 
+from splot.common.background import peer_failure_level
 from splot.common.db import utcnow
 
 log = structlog.get_logger("splot.revocation")
@@ -185,17 +186,22 @@ async def refresh(revocations: RevocationList, source: RevocationSource) -> int:
 async def keep_refreshed(revocations: RevocationList, source: RevocationSource, *, interval: float) -> None:
     """Background loop. A failed refresh keeps the list it has (tokens still expire on their own
     within minutes) and is retried at the next tick."""
-    failures = 0
+    failures = warned = 0
+    reached = False
     while True:
         try:
             await refresh(revocations, source)
-            if failures:
+            if warned:
                 log.info("revocations_refreshed_again", after_failures=failures)
-            failures = 0
+            failures = warned = 0
+            reached = True
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # the directory may be briefly away; never crash the service
             failures += 1
-            if failures in (1, 10) or failures % 100 == 0:
+            if peer_failure_level(ever_reached=reached) == "debug":  # still starting: expected
+                log.debug("revocations_refresh_failed", error_type=type(exc).__name__, failures=failures)
+            elif not warned or failures == 10 or failures % 100 == 0:
+                warned += 1
                 log.warning("revocations_refresh_failed", error_type=type(exc).__name__, failures=failures)
         await asyncio.sleep(interval)

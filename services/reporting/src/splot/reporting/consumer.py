@@ -16,7 +16,7 @@ import structlog
 from sqlalchemy import Table, delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from splot.common.background import Backoff
+from splot.common.background import Backoff, peer_failure_level
 from splot.common.db import table_of, utcnow
 from splot.reporting import cubes
 from splot.reporting.config import ReportingSettings
@@ -268,6 +268,7 @@ async def run_worker(
         settings.ingest_backoff_initial_seconds, settings.ingest_backoff_max_seconds
     )
     catalogue_due = 0.0
+    catalogue_reached = False
     cycles = 0
     while max_cycles is None or cycles < max_cycles:
         cycles += 1
@@ -276,9 +277,14 @@ async def run_worker(
             try:
                 await refresh_service_types(sessionmaker, sources.catalogue)
                 catalogue_due = now + settings.service_types_refresh_seconds
+                catalogue_reached = True
             except Exception as exc:
                 catalogue_due = now + settings.ingest_backoff_initial_seconds * 30
-                log.warning("service_types_unavailable", error=type(exc).__name__)
+                if peer_failure_level(ever_reached=catalogue_reached) == "debug":  # peers still starting
+                    catalogue_due = now + settings.ingest_backoff_initial_seconds
+                    log.debug("service_types_unavailable", error=type(exc).__name__)
+                else:
+                    log.warning("service_types_unavailable", error=type(exc).__name__)
         busy = False
         for source in sources.feeds:
             if not backoff.ready(source.name, clock()):
