@@ -44,15 +44,24 @@ def is_party(referral: Referral, actor: Actor) -> bool:
     return bool(sides_of(actor, referral) - {Side.system})
 
 
-async def load_referral(
-    session: AsyncSession, referral_id: uuid.UUID, actor: Actor, *, for_update: bool = False
-) -> Referral:
+async def _fetch(session: AsyncSession, referral_id: uuid.UUID, *, for_update: bool = False) -> Referral:
+    """The referral, fresh from the database (404 when there is none)."""
     stmt = select(Referral).where(Referral.id == referral_id).execution_options(populate_existing=True)
     if for_update:
         # Concurrent transitions queue here; the loser then sees the new version: 412.
         stmt = stmt.with_for_update()
     referral = (await session.scalars(stmt)).first()
-    if referral is None or (not actor.is_system and not is_party(referral, actor)):
+    if referral is None:
+        raise not_found("referral")
+    return referral
+
+
+async def load_referral(
+    session: AsyncSession, referral_id: uuid.UUID, actor: Actor, *, for_update: bool = False
+) -> Referral:
+    """A referral for one of its parties (or the system); 404 for everyone else."""
+    referral = await _fetch(session, referral_id, for_update=for_update)
+    if not actor.is_system and not is_party(referral, actor):
         raise not_found("referral")
     return referral
 
@@ -89,13 +98,7 @@ async def read_referral(
     """A referral for reading: its parties see all of it; a party of another referral of the same
     chain sees the chain view (status, dates, parties, outcome; no case content). 404 otherwise."""
     require_reader(actor)
-    referral = (
-        await session.scalars(
-            select(Referral).where(Referral.id == referral_id).execution_options(populate_existing=True)
-        )
-    ).first()
-    if referral is None:
-        raise not_found("referral")
+    referral = await _fetch(session, referral_id)
     if actor.is_system or is_party(referral, actor):
         return referral, ReadView.party
     if referral.status != Status.draft and await is_chain_party(session, referral.chain_root_id, actor):
