@@ -27,7 +27,7 @@ help:
 	@echo "make test-e2e only the end-to-end test in Chromium (screenshots in test-results/e2e/)"
 	@echo "make test-security  only the black-box security suite against the embedded server"
 	@echo "make openapi  regenerate openapi/*.json from the code (then make client for the SPA's types)"
-	@echo "make lint     ruff and mypy, ESLint and Prettier (frontend)"
+	@echo "make lint     ruff and mypy, ESLint and Prettier (frontend), Spectral over openapi/*.json"
 
 .uv-installed:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" \
@@ -111,6 +111,7 @@ lint: install-python install-frontend
 	$(UV) run mypy -p splot.common -p splot.directory -p splot.clients -p splot.referrals -p splot.reporting -p splot.embedded
 	cd frontend && npm run lint
 	cd frontend && npm run format:check
+	cd frontend && npm run lint:api
 
 format: install-python install-frontend
 	$(UV) run ruff format libs services apps tests infra

@@ -114,9 +114,9 @@ async def test_deactivation_blocks_sign_in_and_ends_sessions(client, factory):
     assert (
         await client.post(f"/v1/users/{staff.user.id}/deactivate", headers=factory.headers(admin))
     ).json()["active"] is False
-    assert (await login(client, staff.email)).status_code == 401
+    assert (await login(client, staff.email)).status_code == 400
     client.cookies.set("splot_refresh", raw)
-    assert (await client.post("/v1/oauth/token", data={"grant_type": "refresh_token"})).status_code == 401
+    assert (await client.post("/v1/oauth/token", data={"grant_type": "refresh_token"})).status_code == 400
     client.cookies.clear()
     reactivated = await client.post(f"/v1/users/{staff.user.id}/activate", headers=factory.headers(admin))
     assert reactivated.json()["active"] is True
@@ -190,7 +190,7 @@ async def test_activation_lifts_sign_in_waits(client, factory):
     admin = await factory.user(inst, "institution_admin")
     staff = await factory.user(inst, "caseworker")
     for _ in range(5):
-        assert (await login(client, staff.email, "wrong password!")).status_code == 401
+        assert (await login(client, staff.email, "wrong password!")).status_code == 400
     waiting = await login(client, staff.email)
     assert waiting.status_code == 429 and waiting.json()["code"] == "too_many_attempts"
     unlocked = await client.post(f"/v1/users/{staff.user.id}/activate", headers=factory.headers(admin))

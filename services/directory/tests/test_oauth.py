@@ -54,14 +54,14 @@ async def test_wrong_password_and_unknown_login_look_the_same(client, factory):
     staff = await factory.user(await factory.institution())
     wrong = await login(client, staff.email, "wrong password!")
     unknown = await login(client, "nobody@example.org", "wrong password!")
-    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.status_code == unknown.status_code == 400
     assert wrong.json()["code"] == unknown.json()["code"] == "invalid_grant"
     assert wrong.json()["detail"] == unknown.json()["detail"]
 
 
 async def test_inactive_user_cannot_sign_in(client, factory):
     staff = await factory.user(await factory.institution(), active=False)
-    assert (await login(client, staff.email)).status_code == 401
+    assert (await login(client, staff.email)).status_code == 400
 
 
 async def test_refresh_rotates_and_reuse_revokes_the_family(client, factory):
@@ -82,14 +82,14 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(client, factory):
     assert _claims(second.json()["access_token"])["sub"] == str(staff.user.id)
 
     replay = await refresh(original)
-    assert replay.status_code == 401 and replay.json()["code"] == "invalid_grant"
+    assert replay.status_code == 400 and replay.json()["code"] == "invalid_grant"
     # The thief replayed the old token: the legitimate newest token is dead too.
-    assert (await refresh(rotated)).status_code == 401
+    assert (await refresh(rotated)).status_code == 400
 
 
 async def test_refresh_without_cookie_is_refused(client):
     response = await client.post("/v1/oauth/token", data={"grant_type": "refresh_token"})
-    assert response.status_code == 401
+    assert response.status_code == 400
 
 
 async def test_logout_ends_the_session(client, factory):
@@ -101,7 +101,7 @@ async def test_logout_ends_the_session(client, factory):
     assert out.status_code == 204 and 'splot_refresh=""' in out.headers["set-cookie"]
     client.cookies.set("splot_refresh", raw)
     again = await client.post("/v1/oauth/token", data={"grant_type": "refresh_token"})
-    assert again.status_code == 401
+    assert again.status_code == 400
 
 
 async def _new_client(client, factory, scopes=("referrals:read", "referrals:write")):
@@ -212,3 +212,18 @@ async def test_password_is_never_echoed(client, factory):
     response = await login(client, "someone@example.org", "Very Secret Password 1")
     assert "Very Secret Password 1" not in response.text
     assert PASSWORD not in response.text
+
+
+async def test_token_errors_are_those_of_rfc_6749(client, factory):
+    # §5.2: a wrong, expired or revoked grant is a 400 invalid_grant; only a client whose own
+    # authentication fails is a 401 invalid_client. Both carry OAuth's "error" member.
+    staff = await factory.user(await factory.institution())
+    grant = await login(client, staff.email, "wrong password!")
+    assert grant.status_code == 400
+    assert grant.json()["error"] == grant.json()["code"] == "invalid_grant"
+    assert grant.headers["content-type"] == "application/problem+json"
+    unknown_client = await client.post(
+        "/v1/oauth/token", data={"grant_type": "client_credentials"}, auth=("no-such-client", "secret")
+    )
+    assert unknown_client.status_code == 401
+    assert unknown_client.json()["error"] == "invalid_client"

@@ -122,7 +122,7 @@ async def test_logout_and_refresh_reuse_end_their_session(client, factory, sessi
     client.cookies.clear()
     client.cookies.set("splot_refresh", original)
     reused = await client.post("/v1/oauth/token", data={"grant_type": "refresh_token"})
-    assert reused.status_code == 401
+    assert reused.status_code == 400
     assert [(r.kind, r.value) for r in await _revocations(session, kind="session")][-1] == ("session", sid2)
 
 
@@ -305,8 +305,8 @@ async def test_a_deactivated_institutions_tokens_are_refused(app, client, factor
         assert _is_revoked(await client.get("/v1/me", headers=bearer(token)))
     assert (await client.get("/v1/me", headers=bearer(bystander))).status_code == 200
     # Nor can new tokens be had meanwhile: refresh and sign-in are refused for the institution.
-    assert (await login(client, admin.email)).status_code == 401
+    assert (await login(client, admin.email)).status_code == 400
     client.cookies.clear()
     client.cookies.set("splot_refresh", refresh_cookie)
     refused = await client.post("/v1/oauth/token", data={"grant_type": "refresh_token"})
-    assert refused.status_code == 401 and refused.json()["code"] == "invalid_grant"
+    assert refused.status_code == 400 and refused.json()["code"] == "invalid_grant"

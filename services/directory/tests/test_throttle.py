@@ -24,7 +24,7 @@ async def test_waits_start_after_the_free_attempts_and_double_up_to_the_cap(clie
     settings.signin_max_delay_seconds = 3
     staff = await factory.user(await factory.institution())
     for _ in range(5):
-        assert (await login(client, staff.email, WRONG)).status_code == 401
+        assert (await login(client, staff.email, WRONG)).status_code == 400
     observed = []
     for _ in range(4):
         refused = await login(client, staff.email)  # even the right password waits
@@ -34,7 +34,7 @@ async def test_waits_start_after_the_free_attempts_and_double_up_to_the_cap(clie
         clock.advance(wait - 0.5)
         assert (await login(client, staff.email)).status_code == 429  # not yet
         clock.advance(0.5)
-        assert (await login(client, staff.email, WRONG)).status_code == 401
+        assert (await login(client, staff.email, WRONG)).status_code == 400
     assert observed == [1, 2, 3, 3]
 
 
@@ -51,7 +51,7 @@ async def test_unknown_and_existing_logins_get_identical_answers(app, factory, c
 
     existing = await run("10.0.1.1", staff.email)
     unknown = await run("10.0.1.2", "nobody-here@example.org")
-    assert [a[0] for a in existing] == [401] * 5 + [429] * 2
+    assert [a[0] for a in existing] == [400] * 5 + [429] * 2
     assert existing == unknown
 
 
@@ -60,7 +60,7 @@ async def test_an_inactive_account_answers_as_a_wrong_password_and_counts(client
     unknown = await login(client, "nobody-here@example.org", WRONG)
     for _ in range(5):
         right = await login(client, staff.email)
-        assert right.status_code == 401
+        assert right.status_code == 400
         assert without_request_id(right.json()) == without_request_id(unknown.json())
     assert (await login(client, staff.email)).status_code == 429
 
@@ -72,17 +72,17 @@ async def test_an_inactive_institution_answers_as_a_wrong_password(client, facto
     await session.flush()
     wrong = await login(client, staff.email, WRONG)
     right = await login(client, staff.email)
-    assert right.status_code == wrong.status_code == 401
+    assert right.status_code == wrong.status_code == 400
     assert without_request_id(right.json()) == without_request_id(wrong.json())
 
 
 async def test_a_success_starts_the_login_source_counter_over(client, factory, clock):
     staff = await factory.user(await factory.institution())
     for _ in range(4):
-        assert (await login(client, staff.email, WRONG)).status_code == 401
+        assert (await login(client, staff.email, WRONG)).status_code == 400
     assert (await login(client, staff.email)).status_code == 200
     for _ in range(5):
-        assert (await login(client, staff.email, WRONG)).status_code == 401
+        assert (await login(client, staff.email, WRONG)).status_code == 400
     assert (await login(client, staff.email, WRONG)).status_code == 429
 
 
@@ -93,7 +93,7 @@ async def test_a_counter_starts_over_after_quiet_time(client, factory, clock, se
     assert (await login(client, staff.email, WRONG)).status_code == 429
     clock.advance(settings.signin_reset_after_seconds)
     for _ in range(5):
-        assert (await login(client, staff.email, WRONG)).status_code == 401
+        assert (await login(client, staff.email, WRONG)).status_code == 400
     assert (await login(client, staff.email, WRONG)).status_code == 429
 
 
@@ -101,9 +101,9 @@ async def test_one_source_trying_many_logins_is_slowed(app, factory, clock, sett
     settings.signin_source_free_attempts = 3
     async with client_from(app, "10.0.2.1") as guesser, client_from(app, "10.0.2.2") as elsewhere:
         for i in range(3):
-            assert (await login(guesser, f"guess{i}@example.org", WRONG)).status_code == 401
+            assert (await login(guesser, f"guess{i}@example.org", WRONG)).status_code == 400
         assert (await login(guesser, "guess9@example.org", WRONG)).status_code == 429
-        assert (await login(elsewhere, "guess9@example.org", WRONG)).status_code == 401
+        assert (await login(elsewhere, "guess9@example.org", WRONG)).status_code == 400
 
 
 async def test_successful_sign_ins_do_not_use_up_their_sources_attempts(app, factory, clock, settings):
@@ -114,7 +114,7 @@ async def test_successful_sign_ins_do_not_use_up_their_sources_attempts(app, fac
         for staff in colleagues:
             assert (await login(office, staff.email)).status_code == 200
         for i in range(3):
-            assert (await login(office, f"typo{i}@example.org", WRONG)).status_code == 401
+            assert (await login(office, f"typo{i}@example.org", WRONG)).status_code == 400
         assert (await login(office, "typo9@example.org", WRONG)).status_code == 429
 
 
@@ -125,7 +125,7 @@ async def test_the_account_counter_across_sources_and_the_locked_flag(app, clien
     staff = await factory.user(inst)
     for i in range(3):
         async with client_from(app, f"10.0.4.{i}") as c:
-            assert (await login(c, staff.email, WRONG)).status_code == 401
+            assert (await login(c, staff.email, WRONG)).status_code == 400
     async with client_from(app, "10.0.4.9") as fresh:
         assert (await login(fresh, staff.email)).status_code == 429
     shown = (await client.get(f"/v1/users/{staff.user.id}", headers=factory.headers(admin))).json()

@@ -71,7 +71,7 @@ async def test_a_burst_of_wrong_passwords_gets_exactly_the_free_attempts(capp):
     (email,) = await _users(capp, 1)
     source = _source()
     existing = await _burst(capp, source, email)
-    assert Counter(r.status_code for r in existing) == {401: 5, 429: BURST - 5}, [r.text for r in existing]
+    assert Counter(r.status_code for r in existing) == {400: 5, 429: BURST - 5}, [r.text for r in existing]
 
     # An unknown login, from another address, gets the very same answers.
     unknown = await _burst(capp, _source(), f"nobody-{uuid.uuid4().hex[:8]}@example.org")
@@ -90,7 +90,7 @@ async def test_a_burst_of_wrong_passwords_gets_exactly_the_free_attempts(capp):
         )
 
     assert answers(existing) == answers(unknown)
-    assert len(answers(existing)) == 2  # one 401 body, one 429 body and wait
+    assert len(answers(existing)) == 2  # one 400 body, one 429 body and wait
 
     # The right password waits too, and is let in once the wait is over.
     async with _client(capp, source) as c:
@@ -104,11 +104,11 @@ async def test_another_source_is_slowed_only_past_the_accounts_threshold(capp):
     capp.state.settings.signin_account_free_attempts = 8
     (email,) = await _users(capp, 1)
     first = await _burst(capp, _source(), email)
-    assert Counter(r.status_code for r in first) == {401: 5, 429: BURST - 5}
+    assert Counter(r.status_code for r in first) == {400: 5, 429: BURST - 5}
     async with _client(capp, _source()) as other:
         statuses = [(await login(other, email, WRONG)).status_code for _ in range(4)]
     # 5 from the first source + 3 from this one reach the account's 8; the next one waits.
-    assert statuses == [401, 401, 401, 429]
+    assert statuses == [400, 400, 400, 429]
 
 
 async def test_a_burst_of_right_passwords_all_get_in(capp):

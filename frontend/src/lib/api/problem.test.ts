@@ -12,7 +12,7 @@ async function errorFrom(response: Response | { toResponse: () => Response }) {
 
 describe("problem details → plain Polish", () => {
   it("invalid_grant: wrong login or password", async () => {
-    const d = describeError(await errorFrom(problem(401, "invalid_grant")), t);
+    const d = describeError(await errorFrom(problem(400, "invalid_grant")), t);
     expect(d.message).toBe("Nieprawidłowy login lub hasło.");
     expect(d.unauthenticated).toBe(true);
     expect(d.requestId).toBe("req-123");
@@ -77,7 +77,7 @@ describe("problem details → plain Polish", () => {
 
   it("speaks English when the user switched", async () => {
     await setLanguage("en");
-    expect(describeError(await errorFrom(problem(401, "invalid_grant")), i18n.t.bind(i18n)).message).toBe("Wrong login or password.");
+    expect(describeError(await errorFrom(problem(400, "invalid_grant")), i18n.t.bind(i18n)).message).toBe("Wrong login or password.");
   });
 
   it("normalises non-problem bodies", () => {

@@ -179,7 +179,7 @@ export function describeError(error: unknown, t: TFunction): ErrorDescription {
     message,
     fieldErrors,
     stale: problem.code === "stale_etag" || problem.status === 412,
-    unauthenticated: problem.status === 401,
+    unauthenticated: problem.status === 401 || problem.code === "invalid_grant", // RFC 6749: a 400
     requestId: problem.request_id ?? null,
   };
 }

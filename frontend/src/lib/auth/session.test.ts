@@ -29,7 +29,7 @@ describe("session store", () => {
   });
 
   it("throws the problem (invalid_grant) when the password is wrong", async () => {
-    mockApi(tokenEndpoint(problem(401, "invalid_grant")));
+    mockApi(tokenEndpoint(problem(400, "invalid_grant")));
     const error = await signIn("pup@splot.example", "wrong").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe("invalid_grant");
@@ -66,7 +66,7 @@ describe("session store", () => {
   });
 
   it("is anonymous without an 'expired' notice when there is no session to restore", async () => {
-    mockApi(tokenEndpoint(problem(401, "invalid_grant")));
+    mockApi(tokenEndpoint(problem(400, "invalid_grant")));
     await restoreSession();
     expect(getSession()).toMatchObject({ status: "anonymous", endReason: null, accessToken: null });
   });
@@ -122,7 +122,7 @@ describe("session store", () => {
 
   it("ends the session as expired when the refresh is refused, and does not retry", async () => {
     const api = mockApi(
-      tokenEndpoint(token("old"), problem(401, "invalid_grant")),
+      tokenEndpoint(token("old"), problem(400, "invalid_grant")),
       on.get("directory", "/v1/me", problem(401, "unauthenticated")),
     );
     await signIn("a@b.pl", "secret-password");
@@ -158,7 +158,7 @@ describe("session store", () => {
 
   it("marks the session expired when the scheduled refresh is refused", async () => {
     vi.useFakeTimers();
-    mockApi(tokenEndpoint(token("first", 900), problem(401, "invalid_grant")));
+    mockApi(tokenEndpoint(token("first", 900), problem(400, "invalid_grant")));
     await signIn("a@b.pl", "secret-password");
     await vi.advanceTimersByTimeAsync(900_000);
     expect(getSession()).toMatchObject({ status: "anonymous", endReason: "expired" });

@@ -70,7 +70,7 @@ export function useUpdateInstitution() {
     mutationFn: ({ id, etag, body }: { id: string; etag: string | null; body: InstitutionUpdate }) =>
       unwrap(
         directory.PATCH("/v1/institutions/{institution_id}", {
-          params: { path: { institution_id: id }, header: { "If-Match": etag ?? undefined } },
+          params: { path: { institution_id: id }, header: { "If-Match": etag ?? "" } },
           body,
         }),
       ),

@@ -53,7 +53,7 @@ export function useUpdateOffer() {
     mutationFn: ({ id, etag, body }: { id: string; etag: string | null; body: OfferUpdate }) =>
       unwrap(
         directory.PATCH("/v1/offers/{offer_id}", {
-          params: { path: { offer_id: id }, header: { "If-Match": etag ?? undefined } },
+          params: { path: { offer_id: id }, header: { "If-Match": etag ?? "" } },
           body,
         }),
       ),

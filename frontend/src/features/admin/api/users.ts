@@ -52,7 +52,7 @@ export function useUpdateUser() {
     mutationFn: ({ id, etag, body }: { id: string; etag: string | null; body: UserUpdate }) =>
       unwrap(
         directory.PATCH("/v1/users/{user_id}", {
-          params: { path: { user_id: id }, header: { "If-Match": etag ?? undefined } },
+          params: { path: { user_id: id }, header: { "If-Match": etag ?? "" } },
           body,
         }),
       ),

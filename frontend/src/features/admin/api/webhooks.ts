@@ -124,7 +124,7 @@ export function useUpdateSubscription() {
     mutationFn: ({ id, etag, body }: { id: string; etag: string | null; body: SubscriptionUpdate }) =>
       unwrap(
         referrals.PATCH("/v1/webhooks/subscriptions/{subscription_id}", {
-          params: { path: { subscription_id: id }, header: { "If-Match": etag ?? undefined } },
+          params: { path: { subscription_id: id }, header: { "If-Match": etag ?? "" } },
           body,
         }),
       ),
@@ -138,7 +138,7 @@ export function useDeleteSubscription() {
     mutationFn: ({ id, etag }: { id: string; etag: string | null }) =>
       unwrap(
         referrals.DELETE("/v1/webhooks/subscriptions/{subscription_id}", {
-          params: { path: { subscription_id: id }, header: { "If-Match": etag ?? undefined } },
+          params: { path: { subscription_id: id }, header: { "If-Match": etag ?? "" } },
         }),
       ),
     // Re-read everything but the deleted subscription itself and its deliveries (they are gone: 404).

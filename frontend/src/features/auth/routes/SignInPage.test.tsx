@@ -37,7 +37,7 @@ describe("sign-in page", () => {
   });
 
   it("shows 'Nieprawidłowy login lub hasło' and clears the password", async () => {
-    mockApi(on.post("directory", "/v1/oauth/token", problem(401, "invalid_grant")));
+    mockApi(on.post("directory", "/v1/oauth/token", problem(400, "invalid_grant")));
     renderSignIn();
     await fillAndSubmit("pup@splot.example", "wrong-password");
     const alert = await screen.findByTestId("sign-in-error");

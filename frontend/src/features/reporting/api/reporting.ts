@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { authorizedFetch, unwrap } from "@/lib/api/client";
+import { authorizedFetch, unwrap, unwrapVersioned } from "@/lib/api/client";
 import { directory } from "@/lib/api/directory";
 import { ApiError } from "@/lib/api/problem";
 import { reporting, type ReportingSchemas } from "@/lib/api/reporting";
@@ -223,13 +223,17 @@ export function usePublishEdition() {
 export function useCorrectEdition(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changeNote: string) =>
-      unwrap(
+    // A correction is computed by the server from the current data, so it is taken against the
+    // current version: its ETag is read just before (If-Match is required; 412 if one raced in).
+    mutationFn: async (changeNote: string) => {
+      const { etag } = await unwrapVersioned(reporting.GET("/v1/editions/{edition_id}", { params: { path: { edition_id: id } } }));
+      return unwrap(
         reporting.POST("/v1/editions/{edition_id}/versions", {
-          params: { path: { edition_id: id } },
+          params: { path: { edition_id: id }, header: { "If-Match": etag ?? "" } },
           body: { change_note: changeNote },
         }),
-      ),
+      );
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportingKeys.editions() }),
   });
 }

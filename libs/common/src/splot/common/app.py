@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -12,10 +13,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
-from splot.common import errors, observability, revocation
+from splot.common import contract, errors, observability, revocation
 from splot.common.auth import JwksClient, KeySource, TokenVerifier
+from splot.common.contract.headers import problem
+from splot.common.contract.rules import PROBE_PATHS
 from splot.common.db import create_engine, create_sessionmaker
-from splot.common.errors import PROBLEM_MEDIA_TYPE, ProblemDetail
+from splot.common.errors import PROBLEM_MODELS, ProblemDetail
 from splot.common.events import events_router
 from splot.common.http import ServiceTokenProvider, service_http_client
 from splot.common.idempotency import IdempotencyMiddleware
@@ -157,24 +160,13 @@ async def _refresh_revocations(app: FastAPI) -> None:
 
 
 #: Declared on every operation: the per-caller limit (429) can answer any request.
-_RATE_LIMITED = {
-    "description": "Too Many Requests: the caller's rate limit is used up",
-    "headers": {
-        "Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}},
-        "RateLimit-Limit": {"description": "Requests allowed in a burst", "schema": {"type": "integer"}},
-        "RateLimit-Remaining": {"description": "Requests left now", "schema": {"type": "integer"}},
-        "RateLimit-Reset": {
-            "description": "Seconds until the full burst is available again",
-            "schema": {"type": "integer"},
-        },
-    },
-    "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}},
-}
+_RATE_LIMITED = problem("Too Many Requests: the caller's rate limit is used up")
 
 
 def _register_problem_schema(app: FastAPI) -> None:
-    """Make ``#/components/schemas/ProblemDetail`` exist even if no route uses it as a model, and
-    declare the rate limit's 429 on every operation that needs a token."""
+    """Make the problem schemas (``#/components/schemas/ProblemDetail`` and its named kinds) exist
+    even if no route uses them as a model, declare the rate limit's 429 on every operation that
+    needs a token, and complete the contract (:mod:`splot.common.contract`)."""
     original = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -182,18 +174,21 @@ def _register_problem_schema(app: FastAPI) -> None:
             return app.openapi_schema
         schema = original()
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        if "ProblemDetail" not in components:
-            components["ProblemDetail"] = ProblemDetail.model_json_schema(
-                ref_template="#/components/schemas/{model}"
-            )
+        models: list[type[ProblemDetail]] = [ProblemDetail, *PROBLEM_MODELS.values()]
+        for model in models:
+            if model.__name__ not in components:
+                generated = model.model_json_schema(ref_template="#/components/schemas/{model}")
+                for name, definition in generated.pop("$defs", {}).items():
+                    components.setdefault(name, definition)
+                components[model.__name__] = generated
         for path, operations in schema.get("paths", {}).items():
-            if path in ("/health", "/ready"):
+            if path in PROBE_PATHS:
                 continue
             for operation in operations.values():
                 if isinstance(operation, dict) and "responses" in operation:
-                    operation["responses"].setdefault("429", _RATE_LIMITED)
-        app.openapi_schema = schema
-        return schema
+                    operation["responses"].setdefault("429", copy.deepcopy(_RATE_LIMITED))
+        app.openapi_schema = contract.complete(schema, skip=PROBE_PATHS)
+        return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
 

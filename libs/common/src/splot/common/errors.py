@@ -48,6 +48,56 @@ class ProblemDetail(BaseModel):
     errors: list[FieldError] | None = None
 
 
+class ValidationProblem(ProblemDetail):
+    """422: the request breaks the schema (``errors``) or a business rule (the lists name what)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": PROBLEM_TYPE_BASE + "validation_error",
+                    "title": "Unprocessable Content",
+                    "status": 422,
+                    "detail": "the request is not valid",
+                    "code": "validation_error",
+                    "errors": [{"loc": ["body", "name"], "msg": "Field required", "type": "missing"}],
+                }
+            ]
+        },
+    )
+
+    errors: list[FieldError] | None = None
+    #: Fields a business rule needs and the request lacks.
+    missing_fields: list[str] | None = None
+    #: Fields the action does not take.
+    unexpected_fields: list[str] | None = None
+    #: Codes (of a dictionary) that are not known.
+    invalid_codes: list[str] | None = None
+
+
+class StaleEtagProblem(ProblemDetail):
+    """412 ``stale_etag``: reload the resource and retry with its current ETag."""
+
+    #: The resource's current ETag (when the check was made before the write).
+    current_etag: str | None = None
+
+
+class ForbiddenProblem(ProblemDetail):
+    """403: the roles or token scopes that would have been needed, where the rule names them."""
+
+    required_roles: list[str] | None = None
+    required_scopes: list[str] | None = None
+
+
+#: The schema of each status's problem document (others: :class:`ProblemDetail`).
+PROBLEM_MODELS: dict[int, type[ProblemDetail]] = {
+    403: ForbiddenProblem,
+    412: StaleEtagProblem,
+    422: ValidationProblem,
+}
+
+
 class Problem(Exception):
     """Raise to answer with a problem document."""
 
@@ -292,12 +342,15 @@ WRITE_ERRORS: tuple[int, ...] = (400, 401, 403, 404, 409, 412, 422, 428)
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """``responses=`` entries for the given error statuses, all as problem documents."""
+    """``responses=`` entries for the given error statuses, all as problem documents (each status
+    with its named schema, :data:`PROBLEM_MODELS`)."""
+    return {status: problem_model(status, PROBLEM_MODELS.get(status, ProblemDetail)) for status in statuses}
+
+
+def problem_model(status: int, model: type[ProblemDetail]) -> dict[str, Any]:
+    """One ``responses=`` entry: a problem document with ``model``'s extra members."""
     return {
-        status: {
-            "model": ProblemDetail,
-            "description": HTTPStatus(status).phrase,
-            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}},
-        }
-        for status in statuses
+        "model": model,
+        "description": HTTPStatus(status).phrase,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}},
     }

@@ -7,7 +7,7 @@ work, and by the database when two writers race past this check at once.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Header, Response
 
@@ -45,3 +45,10 @@ IfMatch = Annotated[
     str | None,
     Header(alias="If-Match", description="The ETag you last read; required to change the resource"),
 ]
+
+
+def etag_on(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` entries saying that these answers carry the resource's ``ETag`` (updates
+    and reads of a versioned resource declare it by themselves: see
+    :mod:`splot.common.contract.headers`; creations and other writes add ``**etag_on(201)``)."""
+    return {status: {"headers": {"ETag": {"$ref": "#/components/headers/ETag"}}} for status in statuses}

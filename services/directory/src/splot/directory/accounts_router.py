@@ -14,7 +14,7 @@ from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES, Cu
 from splot.common.auth import CurrentPrincipal, Principal, Role, require_roles, require_service
 from splot.common.db import SessionDep
 from splot.common.errors import not_found, problem_responses
-from splot.common.etag import IfMatch, set_etag
+from splot.common.etag import IfMatch, etag_on, set_etag
 from splot.common.validation import IsoDate
 from splot.directory import accounts, api_clients, audit, revocations, schemas, service, signin
 from splot.directory.config import DirectorySettings
@@ -118,7 +118,7 @@ async def list_users(
     response_model=schemas.UserRead,
     status_code=status.HTTP_201_CREATED,
     tags=["accounts"],
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **etag_on(201)},
 )
 async def create_user(
     session: SessionDep,
@@ -133,6 +133,7 @@ async def create_user(
     institution's territory), auditor and system_admin are granted by system administrators."""
     user = await accounts.create_user(session, settings=settings, data=data, actor=actor)
     set_etag(response, user.id, user.version)
+    response.headers["Location"] = f"users/{user.id}"
     return await accounts.user_read(session, settings=settings, user=user, now=now)
 
 
@@ -276,10 +277,11 @@ async def list_api_clients(
     responses=WRITE_RESPONSES,
 )
 async def create_api_client(
-    session: SessionDep, actor: Staff, data: schemas.ApiClientCreate
+    session: SessionDep, actor: Staff, data: schemas.ApiClientCreate, response: Response
 ) -> schemas.ApiClientWithSecret:
     """Register a system of your institution; the secret is shown only in this response."""
     client, secret = await api_clients.create_api_client(session, actor=actor, data=data)
+    response.headers["Location"] = f"api-clients/{client.id}"
     return schemas.ApiClientWithSecret(
         **api_clients.api_client_read(client).model_dump(), client_secret=secret
     )

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.api import settings_of
 from splot.common.db import SessionDep
-from splot.common.errors import Problem, problem_responses
+from splot.common.errors import Problem, ProblemDetail, problem_model, problem_responses
 from splot.directory import schemas, signin, tokens
 from splot.directory.config import DirectorySettings
 from splot.directory.security import published_jwks
@@ -79,10 +79,21 @@ def _client_credentials(
     )
 
 
+class OAuthProblem(ProblemDetail):
+    """An error of the token endpoint: a problem document with RFC 6749 §5.2's ``error``
+    (400 ``invalid_request``, ``invalid_grant``, ``invalid_scope``; 401 ``invalid_client``)."""
+
+    error: str
+
+
 @router.post(
     "/v1/oauth/token",
     response_model=schemas.TokenResponse,
-    responses=problem_responses(400, 401, 422, 429),
+    responses={
+        **problem_responses(422, 429),
+        400: problem_model(400, OAuthProblem),
+        401: problem_model(401, OAuthProblem),
+    },
 )
 async def token(
     request: Request,
@@ -98,7 +109,7 @@ async def token(
 
     Sign-ins are throttled per login and source address, per source and per login: past the free
     attempts each further attempt must wait, the wait doubling (429 with Retry-After). Wrong
-    credentials, unknown logins and inactive accounts all get the same 401 ``invalid_grant``."""
+    credentials, unknown logins and inactive accounts all get the same 400 ``invalid_grant`` (RFC 6749 §5.2)."""
     settings = _settings(request)
     if grant_type == "password":
         issued = await _password_grant(request, session, settings, username, password)

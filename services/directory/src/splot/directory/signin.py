@@ -8,7 +8,7 @@ write the outcome in the request's own transaction. This module is therefore the
 besides the request session, that opens and commits transactions of its own.
 
 Unknown logins, wrong passwords, inactive accounts and inactive institutions get the same answer
-(401 ``invalid_grant``) and are counted alike; a wait is the same 429 for all of them.
+(400 ``invalid_grant``) and are counted alike; a wait is the same 429 for all of them.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ async def password_grant(
     source: str,
     now: datetime,
 ) -> tokens.IssuedTokens:
-    """Tokens for the right password, else 401 (counted) or 429 (while the throttle makes the
+    """Tokens for the right password, else 400 (counted) or 429 (while the throttle makes the
     attempt wait; not counted)."""
     login = username.strip().lower()
     keys = throttle.keys_for(settings, subject=throttle.login_subject(login), source=source)

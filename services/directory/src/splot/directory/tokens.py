@@ -45,7 +45,9 @@ class RefreshTokenReused(Exception):
 
 
 def invalid_grant(detail: str = "the credentials are not valid") -> Problem:
-    return Problem(401, "invalid_grant", detail, error="invalid_grant")
+    """RFC 6749 §5.2: a grant that is wrong, expired or revoked is a 400 ``invalid_grant``
+    (only the client's own authentication failing is a 401 ``invalid_client``)."""
+    return Problem(400, "invalid_grant", detail, error="invalid_grant")
 
 
 async def _sign(session: AsyncSession, settings: DirectorySettings, claims: dict[str, object]) -> str:

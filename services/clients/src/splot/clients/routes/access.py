@@ -54,6 +54,9 @@ async def list_person_grants(
     response_model=schemas.BreakGlassRead,
     status_code=status.HTTP_201_CREATED,
     responses=WRITE_RESPONSES,
+    openapi_extra={
+        "x-no-location": "break-glass access has no URL of its own (GET /v1/break-glass lists it)"
+    },
 )
 async def open_break_glass(
     session: SessionDep,

@@ -23,6 +23,7 @@ RequestId = Annotated[uuid.UUID, Path(description="Id of the access request")]
     response_model=schemas.AccessRequestRead,
     status_code=status.HTTP_201_CREATED,
     responses=WRITE_RESPONSES,
+    openapi_extra={"x-no-location": "a request has no URL of its own (GET /v1/access-requests lists it)"},
 )
 async def create_access_request(
     session: SessionDep, actor: Writer, audit: Audit, settings: Settings, data: schemas.AccessRequestCreate

@@ -97,6 +97,10 @@ async def attribute_history(
         **WRITE_RESPONSES,
         201: {"model": schemas.AttributeRead, "description": "Recorded for the first time"},
     },
+    openapi_extra={
+        "x-if-match-to-replace": "The ETag you last read: required to change an existing value (428"
+        " without it, 412 when stale); a value recorded for the first time needs none"
+    },
 )
 async def set_attribute(
     *,
@@ -115,6 +119,7 @@ async def set_attribute(
     )
     if created:
         response.status_code = status.HTTP_201_CREATED
+        response.headers["Location"] = code  # this very URL: PUT to change it, DELETE to remove it
     set_etag(response, attributes.attribute_key(attribute), attribute.version)
     return attribute
 

@@ -18,7 +18,7 @@ from splot.clients.routes.deps import (
 )
 from splot.common.api import READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit
 from splot.common.db import SessionDep
-from splot.common.etag import set_etag
+from splot.common.etag import etag_on, set_etag
 
 router = APIRouter(prefix="/v1", tags=["consents"])
 
@@ -51,7 +51,7 @@ async def list_consents(
     "/persons/{person_id:uuid}/consents",
     response_model=schemas.ConsentRead,
     status_code=status.HTTP_201_CREATED,
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **etag_on(201)},
 )
 async def create_consent(
     session: SessionDep,
@@ -64,10 +64,13 @@ async def create_consent(
     """Record the person's consent to share their data with an institution or institution type."""
     consent = await consents.create_consent(session, actor=actor, person_id=person_id, data=data, audit=audit)
     set_etag(response, consent.id, consent.version)
+    response.headers["Location"] = f"../../consents/{consent.id}"  # /v1/consents/{id}
     return consents.consent_read(consent)
 
 
-@router.get("/consents/{consent_id}", response_model=schemas.ConsentRead, responses=READ_RESPONSES)
+@router.get(
+    "/consents/{consent_id}", response_model=schemas.ConsentRead, responses={**READ_RESPONSES, **etag_on(200)}
+)
 async def get_consent(
     session: SessionDep, actor: Reader, audit: Audit, consent_id: uuid.UUID, response: Response
 ) -> schemas.ConsentRead:
@@ -77,7 +80,11 @@ async def get_consent(
     return consents.consent_read(consent)
 
 
-@router.post("/consents/{consent_id}/withdraw", response_model=schemas.ConsentRead, responses=WRITE_RESPONSES)
+@router.post(
+    "/consents/{consent_id}/withdraw",
+    response_model=schemas.ConsentRead,
+    responses={**WRITE_RESPONSES, **etag_on(200)},
+)
 async def withdraw_consent(
     session: SessionDep,
     actor: Writer,

@@ -34,6 +34,7 @@ async def referral_check(
         200: {"model": schemas.GrantRead, "description": "The grant existed; it now has this state"},
         204: {"description": "The referral ended without ever having had a grant: nothing to end"},
     },
+    openapi_extra={"x-no-location": "a grant is the receiver's access to a person; it has no URL of its own"},
 )
 async def put_grant_state(
     session: SessionDep,

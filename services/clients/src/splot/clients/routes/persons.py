@@ -4,6 +4,7 @@ data, and registering an existing record for one more institution."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -22,7 +23,7 @@ from splot.clients.routes.deps import (
 from splot.common.api import LIST_RESPONSES, WRITE_RESPONSES, Cursor, Limit
 from splot.common.db import SessionDep
 from splot.common.errors import PROBLEM_MEDIA_TYPE
-from splot.common.etag import IfMatch, set_etag
+from splot.common.etag import IfMatch, etag_on, set_etag
 from splot.common.validation import IsoDate
 
 router = APIRouter(prefix="/v1", tags=["persons"])
@@ -52,12 +53,20 @@ async def list_persons(
     audit: Audit,
     q: Annotated[str | None, Query(min_length=2, max_length=100, description="Name search")] = None,
     birth_date: IsoDate | None = None,
+    id: Annotated[
+        list[uuid.UUID] | None,
+        Query(
+            max_length=100,
+            description="Only these persons (repeat the parameter, at most 100): the names of a page of "
+            "referrals in one request; those you may not see are simply absent",
+        ),
+    ] = None,
     cursor: Cursor = None,
     limit: Limit = None,
 ) -> schemas.PersonPage:
     """Persons your institution may see (registered, granted, break-glass); never everybody."""
     items, next_cursor = await persons.list_persons(
-        session, actor=actor, q=q, birth_date=birth_date, cursor=cursor, limit=limit, audit=audit
+        session, actor=actor, q=q, birth_date=birth_date, ids=id, cursor=cursor, limit=limit, audit=audit
     )
     return schemas.PersonPage(items=items, next_cursor=next_cursor)
 
@@ -66,7 +75,7 @@ async def list_persons(
     "/persons",
     response_model=schemas.PersonRead,
     status_code=status.HTTP_201_CREATED,
-    responses={**WRITE_RESPONSES, **problem_model(409, schemas.LikelyDuplicateProblem)},
+    responses={**WRITE_RESPONSES, **problem_model(409, schemas.LikelyDuplicateProblem), **etag_on(201)},
 )
 async def create_person(
     session: SessionDep,
@@ -152,7 +161,12 @@ async def update_person(
     "/persons/{person_id:uuid}/registrations",
     response_model=schemas.PersonRead,
     status_code=status.HTTP_201_CREATED,
-    responses={**WRITE_RESPONSES, 200: {"model": schemas.PersonRead, "description": "Already registered"}},
+    responses={
+        **WRITE_RESPONSES,
+        200: {"model": schemas.PersonRead, "description": "Already registered"},
+        **etag_on(200, 201),
+    },
+    openapi_extra={"x-no-location": "a registration is read as part of the person (GET /v1/persons/{id})"},
 )
 async def register_person(
     session: SessionDep,

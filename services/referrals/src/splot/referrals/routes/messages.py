@@ -8,7 +8,7 @@ from fastapi import APIRouter, Response, status
 
 from splot.common.api import READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit
 from splot.common.db import SessionDep
-from splot.common.etag import IfMatch, set_etag
+from splot.common.etag import IfMatch, etag_on, set_etag
 from splot.referrals import messages, schemas
 from splot.referrals.routes.deps import ActorDep, SettingsDep
 
@@ -31,7 +31,7 @@ async def list_messages(
     "/referrals/{referral_id:splot_id}/messages",
     response_model=schemas.MessageRead,
     status_code=status.HTTP_201_CREATED,
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **etag_on(201)},
 )
 async def post_message(
     session: SessionDep,
@@ -46,6 +46,7 @@ async def post_message(
         session, referral_id=referral_id, data=data, actor=actor, settings=settings
     )
     set_etag(response, message.id, message.version)
+    response.headers["Location"] = f"messages/{message.id}"
     return message
 
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit
 from splot.common.auth import CurrentPrincipal
 from splot.common.db import SessionDep
-from splot.common.etag import IfMatch, set_etag
+from splot.common.etag import IfMatch, etag_on, set_etag
 from splot.referrals import netguard, webhook_schemas, webhooks
 from splot.referrals.routes.deps import SettingsDep
 
@@ -55,7 +55,7 @@ async def list_subscriptions(
     "/webhooks/subscriptions",
     response_model=webhook_schemas.SubscriptionWithSecret,
     status_code=status.HTTP_201_CREATED,
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **etag_on(201)},
 )
 async def create_subscription(
     session: SessionDep,
@@ -73,6 +73,7 @@ async def create_subscription(
         session, data=data, principal=principal, settings=settings, resolver=resolver
     )
     set_etag(response, subscription.id, subscription.version)
+    response.headers["Location"] = f"subscriptions/{subscription.id}"
     return webhook_schemas.SubscriptionWithSecret(
         **webhook_schemas.SubscriptionRead.model_validate(subscription).model_dump(), secret=secret
     )

@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from fastapi import APIRouter, Request, Response, status
 
 from splot.common.api import PEER_WRITE_RESPONSES
 from splot.common.db import SessionDep
+from splot.common.errors import problem_model
 from splot.common.etag import IfMatch, set_etag
 from splot.referrals import chains, occupancy, reading, schemas, transitions
+from splot.referrals.problems import WorkflowProblem
 from splot.referrals.routes.deps import ActorDep, PeersDep, SettingsDep, commit_then_sync_access
 
 router = APIRouter(prefix="/v1", tags=["workflow"])
+_WORKFLOW_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    status: problem_model(status, WorkflowProblem) for status in (403, 409)
+}
 
 
 @router.post(
     "/referrals/{referral_id:splot_id}/transitions",
     response_model=schemas.ReferralRead,
-    responses={**PEER_WRITE_RESPONSES, 204: {"description": "The draft was discarded"}},
+    responses={
+        **PEER_WRITE_RESPONSES,
+        **_WORKFLOW_PROBLEMS,
+        204: {"description": "The draft was discarded"},
+    },
 )
 async def take_transition(
     *,
@@ -55,7 +65,7 @@ async def take_transition(
     "/referrals/{referral_id:splot_id}/forward",
     response_model=schemas.ReferralRead,
     status_code=status.HTTP_201_CREATED,
-    responses=PEER_WRITE_RESPONSES,
+    responses={**PEER_WRITE_RESPONSES, **_WORKFLOW_PROBLEMS},
 )
 async def forward_referral(
     *,
@@ -81,7 +91,7 @@ async def forward_referral(
     )
     await commit_then_sync_access(request, session, child.id)
     set_etag(response, child.id, child.version)
-    response.headers["Location"] = f"v1/referrals/{child.id}"
+    response.headers["Location"] = f"../{child.id}"  # /v1/referrals/{child}
     return reading.referral_read(child, actor, settings).model_copy(
         update={"capacity_warning": occupancy.warning_of(session, child.id)}
     )

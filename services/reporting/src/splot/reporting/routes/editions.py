@@ -11,7 +11,7 @@ from fastapi import Path as Path_
 from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES
 from splot.common.auth import CurrentPrincipal
 from splot.common.db import SessionDep
-from splot.common.etag import IfMatch, set_etag
+from splot.common.etag import IfMatch, etag_on, set_etag
 from splot.reporting import editions, exports, schemas
 from splot.reporting.catalogue import MeasureName
 from splot.reporting.models import Edition
@@ -108,7 +108,7 @@ async def list_editions(
     response_model=schemas.EditionRead,
     status_code=status.HTTP_201_CREATED,
     tags=["editions"],
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **etag_on(201)},
 )
 async def publish_edition(
     session: SessionDep,
@@ -129,12 +129,15 @@ async def publish_edition(
         policy=policy,
     )
     set_etag(response, edition.id, edition.current_version)
-    response.headers["Location"] = f"v1/editions/{edition.id}"
+    response.headers["Location"] = f"editions/{edition.id}"
     return _edition_read(edition)
 
 
 @router.get(
-    "/editions/{edition_id}", response_model=schemas.EditionRead, tags=["editions"], responses=READ_RESPONSES
+    "/editions/{edition_id}",
+    response_model=schemas.EditionRead,
+    tags=["editions"],
+    responses={**READ_RESPONSES, **etag_on(200)},
 )
 async def get_edition(
     session: SessionDep, _: ReportScope, edition_id: uuid.UUID, response: Response
@@ -174,6 +177,7 @@ async def correct_edition(
         if_match=if_match,
     )
     set_etag(response, edition.id, edition.current_version)
+    response.headers["Location"] = f"versions/{edition.current_version}"
     return _edition_read(edition)
 
 
