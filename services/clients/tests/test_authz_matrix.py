@@ -2,9 +2,10 @@
 unrelated institution, by an analyst and by an auditor. Nothing may leak, not even existence."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
+from casework_matrix import CASEWORK_MATRIX, CASEWORK_STRANGER_EXCEPTIONS, casework_ids
 
 from conftest import PESEL_ANNA
 
@@ -20,6 +21,7 @@ class Scenario:
     owner_institution: str
     merge_id: str
     request_id: str
+    casework: dict[str, str] = field(default_factory=dict)
 
 
 @pytest.fixture
@@ -67,6 +69,7 @@ async def scenario(world) -> Scenario:
         str(pup.id),
         merge.json()["merge"]["id"],
         request_id,
+        await casework_ids(world, pid, pup),
     )
 
 
@@ -113,6 +116,7 @@ MATRIX = {
     ("GET", "/v1/persons/{person_id}/access-report"): lambda s: {},
     ("GET", "/v1/attribute-definitions"): lambda s: {},
     ("GET", "/v1/persons/{person_id}/attributes"): lambda s: {},
+    ("GET", "/v1/persons/{person_id}/attribute-history"): lambda s: {},
     ("PUT", "/v1/persons/{person_id}/attributes/{code}"): lambda s: {"json": {"value": "mild"}},
     ("DELETE", "/v1/persons/{person_id}/attributes/{code}"): lambda s: {"headers": {"If-Match": "*"}},
     ("GET", "/v1/persons/{person_id}/consents"): lambda s: {},
@@ -193,6 +197,8 @@ STRANGER_EXCEPTIONS = {
         lambda b: b == {"incoming_pending": 0, "outgoing_pending": 0},
     ),
 }
+MATRIX.update(CASEWORK_MATRIX)
+STRANGER_EXCEPTIONS.update(CASEWORK_STRANGER_EXCEPTIONS)
 AUDITOR_ALLOWED = {
     ("GET", "/v1/attribute-definitions"),
     ("GET", "/v1/access-log"),
@@ -210,6 +216,7 @@ def _url(template: str, s: Scenario) -> str:
         code="disability_degree",
         merge_id=s.merge_id,
         request_id=s.request_id,
+        **s.casework,
     )
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import access_requests, events, identity, schemas
 from splot.clients.access import Access, Actor, AuditContext, access_to, log_access
+from splot.clients.casework.models import CaseConference, Diagnosis, Plan
 from splot.clients.config import ClientsSettings
 from splot.clients.models import (
     AccessGrant,
@@ -47,11 +48,25 @@ from splot.common.pagination import paginate
 _IMAGE_FIELDS = (*IDENTIFYING_FIELDS, "birth_year", "sex", "gmina")
 #: Tables whose rows simply follow the person.
 #: Rows that follow a person into the survivor (and back on undo).
-_FOLLOWING: dict[str, type[ExternalRef] | type[Consent] | type[AccessGrant] | type[BreakGlass]] = {
+#: Casework (diagnoses, plans, case conferences) follows with its child rows; a lead worker does not
+#: (the survivor keeps its own).
+_FOLLOWING: dict[
+    str,
+    type[ExternalRef]
+    | type[Consent]
+    | type[AccessGrant]
+    | type[BreakGlass]
+    | type[Diagnosis]
+    | type[Plan]
+    | type[CaseConference],
+] = {
     "external_refs": ExternalRef,
     "consents": Consent,
     "grants": AccessGrant,
     "break_glass": BreakGlass,
+    "diagnoses": Diagnosis,
+    "plans": Plan,
+    "case_conferences": CaseConference,
 }
 
 

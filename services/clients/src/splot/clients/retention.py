@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.clients import access_requests, events, merges
 from splot.clients.access import active_grant_clause
+from splot.clients.casework.retention import erase_casework_text
 from splot.clients.config import ClientsSettings
 from splot.clients.models import (
     AccessGrant,
@@ -82,6 +83,7 @@ async def anonymise(session: AsyncSession, *, person: Person) -> None:
     await session.execute(delete(CaseAttribute).where(CaseAttribute.person_id == person.id))
     await session.execute(delete(AttributeChange).where(AttributeChange.person_id == person.id))
     await session.execute(delete(ExternalRef).where(ExternalRef.person_id == person.id))
+    await erase_casework_text(session, person_id=person.id)
     await session.execute(
         update(Consent)
         .where(Consent.person_id == person.id)
