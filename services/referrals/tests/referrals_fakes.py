@@ -20,6 +20,7 @@ from splot.referrals.peers import (
     UserContact,
     UserInfo,
 )
+from splot.referrals.peers_partnerships import StandardDeadline
 
 PUP, SOCIAL, NGO = ("PUP",), ("OPS", "CUS"), ("NGO", "KIS", "CIS")
 
@@ -89,6 +90,8 @@ class FakePeers:
     access: list[AccessState] = field(default_factory=list)
     #: Names of methods that fail as if the peer were down.
     down: set[str] = field(default_factory=set)
+    #: Partnership standards: (sender, receiver, service type) -> the deadline they set.
+    standards: dict[tuple[uuid.UUID, uuid.UUID, str], StandardDeadline] = field(default_factory=dict)
 
     def _maybe_down(self, method: str, peer: str) -> None:
         if method in self.down or peer in self.down:
@@ -174,6 +177,10 @@ class FakePeers:
     async def person_summary(self, person_id):
         self._maybe_down("person_summary", "clients")
         return self.persons.get(person_id)
+
+    async def standard_deadline(self, sender_id, receiver_id, service_type_code):
+        self._maybe_down("standard_deadline", "directory")
+        return self.standards.get((sender_id, receiver_id, service_type_code))
 
     async def check_referral(self, check: ReferralCheck) -> CheckResult:
         self._maybe_down("check_referral", "clients")

@@ -12,6 +12,7 @@ from splot.common.events import outbox_event
 from splot.referrals import drafts, schemas
 from splot.referrals.emailer import FileSender, OutgoingEmail
 from splot.referrals.models import AccessSync, EmailMessage, FollowUp, Notification, Referral
+from splot.referrals.peers_partnerships import StandardDeadline
 from splot.referrals.workflow import Actor
 
 from conftest import act, create, referral_body, run_scheduler, step
@@ -60,6 +61,29 @@ async def test_due_date_counts_polish_working_days(session, world, app):
     assert crisis_urgent.due_at == datetime(2026, 12, 28, 23, 0, tzinfo=UTC)
     assert routine.overdue_at(datetime(2027, 1, 4, 22, 59, tzinfo=UTC)) is False
     assert routine.overdue_at(datetime(2027, 1, 4, 23, 0, tzinfo=UTC)) is True
+
+
+async def test_a_partnership_standard_sets_the_deadline_between_its_parties(session, world, app):
+    sent = datetime(2026, 12, 23, 10, 0, tzinfo=UTC)
+    body = referral_body(world)
+    partnership = uuid.uuid4()
+    app.state.peers.standards[
+        (world.pup_cw.institution_id, uuid.UUID(body["target_institution_id"]), body["service_type_code"])
+    ] = StandardDeadline(partnership_id=partnership, working_days=3)
+    try:
+        routine = await _send_at(session, world, app, sent)
+        # 3 working days of the standard instead of the default 5 (24-31 Dec: holidays and a weekend).
+        assert routine.due_at == workdays.deadline(sent, 3, "Europe/Warsaw")
+        assert routine.due_at < datetime(2027, 1, 4, 23, 0, tzinfo=UTC)
+        assert routine.deadline_partnership_id == partnership
+        urgent = await _send_at(session, world, app, sent, priority="urgent")
+        assert urgent.due_at == datetime(2026, 12, 29, 23, 0, tzinfo=UTC)  # the shorter urgent one stays
+        # Another service type between the same parties: the usual deadline.
+        other = await _send_at(session, world, app, sent, service_type_code="crisis_intervention")
+        assert other.deadline_partnership_id is None
+        assert other.due_at == datetime(2026, 12, 29, 23, 0, tzinfo=UTC)
+    finally:
+        app.state.peers.standards.clear()
 
 
 async def test_overdue_flag_filter_and_counts(client, world, session):

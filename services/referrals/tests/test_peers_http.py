@@ -16,6 +16,7 @@ INST = uuid.uuid4()
 PERSON = uuid.uuid4()
 CONSENT = uuid.uuid4()
 USER = uuid.uuid4()
+PARTNERSHIP = uuid.uuid4()
 
 
 class Upstream:
@@ -97,6 +98,17 @@ class Upstream:
                     "capacity_available": 2,
                     "capacity_max": 10,
                     "active": True,
+                },
+            )
+        if path == "/dir/v1/partnerships/standard-deadline":
+            if request.url.params["service_type"] != "social_work":
+                return httpx.Response(404, json={"code": "not_found"})
+            return httpx.Response(
+                200,
+                json={
+                    "partnership_id": str(PARTNERSHIP),
+                    "step_id": str(uuid.uuid4()),
+                    "deadline_working_days": 3,
                 },
             )
         if path == "/cl/v1/internal/referral-checks":
@@ -206,6 +218,22 @@ async def test_legal_bases_are_cached_and_occupancy_is_put(upstream_peers):
     assert b"directory%3Aoccupancy" in upstream.requests[0].content  # the scope it needs
 
 
+async def test_the_partnership_standard_deadline_is_read_and_cached(upstream_peers):
+    upstream, peers = upstream_peers
+    found = await peers.standard_deadline(INST, USER, "social_work")
+    assert (found.partnership_id, found.working_days) == (PARTNERSHIP, 3)
+    assert await peers.standard_deadline(INST, USER, "social_work") == found
+    assert await peers.standard_deadline(INST, USER, "kis") is None
+    assert await peers.standard_deadline(INST, USER, "kis") is None
+    asked = [r for r in upstream.requests if r.url.path.endswith("/standard-deadline")]
+    assert len(asked) == 2  # one per pair and service type, then from the cache
+    assert dict(asked[0].url.params) == {
+        "sender_institution_id": str(INST),
+        "receiver_institution_id": str(USER),
+        "service_type": "social_work",
+    }
+
+
 async def test_registry_calls_follow_the_internal_contract(upstream_peers):
     upstream, peers = upstream_peers
     referral_id = uuid.uuid4()
@@ -304,6 +332,7 @@ async def test_every_peer_call_is_in_the_peers_published_contracts(upstream_peer
         AccessState(PERSON, INST, uuid.uuid4(), INST, "kis", "statutory", None, False, False, True, None, 1)
     )
     await peers.person_summary(PERSON)
+    await peers.standard_deadline(INST, USER, "social_work")
     contracts = {
         prefix: json.loads((CONTRACTS / name).read_text())
         for prefix, name in (("/dir", "directory.json"), ("/cl", "clients.json"))

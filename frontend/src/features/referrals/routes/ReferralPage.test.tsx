@@ -136,6 +136,25 @@ describe("the referral page", () => {
     expect(screen.getByRole("button", { name: "Spróbuj ponownie" })).toBeTruthy();
   });
 
+  it("says when a partnership's service standard set the deadline, and links to it", async () => {
+    const partnership = "c1d2e3f4-0000-4000-8000-00000000000a";
+    await renderReferral(
+      on.get(
+        "referrals",
+        "/v1/referrals/{referral_id}",
+        reply({ ...requested, deadline_partnership_id: partnership }, { headers: { ETag: etag(3) } }),
+      ),
+    );
+    const link = await screen.findByRole("link", { name: "termin wg standardu usługi partnerstwa" });
+    expect(link.getAttribute("href")).toBe(`/partnerstwa/${partnership}`);
+  });
+
+  it("shows no partnership note for the usual deadline", async () => {
+    await renderReferral();
+    await screen.findByRole("heading", { level: 1, name: `Skierowanie ${requested.number}` });
+    expect(screen.queryByRole("link", { name: "termin wg standardu usługi partnerstwa" })).toBeNull();
+  });
+
   it("says when there is nothing the user may do", async () => {
     await renderReferral(on.get("referrals", "/v1/referrals/{referral_id}", reply(accepted, { headers: { ETag: etag(4) } })));
     await screen.findByRole("heading", { level: 1, name: `Skierowanie ${requested.number}` });

@@ -90,6 +90,11 @@ function Details({ referral }: { referral: Referral }) {
       <Field label={t("referrals.field.sent_at")}>{formatDateTime(referral.sent_at)}</Field>
       <Field label={t("referrals.field.due")}>
         <DueDate referral={referral} />
+        {referral.deadline_partnership_id ? (
+          <Anchor component={Link} to={`/partnerstwa/${referral.deadline_partnership_id}`} size="xs">
+            {t("referrals.deadline_by_standard")}
+          </Anchor>
+        ) : null}
       </Field>
       <Field label={t("referrals.field.expires")}>{referral.status === "requested" ? formatDate(referral.expires_at) : "—"}</Field>
       <Field label={t("referrals.field.legal_basis")}>

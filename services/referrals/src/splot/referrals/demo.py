@@ -40,6 +40,8 @@ from splot.referrals.peers import (
     UserContact,
     UserInfo,
 )
+from splot.referrals.peers_clients_plans import PlanActionState
+from splot.referrals.peers_partnerships import StandardDeadline
 from splot.referrals.reading import rules
 from splot.referrals.workflow import COORDINATOR, TRANSITIONS, Actor, authorise
 
@@ -136,6 +138,14 @@ class DemoPeers:
 
     async def person_summary(self, person_id: uuid.UUID) -> PersonSummary | None:
         return PersonSummary(person_id, "active")
+
+    async def put_plan_action_referral(self, state: PlanActionState) -> None:
+        return None  # delivered to the registry by the service's scheduler once it runs
+
+    async def standard_deadline(
+        self, sender_id: uuid.UUID, receiver_id: uuid.UUID, service_type_code: str
+    ) -> StandardDeadline | None:
+        return None  # the demo's referrals keep the deadlines they were seeded with
 
 
 def _actor(ref: DemoInstitutionRef) -> Actor:

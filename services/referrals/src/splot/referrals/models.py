@@ -105,6 +105,11 @@ class Referral(Versioned, TimestampMixin, Base):
     planned_start_date: Mapped[date | None] = mapped_column(Date)
     planned_end_date: Mapped[date | None] = mapped_column(Date)
     assignee_user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    #: The action of an individual plan (in the client registry) this referral serves, if any.
+    plan_action_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    #: The local partnership whose service standard set the answer's deadline (its sender and
+    #: receiver are parties of it), when one did.
+    deadline_partnership_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
     parent_referral_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("referral.id"), index=True)
     #: The root of the forwarding tree (itself for a root): the whole chain is one indexed query.
@@ -374,6 +379,35 @@ class OccupancySync(Base):
     referral_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("referral.id"), index=True)
     offer_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     occupying: Mapped[bool] = mapped_column(Boolean)
+    #: The referral's version this state belongs to.
+    version: Mapped[int] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class PlanActionSync(Base):
+    """The state of a referral that serves a plan action (status, outcome, receiver), as of one
+    version of the referral: written in the transaction of every transition of such a referral
+    and delivered to the client registry after the commit, retried by the scheduler until the
+    registry confirms (see :mod:`splot.referrals.plan_actions`). Older pending states of the same
+    referral are superseded when a newer one is written; the registry ignores stale versions."""
+
+    __tablename__ = "plan_action_sync"
+    __table_args__ = (Index("ix_plan_action_sync_open", "done_at", "next_attempt_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    referral_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("referral.id"), index=True)
+    plan_action_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    #: The referral's person and sender: the registry checks the referral may serve the action.
+    person_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    sender_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(24))
+    outcome_code: Mapped[str | None] = mapped_column(String(40))
+    receiver_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     #: The referral's version this state belongs to.
     version: Mapped[int] = mapped_column(Integer)
     attempts: Mapped[int] = mapped_column(Integer, default=0)

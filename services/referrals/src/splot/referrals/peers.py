@@ -2,7 +2,8 @@
 
 :class:`Peers` is what the referral rules need from the directory (institutions, the service-type
 and legal-basis catalogues, offers and the places referrals occupy in them, staff) and from the client registry (may this sender refer this person to that
-target, the receiver's access as the referral changes, a person's status). :class:`HttpPeers`
+target, the receiver's access as the referral changes, a person's status, the plan actions
+referrals serve). :class:`HttpPeers`
 calls them over HTTP with this service's own client-credentials token; tests inject an in-memory
 fake through ``app.state.peers``. Any peer failure is a 503 ``peer_unavailable`` with
 ``Retry-After``.
@@ -22,6 +23,25 @@ from fastapi import Request
 from splot.common.errors import Problem
 from splot.common.http import ServiceTokenProvider, service_http_client
 from splot.referrals.config import ReferralsSettings
+
+# The registry's data types, re-exported: the port's users import them from here.
+from splot.referrals.peers_clients import (
+    AccessState as AccessState,
+)
+from splot.referrals.peers_clients import (
+    CheckResult as CheckResult,
+)
+from splot.referrals.peers_clients import (
+    ClientsCalls,
+)
+from splot.referrals.peers_clients import (
+    PersonSummary as PersonSummary,
+)
+from splot.referrals.peers_clients import (
+    ReferralCheck as ReferralCheck,
+)
+from splot.referrals.peers_clients_plans import ClientsPlanCalls, PlanActionState
+from splot.referrals.peers_partnerships import PartnershipCalls, StandardDeadline
 
 log = structlog.get_logger("splot.referrals.peers")
 
@@ -120,85 +140,6 @@ class OccupancyState:
     version: int
 
 
-@dataclass(frozen=True)
-class ReferralCheck:
-    person_id: uuid.UUID
-    sender_institution_id: uuid.UUID
-    target_institution_id: uuid.UUID
-    target_institution_type: str
-    service_type_code: str
-    sensitive: bool
-    legal_basis: str  # "statutory" | "consent"
-    consent_id: uuid.UUID | None
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    allowed: bool
-    code: str | None = None
-    detail: str | None = None
-    consent_id: uuid.UUID | None = None
-
-
-@dataclass(frozen=True)
-class AccessState:
-    """What a referral gives its receiver in the client registry, as of one referral version
-    (the body of ``POST /v1/internal/access-grants``)."""
-
-    person_id: uuid.UUID
-    institution_id: uuid.UUID
-    referral_id: uuid.UUID
-    sender_institution_id: uuid.UUID
-    service_type_code: str
-    legal_basis: str
-    consent_id: uuid.UUID | None
-    covers_sensitive: bool
-    accepted: bool
-    active: bool
-    retention_days: int | None
-    version: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "person_id": str(self.person_id),
-            "institution_id": str(self.institution_id),
-            "referral_id": str(self.referral_id),
-            "sender_institution_id": str(self.sender_institution_id),
-            "service_type_code": self.service_type_code,
-            "legal_basis": self.legal_basis,
-            "consent_id": str(self.consent_id) if self.consent_id else None,
-            "covers_sensitive": self.covers_sensitive,
-            "accepted": self.accepted,
-            "active": self.active,
-            "retention_days": self.retention_days,
-            "version": self.version,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> AccessState:
-        return cls(
-            person_id=uuid.UUID(data["person_id"]),
-            institution_id=uuid.UUID(data["institution_id"]),
-            referral_id=uuid.UUID(data["referral_id"]),
-            sender_institution_id=uuid.UUID(data["sender_institution_id"]),
-            service_type_code=data["service_type_code"],
-            legal_basis=data["legal_basis"],
-            consent_id=uuid.UUID(data["consent_id"]) if data.get("consent_id") else None,
-            covers_sensitive=bool(data["covers_sensitive"]),
-            accepted=bool(data["accepted"]),
-            active=bool(data["active"]),
-            retention_days=data.get("retention_days"),
-            version=int(data["version"]),
-        )
-
-
-@dataclass(frozen=True)
-class PersonSummary:
-    id: uuid.UUID
-    status: str  # active, merged, anonymised
-    merged_into: uuid.UUID | None = None
-
-
 class Peers(Protocol):
     async def institution(self, institution_id: uuid.UUID) -> InstitutionInfo | None: ...
 
@@ -222,18 +163,21 @@ class Peers(Protocol):
 
     async def person_summary(self, person_id: uuid.UUID) -> PersonSummary | None: ...
 
+    async def put_plan_action_referral(self, state: PlanActionState) -> None: ...
+
+    async def standard_deadline(
+        self, sender_id: uuid.UUID, receiver_id: uuid.UUID, service_type_code: str
+    ) -> StandardDeadline | None: ...
+
 
 def get_peers(request: Request) -> Peers:
     peers: Peers = request.app.state.peers
     return peers
 
 
-def _uuid(value: Any) -> uuid.UUID | None:
-    return uuid.UUID(str(value)) if value else None
-
-
-class HttpPeers:
-    """The directory and the client registry over HTTP (institutions and catalogue cached briefly)."""
+class HttpPeers(ClientsCalls, ClientsPlanCalls, PartnershipCalls):
+    """The directory and the client registry over HTTP (institutions and catalogue cached briefly;
+    the registry's plan endpoints in :mod:`splot.referrals.peers_clients_plans`)."""
 
     def __init__(
         self, settings: ReferralsSettings, *, transport: httpx.AsyncBaseTransport | None = None
@@ -254,6 +198,9 @@ class HttpPeers:
         self._institutions: dict[uuid.UUID, tuple[float, InstitutionInfo]] = {}
         self._service_types: tuple[float, dict[str, ServiceTypeInfo]] | None = None
         self._legal_bases: tuple[float, dict[str, LegalBasisInfo]] | None = None
+        self._standard_deadlines: dict[
+            tuple[uuid.UUID, uuid.UUID, str], tuple[float, StandardDeadline | None]
+        ] = {}
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -394,43 +341,6 @@ class HttpPeers:
         except (KeyError, ValueError) as exc:
             raise PeerUnavailable("directory") from exc
 
-    async def check_referral(self, check: ReferralCheck) -> CheckResult:
-        response = await self._call(
-            "clients",
-            "POST",
-            f"{self.clients_url}/v1/internal/referral-checks",
-            json={
-                "person_id": str(check.person_id),
-                "sender_institution_id": str(check.sender_institution_id),
-                "target_institution_id": str(check.target_institution_id),
-                "target_institution_type": check.target_institution_type,
-                "service_type_code": check.service_type_code,
-                "sensitive": check.sensitive,
-                "legal_basis": check.legal_basis,
-                "consent_id": str(check.consent_id) if check.consent_id else None,
-            },
-            ok=(200,),
-        )
-        body = self._json("clients", response)
-        try:
-            return CheckResult(
-                allowed=bool(body["allowed"]),
-                code=body.get("code"),
-                detail=body.get("detail"),
-                consent_id=_uuid(body.get("consent_id")),
-            )
-        except (KeyError, ValueError) as exc:
-            raise PeerUnavailable("clients") from exc
-
-    async def put_access(self, state: AccessState) -> None:
-        await self._call(
-            "clients",
-            "POST",
-            f"{self.clients_url}/v1/internal/access-grants",
-            json=state.to_json(),
-            ok=(200, 201, 204),
-        )
-
     async def has_active_offer(self, institution_id: uuid.UUID, service_type_code: str) -> bool:
         response = await self._call(
             "directory",
@@ -477,19 +387,3 @@ class HttpPeers:
             )
         except (KeyError, ValueError) as exc:
             raise PeerUnavailable("directory") from exc
-
-    async def person_summary(self, person_id: uuid.UUID) -> PersonSummary | None:
-        response = await self._call(
-            "clients", "GET", f"{self.clients_url}/v1/internal/persons/{person_id}/summary", ok=(200, 404)
-        )
-        if response.status_code == 404:
-            return None
-        body = self._json("clients", response)
-        try:
-            return PersonSummary(
-                id=uuid.UUID(str(body["id"])),
-                status=str(body.get("status", "active")),
-                merged_into=_uuid(body.get("merged_into")),
-            )
-        except (KeyError, ValueError) as exc:
-            raise PeerUnavailable("clients") from exc

@@ -1,5 +1,5 @@
-"""Reading lists: the inbox and outbox with their filters, the counts per status, a person's
-referral history, the reference data (reason and outcome codes) and the workflow table."""
+"""Reading lists: the inbox and outbox with their filters, the referrals serving a plan action,
+the counts per status, a person's referral history, the reference data (reason and outcome codes) and the workflow table."""
 
 from __future__ import annotations
 
@@ -113,6 +113,35 @@ async def list_box(
         [Referral.sent_at, Referral.id] if box is schemas.Box.inbox else [Referral.created_at, Referral.id]
     )
     return await paginate(session, stmt, order_by=order, cursor=cursor, limit=limit, descending=True)
+
+
+async def for_plan_action(
+    session: AsyncSession,
+    *,
+    plan_action_id: uuid.UUID,
+    actor: Actor,
+    cursor: str | None,
+    limit: int | None,
+) -> tuple[list[Referral], str | None]:
+    """The referrals serving a plan action that the actor's institution sent (its drafts too) or
+    received, newest first; others' referrals are simply not there."""
+    require_reader(actor)
+    inst = actor.institution_id
+    stmt = select(Referral).where(
+        Referral.plan_action_id == plan_action_id,
+        or_(
+            Referral.sender_institution_id == inst,
+            and_(Referral.target_institution_id == inst, Referral.status != Status.draft.value),
+        ),
+    )
+    return await paginate(
+        session,
+        stmt,
+        order_by=[Referral.created_at, Referral.id],
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+    )
 
 
 async def counts(session: AsyncSession, *, box: schemas.Box, actor: Actor) -> schemas.CountsRead:

@@ -1,5 +1,6 @@
 """What every transition leaves behind once its changes are made: the version bump, one immutable
-event row, one outbox event (feed and webhooks) and a notification to the other side."""
+event row, one outbox event (feed and webhooks), the state for the plan action the referral
+serves (if any) and a notification to the other side."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.referrals import notifications
+from splot.referrals import notifications, plan_actions
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import Referral, ReferralEvent
 from splot.referrals.publish import publish, transition_payload
@@ -31,8 +32,8 @@ async def record(
     details: dict[str, Any] | None = None,
     notify: bool = True,
 ) -> None:
-    """Flush the change (bumping the version), then the event row, the outbox event and the
-    notifications to the other side."""
+    """Flush the change (bumping the version), then the event row, the outbox event, the plan
+    action's state and the notifications to the other side."""
     await flush_change(session)
     assert t.event_type is not None
     root_sender = await chain_root_sender(session, referral) if t.action in CHAIN_OUTCOMES else None
@@ -65,6 +66,8 @@ async def record(
         ),
         also_to=[root_sender[0]] if root_sender else (),
     )
+    # Delivered to the client registry after the commit (see splot.referrals.plan_actions).
+    await plan_actions.follow(session, referral, now=now)
     if notify:
         await _notify(session, referral, t, actor=actor, settings=settings, root_sender=root_sender)
 

@@ -1,6 +1,6 @@
 """The scheduler: escalation of overdue referrals, automatic expiry, follow-ups that fall due,
 the receivers' access in the client registry, the places referrals occupy in the directory's
-offers, e-mails and webhook deliveries.
+offers, the states of the plan actions referrals serve, e-mails and webhook deliveries.
 
 It runs inside the service (a background task) and as ``splot-referrals run-scheduler``, and is
 safe with several replicas at once: each row is claimed in its own short transaction with
@@ -26,7 +26,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.background import Backoff, every
 from splot.common.db import rows_affected, table_of, utcnow
-from splot.referrals import access, netguard, notifications, occupancy, transitions, webhook_delivery
+from splot.referrals import (
+    access,
+    netguard,
+    notifications,
+    occupancy,
+    plan_actions,
+    transitions,
+    webhook_delivery,
+)
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, OutgoingEmail
 from splot.referrals.models import (
@@ -34,6 +42,7 @@ from splot.referrals.models import (
     EmailMessage,
     FollowUp,
     OccupancySync,
+    PlanActionSync,
     Referral,
     WebhookDelivery,
     WebhookSubscription,
@@ -65,6 +74,8 @@ class SchedulerReport:
     access_sync_failed: int = 0
     occupancy_synced: int = 0
     occupancy_sync_failed: int = 0
+    plan_action_synced: int = 0
+    plan_action_sync_failed: int = 0
     emails_sent: int = 0
     emails_failed: int = 0
     webhooks_delivered: int = 0
@@ -250,6 +261,30 @@ async def send_occupancy_syncs(ctx: SchedulerContext, report: SchedulerReport, n
     await _each_claimed(ctx, query, OccupancySync, handle, report)
 
 
+async def send_plan_action_syncs(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
+    """Hand the registry every plan action state it has not confirmed (see splot.referrals.plan_actions)."""
+
+    def query() -> Select[Any]:
+        return (
+            select(PlanActionSync)
+            .where(
+                PlanActionSync.done_at.is_(None),
+                PlanActionSync.superseded_at.is_(None),
+                PlanActionSync.next_attempt_at <= now,
+            )
+            .order_by(PlanActionSync.next_attempt_at, PlanActionSync.version, PlanActionSync.id)
+        )
+
+    async def handle(session: AsyncSession, sync: PlanActionSync) -> None:
+        if await plan_actions.send(sync, peers=ctx.peers, now=now):
+            report.plan_action_synced += 1
+        else:
+            report.plan_action_sync_failed += 1
+        await session.flush()
+
+    await _each_claimed(ctx, query, PlanActionSync, handle, report)
+
+
 async def send_emails(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
     settings = ctx.settings
 
@@ -335,6 +370,7 @@ JOBS = (
     follow_ups_due,
     send_access_syncs,
     send_occupancy_syncs,
+    send_plan_action_syncs,
     send_emails,
     deliver_webhooks,
 )

@@ -106,6 +106,9 @@ def _dates_in_order(start: date | None, end: date | None) -> None:
         raise ValueError("planned_end_date cannot be before planned_start_date")
 
 
+PLAN_ACTION = "The action of an individual plan in the client registry this referral serves"
+
+
 class ReferralCreate(Input):
     person_id: uuid.UUID = Field(description="The person's id in the client registry")
     target_institution_id: uuid.UUID | None = None
@@ -117,6 +120,7 @@ class ReferralCreate(Input):
     programme: Programme | None = Field(None, description="A programme such as PAI, if any")
     planned_start_date: IsoDate | None = None
     planned_end_date: IsoDate | None = None
+    plan_action_id: uuid.UUID | None = Field(None, description=PLAN_ACTION)
     send: StrictBool = Field(False, description="Send at once instead of saving a draft")
 
     @model_validator(mode="after")
@@ -138,6 +142,7 @@ class ReferralUpdate(Input):
     programme: Programme | None = None
     planned_start_date: IsoDate | None = None
     planned_end_date: IsoDate | None = None
+    plan_action_id: uuid.UUID | None = Field(None, description=PLAN_ACTION)
 
     @model_validator(mode="after")
     def _check(self) -> ReferralUpdate:
@@ -223,6 +228,7 @@ class ReferralRead(Output):
     planned_start_date: date | None
     planned_end_date: date | None
     assignee_user_id: uuid.UUID | None
+    plan_action_id: uuid.UUID | None = Field(None, description=PLAN_ACTION)
     parent_referral_id: uuid.UUID | None
     chain_root_id: uuid.UUID
     chain_depth: int
@@ -239,6 +245,9 @@ class ReferralRead(Output):
     started_at: datetime | None
     ended_at: datetime | None
     due_at: datetime | None
+    deadline_partnership_id: uuid.UUID | None = Field(
+        None, description="The local partnership whose service standard set due_at, if one did"
+    )
     expires_at: datetime | None
     my_sides: list[Side] = Field(description="Whether your institution is the sender, the receiver or both")
     allowed_actions: list[AllowedAction] = Field(

@@ -155,6 +155,12 @@ async def validate_sending(
     referral.sensitive = service_type.sensitive
     routine = service_type.response_days_routine or settings.response_days_routine
     urgent = service_type.response_days_urgent or settings.response_days_urgent
+    # Between the parties of a local partnership its service standard sets the deadline (an
+    # urgent referral keeps a shorter one).
+    standard = await peers.standard_deadline(actor_institution_id, target.id, referral.service_type_code)
+    referral.deadline_partnership_id = standard.partnership_id if standard else None
+    if standard is not None:
+        routine, urgent = standard.working_days, min(urgent, standard.working_days)
     return (routine, urgent), offer
 
 

@@ -12,7 +12,7 @@ from starlette.convertors import Convertor, register_url_convertor
 
 from splot.common.api import settings_of
 from splot.common.auth import CurrentPrincipal
-from splot.referrals import access, occupancy
+from splot.referrals import access, occupancy, plan_actions
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.peers import Peers, get_peers
 from splot.referrals.workflow import Actor
@@ -47,8 +47,10 @@ async def commit_then_sync_access(request: Request, session: AsyncSession, refer
     """Commit the change, then hand the receiver's access (recorded with it) to the registry
     before answering, so that the receiver can open the person as soon as the sender has its
     answer, and the places it takes or frees to the directory. If a peer does not take them now,
-    the scheduler retries; the change stands."""
+    the scheduler retries; the change stands. The same for the states of plan actions the
+    changed referrals serve (a forward's parent among them)."""
     await session.commit()
     maker, peers = request.app.state.sessionmaker, request.app.state.peers
     await access.deliver_pending(maker, peers, [referral_id])
     await occupancy.deliver_pending(maker, peers, [referral_id])
+    await plan_actions.deliver_pending(maker, peers, plan_actions.written(session))

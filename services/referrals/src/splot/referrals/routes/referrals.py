@@ -1,4 +1,5 @@
-"""Referrals: drafts (create, read, edit, discard), the inbox and outbox with their counts."""
+"""Referrals: drafts (create, read, edit, discard), the inbox and outbox with their counts, the
+referrals serving a plan action."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from splot.common.api import (
     responses,
 )
 from splot.common.db import SessionDep
-from splot.common.etag import IfMatch, set_etag
+from splot.common.etag import IfMatch, etag_on, set_etag
 from splot.common.validation import IsoDate
 from splot.referrals import drafts, occupancy, queries, reading, schemas
 from splot.referrals.routes.deps import ActorDep, PeersDep, SettingsDep, commit_then_sync_access
@@ -30,7 +31,7 @@ router = APIRouter(prefix="/v1", tags=["referrals"])
     "/referrals",
     response_model=schemas.ReferralRead,
     status_code=status.HTTP_201_CREATED,
-    responses=PEER_WRITE_RESPONSES,
+    responses={**PEER_WRITE_RESPONSES, **etag_on(201)},
 )
 async def create_referral(
     request: Request,
@@ -46,9 +47,28 @@ async def create_referral(
     if referral.status != "draft":
         await commit_then_sync_access(request, session, referral.id)
     set_etag(response, referral.id, referral.version)
-    response.headers["Location"] = f"v1/referrals/{referral.id}"
+    response.headers["Location"] = f"referrals/{referral.id}"
     return reading.referral_read(referral, actor, settings).model_copy(
         update={"capacity_warning": occupancy.warning_of(session, referral.id)}
+    )
+
+
+@router.get("/referrals", response_model=schemas.ReferralPage, responses=LIST_RESPONSES)
+async def referrals_of_plan_action(
+    session: SessionDep,
+    actor: ActorDep,
+    settings: SettingsDep,
+    plan_action_id: Annotated[uuid.UUID, Query(description="An action of an individual plan")],
+    cursor: Cursor = None,
+    limit: Limit = None,
+) -> schemas.ReferralPage:
+    """The referrals serving a plan action that your institution sent (its drafts too) or
+    received, newest first."""
+    items, next_cursor = await queries.for_plan_action(
+        session, plan_action_id=plan_action_id, actor=actor, cursor=cursor, limit=limit
+    )
+    return schemas.ReferralPage(
+        items=[reading.referral_read(r, actor, settings) for r in items], next_cursor=next_cursor
     )
 
 
