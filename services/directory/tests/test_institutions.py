@@ -235,23 +235,37 @@ async def test_agreements(client, factory):
     created = await client.post("/v1/agreements", json=body, headers=factory.headers(coordinator))
     assert created.status_code == 201, created.text
     agreement = created.json()
-    assert agreement["in_force"] is True and set(agreement["party_ids"]) == {
-        str(pup.id),
-        str(ops.id),
-        str(ngo.id),
-    }
+    # Recorded by one party it is pending (with that party's confirmation) until every party confirms.
+    assert agreement["in_force"] is False and agreement["status"] == "pending"
+    assert set(agreement["party_ids"]) == {str(pup.id), str(ops.id), str(ngo.id)}
     listed = (
         await client.get(
             "/v1/agreements", params={"institution_id": str(ngo.id)}, headers=factory.headers(coordinator)
         )
     ).json()
     assert [a["id"] for a in listed["items"]] == [agreement["id"]]
-    ended = await client.patch(
+    in_force = {"in_force_on": "2026-02-01"}
+    listed = (
+        await client.get("/v1/agreements", params=in_force, headers=factory.headers(coordinator))
+    ).json()
+    assert agreement["id"] not in [a["id"] for a in listed["items"]]
+    changed = await client.patch(
         f"/v1/agreements/{agreement['id']}",
         json={"valid_to": "2026-01-31"},
         headers={**factory.headers(coordinator), "If-Match": created.headers["etag"]},
     )
-    assert ended.status_code == 200 and ended.json()["in_force"] is False
+    assert changed.status_code == 200 and changed.json()["status"] == "pending"
+    for party in (ops, ngo):
+        signatory = await factory.user(party, "institution_admin")
+        confirmed = await client.post(
+            f"/v1/agreements/{agreement['id']}/confirmations", headers=factory.headers(signatory)
+        )
+        assert confirmed.status_code == 200, confirmed.text
+    read = (
+        await client.get(f"/v1/agreements/{agreement['id']}", headers=factory.headers(coordinator))
+    ).json()
+    # Confirmed by all, but its last day (2026-01-31) has passed.
+    assert read["confirmed_on"] is not None and read["status"] == "expired" and read["in_force"] is False
 
     outsider = await factory.user(await factory.institution("NGO"), "coordinator")
     not_party = await client.post("/v1/agreements", json=body, headers=factory.headers(outsider))

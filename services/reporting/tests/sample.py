@@ -104,21 +104,70 @@ class Feeds:
         return offer_id
 
     def agreement(
-        self, parties: list[Institution], valid_from: str, valid_to: str | None = None
+        self,
+        parties: list[Institution],
+        valid_from: str,
+        valid_to: str | None = None,
+        *,
+        confirmed_on: str | None = "",
+        ended_on: str | None = None,
     ) -> uuid.UUID:
+        """An agreement confirmed by every party on its first day, unless ``confirmed_on`` says
+        otherwise (None: a party has not confirmed, it is pending)."""
         agreement_id = uuid.uuid4()
+        confirmed = valid_from if confirmed_on == "" else confirmed_on
         self.directory.append(
-            "agreement.created",
-            {
-                "id": str(agreement_id),
-                "party_ids": sorted(str(p.id) for p in parties),
-                "valid_from": valid_from,
-                "valid_to": valid_to,
-                "version": 1,
-            },
+            "agreement.confirmed" if confirmed else "agreement.created",
+            event_example(
+                "directory",
+                "agreement.created",
+                id=str(agreement_id),
+                party_ids=sorted(str(p.id) for p in parties),
+                valid_from=valid_from,
+                valid_to=valid_to,
+                version=1,
+                partnership_id=None,
+                status="in_force" if confirmed else "pending",
+                confirmed_on=confirmed,
+                ended_on=ended_on,
+            ),
             occurred_at=at("2024-12-03"),
         )
         return agreement_id
+
+    def partnership(
+        self,
+        event_type: str,
+        partnership_id: uuid.UUID,
+        parties: list[Institution],
+        *,
+        version: int,
+        when: str,
+        leader: Institution | None = None,
+        area: tuple[str, ...] = ("1219",),
+        invited: tuple[Institution, ...] = (),
+        status: str = "in_force",
+        memberships: list[dict] | None = None,
+    ) -> None:
+        """A ``partnership.*`` event as the directory writes it: the parties on the day ``when``."""
+        self.directory.append(
+            event_type,
+            event_example(
+                "directory",
+                event_type,
+                id=str(partnership_id),
+                leader_institution_id=str((leader or parties[0]).id),
+                area_teryt=list(area),
+                party_ids=sorted(str(p.id) for p in parties),
+                invited_ids=sorted(str(p.id) for p in invited),
+                status=status,
+                version=version,
+                parties=memberships or [],
+            ),
+            occurred_at=at(when),
+            aggregate_type="partnership",
+            aggregate_id=str(partnership_id),
+        )
 
     # clients
     def person(

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
 from splot.common.events import emit
 from splot.directory import api_clients, service
-from splot.directory.models import Institution, PartnershipAgreement, ServiceOffer, User
+from splot.directory.models import (
+    AgreementConfirmation,
+    Institution,
+    PartnershipAgreement,
+    ServiceOffer,
+    User,
+)
+from splot.directory.partnerships import demo as partnerships_demo
+from splot.directory.partnerships import recorded
 from splot.directory.security import hash_password
 
 DEMO_NAMESPACE = uuid.UUID("5b1e7a52-4f0e-4c7e-9a53-7370c0d0e001")
@@ -297,6 +305,7 @@ async def seed(session: AsyncSession, *, service_secrets: dict[str, str]) -> Dem
         _add_users(session, spec, password_hash)
     for agreement in AGREEMENTS:
         await _seed_agreement(session, *agreement)
+    await partnerships_demo.seed(session, demo_id=demo_id, today=utcnow().date())
     return DemoDirectory(created=True, logins=logins())
 
 
@@ -403,6 +412,17 @@ async def _seed_agreement(
         valid_to=valid_to,
         created_by_institution_id=by_key[parties[0]].id,
         parties=party_objs,
+        # Signed on paper before Splot: recorded as confirmed by every party on its first day.
+        confirmations=[
+            AgreementConfirmation(
+                institution_id=by_key[p].id,
+                confirmed_by_subject="operator",
+                confirmed_by_role="coordinator",
+                confirmed_at=datetime(valid_from.year, valid_from.month, valid_from.day, tzinfo=UTC),
+            )
+            for p in parties
+        ],
+        confirmed_on=valid_from,
     )
     session.add(agreement)
     await session.flush()
@@ -411,5 +431,5 @@ async def _seed_agreement(
         "agreement.created",
         aggregate_type="agreement",
         aggregate_id=agreement.id,
-        payload=service.agreement_event_payload(agreement),
+        payload=recorded.agreement_event_payload(agreement),
     )

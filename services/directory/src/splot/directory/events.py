@@ -9,7 +9,7 @@ import uuid
 from datetime import date
 from typing import Literal
 
-from pydantic import ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 from splot.common.events import EventPayload, declare
 
@@ -86,7 +86,11 @@ class AgreementPayload(EventPayload):
                     "party_ids": [_OTHER, _INSTITUTION],
                     "valid_from": "2026-01-01",
                     "valid_to": None,
-                    "version": 1,
+                    "version": 2,
+                    "partnership_id": None,
+                    "status": "in_force",
+                    "confirmed_on": "2025-12-20",
+                    "ended_on": None,
                 }
             ]
         }
@@ -96,6 +100,51 @@ class AgreementPayload(EventPayload):
     party_ids: list[uuid.UUID]
     valid_from: date
     valid_to: date | None
+    version: int
+    partnership_id: uuid.UUID | None
+    #: The state when the event was written; it changes with the days too (``confirmed_on``,
+    #: the dates and ``ended_on`` tell a consumer the state on any day).
+    status: Literal["pending", "in_force", "expired", "terminated", "superseded"]
+    #: The day the last party confirmed; None while any party has not (a pending agreement
+    #: is not in force on any day).
+    confirmed_on: date | None
+    #: The day it was terminated or superseded (not in force from that day on).
+    ended_on: date | None
+
+
+class PartyMembership(BaseModel):
+    institution_id: uuid.UUID
+    joined_on: date
+    left_on: date | None = None
+
+
+class PartnershipPayload(EventPayload):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901",
+                    "leader_institution_id": _INSTITUTION,
+                    "area_teryt": ["1219"],
+                    "party_ids": [_OTHER, _INSTITUTION],
+                    "invited_ids": [],
+                    "status": "in_force",
+                    "version": 3,
+                }
+            ]
+        }
+    )
+
+    id: uuid.UUID
+    leader_institution_id: uuid.UUID
+    #: TERYT codes of the area it serves.
+    area_teryt: list[str]
+    party_ids: list[uuid.UUID]
+    #: Every institution that is or was a party, with the days it joined and left (left_on: the
+    #: first day it is no longer a party), so that a consumer counts each day right.
+    parties: list[PartyMembership] = []
+    invited_ids: list[uuid.UUID]
+    status: Literal["initiative", "pending", "in_force", "expired", "terminated", "superseded"]
     version: int
 
 
@@ -141,6 +190,18 @@ declare(
     AgreementPayload,
     agreement__created="A partnership agreement was recorded.",
     agreement__updated="A partnership agreement changed (title, scope or end date).",
+    agreement__confirmed="A party confirmed an agreement (``confirmed_on`` is set once every party has).",
+    agreement__terminated="A party terminated an agreement (not in force from ``ended_on``).",
+    agreement__superseded="An amendment came in force and replaces the agreement from ``ended_on``.",
+)
+declare(
+    SERVICE,
+    "partnership",
+    PartnershipPayload,
+    partnership__created="An institution proposed a partnership and invited others.",
+    partnership__updated="A partnership's area, leader or coordinator changed, or an institution was invited.",
+    partnership__invitation_answered="An invited institution joined a partnership or declined.",
+    partnership__party_left="A party left a partnership (or will on a given day).",
 )
 declare(
     SERVICE,

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from splot.common.app import create_service_app
 from splot.common.db import utcnow
-from splot.directory import accounts_router, oauth, router
+from splot.directory import accounts_router, oauth, router, routes_partnership_work, routes_partnerships
 from splot.directory.config import DirectorySettings
 from splot.directory.revocations import OwnRevocations
 from splot.directory.security import OwnKeys
@@ -27,7 +27,14 @@ def create_app(settings: DirectorySettings | None = None) -> FastAPI:
         ),
         version="1.0.0",
         service_dir=SERVICE_DIR,
-        routers=[oauth.router, router.router, accounts_router.router],
+        routers=[
+            oauth.router,
+            router.router,
+            accounts_router.router,
+            # The work router first: its /partnerships/standard-deadline before /partnerships/{id}.
+            routes_partnership_work.router,
+            routes_partnerships.router,
+        ],
         key_source=lambda app: OwnKeys(app.state),
         # The directory verifies its own tokens too: revocations straight from its table.
         revocation_source=lambda app: OwnRevocations(app.state),

@@ -179,17 +179,60 @@ class PartnershipAgreement(Versioned, TimestampMixin, Base):
     valid_to: Mapped[date | None] = mapped_column(Date)
     created_by_institution_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("institution.id"))
     parties: Mapped[list[Institution]] = relationship(secondary=agreement_party, lazy="raise")
+    #: The partnership whose agreement (version) this is; None for one recorded by itself.
+    partnership_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("partnership.id"), index=True)
+    #: 1 for the first agreement of a partnership, then one more for each amendment.
+    number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: The agreement this one amends (it is superseded when this one comes in force).
+    amends_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("partnership_agreement.id"))
+    #: Annexes: titled texts or the metadata of attached documents (no URLs).
+    annexes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    #: The day the last party confirmed; None while a party has not (see ``partnerships.lifecycle``).
+    confirmed_on: Mapped[date | None] = mapped_column(Date)
+    terminated_on: Mapped[date | None] = mapped_column(Date)
+    termination_reason: Mapped[str | None] = mapped_column(Text)
+    #: The day an amendment comes in force and replaces this version.
+    superseded_on: Mapped[date | None] = mapped_column(Date)
+    #: The state as of the last change (``status`` below is the state today).
+    status_recorded: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    confirmations: Mapped[list[AgreementConfirmation]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", order_by="AgreementConfirmation.confirmed_at"
+    )
 
     @property
     def party_ids(self) -> list[uuid.UUID]:
         return sorted(p.id for p in self.parties)
 
     def in_force_on(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+        """Confirmed by every party and in force on ``day`` (not ended, not superseded)."""
+        from splot.directory.partnerships.lifecycle import agreement_status
+
+        return agreement_status(self, day) == "in_force"
+
+    @property
+    def status(self) -> str:
+        from splot.directory.partnerships.lifecycle import agreement_status
+
+        return agreement_status(self, utcnow().date())
 
     @property
     def in_force(self) -> bool:
-        return self.in_force_on(utcnow().date())
+        return self.status == "in_force"
+
+
+class AgreementConfirmation(Base):
+    """One party's confirmation of an agreement version: by whom (a staff member of the party
+    with the institution_admin or coordinator role) and when."""
+
+    __tablename__ = "agreement_confirmation"
+
+    agreement_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("partnership_agreement.id", ondelete="CASCADE"), primary_key=True
+    )
+    institution_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("institution.id"), primary_key=True)
+    confirmed_by_subject: Mapped[str] = mapped_column(String(128))
+    confirmed_by_role: Mapped[str] = mapped_column(String(32))
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class User(Versioned, TimestampMixin, Base):
@@ -333,3 +376,7 @@ class DirectoryAudit(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     request_id: Mapped[str | None] = mapped_column(String(64))
+
+
+# The partnership tables share this metadata (imported last: they refer to the classes above).
+from splot.directory.partnerships import models as _partnership_models  # noqa: E402, F401

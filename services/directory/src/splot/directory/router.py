@@ -12,11 +12,12 @@ from splot.common import teryt
 from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit, settings_of
 from splot.common.auth import CurrentPrincipal, Principal, Role, require_roles, require_service
 from splot.common.db import SessionDep, utcnow
-from splot.common.etag import IfMatch, set_etag
+from splot.common.etag import IfMatch, etag_on, set_etag
 from splot.common.teryt import Level
 from splot.common.validation import IsoDate
 from splot.directory import legal_bases, occupancy, schemas, service
 from splot.directory.config import DirectorySettings
+from splot.directory.partnerships import recorded
 
 router = APIRouter(prefix="/v1")
 
@@ -117,7 +118,7 @@ async def list_institutions(
     response_model=schemas.InstitutionRead,
     status_code=status.HTTP_201_CREATED,
     tags=["institutions"],
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **etag_on(201)},
 )
 async def create_institution(
     session: SessionDep, actor: SystemAdmin, data: schemas.InstitutionCreate, response: Response
@@ -125,7 +126,7 @@ async def create_institution(
     """Register an institution (system administrators)."""
     inst = await service.create_institution(session, data=data, actor=actor)
     set_etag(response, inst.id, inst.version)
-    response.headers["Location"] = f"v1/institutions/{inst.id}"
+    response.headers["Location"] = f"institutions/{inst.id}"
     return service.institution_read(inst)
 
 
@@ -207,7 +208,7 @@ async def list_offers(
     response_model=schemas.OfferRead,
     status_code=status.HTTP_201_CREATED,
     tags=["offers"],
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **etag_on(201)},
 )
 async def create_offer(
     session: SessionDep,
@@ -219,6 +220,7 @@ async def create_offer(
     """Publish a service offer of your institution."""
     offer = await service.create_offer(session, institution_id=institution_id, data=data, actor=actor)
     set_etag(response, offer.id, offer.version)
+    response.headers["Location"] = f"../../offers/{offer.id}"  # /v1/offers/{id}
     return schemas.OfferRead.model_validate(offer)
 
 
@@ -254,7 +256,7 @@ async def update_offer(
     "/offers/{offer_id}/capacity",
     response_model=schemas.OfferRead,
     tags=["offers"],
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **etag_on(200)},
 )
 async def set_capacity(
     session: SessionDep,
@@ -274,17 +276,23 @@ async def set_capacity(
 )
 async def list_agreements(
     session: SessionDep,
-    _: Staff,
+    actor: Staff,
     institution_id: uuid.UUID | None = None,
     in_force_on: IsoDate | None = None,
     cursor: Cursor = None,
     limit: Limit = None,
 ) -> schemas.AgreementPage:
-    """Partnership agreements, by party and date in force."""
-    items, next_cursor = await service.list_agreements(
-        session, institution_id=institution_id, in_force_on=in_force_on, cursor=cursor, limit=limit
+    """Partnership agreements, by party and date in force (confirmed by every party; a
+    partnership's agreements only for its parties)."""
+    items, next_cursor = await recorded.list_agreements(
+        session,
+        institution_id=institution_id,
+        in_force_on=in_force_on,
+        cursor=cursor,
+        limit=limit,
+        viewer=actor,
     )
-    return schemas.AgreementPage(items=[service.agreement_read(a) for a in items], next_cursor=next_cursor)
+    return schemas.AgreementPage(items=[recorded.agreement_read(a) for a in items], next_cursor=next_cursor)
 
 
 @router.post(
@@ -292,15 +300,16 @@ async def list_agreements(
     response_model=schemas.AgreementRead,
     status_code=status.HTTP_201_CREATED,
     tags=["agreements"],
-    responses=WRITE_RESPONSES,
+    responses={**WRITE_RESPONSES, **etag_on(201)},
 )
 async def create_agreement(
     session: SessionDep, actor: Staff, data: schemas.AgreementCreate, response: Response
 ) -> schemas.AgreementRead:
     """Record a partnership agreement your institution is party to."""
-    agreement = await service.create_agreement(session, data=data, actor=actor)
+    agreement = await recorded.create_agreement(session, data=data, actor=actor)
     set_etag(response, agreement.id, agreement.version)
-    return service.agreement_read(agreement)
+    response.headers["Location"] = f"agreements/{agreement.id}"
+    return recorded.agreement_read(agreement)
 
 
 @router.get(
@@ -310,12 +319,12 @@ async def create_agreement(
     responses=READ_RESPONSES,
 )
 async def get_agreement(
-    session: SessionDep, _: Staff, agreement_id: uuid.UUID, response: Response
+    session: SessionDep, actor: Staff, agreement_id: uuid.UUID, response: Response
 ) -> schemas.AgreementRead:
-    """One partnership agreement."""
-    agreement = await service.get_agreement(session, agreement_id=agreement_id)
+    """One partnership agreement (a partnership's: its parties only)."""
+    agreement = await recorded.get_agreement(session, agreement_id=agreement_id, viewer=actor)
     set_etag(response, agreement.id, agreement.version)
-    return service.agreement_read(agreement)
+    return recorded.agreement_read(agreement)
 
 
 @router.patch(
@@ -334,11 +343,11 @@ async def update_agreement(
     response: Response,
 ) -> schemas.AgreementRead:
     """Change an agreement's title, scope or end date (a party's coordinators and admins)."""
-    agreement = await service.update_agreement(
+    agreement = await recorded.update_agreement(
         session, agreement_id=agreement_id, data=data, actor=actor, if_match=if_match
     )
     set_etag(response, agreement.id, agreement.version)
-    return service.agreement_read(agreement)
+    return recorded.agreement_read(agreement)
 
 
 @router.put(

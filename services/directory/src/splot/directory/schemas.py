@@ -339,6 +339,10 @@ class AgreementRead(Output):
     valid_to: date | None
     party_ids: list[uuid.UUID]
     in_force: bool
+    #: pending until every party confirmed (``POST /v1/agreements/{id}/confirmations``).
+    status: Literal["pending", "in_force", "expired", "terminated", "superseded"]
+    confirmed_on: date | None
+    partnership_id: uuid.UUID | None
     created_by_institution_id: uuid.UUID
     version: int
     created_at: datetime
@@ -499,6 +503,8 @@ class AuditAction(StrEnum):
     institution_created = "institution_created"
     institution_deactivated = "institution_deactivated"
     institution_activated = "institution_activated"
+    agreement_confirmed = "agreement_confirmed"
+    agreement_terminated = "agreement_terminated"
 
 
 class AuditEntryRead(Output):

@@ -1,14 +1,13 @@
-"""Business rules for institutions, territories, the service catalogue, offers and agreements."""
+"""Business rules for institutions, territories, the service catalogue and offers (agreements:
+:mod:`splot.directory.partnerships.recorded`)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from splot.common import teryt
 from splot.common.auth import Principal, Role
@@ -24,7 +23,7 @@ from splot.directory import (
     schemas,
 )
 from splot.directory.config import DirectorySettings
-from splot.directory.models import Institution, PartnershipAgreement, ServiceOffer, ServiceType
+from splot.directory.models import Institution, ServiceOffer, ServiceType
 
 # Fields an institution's own admin may change; the rest (name, identifiers, seat, active) are
 # the system administrator's, since other institutions rely on them.
@@ -324,131 +323,3 @@ async def set_capacity(
         payload=offer_event_payload(offer),
     )
     return offer
-
-
-def agreement_read(agreement: PartnershipAgreement) -> schemas.AgreementRead:
-    return schemas.AgreementRead.model_validate(agreement)
-
-
-def agreement_event_payload(agreement: PartnershipAgreement) -> dict[str, Any]:
-    return {
-        "id": str(agreement.id),
-        "party_ids": sorted(str(p.id) for p in agreement.parties),
-        "valid_from": agreement.valid_from.isoformat(),
-        "valid_to": agreement.valid_to.isoformat() if agreement.valid_to else None,
-        "version": agreement.version,
-    }
-
-
-async def _load_agreement(session: AsyncSession, agreement_id: uuid.UUID) -> PartnershipAgreement:
-    agreement = (
-        await session.scalars(
-            select(PartnershipAgreement)
-            .options(selectinload(PartnershipAgreement.parties))
-            .where(PartnershipAgreement.id == agreement_id)
-            .execution_options(populate_existing=True)
-        )
-    ).first()
-    if agreement is None:
-        raise not_found("agreement")
-    return agreement
-
-
-async def create_agreement(
-    session: AsyncSession, *, data: schemas.AgreementCreate, actor: Principal
-) -> PartnershipAgreement:
-    if not actor.has_role(Role.system_admin):
-        if not actor.has_role(Role.institution_admin, Role.coordinator):
-            raise forbidden("only coordinators and administrators record agreements")
-        if actor.institution_id not in data.party_ids:
-            raise forbidden("you can only record agreements your institution is party to")
-    parties = list(
-        (await session.scalars(select(Institution).where(Institution.id.in_(data.party_ids)))).all()
-    )
-    if len(parties) != len(data.party_ids):
-        raise Problem(422, "unknown_institution", "a party is not a registered institution")
-    creator = actor.institution_id if actor.institution_id in data.party_ids else data.party_ids[0]
-    agreement = PartnershipAgreement(
-        title=data.title,
-        document_number=data.document_number,
-        scope=data.scope,
-        valid_from=data.valid_from,
-        valid_to=data.valid_to,
-        created_by_institution_id=creator,
-        parties=parties,
-    )
-    session.add(agreement)
-    await session.flush()
-    await emit(
-        session,
-        "agreement.created",
-        aggregate_type="agreement",
-        aggregate_id=agreement.id,
-        payload=agreement_event_payload(agreement),
-    )
-    return agreement
-
-
-async def get_agreement(session: AsyncSession, *, agreement_id: uuid.UUID) -> PartnershipAgreement:
-    return await _load_agreement(session, agreement_id)
-
-
-async def list_agreements(
-    session: AsyncSession,
-    *,
-    institution_id: uuid.UUID | None,
-    in_force_on: date | None,
-    cursor: str | None,
-    limit: int | None,
-) -> tuple[list[PartnershipAgreement], str | None]:
-    stmt: Select[Any] = select(PartnershipAgreement).options(selectinload(PartnershipAgreement.parties))
-    if institution_id is not None:
-        stmt = stmt.where(PartnershipAgreement.parties.any(Institution.id == institution_id))
-    if in_force_on is not None:
-        stmt = stmt.where(
-            PartnershipAgreement.valid_from <= in_force_on,
-            or_(PartnershipAgreement.valid_to.is_(None), PartnershipAgreement.valid_to >= in_force_on),
-        )
-    return await paginate(
-        session,
-        stmt,
-        order_by=[PartnershipAgreement.valid_from, PartnershipAgreement.id],
-        cursor=cursor,
-        limit=limit,
-        descending=True,
-    )
-
-
-async def update_agreement(
-    session: AsyncSession,
-    *,
-    agreement_id: uuid.UUID,
-    data: schemas.AgreementUpdate,
-    actor: Principal,
-    if_match: str | None,
-) -> PartnershipAgreement:
-    agreement = await _load_agreement(session, agreement_id)
-    party_ids = {p.id for p in agreement.parties}
-    if not actor.has_role(Role.system_admin) and not (
-        actor.has_role(Role.institution_admin, Role.coordinator) and actor.institution_id in party_ids
-    ):
-        raise forbidden("only a party's coordinators and administrators may change the agreement")
-    check_if_match(if_match, agreement.id, agreement.version)
-    changes = data.model_dump(exclude_unset=True)
-    if (
-        "valid_to" in changes
-        and changes["valid_to"] is not None
-        and changes["valid_to"] < agreement.valid_from
-    ):
-        raise Problem(422, "invalid_period", "valid_to cannot be before valid_from")
-    for field, value in changes.items():
-        setattr(agreement, field, value)
-    await session.flush()
-    await emit(
-        session,
-        "agreement.updated",
-        aggregate_type="agreement",
-        aggregate_id=agreement.id,
-        payload=agreement_event_payload(agreement),
-    )
-    return agreement

@@ -223,12 +223,15 @@ async def _flows(
 
 
 async def _agreements_in_force(session: AsyncSession, day: date) -> list[set[uuid.UUID]]:
+    """The parties of each agreement in force on ``day``: confirmed by all, within its dates."""
     a = AgreementDim.__table__
     rows = (
         await session.execute(
             select(agreement_party.c.agreement_id, agreement_party.c.institution_id)
             .join(a, a.c.id == agreement_party.c.agreement_id)
             .where(a.c.valid_from <= day, or_(a.c.valid_to.is_(None), a.c.valid_to >= day))
+            # Only agreements every party had confirmed by then and that had not ended.
+            .where(a.c.confirmed_on <= day, or_(a.c.ended_on.is_(None), a.c.ended_on > day))
         )
     ).all()
     parties: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
@@ -405,10 +408,10 @@ async def partners(
     period: Period,
     institution_id: uuid.UUID,
     policy: Policy,
-    exact_ratios: bool = False,
+    exact: bool = False,
 ) -> dict[str, Any]:
-    """An institution's flows with each partner, and each partner's aggregated flows; the rates
-    of its own flows are exact when the institution itself asks (``exact_ratios``)."""
+    """An institution's flows with each partner, and each partner's aggregated flows; its own
+    flows are exact when the institution itself asks (``exact``), the partners' totals protected."""
     months = period_months(period)
     institutions = await _institutions(session)
     if institution_id not in institutions:
@@ -432,7 +435,7 @@ async def partners(
     ):
         out_flow = own_flows.get((institution_id, partner), empty)
         in_flow = own_flows.get((partner, institution_id), empty)
-        cells = _partner_values(policy, out_flow, in_flow, exact_ratios=exact_ratios)
+        cells = _partner_values(policy, out_flow, in_flow, exact=exact)
         cells["partner_referrals_sent"] = policy.count(sent_total[partner])
         cells["partner_referrals_received"] = policy.count(received_total[partner])
         node = institutions.get(partner)
@@ -448,16 +451,14 @@ async def partners(
 
 
 def _partner_values(
-    policy: Policy, out_flow: dict[str, int], in_flow: dict[str, int], *, exact_ratios: bool
+    policy: Policy, out_flow: dict[str, int], in_flow: dict[str, int], *, exact: bool
 ) -> dict[str, Cell]:
-    """The flows with one partner: counts protected, rates exact for the institution itself."""
+    """The flows with one partner: exact for the institution itself, protected for anyone else."""
     return {
-        "referrals_to_partner": policy.count(out_flow["referrals"]),
-        "referrals_from_partner": policy.count(in_flow["referrals"]),
-        "partner_acceptance_rate": policy.ratio(
-            out_flow["accepted"], out_flow["responded"], exact=exact_ratios
-        ),
-        "own_acceptance_rate": policy.ratio(in_flow["accepted"], in_flow["responded"], exact=exact_ratios),
+        "referrals_to_partner": policy.count(out_flow["referrals"], exact=exact),
+        "referrals_from_partner": policy.count(in_flow["referrals"], exact=exact),
+        "partner_acceptance_rate": policy.ratio(out_flow["accepted"], out_flow["responded"], exact=exact),
+        "own_acceptance_rate": policy.ratio(in_flow["accepted"], in_flow["responded"], exact=exact),
     }
 
 

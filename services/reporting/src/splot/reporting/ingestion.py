@@ -46,6 +46,7 @@ from splot.reporting.models import (
     ReferralOutcome,
     agreement_party,
 )
+from splot.reporting.partnerships import partnership_event
 from splot.reporting.sources import FeedEvent
 
 SOURCE_LOCK_KEYS = {"directory": 0x5250_5254_1001, "clients": 0x5250_5254_1002, "referrals": 0x5250_5254_1003}
@@ -133,6 +134,11 @@ async def _agreement(session: AsyncSession, event: FeedEvent, ctx: IngestContext
     agreement.valid_from = valid_from
     agreement.valid_to = parse_date(p.get("valid_to"))
     agreement.version = version
+    # Events from before confirmations existed carry no status: one party declared those
+    # agreements alone, and they count only once every party confirms (a later event).
+    agreement.status = str(p.get("status") or "pending")
+    agreement.confirmed_on = parse_date(p.get("confirmed_on"))
+    agreement.ended_on = parse_date(p.get("ended_on"))
     await session.flush()
     await session.execute(delete(agreement_party).where(agreement_party.c.agreement_id == agreement_id))
     parties = sorted({uuid.UUID(str(x)) for x in p.get("party_ids") or []})
@@ -251,6 +257,13 @@ HANDLERS: dict[str, Handler] = {
     "offer.capacity_changed": _offer,
     "agreement.created": _agreement,
     "agreement.updated": _agreement,
+    "agreement.confirmed": _agreement,
+    "agreement.terminated": _agreement,
+    "agreement.superseded": _agreement,
+    "partnership.created": partnership_event,
+    "partnership.updated": partnership_event,
+    "partnership.invitation_answered": partnership_event,
+    "partnership.party_left": partnership_event,
     "person.created": person_event,
     "person.updated": person_event,
     "person.anonymised": person_event,

@@ -169,12 +169,51 @@ agreement_party = Table(
 
 
 class AgreementDim(Base):
+    """A partnership agreement. It counts on a day only if every party had confirmed it by then
+    (``confirmed_on``), the day is within its dates and it had not ended (terminated or
+    superseded: ``ended_on``); ``status`` is its state as of the last event."""
+
     __tablename__ = "agreement_dim"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    confirmed_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+
+
+class PartnershipDim(Base):
+    """A local partnership (issue #15) as of its newest version: its leader, area and status.
+    Its parties' measures are exact for the parties themselves (see
+    :mod:`splot.reporting.partnership_measures`)."""
+
+    __tablename__ = "partnership_dim"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+    leader_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    #: TERYT codes (gminas, powiats or voivodeships) of the area it serves.
+    area_teryt: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class PartnershipPartyDim(Base):
+    """An institution's membership of a partnership: a party from ``joined_on`` until the day
+    before ``left_on`` (see :mod:`splot.reporting.partnerships` for where the dates come from)."""
+
+    __tablename__ = "partnership_party"
+
+    partnership_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("partnership_dim.id", ondelete="CASCADE"), primary_key=True
+    )
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, index=True)
+    joined_on: Mapped[date] = mapped_column(Date)
+    left_on: Mapped[date | None] = mapped_column(Date)
+
+    def is_party_on(self, day: date) -> bool:
+        return self.joined_on <= day and (self.left_on is None or self.left_on > day)
 
 
 # --- persons (pseudonymous) --------------------------------------------------------------------

@@ -306,9 +306,10 @@ def _result_row(
     sums: dict[_Key, Counter[str]],
     histograms: dict[_Key, dict[str, Counter[int]]],
     *,
-    exact_ratios: bool = False,
+    exact: bool = False,
 ) -> ResultRow:
-    """Every requested measure of one period and dimension values, protected."""
+    """Every requested measure of one period and dimension values, protected (exact when the
+    viewer may see its own numbers)."""
     period, dim_values = key
     dims = dict(zip(query.dimensions, dim_values, strict=True))
     sensitive = row_is_sensitive(policy, dims, query.filters)
@@ -316,17 +317,17 @@ def _result_row(
     totals = sums.get(key, Counter())
     for m in measures:
         if m.kind == "count":
-            values[m.name] = policy.count(totals[m.numerator[0]], sensitive=sensitive)
+            values[m.name] = policy.count(totals[m.numerator[0]], sensitive=sensitive, exact=exact)
         elif m.kind == "ratio":
             values[m.name] = policy.ratio(
                 sum(totals[c] for c in m.numerator),
                 sum(totals[c] for c in m.denominator),
                 sensitive=sensitive,
-                exact=exact_ratios,
+                exact=exact,
             )
         else:
             histogram = histograms.get(key, {}).get(m.metric or "", Counter())
-            values[m.name] = policy.percentile(histogram, m.quantile or 0.5, sensitive=sensitive)
+            values[m.name] = policy.percentile(histogram, m.quantile or 0.5, sensitive=sensitive, exact=exact)
     return ResultRow(period=period.label, dimensions=dims, values=values)
 
 
@@ -367,9 +368,9 @@ async def aggregate(
     keys = sorted(set(sums) | set(histograms))
     if len(keys) > MAX_ROWS:
         raise Problem(422, "result_too_large", f"more than {MAX_ROWS} rows: filter or use fewer dimensions")
-    # An institution looking at its own referrals may see the exact numbers: its rates are exact.
+    # An institution looking at its own referrals sees the exact numbers (its outbox's count).
     exact = scope.is_institution
-    rows = [_result_row(query, measures, policy, key, sums, histograms, exact_ratios=exact) for key in keys]
+    rows = [_result_row(query, measures, policy, key, sums, histograms, exact=exact) for key in keys]
     if not query.dimensions and (query.period_from or query.period_to):
         rows = _every_period(query, measures, rows, await data_coverage(session))
     return AggregateResult(rows=rows, sources=used)
@@ -451,6 +452,8 @@ async def breakdown(
     out = []
     for (period, dim_values, codes), n in sorted(totals.items()):
         dims = dict(zip(query.dimensions, dim_values, strict=True))
-        cell = policy.count(n, sensitive=row_is_sensitive(policy, dims, query.filters))
+        cell = policy.count(
+            n, sensitive=row_is_sensitive(policy, dims, query.filters), exact=scope.is_institution
+        )
         out.append((period.label, dims, dict(zip(by, codes, strict=True)), cell))
     return out

@@ -218,6 +218,29 @@ class PartnersRead(Envelope):
     partners: list[PartnerRow]
 
 
+class PartnershipFlowRow(BaseModel):
+    #: ``SENDER->RECEIVER`` institution types.
+    route: str
+    service_type: str
+    values: dict[str, Cell]
+
+
+class PartnershipMeasuresRead(Envelope):
+    partnership_id: uuid.UUID
+    #: The partnership's status as of its newest version (from the directory).
+    status: str
+    period_from: str
+    period_to: str
+    #: True: exact numbers (the caller's institution is a party); false: through the
+    #: suppression policy (``suppression``).
+    exact: bool
+    #: Joint referrals (sender and receiver both parties on the day it was sent) per route and
+    #: service type: referrals, responded, accepted, completed, employment_outcome.
+    flows: list[PartnershipFlowRow]
+    #: One value per indicator code a partnership's target may use.
+    indicators: dict[str, Cell]
+
+
 class MeasureInfo(BaseModel):
     name: str
     kind: str

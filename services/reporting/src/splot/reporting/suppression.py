@@ -18,8 +18,9 @@ The design (docs/indicators.md, "Privacy") in four rules:
 4. **Derived values from protected inputs.** Ratios are computed from the *published* numerator
    and denominator and suppressed when either is; percentiles are published only above the
    threshold and when they are an interior order statistic (never the smallest or largest value).
-   A viewer who may see the exact numbers (an institution looking at its own referrals) gets
-   ratios of the exact numbers instead. Either way a ratio whose true value lies strictly between
+   A viewer who may see the exact numbers (an institution looking at its own referrals, the
+   parties of a partnership looking at their joint work) gets the exact counts, percentiles and
+   ratios instead: they are operational data of its own work, not statistics leaving it. Either way a ratio whose true value lies strictly between
    0 and 1 is never published as 0 or 1 (rounding both terms to the same multiple of 5 would
    show "100 %" while rejections exist): it is kept within [0.0001, 0.9999]. That tells no more
    than a suppressed count does (that a difference is not zero).
@@ -67,10 +68,11 @@ class Policy:
             return n
         return max(base, (2 * n + base) // (2 * base) * base)
 
-    def count(self, n: int | None, *, sensitive: bool = False) -> Cell:
+    def count(self, n: int | None, *, sensitive: bool = False, exact: bool = False) -> Cell:
+        """A count, protected; as it is when ``exact`` (the viewer may see the exact numbers)."""
         n = int(n or 0)
-        if n == 0:
-            return Cell(0, False)
+        if n == 0 or exact:
+            return Cell(n, False)
         if n < self.threshold_for(sensitive):
             return SUPPRESSED
         return Cell(self.round(n), False)
@@ -94,12 +96,19 @@ class Policy:
         return Cell(value, False)
 
     def percentile(
-        self, histogram: Counter[int] | dict[int, int], quantile: float, *, sensitive: bool = False
+        self,
+        histogram: Counter[int] | dict[int, int],
+        quantile: float,
+        *,
+        sensitive: bool = False,
+        exact: bool = False,
     ) -> Cell:
         n = sum(histogram.values())
         if n == 0:
             return UNDEFINED
         value = percentile(histogram, quantile)
+        if exact:
+            return Cell(value, False)
         rank = max(1, math.ceil(quantile * n))
         if n < self.threshold_for(sensitive) or rank <= 1 or rank >= n:
             return SUPPRESSED

@@ -126,7 +126,7 @@ async def partner_flows(
         period=parse_period(period),
         institution_id=target,
         policy=policy,
-        exact_ratios=scope.is_institution,
+        exact=scope.is_institution,
     )
     for row in body["partners"]:
         row["values"] = {k: v.as_dict() for k, v in row["values"].items()}
