@@ -50,16 +50,8 @@ _IMAGE_FIELDS = (*IDENTIFYING_FIELDS, "birth_year", "sex", "gmina")
 #: Rows that follow a person into the survivor (and back on undo).
 #: Casework (diagnoses, plans, case conferences) follows with its child rows; a lead worker does not
 #: (the survivor keeps its own).
-_FOLLOWING: dict[
-    str,
-    type[ExternalRef]
-    | type[Consent]
-    | type[AccessGrant]
-    | type[BreakGlass]
-    | type[Diagnosis]
-    | type[Plan]
-    | type[CaseConference],
-] = {
+_Following = ExternalRef | Consent | AccessGrant | BreakGlass | Diagnosis | Plan | CaseConference
+_FOLLOWING: dict[str, type[_Following]] = {
     "external_refs": ExternalRef,
     "consents": Consent,
     "grants": AccessGrant,
