@@ -278,6 +278,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/persons/{person_id}/attribute-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attribute History
+         * @description Every recorded, changed and removed value of the person's attributes you may see (by the
+         *     rule of the current values), newest first; `code` narrows it to one attribute.
+         */
+        get: operations["attribute_history_v1_persons__person_id__attribute_history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/persons/{person_id}/attributes/{code}": {
         parameters: {
             query?: never;
@@ -681,6 +702,374 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/problem-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Problem Areas
+         * @description Problem areas: the grounds for social assistance and the barriers to employment.
+         */
+        get: operations["list_problem_areas_v1_problem_areas_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plan-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Plan Types
+         * @description Plan types, each with its legal basis and the institution types that may own one.
+         */
+        get: operations["list_plan_types_v1_plan_types_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/persons/{person_id}/diagnoses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Diagnoses
+         * @description The person's diagnoses your institution takes part in, newest first (the timeline).
+         */
+        get: operations["list_diagnoses_v1_persons__person_id__diagnoses_get"];
+        put?: never;
+        /**
+         * Create Diagnosis
+         * @description Start a diagnosis of the person (your institution owns it; a joint one invites others).
+         */
+        post: operations["create_diagnosis_v1_persons__person_id__diagnoses_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/diagnoses/{diagnosis_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Diagnosis
+         * @description A diagnosis (sensitive areas only under the sensitive-data rules).
+         */
+        get: operations["get_diagnosis_v1_diagnoses__diagnosis_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Diagnosis
+         * @description Change the owner's part of a draft (clears the sign-offs given).
+         */
+        patch: operations["update_diagnosis_v1_diagnoses__diagnosis_id__patch"];
+        trace?: never;
+    };
+    "/v1/diagnoses/{diagnosis_id}/contributors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite Contributor
+         * @description Invite an institution with access to the person to a joint diagnosis (the owner).
+         */
+        post: operations["invite_contributor_v1_diagnoses__diagnosis_id__contributors_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/diagnoses/{diagnosis_id}/contribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Contribution
+         * @description Your institution's section and areas of the diagnosis (a contributor).
+         */
+        put: operations["set_contribution_v1_diagnoses__diagnosis_id__contribution_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/diagnoses/{diagnosis_id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign Off
+         * @description Sign your institution's part off; the last sign-off makes the diagnosis signed.
+         */
+        post: operations["sign_off_v1_diagnoses__diagnosis_id__sign_off_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/persons/{person_id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Person Plans
+         * @description The person's plans your institution takes part in, newest first.
+         */
+        get: operations["list_person_plans_v1_persons__person_id__plans_get"];
+        put?: never;
+        /**
+         * Create Plan
+         * @description Draw up a plan for the person (its type must be one your kind of institution owns).
+         */
+        post: operations["create_plan_v1_persons__person_id__plans_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Plans
+         * @description Active plans your institution owns or is a party to (the coordinators' list).
+         */
+        get: operations["list_plans_v1_plans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Plan
+         * @description A plan with its goals, actions and reviews (sensitive goals only under the sensitive-data rules).
+         */
+        get: operations["get_plan_v1_plans__plan_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Plan
+         * @description The person's agreement, the next review, the parties, closing the plan (its owner).
+         */
+        patch: operations["update_plan_v1_plans__plan_id__patch"];
+        trace?: never;
+    };
+    "/v1/plans/{plan_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Review
+         * @description Record a review and set the next one.
+         */
+        post: operations["add_review_v1_plans__plan_id__reviews_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{plan_id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Goal
+         * @description Add a goal for a problem area (sensitive when the area is).
+         */
+        post: operations["add_goal_v1_plans__plan_id__goals_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{plan_id}/goals/{goal_id}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assess Goal
+         * @description The goal's final assessment (abandoned needs a reason).
+         */
+        post: operations["assess_goal_v1_plans__plan_id__goals__goal_id__assessment_post"];
+        /**
+         * Reopen Goal
+         * @description Withdraw the goal's assessment: it is open again.
+         */
+        delete: operations["reopen_goal_v1_plans__plan_id__goals__goal_id__assessment_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{plan_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Action
+         * @description Add an action to a goal (owned by your institution, a party or another serving institution).
+         */
+        post: operations["add_action_v1_plans__plan_id__actions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{plan_id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Action
+         * @description Move an action along its state table, record its result (the plan's or the action's owner).
+         */
+        patch: operations["update_action_v1_plans__plan_id__actions__action_id__patch"];
+        trace?: never;
+    };
+    "/v1/persons/{person_id}/lead-worker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Lead Worker
+         * @description The person's lead worker and the earlier assignments.
+         */
+        get: operations["get_lead_worker_v1_persons__person_id__lead_worker_get"];
+        /**
+         * Set Lead Worker
+         * @description Make a member of your institution the lead worker (a coordinator; If-Match to reassign).
+         */
+        put: operations["set_lead_worker_v1_persons__person_id__lead_worker_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/persons/{person_id}/case-conferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Conferences
+         * @description The person's case conferences your institution took part in, newest first.
+         */
+        get: operations["list_conferences_v1_persons__person_id__case_conferences_get"];
+        put?: never;
+        /**
+         * Record Conference
+         * @description Record a case conference your institution took part in.
+         */
+        post: operations["record_conference_v1_persons__person_id__case_conferences_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/internal/referral-checks": {
         parameters: {
             query?: never;
@@ -735,6 +1124,27 @@ export interface paths {
          */
         get: operations["person_summary_v1_internal_persons__person_id__summary_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/internal/plan-actions/{action_id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Action Referral
+         * @description Link the referral to the action and keep its newest state by ``version`` (repeats and older
+         *     states change nothing); the referral's status proposes the action's result.
+         */
+        put: operations["put_action_referral_v1_internal_plan_actions__action_id__referral_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -846,7 +1256,10 @@ export interface components {
         AccessReportInstitution: {
             /** Institution Id */
             institution_id: string | null;
-            /** Accesses */
+            /**
+             * Accesses
+             * Format: int64
+             */
             accesses: number;
             /**
              * First At
@@ -873,9 +1286,15 @@ export interface components {
         AccessRequestBox: "incoming" | "outgoing";
         /** AccessRequestCounts */
         AccessRequestCounts: {
-            /** Incoming Pending */
+            /**
+             * Incoming Pending
+             * Format: int64
+             */
             incoming_pending: number;
-            /** Outgoing Pending */
+            /**
+             * Outgoing Pending
+             * Format: int64
+             */
             outgoing_pending: number;
         };
         /** AccessRequestCreate */
@@ -913,7 +1332,10 @@ export interface components {
             id: string | null;
             /** Initials */
             initials: string;
-            /** Birth Year */
+            /**
+             * Birth Year
+             * Format: int64
+             */
             birth_year: number;
             /** First Name */
             first_name?: string | null;
@@ -952,7 +1374,10 @@ export interface components {
             decided_by_institution_id: string | null;
             /** Decision Reason */
             decision_reason: string | null;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
         };
         /**
@@ -960,6 +1385,210 @@ export interface components {
          * @enum {string}
          */
         AccessRequestState: "pending" | "approved" | "declined" | "expired";
+        /** ActionCreate */
+        ActionCreate: {
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /**
+             * Owner Institution Id
+             * @description Defaults to the plan's owner
+             */
+            owner_institution_id?: string | null;
+            /** Description */
+            description: string;
+            /** Service Type Code */
+            service_type_code?: string | null;
+            /** Due Date */
+            due_date?: string | null;
+            /**
+             * Conference Id
+             * @description The case conference that decided it
+             */
+            conference_id?: string | null;
+        };
+        /** ActionRead */
+        ActionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /**
+             * Owner Institution Id
+             * Format: uuid
+             */
+            owner_institution_id: string;
+            /** Description */
+            description: string;
+            /** Service Type Code */
+            service_type_code: string | null;
+            /** Due Date */
+            due_date: string | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Result */
+            result: string | null;
+            /** Conference Id */
+            conference_id: string | null;
+            referral: components["schemas"]["ActionReferralRead"] | null;
+            /** @description What the linked referral's outcome proposes */
+            proposed_result: components["schemas"]["ActionStatus"] | null;
+            /** Allowed Statuses */
+            allowed_statuses: components["schemas"]["ActionStatus"][];
+        };
+        /** ActionReferralRead */
+        ActionReferralRead: {
+            /**
+             * Referral Id
+             * Format: uuid
+             */
+            referral_id: string;
+            /** Status */
+            status: string | null;
+            /** Outcome Code */
+            outcome_code: string | null;
+            /** Receiver Institution Id */
+            receiver_institution_id: string | null;
+        };
+        /** ActionReferralResult */
+        ActionReferralResult: {
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /**
+             * Referral Id
+             * Format: uuid
+             */
+            referral_id: string;
+            /** Referral Status */
+            referral_status: string | null;
+            /** Referral Version */
+            referral_version: number | null;
+            proposed_result: components["schemas"]["ActionStatus"] | null;
+            /**
+             * Applied
+             * @description False when the state was older than the one kept
+             */
+            applied: boolean;
+        };
+        /**
+         * ActionReferralSet
+         * @description A referral's state for the plan action it serves, sent by the referrals service after each
+         *     change of the referral (idempotent; a state older than the one kept, by ``version``, is ignored).
+         */
+        ActionReferralSet: {
+            /**
+             * Referral Id
+             * Format: uuid
+             */
+            referral_id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             * @description The referral's person: the plan's (or merged into it)
+             */
+            person_id: string;
+            /**
+             * Sender Institution Id
+             * Format: uuid
+             * @description The referral's sender: the owner of the action, the plan's owner or a party of the plan
+             */
+            sender_institution_id: string;
+            /** Status */
+            status: string;
+            /** Outcome Code */
+            outcome_code?: string | null;
+            /**
+             * Receiver Institution Id
+             * Format: uuid
+             */
+            receiver_institution_id: string;
+            /**
+             * Version
+             * Format: int32
+             */
+            version: number;
+        };
+        /**
+         * ActionStatus
+         * @enum {string}
+         */
+        ActionStatus: "planned" | "in_progress" | "done" | "not_done" | "cancelled";
+        /** ActionUpdate */
+        ActionUpdate: {
+            status?: components["schemas"]["ActionStatus"] | null;
+            /** Result */
+            result?: string | null;
+            /** Due Date */
+            due_date?: string | null;
+        };
+        /**
+         * Assessment
+         * @enum {string}
+         */
+        Assessment: "achieved" | "partly_achieved" | "not_achieved" | "abandoned";
+        /** AttributeChangePage */
+        AttributeChangePage: {
+            /** Items */
+            items: components["schemas"]["AttributeChangeRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * AttributeChangeRead
+         * @description One entry of an attribute's history.
+         */
+        AttributeChangeRead: {
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Institution Id
+             * Format: uuid
+             * @description The institution that recorded the value
+             */
+            institution_id: string;
+            /** Code */
+            code: string;
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "recorded" | "changed" | "removed";
+            /**
+             * Value
+             * @description The value recorded; null when it was removed
+             */
+            value: unknown;
+            /** Sensitive */
+            sensitive: boolean;
+            /**
+             * Changed By
+             * @description The staff member (only to the recording institution)
+             */
+            changed_by: string | null;
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+        };
         /** AttributeDefinitionList */
         AttributeDefinitionList: {
             /** Items */
@@ -1019,7 +1648,10 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
         };
         /** AttributeSet */
@@ -1095,6 +1727,86 @@ export interface components {
             values: {
                 [key: string]: unknown;
             };
+        };
+        /** CaseConferenceCreate */
+        CaseConferenceCreate: {
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Person Present */
+            person_present: boolean;
+            /** Participants */
+            participants: components["schemas"]["ConferenceParticipant"][];
+            /** Decisions */
+            decisions?: string | null;
+        };
+        /** CaseConferencePage */
+        CaseConferencePage: {
+            /** Items */
+            items: components["schemas"]["CaseConferenceRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** CaseConferenceRead */
+        CaseConferenceRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Organiser Institution Id
+             * Format: uuid
+             */
+            organiser_institution_id: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Person Present */
+            person_present: boolean;
+            /** Participants */
+            participants: components["schemas"]["ConferenceParticipantRead"][];
+            /** Decisions */
+            decisions: string | null;
+            /**
+             * Action Ids
+             * @description Plan actions created at this conference
+             */
+            action_ids: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ConferenceParticipant */
+        ConferenceParticipant: {
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+            /** Staff */
+            staff?: string[];
+        };
+        /** ConferenceParticipantRead */
+        ConferenceParticipantRead: {
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+            /** Staff */
+            staff: string[];
         };
         /** ConsentCreate */
         ConsentCreate: {
@@ -1184,7 +1896,10 @@ export interface components {
             recorded_by_institution_id: string;
             /** State */
             state: string;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             /**
              * Created At
@@ -1202,18 +1917,198 @@ export interface components {
          * @enum {string}
          */
         ContactChannel: "phone" | "email" | "post" | "in_person";
+        /**
+         * ContributionSet
+         * @description A contributor's section of a joint diagnosis and the areas it found (replaced as a whole).
+         */
+        ContributionSet: {
+            /** Section */
+            section?: string | null;
+            /** Areas */
+            areas?: components["schemas"]["DiagnosisAreaInput"][];
+        };
+        /** ContributorInvite */
+        ContributorInvite: {
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+        };
+        /** ContributorRead */
+        ContributorRead: {
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+            /**
+             * Invited At
+             * Format: date-time
+             */
+            invited_at: string;
+            /** Section */
+            section: string | null;
+            /** Signed At */
+            signed_at: string | null;
+        };
+        /** DiagnosisAreaInput */
+        DiagnosisAreaInput: {
+            /** Code */
+            code: string;
+            /** Note */
+            note?: string | null;
+            /**
+             * Sensitive
+             * @description Raise the area to sensitive (a sensitive catalogue area always is)
+             * @default false
+             */
+            sensitive: boolean;
+        };
+        /** DiagnosisAreaRead */
+        DiagnosisAreaRead: {
+            /** Code */
+            code: string;
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+            /** Note */
+            note: string | null;
+            /** Sensitive */
+            sensitive: boolean;
+        };
+        /** DiagnosisCreate */
+        DiagnosisCreate: {
+            /**
+             * Diagnosed On
+             * Format: date
+             */
+            diagnosed_on: string;
+            /**
+             * Joint
+             * @default false
+             */
+            joint: boolean;
+            /** Areas */
+            areas?: components["schemas"]["DiagnosisAreaInput"][];
+            /** Strengths */
+            strengths?: string | null;
+            /** Person View */
+            person_view?: string | null;
+            /** Conclusion */
+            conclusion?: string | null;
+        };
+        /** DiagnosisPage */
+        DiagnosisPage: {
+            /** Items */
+            items: components["schemas"]["DiagnosisRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** DiagnosisRead */
+        DiagnosisRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Owner Institution Id
+             * Format: uuid
+             */
+            owner_institution_id: string;
+            /** Author Sub */
+            author_sub: string;
+            /**
+             * Diagnosed On
+             * Format: date
+             */
+            diagnosed_on: string;
+            /** Joint */
+            joint: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "signed";
+            /** Areas */
+            areas: components["schemas"]["DiagnosisAreaRead"][];
+            /**
+             * Hidden Sensitive Areas
+             * Format: int64
+             * @description Sensitive areas recorded that you may not see
+             */
+            hidden_sensitive_areas: number;
+            /** Strengths */
+            strengths: string | null;
+            /** Person View */
+            person_view: string | null;
+            /** Conclusion */
+            conclusion: string | null;
+            /** Contributors */
+            contributors: components["schemas"]["ContributorRead"][];
+            /** Signed At */
+            signed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * Format: int64
+             */
+            version: number;
+        };
+        /**
+         * DiagnosisUpdate
+         * @description The owner's part of a draft diagnosis; given fields replace (``areas``: the owner's areas).
+         */
+        DiagnosisUpdate: {
+            /** Diagnosed On */
+            diagnosed_on?: string | null;
+            /** Areas */
+            areas?: components["schemas"]["DiagnosisAreaInput"][] | null;
+            /** Strengths */
+            strengths?: string | null;
+            /** Person View */
+            person_view?: string | null;
+            /** Conclusion */
+            conclusion?: string | null;
+        };
         /** EventPage */
         EventPage: {
             /** Items */
             items: components["schemas"]["EventRead"][];
-            /** Last Seq */
+            /**
+             * Last Seq
+             * Format: int64
+             */
             last_seq: number;
-            /** Head Seq */
+            /**
+             * Head Seq
+             * Format: int64
+             */
             head_seq: number;
         };
         /** EventRead */
         EventRead: {
-            /** Seq */
+            /**
+             * Seq
+             * Format: int64
+             */
             seq: number;
             /**
              * Id
@@ -1244,6 +2139,84 @@ export interface components {
             msg: string;
             /** Type */
             type: string;
+        };
+        /**
+         * ForbiddenProblem
+         * @description 403: the roles or token scopes that would have been needed, where the rule names them.
+         */
+        ForbiddenProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Required Roles */
+            required_roles?: string[] | null;
+            /** Required Scopes */
+            required_scopes?: string[] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** GoalAssess */
+        GoalAssess: {
+            assessment: components["schemas"]["Assessment"];
+            /**
+             * Reason
+             * @description Required for abandoned
+             */
+            reason?: string | null;
+        };
+        /** GoalCreate */
+        GoalCreate: {
+            /** Area Code */
+            area_code: string;
+            /** Description */
+            description: string;
+        };
+        /** GoalRead */
+        GoalRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Area Code */
+            area_code: string;
+            /** Description */
+            description: string;
+            /** Sensitive */
+            sensitive: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "assessed";
+            assessment: components["schemas"]["Assessment"] | null;
+            /** Assessment Reason */
+            assessment_reason: string | null;
+            /** Assessed At */
+            assessed_at: string | null;
+            /** @description What the goal's finished actions propose */
+            proposed_assessment: components["schemas"]["Assessment"] | null;
+            /** Actions */
+            actions: components["schemas"]["ActionRead"][];
         };
         /**
          * GrantCreate
@@ -1295,6 +2268,7 @@ export interface components {
             retention_days?: number | null;
             /**
              * Version
+             * Format: int32
              * @default 0
              */
             version: number;
@@ -1350,7 +2324,10 @@ export interface components {
             revoked_at: string | null;
             /** Expires At */
             expires_at: string | null;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
         };
         /**
@@ -1363,7 +2340,10 @@ export interface components {
             candidate_id: string;
             /** Initials */
             initials: string;
-            /** Birth Year */
+            /**
+             * Birth Year
+             * Format: int64
+             */
             birth_year: number;
             /** Match */
             match: string;
@@ -1380,7 +2360,10 @@ export interface components {
             id: string;
             /** Initials */
             initials: string;
-            /** Birth Year */
+            /**
+             * Birth Year
+             * Format: int64
+             */
             birth_year: number;
             /** Visible */
             visible: boolean;
@@ -1408,15 +2391,30 @@ export interface components {
         };
         /** ImportCounts */
         ImportCounts: {
-            /** Created */
+            /**
+             * Created
+             * Format: int64
+             */
             created: number;
-            /** Matched */
+            /**
+             * Matched
+             * Format: int64
+             */
             matched: number;
-            /** Updated */
+            /**
+             * Updated
+             * Format: int64
+             */
             updated: number;
-            /** Unchanged */
+            /**
+             * Unchanged
+             * Format: int64
+             */
             unchanged: number;
-            /** Rejected */
+            /**
+             * Rejected
+             * Format: int64
+             */
             rejected: number;
         };
         /** ImportPage */
@@ -1444,9 +2442,15 @@ export interface components {
             dry_run: boolean;
             /** Source Format */
             source_format: string;
-            /** Total Rows */
+            /**
+             * Total Rows
+             * Format: int64
+             */
             total_rows: number;
-            /** Processed Rows */
+            /**
+             * Processed Rows
+             * Format: int64
+             */
             processed_rows: number;
             /** Progress */
             progress: number;
@@ -1470,7 +2474,10 @@ export interface components {
         };
         /** ImportRowRead */
         ImportRowRead: {
-            /** Row Number */
+            /**
+             * Row Number
+             * Format: int64
+             */
             row_number: number;
             /** External Id */
             external_id: string | null;
@@ -1495,6 +2502,56 @@ export interface components {
             /** Filename */
             filename: string;
         };
+        /** LeadWorkerEntry */
+        LeadWorkerEntry: {
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+            /** User Sub */
+            user_sub: string;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Assigned At
+             * Format: date-time
+             */
+            assigned_at: string;
+            /** Assigned By */
+            assigned_by: string;
+            /** Ended At */
+            ended_at: string | null;
+        };
+        /** LeadWorkerRead */
+        LeadWorkerRead: {
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            current: components["schemas"]["LeadWorkerEntry"] | null;
+            /** History */
+            history: components["schemas"]["LeadWorkerEntry"][];
+            /**
+             * Version
+             * Format: int64
+             * @description Number of assignments so far (the ETag's version)
+             */
+            version: number;
+        };
+        /**
+         * LeadWorkerSet
+         * @description A member of the caller's institution's staff becomes the person's lead worker.
+         */
+        LeadWorkerSet: {
+            /** User Sub */
+            user_sub: string;
+            /** Display Name */
+            display_name: string;
+            /** Reason */
+            reason?: string | null;
+        };
         /**
          * LegalBasis
          * @enum {string}
@@ -1512,7 +2569,10 @@ export interface components {
             type: string;
             /** Title */
             title: string;
-            /** Status */
+            /**
+             * Status
+             * Format: int64
+             */
             status: number;
             /** Detail */
             detail?: string | null;
@@ -1716,7 +2776,10 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Birth Year */
+            /**
+             * Birth Year
+             * Format: int64
+             */
             birth_year: number;
             sex: components["schemas"]["Sex"];
             /** Gmina */
@@ -1774,7 +2837,10 @@ export interface components {
             last_name: string | null;
             /** Birth Date */
             birth_date: string | null;
-            /** Birth Year */
+            /**
+             * Birth Year
+             * Format: int64
+             */
             birth_year: number;
             sex: components["schemas"]["Sex"];
             /** Citizenship */
@@ -1803,7 +2869,10 @@ export interface components {
             access_basis: string;
             /** Case Attributes */
             case_attributes: components["schemas"]["CaseAttributeGroup"][];
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             /**
              * Created At
@@ -1845,6 +2914,205 @@ export interface components {
             email?: string | null;
             preferred_contact?: components["schemas"]["ContactChannel"] | null;
         };
+        /** PlanCreate */
+        PlanCreate: {
+            /** Plan Type Code */
+            plan_type_code: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Diagnosis Id */
+            diagnosis_id?: string | null;
+            /**
+             * Parties
+             * @description Other institutions of a joint plan
+             */
+            parties?: string[];
+            /** Next Review Due */
+            next_review_due?: string | null;
+        };
+        /** PlanListItem */
+        PlanListItem: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Plan Type Code */
+            plan_type_code: string;
+            /**
+             * Owner Institution Id
+             * Format: uuid
+             */
+            owner_institution_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "closed";
+            /** Next Review Due */
+            next_review_due: string | null;
+            /** Review Overdue */
+            review_overdue: boolean;
+            /**
+             * Version
+             * Format: int64
+             */
+            version: number;
+        };
+        /** PlanListPage */
+        PlanListPage: {
+            /** Items */
+            items: components["schemas"]["PlanListItem"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** PlanPage */
+        PlanPage: {
+            /** Items */
+            items: components["schemas"]["PlanRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** PlanRead */
+        PlanRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Plan Type Code */
+            plan_type_code: string;
+            /** Legal Basis Code */
+            legal_basis_code: string;
+            /**
+             * Owner Institution Id
+             * Format: uuid
+             */
+            owner_institution_id: string;
+            /** Parties */
+            parties: string[];
+            /** Diagnosis Id */
+            diagnosis_id: string | null;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "closed";
+            /** Agreement Date */
+            agreement_date: string | null;
+            /** Agreement Method */
+            agreement_method: ("signed_paper" | "oral_recorded" | "electronic") | null;
+            /** Next Review Due */
+            next_review_due: string | null;
+            /** Review Overdue */
+            review_overdue: boolean;
+            /** Goals */
+            goals: components["schemas"]["GoalRead"][];
+            /**
+             * Hidden Sensitive Goals
+             * Format: int64
+             * @description Sensitive goals you may not see
+             */
+            hidden_sensitive_goals: number;
+            /** Reviews */
+            reviews: components["schemas"]["ReviewRead"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * Format: int64
+             */
+            version: number;
+        };
+        /** PlanTypeList */
+        PlanTypeList: {
+            /** Items */
+            items: components["schemas"]["PlanTypeRead"][];
+        };
+        /** PlanTypeRead */
+        PlanTypeRead: {
+            /** Code */
+            code: string;
+            /** Label Pl */
+            label_pl: string;
+            /** Label En */
+            label_en: string;
+            /**
+             * Legal Basis Code
+             * @description A code of the directory's legal-basis catalogue
+             */
+            legal_basis_code: string;
+            /**
+             * Institution Types
+             * @description Institution types that may own a plan of this type
+             */
+            institution_types: string[];
+            /** Joint */
+            joint: boolean;
+        };
+        /**
+         * PlanUpdate
+         * @description Given fields replace; ``parties`` replaces the joint plan's other institutions.
+         */
+        PlanUpdate: {
+            /** Agreement Date */
+            agreement_date?: string | null;
+            /** Agreement Method */
+            agreement_method?: ("signed_paper" | "oral_recorded" | "electronic") | null;
+            /** Next Review Due */
+            next_review_due?: string | null;
+            /** Parties */
+            parties?: string[] | null;
+            /** Status */
+            status?: ("active" | "closed") | null;
+        };
+        /** ProblemAreaList */
+        ProblemAreaList: {
+            /** Items */
+            items: components["schemas"]["ProblemAreaRead"][];
+        };
+        /** ProblemAreaRead */
+        ProblemAreaRead: {
+            /** Code */
+            code: string;
+            /** Label Pl */
+            label_pl: string;
+            /** Label En */
+            label_en: string;
+            /**
+             * Group
+             * @enum {string}
+             */
+            group: "social_assistance_ground" | "employment_barrier";
+            /** Sensitive */
+            sensitive: boolean;
+        };
         /**
          * ProblemDetail
          * @description An RFC 9457 problem document with a stable machine-readable ``code``.
@@ -1857,7 +3125,10 @@ export interface components {
             type: string;
             /** Title */
             title: string;
-            /** Status */
+            /**
+             * Status
+             * Format: int64
+             */
             status: number;
             /** Detail */
             detail?: string | null;
@@ -1943,16 +3214,164 @@ export interface components {
             /** How */
             how: string;
         };
+        /** ReviewCreate */
+        ReviewCreate: {
+            /**
+             * Reviewed On
+             * Format: date
+             */
+            reviewed_on: string;
+            /** Note */
+            note?: string | null;
+            /** Next Review Due */
+            next_review_due?: string | null;
+        };
+        /** ReviewRead */
+        ReviewRead: {
+            /**
+             * Reviewed On
+             * Format: date
+             */
+            reviewed_on: string;
+            /** Note */
+            note: string | null;
+            /**
+             * Institution Id
+             * Format: uuid
+             */
+            institution_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /**
          * Sex
          * @enum {string}
          */
         Sex: "F" | "M";
+        /**
+         * StaleEtagProblem
+         * @description 412 ``stale_etag``: reload the resource and retry with its current ETag.
+         */
+        StaleEtagProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Current Etag */
+            current_etag?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * ValidationProblem
+         * @description 422: the request breaks the schema (``errors``) or a business rule (the lists name what).
+         * @example {
+         *       "code": "validation_error",
+         *       "detail": "the request is not valid",
+         *       "errors": [
+         *         {
+         *           "loc": [
+         *             "body",
+         *             "name"
+         *           ],
+         *           "msg": "Field required",
+         *           "type": "missing"
+         *         }
+         *       ],
+         *       "status": 422,
+         *       "title": "Unprocessable Content",
+         *       "type": "https://splot.gov.pl/problems/validation_error"
+         *     }
+         */
+        ValidationProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Missing Fields */
+            missing_fields?: string[] | null;
+            /** Unexpected Fields */
+            unexpected_fields?: string[] | null;
+            /** Invalid Codes */
+            invalid_codes?: string[] | null;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description The resource's version; send it back in If-Match to change the resource
+         * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+         */
+        ETag: string;
+        /**
+         * @description Where the created resource is (relative to the request's URL)
+         * @example persons/0f8fad5b-d9cb-469f-a165-70867728950e
+         */
+        Location: string;
+        /**
+         * @description Seconds to wait before retrying
+         * @example 5
+         */
+        "Retry-After": number;
+        /**
+         * @description Requests allowed in a burst
+         * @example 120
+         */
+        "RateLimit-Limit": number;
+        /**
+         * @description Requests left now
+         * @example 119
+         */
+        "RateLimit-Remaining": number;
+        /**
+         * @description Seconds until the full burst is available again
+         * @example 1
+         */
+        "RateLimit-Reset": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1972,6 +3391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {} */
                     "application/json": {
                         [key: string]: string;
                     };
@@ -1994,6 +3414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example text */
                     "application/json": unknown;
                 };
             };
@@ -2012,6 +3433,8 @@ export interface operations {
                 /** @description Name search */
                 q?: string | null;
                 birth_date?: string | null;
+                /** @description Only these persons (repeat the parameter, at most 100): the names of a page of referrals in one request; those you may not see are simply absent */
+                id?: string[] | null;
                 /** @description From the previous page's next_cursor */
                 cursor?: string | null;
                 limit?: number | null;
@@ -2025,15 +3448,37 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "first_name": "first name",
+                     *           "last_name": "last name",
+                     *           "birth_date": "2026-03-02",
+                     *           "sex": "F",
+                     *           "gmina": "gmina",
+                     *           "access_basis": "access basis"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2044,6 +3489,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2054,34 +3502,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2099,6 +3558,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "pesel": "90010112318",
+                 *       "document_number": "application/pdf",
+                 *       "first_name": "first name",
+                 *       "last_name": "last name",
+                 *       "birth_date": "2026-03-02",
+                 *       "sex": "F",
+                 *       "citizenship": "PL",
+                 *       "street": "street",
+                 *       "postal_code": "00-950",
+                 *       "city": "city",
+                 *       "gmina": "1465011",
+                 *       "phone": "+48 22 123 45 67",
+                 *       "email": "anna.kowalska@example.gov.pl",
+                 *       "preferred_contact": "phone",
+                 *       "external_id": "example_code",
+                 *       "override_reason": "override reason"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PersonCreate"];
             };
         };
@@ -2106,15 +3585,62 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "status": "status",
+                     *       "pesel": "90010112318",
+                     *       "document_number": "document number",
+                     *       "first_name": "first name",
+                     *       "last_name": "last name",
+                     *       "birth_date": "2026-03-02",
+                     *       "birth_year": 1,
+                     *       "sex": "F",
+                     *       "citizenship": "citizenship",
+                     *       "street": "street",
+                     *       "postal_code": "00-950",
+                     *       "city": "city",
+                     *       "gmina": "gmina",
+                     *       "phone": "+48 22 123 45 67",
+                     *       "email": "anna.kowalska@example.gov.pl",
+                     *       "preferred_contact": "phone",
+                     *       "registered_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "registrations": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "registered_at": "2026-03-02T09:30:00Z",
+                     *           "how": "how"
+                     *         }
+                     *       ],
+                     *       "access_basis": "access basis",
+                     *       "case_attributes": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "values": {}
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2125,6 +3651,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2135,16 +3664,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2155,6 +3690,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2165,44 +3703,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2220,6 +3759,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "pesel": "90010112318",
+                 *       "document_number": "application/pdf",
+                 *       "first_name": "first name",
+                 *       "last_name": "last name",
+                 *       "birth_date": "2026-03-02"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MatchQuery"];
             };
         };
@@ -2227,15 +3775,34 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "likely_duplicate": true,
+                     *       "candidates": [
+                     *         {
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "match": "match",
+                     *           "score": 1
+                     *         }
+                     *       ],
+                     *       "detail": "detail"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MatchResult"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2246,6 +3813,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2256,16 +3826,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2276,6 +3852,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2286,44 +3865,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,6 +3921,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "pesel": "90010112318",
+                 *       "document_number": "application/pdf"
+                 *     }
+                 */
                 "application/json": components["schemas"]["IdentityLookup"];
             };
         };
@@ -2348,15 +3934,33 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "initials": "initials",
+                     *           "birth_year": 1,
+                     *           "visible": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["IdentityLookupResult"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2367,6 +3971,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2377,16 +3984,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2397,6 +4010,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2407,44 +4023,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2468,9 +4085,52 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "status": "status",
+                     *       "pesel": "90010112318",
+                     *       "document_number": "document number",
+                     *       "first_name": "first name",
+                     *       "last_name": "last name",
+                     *       "birth_date": "2026-03-02",
+                     *       "birth_year": 1,
+                     *       "sex": "F",
+                     *       "citizenship": "citizenship",
+                     *       "street": "street",
+                     *       "postal_code": "00-950",
+                     *       "city": "city",
+                     *       "gmina": "gmina",
+                     *       "phone": "+48 22 123 45 67",
+                     *       "email": "anna.kowalska@example.gov.pl",
+                     *       "preferred_contact": "phone",
+                     *       "registered_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "registrations": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "registered_at": "2026-03-02T09:30:00Z",
+                     *           "how": "how"
+                     *         }
+                     *       ],
+                     *       "access_basis": "access basis",
+                     *       "case_attributes": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "values": {}
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonRead"];
                 };
             };
@@ -2487,6 +4147,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2497,6 +4160,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2507,16 +4173,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2527,24 +4199,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2556,9 +4236,12 @@ export interface operations {
     update_person_v1_persons__person_id__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 /** @description Registry id of the person */
@@ -2568,6 +4251,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "pesel": "90010112318",
+                 *       "document_number": "application/pdf",
+                 *       "first_name": "first name",
+                 *       "last_name": "last name",
+                 *       "birth_date": "2026-03-02",
+                 *       "sex": "F",
+                 *       "citizenship": "PL",
+                 *       "street": "street",
+                 *       "postal_code": "00-950",
+                 *       "city": "city",
+                 *       "gmina": "1465011",
+                 *       "phone": "+48 22 123 45 67",
+                 *       "email": "anna.kowalska@example.gov.pl",
+                 *       "preferred_contact": "phone"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PersonUpdate"];
             };
         };
@@ -2575,15 +4276,61 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "status": "status",
+                     *       "pesel": "90010112318",
+                     *       "document_number": "document number",
+                     *       "first_name": "first name",
+                     *       "last_name": "last name",
+                     *       "birth_date": "2026-03-02",
+                     *       "birth_year": 1,
+                     *       "sex": "F",
+                     *       "citizenship": "citizenship",
+                     *       "street": "street",
+                     *       "postal_code": "00-950",
+                     *       "city": "city",
+                     *       "gmina": "gmina",
+                     *       "phone": "+48 22 123 45 67",
+                     *       "email": "anna.kowalska@example.gov.pl",
+                     *       "preferred_contact": "phone",
+                     *       "registered_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "registrations": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "registered_at": "2026-03-02T09:30:00Z",
+                     *           "how": "how"
+                     *         }
+                     *       ],
+                     *       "access_basis": "access basis",
+                     *       "case_attributes": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "values": {}
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2594,6 +4341,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2604,16 +4354,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2624,6 +4380,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2634,26 +4393,35 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2664,14 +4432,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2692,31 +4465,87 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "pesel": "90010112318",
+                 *       "document_number": "application/pdf",
+                 *       "reason": "reasonreas",
+                 *       "external_id": "example_code"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegistrationCreate"];
             };
         };
         responses: {
-            /** @description Already registered */
+            /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PersonRead"];
-                };
+                content?: never;
             };
             /** @description Successful Response */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "status": "status",
+                     *       "pesel": "90010112318",
+                     *       "document_number": "document number",
+                     *       "first_name": "first name",
+                     *       "last_name": "last name",
+                     *       "birth_date": "2026-03-02",
+                     *       "birth_year": 1,
+                     *       "sex": "F",
+                     *       "citizenship": "citizenship",
+                     *       "street": "street",
+                     *       "postal_code": "00-950",
+                     *       "city": "city",
+                     *       "gmina": "gmina",
+                     *       "phone": "+48 22 123 45 67",
+                     *       "email": "anna.kowalska@example.gov.pl",
+                     *       "preferred_contact": "phone",
+                     *       "registered_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "registrations": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "registered_at": "2026-03-02T09:30:00Z",
+                     *           "how": "how"
+                     *         }
+                     *       ],
+                     *       "access_basis": "access basis",
+                     *       "case_attributes": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "values": {}
+                     *         }
+                     *       ],
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2727,6 +4556,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2737,16 +4569,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2757,6 +4595,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2767,44 +4608,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2822,6 +4664,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "survivor_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "merged_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "reason": "reasonreas",
+                 *       "take_from_merged": [
+                 *         "pesel"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["MergeCreate"];
             };
         };
@@ -2829,15 +4681,77 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merge": {
+                     *         "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "survivor_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "merged_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "reason": "reason",
+                     *         "merged_at": "2026-03-02T09:30:00Z",
+                     *         "taken_fields": [
+                     *           "taken fields"
+                     *         ],
+                     *         "undo_until": "2026-03-02T09:30:00Z",
+                     *         "undoable": true,
+                     *         "undone_at": "2026-03-02T09:30:00Z"
+                     *       },
+                     *       "survivor": {
+                     *         "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "status": "status",
+                     *         "pesel": "90010112318",
+                     *         "document_number": "document number",
+                     *         "first_name": "first name",
+                     *         "last_name": "last name",
+                     *         "birth_date": "2026-03-02",
+                     *         "birth_year": 1,
+                     *         "sex": "F",
+                     *         "citizenship": "citizenship",
+                     *         "street": "street",
+                     *         "postal_code": "00-950",
+                     *         "city": "city",
+                     *         "gmina": "gmina",
+                     *         "phone": "+48 22 123 45 67",
+                     *         "email": "anna.kowalska@example.gov.pl",
+                     *         "preferred_contact": "phone",
+                     *         "registered_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "registrations": [
+                     *           {
+                     *             "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *             "registered_at": "2026-03-02T09:30:00Z",
+                     *             "how": "how"
+                     *           }
+                     *         ],
+                     *         "access_basis": "access basis",
+                     *         "case_attributes": [
+                     *           {
+                     *             "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *             "values": {}
+                     *           }
+                     *         ],
+                     *         "version": 1,
+                     *         "created_at": "2026-03-02T09:30:00Z",
+                     *         "updated_at": "2026-03-02T09:30:00Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["MergeResult"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2848,6 +4762,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2858,16 +4775,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2878,6 +4801,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2888,44 +4814,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2948,15 +4875,37 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "survivor_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "merged_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "reason": "reason",
+                     *       "merged_at": "2026-03-02T09:30:00Z",
+                     *       "taken_fields": [
+                     *         "taken fields"
+                     *       ],
+                     *       "undo_until": "2026-03-02T09:30:00Z",
+                     *       "undoable": true,
+                     *       "undone_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MergeRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2967,6 +4916,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2977,16 +4929,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2997,24 +4955,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3042,9 +5008,33 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "survivor_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "merged_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "reason": "reason",
+                     *           "merged_at": "2026-03-02T09:30:00Z",
+                     *           "taken_fields": [
+                     *             "taken fields"
+                     *           ],
+                     *           "undo_until": "2026-03-02T09:30:00Z",
+                     *           "undoable": true,
+                     *           "undone_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MergePage"];
                 };
             };
@@ -3061,6 +5051,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3071,6 +5064,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3081,16 +5077,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3101,24 +5103,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3138,6 +5148,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "reasonreas"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MergeUndo"];
             };
         };
@@ -3145,15 +5160,37 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "survivor_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "merged_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "reason": "reason",
+                     *       "merged_at": "2026-03-02T09:30:00Z",
+                     *       "taken_fields": [
+                     *         "taken fields"
+                     *       ],
+                     *       "undo_until": "2026-03-02T09:30:00Z",
+                     *       "undoable": true,
+                     *       "undone_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MergeRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3164,6 +5201,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3174,16 +5214,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3194,6 +5240,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3204,44 +5253,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3262,15 +5312,41 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "code",
+                     *           "label_pl": "label pl",
+                     *           "label_en": "label en",
+                     *           "value_type": "value type",
+                     *           "allowed_values": [
+                     *             "allowed values"
+                     *           ],
+                     *           "sensitive": true,
+                     *           "institution_types": [
+                     *             "institution types"
+                     *           ],
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AttributeDefinitionList"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3281,6 +5357,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3291,34 +5370,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3346,9 +5436,29 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "code": "code",
+                     *           "value": "value",
+                     *           "sensitive": true,
+                     *           "recorded_at": "2026-03-02T09:30:00Z",
+                     *           "updated_at": "2026-03-02T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AttributePage"];
                 };
             };
@@ -3365,6 +5475,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3375,6 +5488,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3385,16 +5501,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3405,6 +5527,89 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    attribute_history_v1_persons__person_id__attribute_history_get: {
+        parameters: {
+            query?: {
+                code?: string | null;
+                /** @description From the previous page's next_cursor */
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "code": "code",
+                     *           "change": "recorded",
+                     *           "value": "value",
+                     *           "sensitive": true,
+                     *           "changed_by": "changed by",
+                     *           "changed_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AttributeChangePage"];
+                };
+            };
+            /** @description Permanent Redirect */
+            308: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3412,17 +5617,87 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3435,8 +5710,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+                /**
+                 * @description The ETag you last read: required to change an existing value (428 without it, 412 when stale); a value recorded for the first time needs none
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match"?: string;
             };
             path: {
                 /** @description Registry id of the person */
@@ -3447,6 +5725,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "value": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["AttributeSet"];
             };
         };
@@ -3454,24 +5737,60 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "code",
+                     *       "value": "value",
+                     *       "sensitive": true,
+                     *       "recorded_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["AttributeRead"];
                 };
             };
             /** @description Recorded for the first time */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "code": "code",
+                     *       "value": "value",
+                     *       "sensitive": true,
+                     *       "recorded_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["AttributeRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3482,6 +5801,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3492,16 +5814,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3512,6 +5840,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3522,26 +5853,35 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3552,14 +5892,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3571,9 +5916,12 @@ export interface operations {
     delete_attribute_v1_persons__person_id__attributes__code__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 /** @description Registry id of the person */
@@ -3587,6 +5935,9 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3594,6 +5945,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3604,6 +5958,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3614,16 +5971,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3634,6 +5997,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3644,26 +6010,35 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3674,14 +6049,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3709,9 +6089,37 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "purpose": "purpose",
+                     *           "recipient_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "recipient_institution_type": "recipient institution type",
+                     *           "service_type_code": "service type code",
+                     *           "covers_sensitive": true,
+                     *           "given_at": "2026-03-02T09:30:00Z",
+                     *           "expires_at": "2026-03-02T09:30:00Z",
+                     *           "withdrawn_at": "2026-03-02T09:30:00Z",
+                     *           "withdrawal_reason": "withdrawal reason",
+                     *           "evidence_reference": "evidence reference",
+                     *           "recorded_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "state": "state",
+                     *           "version": 1,
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConsentPage"];
                 };
             };
@@ -3728,6 +6136,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3738,6 +6149,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3748,16 +6162,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3768,24 +6188,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3806,6 +6234,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "referral",
+                 *       "recipient_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "recipient_institution_type": "PL",
+                 *       "service_type_code": "example_code",
+                 *       "covers_sensitive": false,
+                 *       "given_at": "2026-03-02T09:30:00Z",
+                 *       "expires_at": "2026-03-02T09:30:00Z",
+                 *       "evidence_reference": "evidence reference"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentCreate"];
             };
         };
@@ -3813,15 +6253,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "purpose": "purpose",
+                     *       "recipient_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "recipient_institution_type": "recipient institution type",
+                     *       "service_type_code": "service type code",
+                     *       "covers_sensitive": true,
+                     *       "given_at": "2026-03-02T09:30:00Z",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "withdrawn_at": "2026-03-02T09:30:00Z",
+                     *       "withdrawal_reason": "withdrawal reason",
+                     *       "evidence_reference": "evidence reference",
+                     *       "recorded_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "state": "state",
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConsentRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3832,6 +6300,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3842,16 +6313,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3862,6 +6339,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3872,44 +6352,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3932,15 +6413,42 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "purpose": "purpose",
+                     *       "recipient_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "recipient_institution_type": "recipient institution type",
+                     *       "service_type_code": "service type code",
+                     *       "covers_sensitive": true,
+                     *       "given_at": "2026-03-02T09:30:00Z",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "withdrawn_at": "2026-03-02T09:30:00Z",
+                     *       "withdrawal_reason": "withdrawal reason",
+                     *       "evidence_reference": "evidence reference",
+                     *       "recorded_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "state": "state",
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConsentRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3951,6 +6459,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3961,16 +6472,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3981,24 +6498,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4018,6 +6543,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "reason"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentWithdraw"];
             };
         };
@@ -4025,15 +6555,42 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "purpose": "purpose",
+                     *       "recipient_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "recipient_institution_type": "recipient institution type",
+                     *       "service_type_code": "service type code",
+                     *       "covers_sensitive": true,
+                     *       "given_at": "2026-03-02T09:30:00Z",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "withdrawn_at": "2026-03-02T09:30:00Z",
+                     *       "withdrawal_reason": "withdrawal reason",
+                     *       "evidence_reference": "evidence reference",
+                     *       "recorded_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "state": "state",
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConsentRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4044,6 +6601,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4054,16 +6614,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4074,6 +6640,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4084,44 +6653,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4149,9 +6719,36 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "legal_basis": "statutory",
+                     *           "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "covers_sensitive": true,
+                     *           "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "service_type_code": "service type code",
+                     *           "accepted_at": "2026-03-02T09:30:00Z",
+                     *           "active": true,
+                     *           "granted_at": "2026-03-02T09:30:00Z",
+                     *           "revoked_at": "2026-03-02T09:30:00Z",
+                     *           "expires_at": "2026-03-02T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["GrantPage"];
                 };
             };
@@ -4168,6 +6765,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4178,6 +6778,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4188,16 +6791,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4208,24 +6817,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4246,6 +6863,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "reasonreasonrea",
+                 *       "hours": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["BreakGlassCreate"];
             };
         };
@@ -4253,15 +6876,33 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "subject": "subject",
+                     *       "reason": "reason",
+                     *       "opened_at": "2026-03-02T09:30:00Z",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "active": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["BreakGlassRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4272,6 +6913,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4282,16 +6926,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4302,6 +6952,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4312,44 +6965,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4376,15 +7030,38 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "subject": "subject",
+                     *           "reason": "reason",
+                     *           "opened_at": "2026-03-02T09:30:00Z",
+                     *           "expires_at": "2026-03-02T09:30:00Z",
+                     *           "active": true
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BreakGlassPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4395,6 +7072,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4405,34 +7085,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4459,15 +7150,45 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "state": "pending",
+                     *           "person": {
+                     *             "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *             "initials": "initials",
+                     *             "birth_year": 1
+                     *           },
+                     *           "requester_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "reason": "reason",
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "expires_at": "2026-03-02T09:30:00Z",
+                     *           "decided_at": "2026-03-02T09:30:00Z",
+                     *           "decided_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "decision_reason": "decision reason",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessRequestPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4478,6 +7199,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4488,34 +7212,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4533,6 +7268,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "candidate_id": "c_0f8fad5bd9cb469fa16570867728950e",
+                 *       "reason": "reasonreas"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccessRequestCreate"];
             };
         };
@@ -4540,15 +7281,42 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "state": "pending",
+                     *       "person": {
+                     *         "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "initials": "initials",
+                     *         "birth_year": 1,
+                     *         "first_name": "first name",
+                     *         "last_name": "last name"
+                     *       },
+                     *       "requester_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "reason": "reason",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "decided_at": "2026-03-02T09:30:00Z",
+                     *       "decided_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "decision_reason": "decision reason",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessRequestRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4559,6 +7327,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4569,16 +7340,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4589,6 +7366,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4599,44 +7379,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4657,15 +7438,27 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "incoming_pending": 1,
+                     *       "outgoing_pending": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessRequestCounts"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4676,6 +7469,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4686,34 +7482,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4734,6 +7541,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "note"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccessRequestApprove"];
             };
         };
@@ -4741,15 +7553,42 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "state": "pending",
+                     *       "person": {
+                     *         "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "initials": "initials",
+                     *         "birth_year": 1,
+                     *         "first_name": "first name",
+                     *         "last_name": "last name"
+                     *       },
+                     *       "requester_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "reason": "reason",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "decided_at": "2026-03-02T09:30:00Z",
+                     *       "decided_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "decision_reason": "decision reason",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessRequestRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4760,6 +7599,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4770,16 +7612,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4790,6 +7638,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4800,44 +7651,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4858,6 +7710,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "reasonreas"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccessRequestDecline"];
             };
         };
@@ -4865,15 +7722,42 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "state": "pending",
+                     *       "person": {
+                     *         "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "initials": "initials",
+                     *         "birth_year": 1,
+                     *         "first_name": "first name",
+                     *         "last_name": "last name"
+                     *       },
+                     *       "requester_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "reason": "reason",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "decided_at": "2026-03-02T09:30:00Z",
+                     *       "decided_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "decision_reason": "decision reason",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessRequestRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4884,6 +7768,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4894,16 +7781,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4914,6 +7807,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4924,44 +7820,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4989,9 +7886,38 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "generated_at": "2026-03-02T09:30:00Z",
+                     *       "institutions": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "accesses": 1,
+                     *           "first_at": "2026-03-02T09:30:00Z",
+                     *           "last_at": "2026-03-02T09:30:00Z",
+                     *           "legal_bases": [
+                     *             "legal bases"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "items": [
+                     *         {
+                     *           "occurred_at": "2026-03-02T09:30:00Z",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "action": "action",
+                     *           "legal_basis": "legal basis"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessReport"];
                 };
             };
@@ -5008,6 +7934,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5018,6 +7947,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5028,16 +7960,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5048,24 +7986,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5103,15 +8049,42 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "occurred_at": "2026-03-02T09:30:00Z",
+                     *           "subject": "subject",
+                     *           "subject_kind": "subject kind",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "action": "action",
+                     *           "resource": "resource",
+                     *           "legal_basis": "legal basis",
+                     *           "basis_ref": "basis ref",
+                     *           "reason": "reason",
+                     *           "request_id": "request id"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessLogPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5122,6 +8095,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5132,34 +8108,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5196,16 +8183,24 @@ export interface operations {
             /** @description The filtered access log (CSV or XLSX) */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example … */
                     "text/csv; charset=utf-8": string;
+                    /** @example  */
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5216,6 +8211,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5226,34 +8224,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5278,15 +8287,48 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "status": "status",
+                     *           "dry_run": true,
+                     *           "source_format": "source format",
+                     *           "total_rows": 1,
+                     *           "processed_rows": 1,
+                     *           "progress": 1,
+                     *           "counts": {
+                     *             "created": 1,
+                     *             "matched": 1,
+                     *             "updated": 1,
+                     *             "unchanged": 1,
+                     *             "rejected": 1
+                     *           },
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "started_at": "2026-03-02T09:30:00Z",
+                     *           "finished_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5297,6 +8339,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5307,34 +8352,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5356,10 +8412,26 @@ export interface operations {
         /** @description Rows as CSV (header row; ; or , separated) or JSON, as the body or an uploaded file */
         requestBody: {
             content: {
+                /**
+                 * @example period,indicator,value
+                 *     2026-03,referrals_sent,42
+                 */
                 "text/csv": string;
+                /**
+                 * @example {
+                 *       "rows": [
+                 *         {}
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     rows: Record<string, never>[];
                 };
+                /**
+                 * @example {
+                 *       "file": ""
+                 *     }
+                 */
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
@@ -5370,15 +8442,43 @@ export interface operations {
             /** @description Successful Response */
             202: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "status": "status",
+                     *       "dry_run": true,
+                     *       "source_format": "source format",
+                     *       "total_rows": 1,
+                     *       "processed_rows": 1,
+                     *       "progress": 1,
+                     *       "counts": {
+                     *         "created": 1,
+                     *         "matched": 1,
+                     *         "updated": 1,
+                     *         "unchanged": 1,
+                     *         "rejected": 1
+                     *       },
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "started_at": "2026-03-02T09:30:00Z",
+                     *       "finished_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5389,6 +8489,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5399,16 +8502,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5419,6 +8528,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5429,16 +8541,22 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Request Entity Too Large */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5449,6 +8567,9 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5459,34 +8580,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5507,15 +8626,34 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "columns": [
+                     *         {
+                     *           "name": "name",
+                     *           "required": true,
+                     *           "description": "description"
+                     *         }
+                     *       ],
+                     *       "csv": "csv",
+                     *       "filename": "filename"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportTemplate"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5526,6 +8664,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5536,16 +8677,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5556,24 +8703,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5596,15 +8751,43 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "status": "status",
+                     *       "dry_run": true,
+                     *       "source_format": "source format",
+                     *       "total_rows": 1,
+                     *       "processed_rows": 1,
+                     *       "progress": 1,
+                     *       "counts": {
+                     *         "created": 1,
+                     *         "matched": 1,
+                     *         "updated": 1,
+                     *         "unchanged": 1,
+                     *         "rejected": 1
+                     *       },
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "started_at": "2026-03-02T09:30:00Z",
+                     *       "finished_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5615,6 +8798,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5625,16 +8811,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5645,24 +8837,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5690,15 +8890,35 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "row_number": 1,
+                     *           "external_id": "external id",
+                     *           "outcome": "outcome",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "problem": {}
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportRowPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5709,6 +8929,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5719,16 +8942,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5739,24 +8968,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5779,15 +9016,22 @@ export interface operations {
             /** @description A CSV file (UTF-8 with BOM, ; separated) */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example … */
                     "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5798,6 +9042,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5808,16 +9055,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5828,6 +9081,947 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_problem_areas_v1_problem_areas_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "code",
+                     *           "label_pl": "label pl",
+                     *           "label_en": "label en",
+                     *           "group": "social_assistance_ground",
+                     *           "sensitive": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProblemAreaList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_plan_types_v1_plan_types_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "code",
+                     *           "label_pl": "label pl",
+                     *           "label_en": "label en",
+                     *           "legal_basis_code": "legal basis code",
+                     *           "institution_types": [
+                     *             "institution types"
+                     *           ],
+                     *           "joint": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanTypeList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_diagnoses_v1_persons__person_id__diagnoses_get: {
+        parameters: {
+            query?: {
+                /** @description From the previous page's next_cursor */
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "author_sub": "author sub",
+                     *           "diagnosed_on": "2026-03-02",
+                     *           "joint": true,
+                     *           "status": "draft",
+                     *           "areas": [
+                     *             {
+                     *               "code": "code",
+                     *               "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "note": "note",
+                     *               "sensitive": true
+                     *             }
+                     *           ],
+                     *           "hidden_sensitive_areas": 1,
+                     *           "strengths": "strengths",
+                     *           "person_view": "person view",
+                     *           "conclusion": "conclusion",
+                     *           "contributors": [
+                     *             {
+                     *               "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "invited_at": "2026-03-02T09:30:00Z",
+                     *               "section": "section",
+                     *               "signed_at": "2026-03-02T09:30:00Z"
+                     *             }
+                     *           ],
+                     *           "signed_at": "2026-03-02T09:30:00Z",
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "updated_at": "2026-03-02T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DiagnosisPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    create_diagnosis_v1_persons__person_id__diagnoses_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "diagnosed_on": "2026-03-02",
+                 *       "joint": false,
+                 *       "areas": [
+                 *         {
+                 *           "code": "example_code",
+                 *           "note": "note",
+                 *           "sensitive": false
+                 *         }
+                 *       ],
+                 *       "strengths": "strengths",
+                 *       "person_view": "person view",
+                 *       "conclusion": "conclusion"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DiagnosisCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_sub": "author sub",
+                     *       "diagnosed_on": "2026-03-02",
+                     *       "joint": true,
+                     *       "status": "draft",
+                     *       "areas": [
+                     *         {
+                     *           "code": "code",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "note": "note",
+                     *           "sensitive": true
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_areas": 1,
+                     *       "strengths": "strengths",
+                     *       "person_view": "person view",
+                     *       "conclusion": "conclusion",
+                     *       "contributors": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "invited_at": "2026-03-02T09:30:00Z",
+                     *           "section": "section",
+                     *           "signed_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "signed_at": "2026-03-02T09:30:00Z",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DiagnosisRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_diagnosis_v1_diagnoses__diagnosis_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the diagnosis */
+                diagnosis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_sub": "author sub",
+                     *       "diagnosed_on": "2026-03-02",
+                     *       "joint": true,
+                     *       "status": "draft",
+                     *       "areas": [
+                     *         {
+                     *           "code": "code",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "note": "note",
+                     *           "sensitive": true
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_areas": 1,
+                     *       "strengths": "strengths",
+                     *       "person_view": "person view",
+                     *       "conclusion": "conclusion",
+                     *       "contributors": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "invited_at": "2026-03-02T09:30:00Z",
+                     *           "section": "section",
+                     *           "signed_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "signed_at": "2026-03-02T09:30:00Z",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DiagnosisRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    update_diagnosis_v1_diagnoses__diagnosis_id__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the diagnosis */
+                diagnosis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "diagnosed_on": "2026-03-02",
+                 *       "areas": [
+                 *         {
+                 *           "code": "example_code",
+                 *           "note": "note",
+                 *           "sensitive": false
+                 *         }
+                 *       ],
+                 *       "strengths": "strengths",
+                 *       "person_view": "person view",
+                 *       "conclusion": "conclusion"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DiagnosisUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_sub": "author sub",
+                     *       "diagnosed_on": "2026-03-02",
+                     *       "joint": true,
+                     *       "status": "draft",
+                     *       "areas": [
+                     *         {
+                     *           "code": "code",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "note": "note",
+                     *           "sensitive": true
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_areas": 1,
+                     *       "strengths": "strengths",
+                     *       "person_view": "person view",
+                     *       "conclusion": "conclusion",
+                     *       "contributors": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "invited_at": "2026-03-02T09:30:00Z",
+                     *           "section": "section",
+                     *           "signed_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "signed_at": "2026-03-02T09:30:00Z",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DiagnosisRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5838,14 +10032,3666 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    invite_contributor_v1_diagnoses__diagnosis_id__contributors_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the diagnosis */
+                diagnosis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContributorInvite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_sub": "author sub",
+                     *       "diagnosed_on": "2026-03-02",
+                     *       "joint": true,
+                     *       "status": "draft",
+                     *       "areas": [
+                     *         {
+                     *           "code": "code",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "note": "note",
+                     *           "sensitive": true
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_areas": 1,
+                     *       "strengths": "strengths",
+                     *       "person_view": "person view",
+                     *       "conclusion": "conclusion",
+                     *       "contributors": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "invited_at": "2026-03-02T09:30:00Z",
+                     *           "section": "section",
+                     *           "signed_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "signed_at": "2026-03-02T09:30:00Z",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DiagnosisRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    set_contribution_v1_diagnoses__diagnosis_id__contribution_put: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the diagnosis */
+                diagnosis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "section": "section",
+                 *       "areas": [
+                 *         {
+                 *           "code": "example_code",
+                 *           "note": "note",
+                 *           "sensitive": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContributionSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_sub": "author sub",
+                     *       "diagnosed_on": "2026-03-02",
+                     *       "joint": true,
+                     *       "status": "draft",
+                     *       "areas": [
+                     *         {
+                     *           "code": "code",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "note": "note",
+                     *           "sensitive": true
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_areas": 1,
+                     *       "strengths": "strengths",
+                     *       "person_view": "person view",
+                     *       "conclusion": "conclusion",
+                     *       "contributors": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "invited_at": "2026-03-02T09:30:00Z",
+                     *           "section": "section",
+                     *           "signed_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "signed_at": "2026-03-02T09:30:00Z",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DiagnosisRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    sign_off_v1_diagnoses__diagnosis_id__sign_off_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the diagnosis */
+                diagnosis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_sub": "author sub",
+                     *       "diagnosed_on": "2026-03-02",
+                     *       "joint": true,
+                     *       "status": "draft",
+                     *       "areas": [
+                     *         {
+                     *           "code": "code",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "note": "note",
+                     *           "sensitive": true
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_areas": 1,
+                     *       "strengths": "strengths",
+                     *       "person_view": "person view",
+                     *       "conclusion": "conclusion",
+                     *       "contributors": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "invited_at": "2026-03-02T09:30:00Z",
+                     *           "section": "section",
+                     *           "signed_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "signed_at": "2026-03-02T09:30:00Z",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DiagnosisRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_person_plans_v1_persons__person_id__plans_get: {
+        parameters: {
+            query?: {
+                /** @description From the previous page's next_cursor */
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "plan_type_code": "plan type code",
+                     *           "legal_basis_code": "legal basis code",
+                     *           "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "parties": [
+                     *             "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *           ],
+                     *           "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "starts_on": "2026-03-02",
+                     *           "status": "active",
+                     *           "agreement_date": "2026-03-02",
+                     *           "agreement_method": "signed_paper",
+                     *           "next_review_due": "2026-03-02",
+                     *           "review_overdue": true,
+                     *           "goals": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "area_code": "area code",
+                     *               "description": "description",
+                     *               "sensitive": true,
+                     *               "status": "open",
+                     *               "assessment": "achieved",
+                     *               "assessment_reason": "assessment reason",
+                     *               "assessed_at": "2026-03-02T09:30:00Z",
+                     *               "proposed_assessment": "achieved",
+                     *               "actions": [
+                     *                 {
+                     *                   "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                   "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                   "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                   "description": "description",
+                     *                   "service_type_code": "service type code",
+                     *                   "due_date": "2026-03-02",
+                     *                   "status": "planned",
+                     *                   "result": "result",
+                     *                   "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                   "referral": {
+                     *                     "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                     "status": "status",
+                     *                     "outcome_code": "outcome code",
+                     *                     "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *                   },
+                     *                   "proposed_result": "planned",
+                     *                   "allowed_statuses": [
+                     *                     "planned"
+                     *                   ]
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "hidden_sensitive_goals": 1,
+                     *           "reviews": [
+                     *             {
+                     *               "reviewed_on": "2026-03-02",
+                     *               "note": "note",
+                     *               "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "created_at": "2026-03-02T09:30:00Z"
+                     *             }
+                     *           ],
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "updated_at": "2026-03-02T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    create_plan_v1_persons__person_id__plans_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "plan_type_code": "example_code",
+                 *       "starts_on": "2026-03-02",
+                 *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "parties": [
+                 *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                 *       ],
+                 *       "next_review_due": "2026-03-02"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_type_code": "plan type code",
+                     *       "legal_basis_code": "legal basis code",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parties": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "starts_on": "2026-03-02",
+                     *       "status": "active",
+                     *       "agreement_date": "2026-03-02",
+                     *       "agreement_method": "signed_paper",
+                     *       "next_review_due": "2026-03-02",
+                     *       "review_overdue": true,
+                     *       "goals": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "area_code": "area code",
+                     *           "description": "description",
+                     *           "sensitive": true,
+                     *           "status": "open",
+                     *           "assessment": "achieved",
+                     *           "assessment_reason": "assessment reason",
+                     *           "assessed_at": "2026-03-02T09:30:00Z",
+                     *           "proposed_assessment": "achieved",
+                     *           "actions": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "description": "description",
+                     *               "service_type_code": "service type code",
+                     *               "due_date": "2026-03-02",
+                     *               "status": "planned",
+                     *               "result": "result",
+                     *               "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "referral": {
+                     *                 "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                 "status": "status",
+                     *                 "outcome_code": "outcome code",
+                     *                 "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *               },
+                     *               "proposed_result": "planned",
+                     *               "allowed_statuses": [
+                     *                 "planned"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_goals": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "reviewed_on": "2026-03-02",
+                     *           "note": "note",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_plans_v1_plans_get: {
+        parameters: {
+            query?: {
+                /** @description Only plans whose review is due before this day */
+                review_due_before?: string | null;
+                /** @description From the previous page's next_cursor */
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "plan_type_code": "plan type code",
+                     *           "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "status": "active",
+                     *           "next_review_due": "2026-03-02",
+                     *           "review_overdue": true,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanListPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_plan_v1_plans__plan_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the plan */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_type_code": "plan type code",
+                     *       "legal_basis_code": "legal basis code",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parties": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "starts_on": "2026-03-02",
+                     *       "status": "active",
+                     *       "agreement_date": "2026-03-02",
+                     *       "agreement_method": "signed_paper",
+                     *       "next_review_due": "2026-03-02",
+                     *       "review_overdue": true,
+                     *       "goals": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "area_code": "area code",
+                     *           "description": "description",
+                     *           "sensitive": true,
+                     *           "status": "open",
+                     *           "assessment": "achieved",
+                     *           "assessment_reason": "assessment reason",
+                     *           "assessed_at": "2026-03-02T09:30:00Z",
+                     *           "proposed_assessment": "achieved",
+                     *           "actions": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "description": "description",
+                     *               "service_type_code": "service type code",
+                     *               "due_date": "2026-03-02",
+                     *               "status": "planned",
+                     *               "result": "result",
+                     *               "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "referral": {
+                     *                 "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                 "status": "status",
+                     *                 "outcome_code": "outcome code",
+                     *                 "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *               },
+                     *               "proposed_result": "planned",
+                     *               "allowed_statuses": [
+                     *                 "planned"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_goals": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "reviewed_on": "2026-03-02",
+                     *           "note": "note",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    update_plan_v1_plans__plan_id__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the plan */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "agreement_date": "2026-03-02",
+                 *       "agreement_method": "signed_paper",
+                 *       "next_review_due": "2026-03-02",
+                 *       "parties": [
+                 *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                 *       ],
+                 *       "status": "active"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_type_code": "plan type code",
+                     *       "legal_basis_code": "legal basis code",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parties": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "starts_on": "2026-03-02",
+                     *       "status": "active",
+                     *       "agreement_date": "2026-03-02",
+                     *       "agreement_method": "signed_paper",
+                     *       "next_review_due": "2026-03-02",
+                     *       "review_overdue": true,
+                     *       "goals": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "area_code": "area code",
+                     *           "description": "description",
+                     *           "sensitive": true,
+                     *           "status": "open",
+                     *           "assessment": "achieved",
+                     *           "assessment_reason": "assessment reason",
+                     *           "assessed_at": "2026-03-02T09:30:00Z",
+                     *           "proposed_assessment": "achieved",
+                     *           "actions": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "description": "description",
+                     *               "service_type_code": "service type code",
+                     *               "due_date": "2026-03-02",
+                     *               "status": "planned",
+                     *               "result": "result",
+                     *               "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "referral": {
+                     *                 "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                 "status": "status",
+                     *                 "outcome_code": "outcome code",
+                     *                 "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *               },
+                     *               "proposed_result": "planned",
+                     *               "allowed_statuses": [
+                     *                 "planned"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_goals": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "reviewed_on": "2026-03-02",
+                     *           "note": "note",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    add_review_v1_plans__plan_id__reviews_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the plan */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reviewed_on": "2026-03-02",
+                 *       "note": "note",
+                 *       "next_review_due": "2026-03-02"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_type_code": "plan type code",
+                     *       "legal_basis_code": "legal basis code",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parties": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "starts_on": "2026-03-02",
+                     *       "status": "active",
+                     *       "agreement_date": "2026-03-02",
+                     *       "agreement_method": "signed_paper",
+                     *       "next_review_due": "2026-03-02",
+                     *       "review_overdue": true,
+                     *       "goals": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "area_code": "area code",
+                     *           "description": "description",
+                     *           "sensitive": true,
+                     *           "status": "open",
+                     *           "assessment": "achieved",
+                     *           "assessment_reason": "assessment reason",
+                     *           "assessed_at": "2026-03-02T09:30:00Z",
+                     *           "proposed_assessment": "achieved",
+                     *           "actions": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "description": "description",
+                     *               "service_type_code": "service type code",
+                     *               "due_date": "2026-03-02",
+                     *               "status": "planned",
+                     *               "result": "result",
+                     *               "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "referral": {
+                     *                 "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                 "status": "status",
+                     *                 "outcome_code": "outcome code",
+                     *                 "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *               },
+                     *               "proposed_result": "planned",
+                     *               "allowed_statuses": [
+                     *                 "planned"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_goals": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "reviewed_on": "2026-03-02",
+                     *           "note": "note",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    add_goal_v1_plans__plan_id__goals_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the plan */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "area_code": "example_code",
+                 *       "description": "description"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GoalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_type_code": "plan type code",
+                     *       "legal_basis_code": "legal basis code",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parties": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "starts_on": "2026-03-02",
+                     *       "status": "active",
+                     *       "agreement_date": "2026-03-02",
+                     *       "agreement_method": "signed_paper",
+                     *       "next_review_due": "2026-03-02",
+                     *       "review_overdue": true,
+                     *       "goals": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "area_code": "area code",
+                     *           "description": "description",
+                     *           "sensitive": true,
+                     *           "status": "open",
+                     *           "assessment": "achieved",
+                     *           "assessment_reason": "assessment reason",
+                     *           "assessed_at": "2026-03-02T09:30:00Z",
+                     *           "proposed_assessment": "achieved",
+                     *           "actions": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "description": "description",
+                     *               "service_type_code": "service type code",
+                     *               "due_date": "2026-03-02",
+                     *               "status": "planned",
+                     *               "result": "result",
+                     *               "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "referral": {
+                     *                 "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                 "status": "status",
+                     *                 "outcome_code": "outcome code",
+                     *                 "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *               },
+                     *               "proposed_result": "planned",
+                     *               "allowed_statuses": [
+                     *                 "planned"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_goals": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "reviewed_on": "2026-03-02",
+                     *           "note": "note",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    assess_goal_v1_plans__plan_id__goals__goal_id__assessment_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the plan */
+                plan_id: string;
+                /** @description Id of the goal */
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "assessment": "achieved",
+                 *       "reason": "reason"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GoalAssess"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_type_code": "plan type code",
+                     *       "legal_basis_code": "legal basis code",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parties": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "starts_on": "2026-03-02",
+                     *       "status": "active",
+                     *       "agreement_date": "2026-03-02",
+                     *       "agreement_method": "signed_paper",
+                     *       "next_review_due": "2026-03-02",
+                     *       "review_overdue": true,
+                     *       "goals": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "area_code": "area code",
+                     *           "description": "description",
+                     *           "sensitive": true,
+                     *           "status": "open",
+                     *           "assessment": "achieved",
+                     *           "assessment_reason": "assessment reason",
+                     *           "assessed_at": "2026-03-02T09:30:00Z",
+                     *           "proposed_assessment": "achieved",
+                     *           "actions": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "description": "description",
+                     *               "service_type_code": "service type code",
+                     *               "due_date": "2026-03-02",
+                     *               "status": "planned",
+                     *               "result": "result",
+                     *               "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "referral": {
+                     *                 "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                 "status": "status",
+                     *                 "outcome_code": "outcome code",
+                     *                 "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *               },
+                     *               "proposed_result": "planned",
+                     *               "allowed_statuses": [
+                     *                 "planned"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_goals": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "reviewed_on": "2026-03-02",
+                     *           "note": "note",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    reopen_goal_v1_plans__plan_id__goals__goal_id__assessment_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the plan */
+                plan_id: string;
+                /** @description Id of the goal */
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_type_code": "plan type code",
+                     *       "legal_basis_code": "legal basis code",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parties": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "starts_on": "2026-03-02",
+                     *       "status": "active",
+                     *       "agreement_date": "2026-03-02",
+                     *       "agreement_method": "signed_paper",
+                     *       "next_review_due": "2026-03-02",
+                     *       "review_overdue": true,
+                     *       "goals": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "area_code": "area code",
+                     *           "description": "description",
+                     *           "sensitive": true,
+                     *           "status": "open",
+                     *           "assessment": "achieved",
+                     *           "assessment_reason": "assessment reason",
+                     *           "assessed_at": "2026-03-02T09:30:00Z",
+                     *           "proposed_assessment": "achieved",
+                     *           "actions": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "description": "description",
+                     *               "service_type_code": "service type code",
+                     *               "due_date": "2026-03-02",
+                     *               "status": "planned",
+                     *               "result": "result",
+                     *               "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "referral": {
+                     *                 "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                 "status": "status",
+                     *                 "outcome_code": "outcome code",
+                     *                 "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *               },
+                     *               "proposed_result": "planned",
+                     *               "allowed_statuses": [
+                     *                 "planned"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_goals": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "reviewed_on": "2026-03-02",
+                     *           "note": "note",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    add_action_v1_plans__plan_id__actions_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the plan */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "description": "description",
+                 *       "service_type_code": "example_code",
+                 *       "due_date": "2026-03-02",
+                 *       "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_type_code": "plan type code",
+                     *       "legal_basis_code": "legal basis code",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parties": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "starts_on": "2026-03-02",
+                     *       "status": "active",
+                     *       "agreement_date": "2026-03-02",
+                     *       "agreement_method": "signed_paper",
+                     *       "next_review_due": "2026-03-02",
+                     *       "review_overdue": true,
+                     *       "goals": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "area_code": "area code",
+                     *           "description": "description",
+                     *           "sensitive": true,
+                     *           "status": "open",
+                     *           "assessment": "achieved",
+                     *           "assessment_reason": "assessment reason",
+                     *           "assessed_at": "2026-03-02T09:30:00Z",
+                     *           "proposed_assessment": "achieved",
+                     *           "actions": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "description": "description",
+                     *               "service_type_code": "service type code",
+                     *               "due_date": "2026-03-02",
+                     *               "status": "planned",
+                     *               "result": "result",
+                     *               "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "referral": {
+                     *                 "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                 "status": "status",
+                     *                 "outcome_code": "outcome code",
+                     *                 "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *               },
+                     *               "proposed_result": "planned",
+                     *               "allowed_statuses": [
+                     *                 "planned"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_goals": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "reviewed_on": "2026-03-02",
+                     *           "note": "note",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    update_action_v1_plans__plan_id__actions__action_id__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Id of the plan */
+                plan_id: string;
+                /** @description Id of the action */
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "planned",
+                 *       "result": "result",
+                 *       "due_date": "2026-03-02"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_type_code": "plan type code",
+                     *       "legal_basis_code": "legal basis code",
+                     *       "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parties": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "diagnosis_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "starts_on": "2026-03-02",
+                     *       "status": "active",
+                     *       "agreement_date": "2026-03-02",
+                     *       "agreement_method": "signed_paper",
+                     *       "next_review_due": "2026-03-02",
+                     *       "review_overdue": true,
+                     *       "goals": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "area_code": "area code",
+                     *           "description": "description",
+                     *           "sensitive": true,
+                     *           "status": "open",
+                     *           "assessment": "achieved",
+                     *           "assessment_reason": "assessment reason",
+                     *           "assessed_at": "2026-03-02T09:30:00Z",
+                     *           "proposed_assessment": "achieved",
+                     *           "actions": [
+                     *             {
+                     *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "goal_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "owner_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "description": "description",
+                     *               "service_type_code": "service type code",
+                     *               "due_date": "2026-03-02",
+                     *               "status": "planned",
+                     *               "result": "result",
+                     *               "conference_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "referral": {
+                     *                 "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *                 "status": "status",
+                     *                 "outcome_code": "outcome code",
+                     *                 "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *               },
+                     *               "proposed_result": "planned",
+                     *               "allowed_statuses": [
+                     *                 "planned"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "hidden_sensitive_goals": 1,
+                     *       "reviews": [
+                     *         {
+                     *           "reviewed_on": "2026-03-02",
+                     *           "note": "note",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_lead_worker_v1_persons__person_id__lead_worker_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "current": {
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "user_sub": "user sub",
+                     *         "display_name": "display name",
+                     *         "assigned_at": "2026-03-02T09:30:00Z",
+                     *         "assigned_by": "assigned by",
+                     *         "ended_at": "2026-03-02T09:30:00Z"
+                     *       },
+                     *       "history": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "user_sub": "user sub",
+                     *           "display_name": "display name",
+                     *           "assigned_at": "2026-03-02T09:30:00Z",
+                     *           "assigned_by": "assigned by",
+                     *           "ended_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LeadWorkerRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    set_lead_worker_v1_persons__person_id__lead_worker_put: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "user_sub": "user sub",
+                 *       "display_name": "display name",
+                 *       "reason": "reason"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LeadWorkerSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "current": {
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "user_sub": "user sub",
+                     *         "display_name": "display name",
+                     *         "assigned_at": "2026-03-02T09:30:00Z",
+                     *         "assigned_by": "assigned by",
+                     *         "ended_at": "2026-03-02T09:30:00Z"
+                     *       },
+                     *       "history": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "user_sub": "user sub",
+                     *           "display_name": "display name",
+                     *           "assigned_at": "2026-03-02T09:30:00Z",
+                     *           "assigned_by": "assigned by",
+                     *           "ended_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LeadWorkerRead"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_conferences_v1_persons__person_id__case_conferences_get: {
+        parameters: {
+            query?: {
+                /** @description From the previous page's next_cursor */
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "organiser_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "held_on": "2026-03-02",
+                     *           "person_present": true,
+                     *           "participants": [
+                     *             {
+                     *               "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "staff": [
+                     *                 "staff"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "decisions": "decisions",
+                     *           "action_ids": [
+                     *             "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *           ],
+                     *           "created_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CaseConferencePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    record_conference_v1_persons__person_id__case_conferences_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Registry id of the person */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "held_on": "2026-03-02",
+                 *       "person_present": true,
+                 *       "participants": [
+                 *         {
+                 *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *           "staff": [
+                 *             "staff"
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "decisions": "decisions"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CaseConferenceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "organiser_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "held_on": "2026-03-02",
+                     *       "person_present": true,
+                     *       "participants": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "staff": [
+                     *             "staff"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "decisions": "decisions",
+                     *       "action_ids": [
+                     *         "0f8fad5b-d9cb-469f-a165-708677289500"
+                     *       ],
+                     *       "created_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CaseConferenceRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5863,6 +13709,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "target_institution_type": "PL",
+                 *       "service_type_code": "example_code",
+                 *       "sensitive": true,
+                 *       "legal_basis": "statutory",
+                 *       "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReferralCheckRequest"];
             };
         };
@@ -5870,15 +13728,29 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed": true,
+                     *       "code": "person_not_found",
+                     *       "detail": "detail",
+                     *       "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReferralCheckResult"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5889,6 +13761,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5899,16 +13774,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5919,6 +13800,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5929,44 +13813,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5984,6 +13869,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "service_type_code": "example_code",
+                 *       "legal_basis": "statutory",
+                 *       "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "covers_sensitive": false,
+                 *       "accepted": false,
+                 *       "active": true,
+                 *       "retention_days": 1,
+                 *       "version": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["GrantCreate"];
             };
         };
@@ -5991,24 +13892,71 @@ export interface operations {
             /** @description The grant existed; it now has this state */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "legal_basis": "statutory",
+                     *       "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "covers_sensitive": true,
+                     *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "service_type_code": "service type code",
+                     *       "accepted_at": "2026-03-02T09:30:00Z",
+                     *       "active": true,
+                     *       "granted_at": "2026-03-02T09:30:00Z",
+                     *       "revoked_at": "2026-03-02T09:30:00Z",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["GrantRead"];
                 };
             };
             /** @description Successful Response */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "legal_basis": "statutory",
+                     *       "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "covers_sensitive": true,
+                     *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "service_type_code": "service type code",
+                     *       "accepted_at": "2026-03-02T09:30:00Z",
+                     *       "active": true,
+                     *       "granted_at": "2026-03-02T09:30:00Z",
+                     *       "revoked_at": "2026-03-02T09:30:00Z",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["GrantRead"];
                 };
             };
             /** @description The referral ended without ever having had a grant: nothing to end */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6016,6 +13964,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6026,6 +13977,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6036,16 +13990,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6056,6 +14016,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6066,44 +14029,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6127,15 +14091,31 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "birth_year": 1,
+                     *       "sex": "F",
+                     *       "gmina": "gmina",
+                     *       "status": "active",
+                     *       "merged_into": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonInternalSummary"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6146,6 +14126,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6156,16 +14139,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6176,6 +14165,96 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    put_action_referral_v1_internal_plan_actions__action_id__referral_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the plan action */
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "status": "example_code",
+                 *       "outcome_code": "example_code",
+                 *       "receiver_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ActionReferralSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "referral_status": "referral status",
+                     *       "referral_version": 1,
+                     *       "proposed_result": "planned",
+                     *       "applied": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ActionReferralResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6183,17 +14262,100 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6217,15 +14379,38 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "seq": 1,
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "type": "type",
+                     *           "aggregate_type": "aggregate type",
+                     *           "aggregate_id": "aggregate id",
+                     *           "occurred_at": "2026-03-02T09:30:00Z",
+                     *           "payload": {}
+                     *         }
+                     *       ],
+                     *       "last_seq": 1,
+                     *       "head_seq": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6236,6 +14421,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6246,34 +14434,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

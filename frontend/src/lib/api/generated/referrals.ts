@@ -111,7 +111,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Referrals Of Plan Action
+         * @description The referrals serving a plan action that your institution sent (its drafts too) or
+         *     received, newest first.
+         */
+        get: operations["referrals_of_plan_action_v1_referrals_get"];
         put?: never;
         /**
          * Create Referral
@@ -681,7 +686,10 @@ export interface components {
             status_code: number | null;
             /** Error */
             error: string | null;
-            /** Duration Ms */
+            /**
+             * Duration Ms
+             * Format: int64
+             */
             duration_ms: number;
         };
         /**
@@ -713,6 +721,7 @@ export interface components {
             offer_id: string;
             /**
              * Capacity Available
+             * Format: int64
              * @description Free places the directory reported (0)
              */
             capacity_available: number;
@@ -734,7 +743,10 @@ export interface components {
             number: string;
             /** Parent Referral Id */
             parent_referral_id: string | null;
-            /** Chain Depth */
+            /**
+             * Chain Depth
+             * Format: int64
+             */
             chain_depth: number;
             status: components["schemas"]["Status"];
             business_status: components["schemas"]["BusinessStatus"] | null;
@@ -793,9 +805,15 @@ export interface components {
         /** CountsRead */
         CountsRead: {
             box: components["schemas"]["Box"];
-            /** Total */
+            /**
+             * Total
+             * Format: int64
+             */
             total: number;
-            /** Overdue */
+            /**
+             * Overdue
+             * Format: int64
+             */
             overdue: number;
             /** By Status */
             by_status: {
@@ -820,7 +838,10 @@ export interface components {
             /** Event Type */
             event_type: string;
             status: components["schemas"]["DeliveryStatus"];
-            /** Attempts */
+            /**
+             * Attempts
+             * Format: int64
+             */
             attempts: number;
             /** Last Status Code */
             last_status_code: number | null;
@@ -863,7 +884,10 @@ export interface components {
             /** Referral Id */
             referral_id: string | null;
             status: components["schemas"]["DeliveryStatus"];
-            /** Attempts */
+            /**
+             * Attempts
+             * Format: int64
+             */
             attempts: number;
             /**
              * Next Attempt At
@@ -893,14 +917,23 @@ export interface components {
         EventPage: {
             /** Items */
             items: components["schemas"]["EventRead"][];
-            /** Last Seq */
+            /**
+             * Last Seq
+             * Format: int64
+             */
             last_seq: number;
-            /** Head Seq */
+            /**
+             * Head Seq
+             * Format: int64
+             */
             head_seq: number;
         };
         /** EventRead */
         EventRead: {
-            /** Seq */
+            /**
+             * Seq
+             * Format: int64
+             */
             seq: number;
             /**
              * Id
@@ -971,7 +1004,10 @@ export interface components {
              * Format: uuid
              */
             institution_id: string;
-            /** Due Months */
+            /**
+             * Due Months
+             * Format: int64
+             */
             due_months: number;
             /**
              * Due At
@@ -1023,6 +1059,40 @@ export interface components {
          * @enum {string}
          */
         FollowUpStatus: "open" | "answered" | "cancelled";
+        /**
+         * ForbiddenProblem
+         * @description 403: the roles or token scopes that would have been needed, where the rule names them.
+         */
+        ForbiddenProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Required Roles */
+            required_roles?: string[] | null;
+            /** Required Scopes */
+            required_scopes?: string[] | null;
+        } & {
+            [key: string]: unknown;
+        };
         /**
          * ForwardRequest
          * @description The child referral the receiver sends on (one step: it is sent at once).
@@ -1079,7 +1149,10 @@ export interface components {
         };
         /** MarkedRead */
         MarkedRead: {
-            /** Marked */
+            /**
+             * Marked
+             * Format: int64
+             */
             marked: number;
         };
         /** MessageCreate */
@@ -1122,7 +1195,10 @@ export interface components {
             created_at: string;
             /** Edited At */
             edited_at: string | null;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             /**
              * Mine
@@ -1148,7 +1224,10 @@ export interface components {
             items: components["schemas"]["NotificationRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
-            /** Unread Count */
+            /**
+             * Unread Count
+             * Format: int64
+             */
             unread_count: number;
         };
         /** NotificationRead */
@@ -1274,7 +1353,10 @@ export interface components {
             type: string;
             /** Title */
             title: string;
-            /** Status */
+            /**
+             * Status
+             * Format: int64
+             */
             status: number;
             /** Detail */
             detail?: string | null;
@@ -1359,6 +1441,11 @@ export interface components {
             /** Planned End Date */
             planned_end_date?: string | null;
             /**
+             * Plan Action Id
+             * @description The action of an individual plan in the client registry this referral serves
+             */
+            plan_action_id?: string | null;
+            /**
              * Send
              * @description Send at once instead of saving a draft
              * @default false
@@ -1383,7 +1470,10 @@ export interface components {
             from_status: string | null;
             /** To Status */
             to_status: string;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             /** Actor Kind */
             actor_kind: string;
@@ -1421,7 +1511,10 @@ export interface components {
             id: string;
             /** Number */
             number: string;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             status: components["schemas"]["Status"];
             business_status: components["schemas"]["BusinessStatus"] | null;
@@ -1465,6 +1558,11 @@ export interface components {
             planned_end_date: string | null;
             /** Assignee User Id */
             assignee_user_id: string | null;
+            /**
+             * Plan Action Id
+             * @description The action of an individual plan in the client registry this referral serves
+             */
+            plan_action_id?: string | null;
             /** Parent Referral Id */
             parent_referral_id: string | null;
             /**
@@ -1472,7 +1570,10 @@ export interface components {
              * Format: uuid
              */
             chain_root_id: string;
-            /** Chain Depth */
+            /**
+             * Chain Depth
+             * Format: int64
+             */
             chain_depth: number;
             /** Reason Code */
             reason_code: string | null;
@@ -1505,6 +1606,11 @@ export interface components {
             ended_at: string | null;
             /** Due At */
             due_at: string | null;
+            /**
+             * Deadline Partnership Id
+             * @description The local partnership whose service standard set due_at, if one did
+             */
+            deadline_partnership_id?: string | null;
             /** Expires At */
             expires_at: string | null;
             /**
@@ -1549,6 +1655,11 @@ export interface components {
             planned_start_date?: string | null;
             /** Planned End Date */
             planned_end_date?: string | null;
+            /**
+             * Plan Action Id
+             * @description The action of an individual plan in the client registry this referral serves
+             */
+            plan_action_id?: string | null;
         };
         /**
          * SenderContact
@@ -1577,6 +1688,38 @@ export interface components {
          * @enum {string}
          */
         Side: "sender" | "receiver" | "system";
+        /**
+         * StaleEtagProblem
+         * @description 412 ``stale_etag``: reload the resource and retry with its current ETag.
+         */
+        StaleEtagProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Current Etag */
+            current_etag?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         /**
          * Status
          * @enum {string}
@@ -1633,7 +1776,10 @@ export interface components {
             event_types: string[];
             /** Active */
             active: boolean;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             /**
              * Created At
@@ -1675,7 +1821,10 @@ export interface components {
             event_types: string[];
             /** Active */
             active: boolean;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             /**
              * Created At
@@ -1719,7 +1868,10 @@ export interface components {
             event_types: string[];
             /** Active */
             active: boolean;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             /**
              * Created At
@@ -1802,8 +1954,108 @@ export interface components {
         };
         /** UnreadCount */
         UnreadCount: {
-            /** Unread */
+            /**
+             * Unread
+             * Format: int64
+             */
             unread: number;
+        };
+        /**
+         * ValidationProblem
+         * @description 422: the request breaks the schema (``errors``) or a business rule (the lists name what).
+         * @example {
+         *       "code": "validation_error",
+         *       "detail": "the request is not valid",
+         *       "errors": [
+         *         {
+         *           "loc": [
+         *             "body",
+         *             "name"
+         *           ],
+         *           "msg": "Field required",
+         *           "type": "missing"
+         *         }
+         *       ],
+         *       "status": 422,
+         *       "title": "Unprocessable Content",
+         *       "type": "https://splot.gov.pl/problems/validation_error"
+         *     }
+         */
+        ValidationProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Missing Fields */
+            missing_fields?: string[] | null;
+            /** Unexpected Fields */
+            unexpected_fields?: string[] | null;
+            /** Invalid Codes */
+            invalid_codes?: string[] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * WorkflowProblem
+         * @description 403 or 409 of a workflow action: why it is refused and what is allowed instead
+         *     (``illegal_transition`` names ``allowed_actions``; ``wrong_side`` the ``action`` and ``side``;
+         *     ``role_required`` the ``required_roles``).
+         */
+        WorkflowProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Current Status */
+            current_status?: string | null;
+            /** Flags */
+            flags?: string[] | null;
+            /** Allowed Actions */
+            allowed_actions?: string[] | null;
+            /** Action */
+            action?: string | null;
+            /** Side */
+            side?: string | null;
+            /** Required Roles */
+            required_roles?: string[] | null;
+        } & {
+            [key: string]: unknown;
         };
         /** WorkflowRead */
         WorkflowRead: {
@@ -1820,7 +2072,38 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description The resource's version; send it back in If-Match to change the resource
+         * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+         */
+        ETag: string;
+        /**
+         * @description Where the created resource is (relative to the request's URL)
+         * @example persons/0f8fad5b-d9cb-469f-a165-70867728950e
+         */
+        Location: string;
+        /**
+         * @description Seconds to wait before retrying
+         * @example 5
+         */
+        "Retry-After": number;
+        /**
+         * @description Requests allowed in a burst
+         * @example 120
+         */
+        "RateLimit-Limit": number;
+        /**
+         * @description Requests left now
+         * @example 119
+         */
+        "RateLimit-Remaining": number;
+        /**
+         * @description Seconds until the full burst is available again
+         * @example 1
+         */
+        "RateLimit-Reset": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1840,6 +2123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {} */
                     "application/json": {
                         [key: string]: string;
                     };
@@ -1862,6 +2146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example text */
                     "application/json": unknown;
                 };
             };
@@ -1886,15 +2171,37 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "code",
+                     *           "label_pl": "label pl",
+                     *           "label_en": "label en",
+                     *           "actions": [
+                     *             "actions"
+                     *           ],
+                     *           "system_only": true,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReasonCodeList"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1905,6 +2212,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1915,34 +2225,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1965,15 +2286,35 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "code",
+                     *           "kind": "outcome",
+                     *           "label_pl": "label pl",
+                     *           "label_en": "label en",
+                     *           "employment": true,
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["OutcomeCodeList"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1984,6 +2325,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1994,34 +2338,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2042,15 +2397,60 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statuses": [
+                     *         "draft"
+                     *       ],
+                     *       "terminal": [
+                     *         "draft"
+                     *       ],
+                     *       "business_statuses": [
+                     *         "contact_attempted"
+                     *       ],
+                     *       "transitions": [
+                     *         {
+                     *           "action": "action",
+                     *           "from_statuses": [
+                     *             "from statuses"
+                     *           ],
+                     *           "side": "sender",
+                     *           "to_status": "to status",
+                     *           "event_type": "event type",
+                     *           "roles": [
+                     *             "roles"
+                     *           ],
+                     *           "required_fields": [
+                     *             "required fields"
+                     *           ],
+                     *           "optional_fields": [
+                     *             "optional fields"
+                     *           ],
+                     *           "sets_flag": "sets flag",
+                     *           "requires_flag": "requires flag",
+                     *           "unless_flag": "unless flag",
+                     *           "assignee_bound": true,
+                     *           "guard": "guard",
+                     *           "endpoint": "endpoint"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WorkflowRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2061,6 +2461,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2071,16 +2474,162 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    referrals_of_plan_action_v1_referrals_get: {
+        parameters: {
+            query: {
+                /** @description An action of an individual plan */
+                plan_action_id: string;
+                /** @description From the previous page's next_cursor */
+                cursor?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "number": "number",
+                     *           "version": 1,
+                     *           "status": "draft",
+                     *           "business_status": "contact_attempted",
+                     *           "cancellation_requested": true,
+                     *           "acknowledged": true,
+                     *           "overdue": true,
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "sender_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "target_institution_type": "target institution type",
+                     *           "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "service_type_code": "service type code",
+                     *           "sensitive": true,
+                     *           "priority": "routine",
+                     *           "needs_description": "needs description",
+                     *           "legal_basis": {
+                     *             "kind": "statutory"
+                     *           },
+                     *           "programme": "programme",
+                     *           "planned_start_date": "2026-03-02",
+                     *           "planned_end_date": "2026-03-02",
+                     *           "assignee_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "chain_depth": 1,
+                     *           "reason_code": "reason code",
+                     *           "reason_text": "reason text",
+                     *           "declined_by": "client",
+                     *           "outcome_codes": [
+                     *             "outcome codes"
+                     *           ],
+                     *           "delivered": "delivered",
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "updated_at": "2026-03-02T09:30:00Z",
+                     *           "sent_at": "2026-03-02T09:30:00Z",
+                     *           "responded_at": "2026-03-02T09:30:00Z",
+                     *           "accepted_at": "2026-03-02T09:30:00Z",
+                     *           "started_at": "2026-03-02T09:30:00Z",
+                     *           "ended_at": "2026-03-02T09:30:00Z",
+                     *           "due_at": "2026-03-02T09:30:00Z",
+                     *           "deadline_partnership_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "expires_at": "2026-03-02T09:30:00Z",
+                     *           "my_sides": [
+                     *             "sender"
+                     *           ],
+                     *           "allowed_actions": [
+                     *             {
+                     *               "action": "action",
+                     *               "endpoint": "endpoint",
+                     *               "required_fields": [
+                     *                 "required fields"
+                     *               ],
+                     *               "optional_fields": [
+                     *                 "optional fields"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "view": "party",
+                     *           "capacity_warning": {
+                     *             "offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *             "capacity_available": 1,
+                     *             "capacity_max": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferralPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2088,17 +2637,61 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2116,6 +2709,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "service_type_code": "example_code",
+                 *       "priority": "routine",
+                 *       "needs_description": "needs description",
+                 *       "legal_basis": {
+                 *         "kind": "statutory",
+                 *         "code": "ups_art45_social_work"
+                 *       },
+                 *       "programme": "example_code",
+                 *       "planned_start_date": "2026-03-02",
+                 *       "planned_end_date": "2026-03-02",
+                 *       "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "send": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReferralCreate"];
             };
         };
@@ -2123,15 +2735,98 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "number": "number",
+                     *       "version": 1,
+                     *       "status": "draft",
+                     *       "business_status": "contact_attempted",
+                     *       "cancellation_requested": true,
+                     *       "acknowledged": true,
+                     *       "overdue": true,
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_type": "target institution type",
+                     *       "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "service_type_code": "service type code",
+                     *       "sensitive": true,
+                     *       "priority": "routine",
+                     *       "needs_description": "needs description",
+                     *       "legal_basis": {
+                     *         "kind": "statutory",
+                     *         "code": "code",
+                     *         "citation": "art. 45 ustawy o pomocy społecznej",
+                     *         "article": "article",
+                     *         "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "programme": "programme",
+                     *       "planned_start_date": "2026-03-02",
+                     *       "planned_end_date": "2026-03-02",
+                     *       "assignee_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_depth": 1,
+                     *       "reason_code": "reason code",
+                     *       "reason_text": "reason text",
+                     *       "declined_by": "client",
+                     *       "outcome_codes": [
+                     *         "outcome codes"
+                     *       ],
+                     *       "delivered": "delivered",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "sent_at": "2026-03-02T09:30:00Z",
+                     *       "responded_at": "2026-03-02T09:30:00Z",
+                     *       "accepted_at": "2026-03-02T09:30:00Z",
+                     *       "started_at": "2026-03-02T09:30:00Z",
+                     *       "ended_at": "2026-03-02T09:30:00Z",
+                     *       "due_at": "2026-03-02T09:30:00Z",
+                     *       "deadline_partnership_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "my_sides": [
+                     *         "sender"
+                     *       ],
+                     *       "allowed_actions": [
+                     *         {
+                     *           "action": "action",
+                     *           "endpoint": "endpoint",
+                     *           "required_fields": [
+                     *             "required fields"
+                     *           ],
+                     *           "optional_fields": [
+                     *             "optional fields"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "view": "party",
+                     *       "capacity_warning": {
+                     *         "offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "capacity_available": 1,
+                     *         "capacity_max": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReferralRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2142,6 +2837,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2152,16 +2850,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2172,6 +2876,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2182,44 +2889,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2229,6 +2937,7 @@ export interface operations {
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2267,15 +2976,97 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "number": "number",
+                     *           "version": 1,
+                     *           "status": "draft",
+                     *           "business_status": "contact_attempted",
+                     *           "cancellation_requested": true,
+                     *           "acknowledged": true,
+                     *           "overdue": true,
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "sender_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "target_institution_type": "target institution type",
+                     *           "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "service_type_code": "service type code",
+                     *           "sensitive": true,
+                     *           "priority": "routine",
+                     *           "needs_description": "needs description",
+                     *           "legal_basis": {
+                     *             "kind": "statutory"
+                     *           },
+                     *           "programme": "programme",
+                     *           "planned_start_date": "2026-03-02",
+                     *           "planned_end_date": "2026-03-02",
+                     *           "assignee_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "chain_depth": 1,
+                     *           "reason_code": "reason code",
+                     *           "reason_text": "reason text",
+                     *           "declined_by": "client",
+                     *           "outcome_codes": [
+                     *             "outcome codes"
+                     *           ],
+                     *           "delivered": "delivered",
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "updated_at": "2026-03-02T09:30:00Z",
+                     *           "sent_at": "2026-03-02T09:30:00Z",
+                     *           "responded_at": "2026-03-02T09:30:00Z",
+                     *           "accepted_at": "2026-03-02T09:30:00Z",
+                     *           "started_at": "2026-03-02T09:30:00Z",
+                     *           "ended_at": "2026-03-02T09:30:00Z",
+                     *           "due_at": "2026-03-02T09:30:00Z",
+                     *           "deadline_partnership_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "expires_at": "2026-03-02T09:30:00Z",
+                     *           "my_sides": [
+                     *             "sender"
+                     *           ],
+                     *           "allowed_actions": [
+                     *             {
+                     *               "action": "action",
+                     *               "endpoint": "endpoint",
+                     *               "required_fields": [
+                     *                 "required fields"
+                     *               ],
+                     *               "optional_fields": [
+                     *                 "optional fields"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "view": "party",
+                     *           "capacity_warning": {
+                     *             "offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *             "capacity_available": 1,
+                     *             "capacity_max": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReferralPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2286,6 +3077,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2296,34 +3090,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2361,15 +3166,97 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "number": "number",
+                     *           "version": 1,
+                     *           "status": "draft",
+                     *           "business_status": "contact_attempted",
+                     *           "cancellation_requested": true,
+                     *           "acknowledged": true,
+                     *           "overdue": true,
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "sender_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "target_institution_type": "target institution type",
+                     *           "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "service_type_code": "service type code",
+                     *           "sensitive": true,
+                     *           "priority": "routine",
+                     *           "needs_description": "needs description",
+                     *           "legal_basis": {
+                     *             "kind": "statutory"
+                     *           },
+                     *           "programme": "programme",
+                     *           "planned_start_date": "2026-03-02",
+                     *           "planned_end_date": "2026-03-02",
+                     *           "assignee_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "chain_depth": 1,
+                     *           "reason_code": "reason code",
+                     *           "reason_text": "reason text",
+                     *           "declined_by": "client",
+                     *           "outcome_codes": [
+                     *             "outcome codes"
+                     *           ],
+                     *           "delivered": "delivered",
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "updated_at": "2026-03-02T09:30:00Z",
+                     *           "sent_at": "2026-03-02T09:30:00Z",
+                     *           "responded_at": "2026-03-02T09:30:00Z",
+                     *           "accepted_at": "2026-03-02T09:30:00Z",
+                     *           "started_at": "2026-03-02T09:30:00Z",
+                     *           "ended_at": "2026-03-02T09:30:00Z",
+                     *           "due_at": "2026-03-02T09:30:00Z",
+                     *           "deadline_partnership_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "expires_at": "2026-03-02T09:30:00Z",
+                     *           "my_sides": [
+                     *             "sender"
+                     *           ],
+                     *           "allowed_actions": [
+                     *             {
+                     *               "action": "action",
+                     *               "endpoint": "endpoint",
+                     *               "required_fields": [
+                     *                 "required fields"
+                     *               ],
+                     *               "optional_fields": [
+                     *                 "optional fields"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "view": "party",
+                     *           "capacity_warning": {
+                     *             "offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *             "capacity_available": 1,
+                     *             "capacity_max": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReferralPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2380,6 +3267,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2390,34 +3280,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2440,15 +3341,29 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "box": "inbox",
+                     *       "total": 1,
+                     *       "overdue": 1,
+                     *       "by_status": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["CountsRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2459,6 +3374,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2469,34 +3387,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2519,15 +3448,97 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "number": "number",
+                     *       "version": 1,
+                     *       "status": "draft",
+                     *       "business_status": "contact_attempted",
+                     *       "cancellation_requested": true,
+                     *       "acknowledged": true,
+                     *       "overdue": true,
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_type": "target institution type",
+                     *       "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "service_type_code": "service type code",
+                     *       "sensitive": true,
+                     *       "priority": "routine",
+                     *       "needs_description": "needs description",
+                     *       "legal_basis": {
+                     *         "kind": "statutory",
+                     *         "code": "code",
+                     *         "citation": "art. 45 ustawy o pomocy społecznej",
+                     *         "article": "article",
+                     *         "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "programme": "programme",
+                     *       "planned_start_date": "2026-03-02",
+                     *       "planned_end_date": "2026-03-02",
+                     *       "assignee_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_depth": 1,
+                     *       "reason_code": "reason code",
+                     *       "reason_text": "reason text",
+                     *       "declined_by": "client",
+                     *       "outcome_codes": [
+                     *         "outcome codes"
+                     *       ],
+                     *       "delivered": "delivered",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "sent_at": "2026-03-02T09:30:00Z",
+                     *       "responded_at": "2026-03-02T09:30:00Z",
+                     *       "accepted_at": "2026-03-02T09:30:00Z",
+                     *       "started_at": "2026-03-02T09:30:00Z",
+                     *       "ended_at": "2026-03-02T09:30:00Z",
+                     *       "due_at": "2026-03-02T09:30:00Z",
+                     *       "deadline_partnership_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "my_sides": [
+                     *         "sender"
+                     *       ],
+                     *       "allowed_actions": [
+                     *         {
+                     *           "action": "action",
+                     *           "endpoint": "endpoint",
+                     *           "required_fields": [
+                     *             "required fields"
+                     *           ],
+                     *           "optional_fields": [
+                     *             "optional fields"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "view": "party",
+                     *       "capacity_warning": {
+                     *         "offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "capacity_available": 1,
+                     *         "capacity_max": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReferralRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2538,6 +3549,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2548,16 +3562,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2568,24 +3588,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2597,9 +3625,12 @@ export interface operations {
     discard_draft_v1_referrals__referral_id__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 referral_id: string;
@@ -2611,6 +3642,9 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2618,6 +3652,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2628,6 +3665,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2638,16 +3678,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2658,6 +3704,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2668,26 +3717,35 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2698,14 +3756,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2717,9 +3780,12 @@ export interface operations {
     update_draft_v1_referrals__referral_id__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 referral_id: string;
@@ -2728,6 +3794,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "service_type_code": "example_code",
+                 *       "priority": "routine",
+                 *       "needs_description": "needs description",
+                 *       "legal_basis": {
+                 *         "kind": "statutory",
+                 *         "code": "ups_art45_social_work"
+                 *       },
+                 *       "programme": "example_code",
+                 *       "planned_start_date": "2026-03-02",
+                 *       "planned_end_date": "2026-03-02",
+                 *       "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReferralUpdate"];
             };
         };
@@ -2735,15 +3819,97 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "number": "number",
+                     *       "version": 1,
+                     *       "status": "draft",
+                     *       "business_status": "contact_attempted",
+                     *       "cancellation_requested": true,
+                     *       "acknowledged": true,
+                     *       "overdue": true,
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_type": "target institution type",
+                     *       "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "service_type_code": "service type code",
+                     *       "sensitive": true,
+                     *       "priority": "routine",
+                     *       "needs_description": "needs description",
+                     *       "legal_basis": {
+                     *         "kind": "statutory",
+                     *         "code": "code",
+                     *         "citation": "art. 45 ustawy o pomocy społecznej",
+                     *         "article": "article",
+                     *         "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "programme": "programme",
+                     *       "planned_start_date": "2026-03-02",
+                     *       "planned_end_date": "2026-03-02",
+                     *       "assignee_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_depth": 1,
+                     *       "reason_code": "reason code",
+                     *       "reason_text": "reason text",
+                     *       "declined_by": "client",
+                     *       "outcome_codes": [
+                     *         "outcome codes"
+                     *       ],
+                     *       "delivered": "delivered",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "sent_at": "2026-03-02T09:30:00Z",
+                     *       "responded_at": "2026-03-02T09:30:00Z",
+                     *       "accepted_at": "2026-03-02T09:30:00Z",
+                     *       "started_at": "2026-03-02T09:30:00Z",
+                     *       "ended_at": "2026-03-02T09:30:00Z",
+                     *       "due_at": "2026-03-02T09:30:00Z",
+                     *       "deadline_partnership_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "my_sides": [
+                     *         "sender"
+                     *       ],
+                     *       "allowed_actions": [
+                     *         {
+                     *           "action": "action",
+                     *           "endpoint": "endpoint",
+                     *           "required_fields": [
+                     *             "required fields"
+                     *           ],
+                     *           "optional_fields": [
+                     *             "optional fields"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "view": "party",
+                     *       "capacity_warning": {
+                     *         "offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "capacity_available": 1,
+                     *         "capacity_max": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReferralRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2754,6 +3920,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2764,16 +3933,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2784,6 +3959,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2794,26 +3972,35 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2824,14 +4011,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2854,15 +4046,30 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "full_name": "full name",
+                     *       "email": "anna.kowalska@example.gov.pl",
+                     *       "active": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["SenderContact"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2873,6 +4080,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2883,16 +4093,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2903,24 +4119,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2930,6 +4154,7 @@ export interface operations {
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2942,9 +4167,12 @@ export interface operations {
     take_transition_v1_referrals__referral_id__transitions_post: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 referral_id: string;
@@ -2953,6 +4181,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "send",
+                 *       "reason_code": "example_code",
+                 *       "declined_by": "client",
+                 *       "text": "text",
+                 *       "outcome_codes": [
+                 *         "example_code"
+                 *       ],
+                 *       "delivered": "delivered",
+                 *       "assignee_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "planned_start_date": "2026-03-02",
+                 *       "business_status": "contact_attempted"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransitionRequest"];
             };
         };
@@ -2960,15 +4203,97 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "number": "number",
+                     *       "version": 1,
+                     *       "status": "draft",
+                     *       "business_status": "contact_attempted",
+                     *       "cancellation_requested": true,
+                     *       "acknowledged": true,
+                     *       "overdue": true,
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_type": "target institution type",
+                     *       "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "service_type_code": "service type code",
+                     *       "sensitive": true,
+                     *       "priority": "routine",
+                     *       "needs_description": "needs description",
+                     *       "legal_basis": {
+                     *         "kind": "statutory",
+                     *         "code": "code",
+                     *         "citation": "art. 45 ustawy o pomocy społecznej",
+                     *         "article": "article",
+                     *         "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "programme": "programme",
+                     *       "planned_start_date": "2026-03-02",
+                     *       "planned_end_date": "2026-03-02",
+                     *       "assignee_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_depth": 1,
+                     *       "reason_code": "reason code",
+                     *       "reason_text": "reason text",
+                     *       "declined_by": "client",
+                     *       "outcome_codes": [
+                     *         "outcome codes"
+                     *       ],
+                     *       "delivered": "delivered",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "sent_at": "2026-03-02T09:30:00Z",
+                     *       "responded_at": "2026-03-02T09:30:00Z",
+                     *       "accepted_at": "2026-03-02T09:30:00Z",
+                     *       "started_at": "2026-03-02T09:30:00Z",
+                     *       "ended_at": "2026-03-02T09:30:00Z",
+                     *       "due_at": "2026-03-02T09:30:00Z",
+                     *       "deadline_partnership_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "my_sides": [
+                     *         "sender"
+                     *       ],
+                     *       "allowed_actions": [
+                     *         {
+                     *           "action": "action",
+                     *           "endpoint": "endpoint",
+                     *           "required_fields": [
+                     *             "required fields"
+                     *           ],
+                     *           "optional_fields": [
+                     *             "optional fields"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "view": "party",
+                     *       "capacity_warning": {
+                     *         "offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "capacity_available": 1,
+                     *         "capacity_max": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReferralRead"];
                 };
             };
             /** @description The draft was discarded */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2976,6 +4301,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2986,6 +4314,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2996,16 +4327,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["WorkflowProblem"];
+                    "application/json": components["schemas"]["WorkflowProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3016,36 +4353,48 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["WorkflowProblem"];
+                    "application/json": components["schemas"]["WorkflowProblem"];
                 };
             };
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3056,14 +4405,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3073,6 +4427,7 @@ export interface operations {
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3085,9 +4440,12 @@ export interface operations {
     forward_referral_v1_referrals__referral_id__forward_post: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 referral_id: string;
@@ -3096,6 +4454,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                 *       "service_type_code": "example_code",
+                 *       "priority": "routine",
+                 *       "needs_description": "needs description",
+                 *       "legal_basis": {
+                 *         "kind": "statutory",
+                 *         "code": "ups_art45_social_work"
+                 *       },
+                 *       "programme": "example_code",
+                 *       "planned_start_date": "2026-03-02",
+                 *       "planned_end_date": "2026-03-02"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ForwardRequest"];
             };
         };
@@ -3103,15 +4477,98 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "number": "number",
+                     *       "version": 1,
+                     *       "status": "draft",
+                     *       "business_status": "contact_attempted",
+                     *       "cancellation_requested": true,
+                     *       "acknowledged": true,
+                     *       "overdue": true,
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "sender_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "target_institution_type": "target institution type",
+                     *       "target_offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "service_type_code": "service type code",
+                     *       "sensitive": true,
+                     *       "priority": "routine",
+                     *       "needs_description": "needs description",
+                     *       "legal_basis": {
+                     *         "kind": "statutory",
+                     *         "code": "code",
+                     *         "citation": "art. 45 ustawy o pomocy społecznej",
+                     *         "article": "article",
+                     *         "consent_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "programme": "programme",
+                     *       "planned_start_date": "2026-03-02",
+                     *       "planned_end_date": "2026-03-02",
+                     *       "assignee_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "plan_action_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "chain_depth": 1,
+                     *       "reason_code": "reason code",
+                     *       "reason_text": "reason text",
+                     *       "declined_by": "client",
+                     *       "outcome_codes": [
+                     *         "outcome codes"
+                     *       ],
+                     *       "delivered": "delivered",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "sent_at": "2026-03-02T09:30:00Z",
+                     *       "responded_at": "2026-03-02T09:30:00Z",
+                     *       "accepted_at": "2026-03-02T09:30:00Z",
+                     *       "started_at": "2026-03-02T09:30:00Z",
+                     *       "ended_at": "2026-03-02T09:30:00Z",
+                     *       "due_at": "2026-03-02T09:30:00Z",
+                     *       "deadline_partnership_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "expires_at": "2026-03-02T09:30:00Z",
+                     *       "my_sides": [
+                     *         "sender"
+                     *       ],
+                     *       "allowed_actions": [
+                     *         {
+                     *           "action": "action",
+                     *           "endpoint": "endpoint",
+                     *           "required_fields": [
+                     *             "required fields"
+                     *           ],
+                     *           "optional_fields": [
+                     *             "optional fields"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "view": "party",
+                     *       "capacity_warning": {
+                     *         "offer_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "capacity_available": 1,
+                     *         "capacity_max": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReferralRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3122,6 +4579,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3132,16 +4592,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["WorkflowProblem"];
+                    "application/json": components["schemas"]["WorkflowProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3152,36 +4618,48 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["WorkflowProblem"];
+                    "application/json": components["schemas"]["WorkflowProblem"];
                 };
             };
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3192,14 +4670,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3209,6 +4692,7 @@ export interface operations {
             /** @description Service Unavailable */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3232,15 +4716,48 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "number": "number",
+                     *           "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "chain_depth": 1,
+                     *           "status": "draft",
+                     *           "business_status": "contact_attempted",
+                     *           "outcome_codes": [
+                     *             "outcome codes"
+                     *           ],
+                     *           "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "service_type_code": "service type code",
+                     *           "priority": "routine",
+                     *           "overdue": true,
+                     *           "sent_at": "2026-03-02T09:30:00Z",
+                     *           "ended_at": "2026-03-02T09:30:00Z",
+                     *           "party": true,
+                     *           "sensitive": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChainRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3251,6 +4768,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3261,16 +4781,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3281,24 +4807,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3321,15 +4855,41 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "action": "action",
+                     *           "from_status": "from status",
+                     *           "to_status": "to status",
+                     *           "version": 1,
+                     *           "actor_kind": "actor kind",
+                     *           "actor_subject": "actor subject",
+                     *           "actor_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "reason_code": "reason code",
+                     *           "text": "text",
+                     *           "payload": {},
+                     *           "occurred_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReferralEventList"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3340,6 +4900,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3350,16 +4913,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3370,24 +4939,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3414,15 +4991,45 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "number": "number",
+                     *           "status": "draft",
+                     *           "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "parent_referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "sender_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "target_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "service_type_code": "service type code",
+                     *           "outcome_codes": [
+                     *             "outcome codes"
+                     *           ],
+                     *           "sent_at": "2026-03-02T09:30:00Z",
+                     *           "ended_at": "2026-03-02T09:30:00Z",
+                     *           "party": true,
+                     *           "openable": false
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonReferralPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3433,6 +5040,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3443,16 +5053,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3463,24 +5079,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3507,15 +5131,46 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "author_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "author_subject": "author subject",
+                     *           "text": "text",
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "edited_at": "2026-03-02T09:30:00Z",
+                     *           "version": 1,
+                     *           "mine": true,
+                     *           "editable": true,
+                     *           "read_receipts": [
+                     *             {
+                     *               "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *               "read_at": "2026-03-02T09:30:00Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessagePage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3526,6 +5181,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3536,16 +5194,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3556,24 +5220,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3593,6 +5265,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "text"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MessageCreate"];
             };
         };
@@ -3600,15 +5277,43 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_subject": "author subject",
+                     *       "text": "text",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "edited_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1,
+                     *       "mine": true,
+                     *       "editable": true,
+                     *       "read_receipts": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "read_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3619,6 +5324,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3629,16 +5337,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3649,6 +5363,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3659,44 +5376,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3708,9 +5426,12 @@ export interface operations {
     edit_message_v1_referrals__referral_id__messages__message_id__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 referral_id: string;
@@ -3720,6 +5441,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "text"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MessageUpdate"];
             };
         };
@@ -3727,15 +5453,42 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "author_subject": "author subject",
+                     *       "text": "text",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "edited_at": "2026-03-02T09:30:00Z",
+                     *       "version": 1,
+                     *       "mine": true,
+                     *       "editable": true,
+                     *       "read_receipts": [
+                     *         {
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "read_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3746,6 +5499,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3756,16 +5512,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3776,6 +5538,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3786,26 +5551,35 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3816,14 +5590,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3846,15 +5625,26 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "marked": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["MarkedRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3865,6 +5655,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3875,16 +5668,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3895,6 +5694,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3905,44 +5707,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3971,15 +5774,45 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "due_months": 1,
+                     *           "due_at": "2026-03-02T09:30:00Z",
+                     *           "status": "open",
+                     *           "outcome_code": "outcome code",
+                     *           "note": "note",
+                     *           "answered_at": "2026-03-02T09:30:00Z",
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "referral_number": "",
+                     *           "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "mine": true,
+                     *           "answerable": false
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["FollowUpPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3990,6 +5823,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4000,34 +5836,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4047,6 +5894,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "outcome_code": "example_code",
+                 *       "note": "note"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FollowUpAnswer"];
             };
         };
@@ -4054,15 +5907,40 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "due_months": 1,
+                     *       "due_at": "2026-03-02T09:30:00Z",
+                     *       "status": "open",
+                     *       "outcome_code": "outcome code",
+                     *       "note": "note",
+                     *       "answered_at": "2026-03-02T09:30:00Z",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "chain_root_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "referral_number": "",
+                     *       "person_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "mine": true,
+                     *       "answerable": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["FollowUpRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4073,6 +5951,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4083,16 +5964,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4103,6 +5990,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4113,44 +6003,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4177,15 +6068,42 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "kind": "kind",
+                     *           "title": "title",
+                     *           "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "referral_number": "referral number",
+                     *           "followup_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "recipient_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "recipient_role": "recipient role",
+                     *           "recipient_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "read_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor",
+                     *       "unread_count": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4196,6 +6114,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4206,34 +6127,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4254,15 +6186,26 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "unread": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4273,6 +6216,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4283,34 +6229,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4333,15 +6290,36 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "kind": "kind",
+                     *       "title": "title",
+                     *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "referral_number": "referral number",
+                     *       "followup_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "recipient_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "recipient_role": "recipient role",
+                     *       "recipient_user_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "read_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4352,6 +6330,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4362,16 +6343,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4382,6 +6369,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4392,44 +6382,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4450,15 +6441,26 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "marked": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["MarkedRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4469,6 +6471,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4479,16 +6484,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4499,6 +6510,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4509,44 +6523,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4571,15 +6586,51 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "url": "url",
+                     *           "description": "description",
+                     *           "event_types": [
+                     *             "event types"
+                     *           ],
+                     *           "active": true,
+                     *           "version": 1,
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "updated_at": "2026-03-02T09:30:00Z",
+                     *           "last_delivery": {
+                     *             "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *             "event_type": "event type",
+                     *             "status": "pending",
+                     *             "attempts": 1,
+                     *             "last_status_code": 1,
+                     *             "last_error": "last error",
+                     *             "delivered_at": "2026-03-02T09:30:00Z",
+                     *             "created_at": "2026-03-02T09:30:00Z"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4590,6 +6641,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4600,34 +6654,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4645,6 +6710,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.gov.pl/hooks/splot",
+                 *       "event_types": [
+                 *         "followup.answered"
+                 *       ],
+                 *       "description": "description"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubscriptionCreate"];
             };
         };
@@ -4652,15 +6726,39 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "url": "url",
+                     *       "description": "description",
+                     *       "event_types": [
+                     *         "event types"
+                     *       ],
+                     *       "active": true,
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "secret": "secret"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionWithSecret"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4671,6 +6769,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4681,16 +6782,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4701,6 +6808,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4711,44 +6821,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4771,15 +6882,37 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "url": "url",
+                     *       "description": "description",
+                     *       "event_types": [
+                     *         "event types"
+                     *       ],
+                     *       "active": true,
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4790,6 +6923,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4800,16 +6936,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4820,24 +6962,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4849,9 +6999,12 @@ export interface operations {
     delete_subscription_v1_webhooks_subscriptions__subscription_id__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 subscription_id: string;
@@ -4863,6 +7016,9 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4870,6 +7026,9 @@ export interface operations {
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4880,6 +7039,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4890,16 +7052,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4910,6 +7078,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4920,26 +7091,35 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4950,14 +7130,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4969,9 +7154,12 @@ export interface operations {
     update_subscription_v1_webhooks_subscriptions__subscription_id__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 subscription_id: string;
@@ -4980,6 +7168,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.gov.pl/hooks/splot",
+                 *       "event_types": [
+                 *         "followup.answered"
+                 *       ],
+                 *       "description": "description",
+                 *       "active": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubscriptionUpdate"];
             };
         };
@@ -4987,15 +7185,37 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "url": "url",
+                     *       "description": "description",
+                     *       "event_types": [
+                     *         "event types"
+                     *       ],
+                     *       "active": true,
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5006,6 +7226,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5016,16 +7239,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5036,6 +7265,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5046,26 +7278,35 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5076,14 +7317,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5106,15 +7352,37 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "url": "url",
+                     *       "description": "description",
+                     *       "event_types": [
+                     *         "event types"
+                     *       ],
+                     *       "active": true,
+                     *       "version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "secret": "secret"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubscriptionWithSecret"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5125,6 +7393,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5135,16 +7406,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5155,6 +7432,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5165,44 +7445,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5230,15 +7511,50 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "subscription_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "event_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "event_type": "event type",
+                     *           "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "status": "pending",
+                     *           "attempts": 1,
+                     *           "next_attempt_at": "2026-03-02T09:30:00Z",
+                     *           "last_status_code": 1,
+                     *           "last_error": "last error",
+                     *           "delivered_at": "2026-03-02T09:30:00Z",
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "attempt_log": [
+                     *             {
+                     *               "attempted_at": "2026-03-02T09:30:00Z",
+                     *               "status_code": 1,
+                     *               "error": "error",
+                     *               "duration_ms": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5249,6 +7565,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5259,16 +7578,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5279,24 +7604,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5320,15 +7653,45 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "subscription_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "event_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "event_type": "event type",
+                     *       "referral_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "status": "pending",
+                     *       "attempts": 1,
+                     *       "next_attempt_at": "2026-03-02T09:30:00Z",
+                     *       "last_status_code": 1,
+                     *       "last_error": "last error",
+                     *       "delivered_at": "2026-03-02T09:30:00Z",
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "attempt_log": [
+                     *         {
+                     *           "attempted_at": "2026-03-02T09:30:00Z",
+                     *           "status_code": 1,
+                     *           "error": "error",
+                     *           "duration_ms": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeliveryRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5339,6 +7702,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5349,16 +7715,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5369,6 +7741,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5379,44 +7754,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5440,15 +7816,38 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "seq": 1,
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "type": "type",
+                     *           "aggregate_type": "aggregate type",
+                     *           "aggregate_id": "aggregate id",
+                     *           "occurred_at": "2026-03-02T09:30:00Z",
+                     *           "payload": {}
+                     *         }
+                     *       ],
+                     *       "last_seq": 1,
+                     *       "head_seq": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5459,6 +7858,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5469,34 +7871,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

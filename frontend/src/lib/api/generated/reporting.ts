@@ -308,6 +308,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partnerships/{partnership_id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partnership Measures Read
+         * @description The joint referral flows of a partnership's parties in the months and one value per
+         *     indicator a target may use: exact for a current party, suppressed and rounded for an
+         *     analyst whose territory covers the partnership's area; 404 for anyone else.
+         */
+        get: operations["partnership_measures_read_v1_partnerships__partnership_id__measures_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/exports/aggregate": {
         parameters: {
             query?: never;
@@ -555,7 +577,10 @@ export interface components {
             sector_coverage: components["schemas"]["Cell"];
             ngo_involvement: components["schemas"]["Cell"];
             agreement_coverage: components["schemas"]["Cell"];
-            /** Agreements In Force */
+            /**
+             * Agreements In Force
+             * Format: int64
+             */
             agreements_in_force: number;
         };
         /** DimensionInfo */
@@ -649,7 +674,10 @@ export interface components {
             territory: string;
             /** Title */
             title: string;
-            /** Current Version */
+            /**
+             * Current Version
+             * Format: int64
+             */
             current_version: number;
             /**
              * Created At
@@ -679,7 +707,10 @@ export interface components {
         };
         /** EditionVersionInfo */
         EditionVersionInfo: {
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             /** Change Note */
             change_note: string | null;
@@ -696,7 +727,10 @@ export interface components {
              * Format: uuid
              */
             edition_id: string;
-            /** Version */
+            /**
+             * Version
+             * Format: int64
+             */
             version: number;
             /** Change Note */
             change_note: string | null;
@@ -711,14 +745,23 @@ export interface components {
         EventPage: {
             /** Items */
             items: components["schemas"]["EventRead"][];
-            /** Last Seq */
+            /**
+             * Last Seq
+             * Format: int64
+             */
             last_seq: number;
-            /** Head Seq */
+            /**
+             * Head Seq
+             * Format: int64
+             */
             head_seq: number;
         };
         /** EventRead */
         EventRead: {
-            /** Seq */
+            /**
+             * Seq
+             * Format: int64
+             */
             seq: number;
             /**
              * Id
@@ -754,6 +797,40 @@ export interface components {
             msg: string;
             /** Type */
             type: string;
+        };
+        /**
+         * ForbiddenProblem
+         * @description 403: the roles or token scopes that would have been needed, where the rule names them.
+         */
+        ForbiddenProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Required Roles */
+            required_roles?: string[] | null;
+            /** Required Scopes */
+            required_scopes?: string[] | null;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * Granularity
@@ -850,6 +927,42 @@ export interface components {
             /** Partners */
             partners: components["schemas"]["PartnerRow"][];
         };
+        /** PartnershipFlowRow */
+        PartnershipFlowRow: {
+            /** Route */
+            route: string;
+            /** Service Type */
+            service_type: string;
+            /** Values */
+            values: {
+                [key: string]: components["schemas"]["Cell"];
+            };
+        };
+        /** PartnershipMeasuresRead */
+        PartnershipMeasuresRead: {
+            as_of: components["schemas"]["AsOf"];
+            scope: components["schemas"]["ScopeRead"];
+            suppression: components["schemas"]["Suppression"];
+            /**
+             * Partnership Id
+             * Format: uuid
+             */
+            partnership_id: string;
+            /** Status */
+            status: string;
+            /** Period From */
+            period_from: string;
+            /** Period To */
+            period_to: string;
+            /** Exact */
+            exact: boolean;
+            /** Flows */
+            flows: components["schemas"]["PartnershipFlowRow"][];
+            /** Indicators */
+            indicators: {
+                [key: string]: components["schemas"]["Cell"];
+            };
+        };
         /**
          * ProblemDetail
          * @description An RFC 9457 problem document with a stable machine-readable ``code``.
@@ -862,7 +975,10 @@ export interface components {
             type: string;
             /** Title */
             title: string;
-            /** Status */
+            /**
+             * Status
+             * Format: int64
+             */
             status: number;
             /** Detail */
             detail?: string | null;
@@ -958,18 +1074,62 @@ export interface components {
         SourceLag: {
             /** Source */
             source: string;
-            /** Last Seq */
+            /**
+             * Last Seq
+             * Format: int64
+             */
             last_seq: number;
-            /** Head Seq */
+            /**
+             * Head Seq
+             * Format: int64
+             */
             head_seq: number;
-            /** Lag */
+            /**
+             * Lag
+             * Format: int64
+             */
             lag: number;
             /** Last Success At */
             last_success_at: string | null;
             /** Last Error At */
             last_error_at: string | null;
-            /** Consecutive Failures */
+            /**
+             * Consecutive Failures
+             * Format: int64
+             */
             consecutive_failures: number;
+        };
+        /**
+         * StaleEtagProblem
+         * @description 412 ``stale_etag``: reload the resource and retry with its current ETag.
+         */
+        StaleEtagProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Current Etag */
+            current_etag?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         /** StatusRead */
         StatusRead: {
@@ -977,11 +1137,20 @@ export interface components {
         };
         /** Suppression */
         Suppression: {
-            /** Threshold */
+            /**
+             * Threshold
+             * Format: int64
+             */
             threshold: number;
-            /** Sensitive Threshold */
+            /**
+             * Sensitive Threshold
+             * Format: int64
+             */
             sensitive_threshold: number;
-            /** Rounding Base */
+            /**
+             * Rounding Base
+             * Format: int64
+             */
             rounding_base: number;
             /** Sensitive Service Types */
             sensitive_service_types: string[];
@@ -991,11 +1160,95 @@ export interface components {
          * @enum {string}
          */
         TerritoryLevel: "national" | "voivodeship" | "powiat";
+        /**
+         * ValidationProblem
+         * @description 422: the request breaks the schema (``errors``) or a business rule (the lists name what).
+         * @example {
+         *       "code": "validation_error",
+         *       "detail": "the request is not valid",
+         *       "errors": [
+         *         {
+         *           "loc": [
+         *             "body",
+         *             "name"
+         *           ],
+         *           "msg": "Field required",
+         *           "type": "missing"
+         *         }
+         *       ],
+         *       "status": 422,
+         *       "title": "Unprocessable Content",
+         *       "type": "https://splot.gov.pl/problems/validation_error"
+         *     }
+         */
+        ValidationProblem: {
+            /**
+             * Type
+             * @example https://splot.gov.pl/problems/not_found
+             */
+            type: string;
+            /** Title */
+            title: string;
+            /**
+             * Status
+             * Format: int64
+             */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Code */
+            code: string;
+            /** Request Id */
+            request_id?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Missing Fields */
+            missing_fields?: string[] | null;
+            /** Unexpected Fields */
+            unexpected_fields?: string[] | null;
+            /** Invalid Codes */
+            invalid_codes?: string[] | null;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description The resource's version; send it back in If-Match to change the resource
+         * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+         */
+        ETag: string;
+        /**
+         * @description Where the created resource is (relative to the request's URL)
+         * @example persons/0f8fad5b-d9cb-469f-a165-70867728950e
+         */
+        Location: string;
+        /**
+         * @description Seconds to wait before retrying
+         * @example 5
+         */
+        "Retry-After": number;
+        /**
+         * @description Requests allowed in a burst
+         * @example 120
+         */
+        "RateLimit-Limit": number;
+        /**
+         * @description Requests left now
+         * @example 119
+         */
+        "RateLimit-Remaining": number;
+        /**
+         * @description Seconds until the full burst is available again
+         * @example 1
+         */
+        "RateLimit-Reset": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1015,6 +1268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {} */
                     "application/json": {
                         [key: string]: string;
                     };
@@ -1037,6 +1291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example text */
                     "application/json": unknown;
                 };
             };
@@ -1061,15 +1316,60 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "measures": [
+                     *         {
+                     *           "name": "name",
+                     *           "kind": "kind",
+                     *           "definition": "definition",
+                     *           "formula": "formula",
+                     *           "numerator": [
+                     *             "numerator"
+                     *           ],
+                     *           "denominator": [
+                     *             "denominator"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "dimensions": [
+                     *         {
+                     *           "name": "name",
+                     *           "definition": "definition",
+                     *           "values": [
+                     *             "values"
+                     *           ],
+                     *           "pattern": "pattern"
+                     *         }
+                     *       ],
+                     *       "granularities": [
+                     *         "month"
+                     *       ],
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["CatalogueRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1080,6 +1380,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1090,34 +1393,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1138,15 +1452,40 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1157,6 +1496,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1167,34 +1509,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1249,15 +1602,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "granularity": "month",
+                     *       "measures": [
+                     *         "measures"
+                     *       ],
+                     *       "dimensions": [
+                     *         "dimensions"
+                     *       ],
+                     *       "filters": {},
+                     *       "rows": [
+                     *         {
+                     *           "period": "period",
+                     *           "dimensions": {},
+                     *           "values": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AggregateRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1268,6 +1674,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1278,34 +1687,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1358,15 +1778,64 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "granularity": "month",
+                     *       "measures": [
+                     *         "measures"
+                     *       ],
+                     *       "filters": {},
+                     *       "points": [
+                     *         {
+                     *           "period": "period",
+                     *           "values": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SeriesRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1377,6 +1846,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1387,34 +1859,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1467,15 +1950,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "granularity": "month",
+                     *       "measures": [
+                     *         "measures"
+                     *       ],
+                     *       "dimensions": [
+                     *         "dimensions"
+                     *       ],
+                     *       "filters": {},
+                     *       "rows": [
+                     *         {
+                     *           "period": "period",
+                     *           "dimensions": {},
+                     *           "values": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AggregateRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1486,6 +2022,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1496,34 +2035,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1576,15 +2126,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "granularity": "month",
+                     *       "measures": [
+                     *         "measures"
+                     *       ],
+                     *       "dimensions": [
+                     *         "dimensions"
+                     *       ],
+                     *       "filters": {},
+                     *       "rows": [
+                     *         {
+                     *           "period": "period",
+                     *           "dimensions": {},
+                     *           "values": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AggregateRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1595,6 +2198,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1605,34 +2211,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1685,15 +2302,68 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "granularity": "month",
+                     *       "measures": [
+                     *         "measures"
+                     *       ],
+                     *       "dimensions": [
+                     *         "dimensions"
+                     *       ],
+                     *       "filters": {},
+                     *       "rows": [
+                     *         {
+                     *           "period": "period",
+                     *           "dimensions": {},
+                     *           "values": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AggregateRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1704,6 +2374,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1714,34 +2387,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1794,15 +2478,79 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "granularity": "month",
+                     *       "measures": [
+                     *         "measures"
+                     *       ],
+                     *       "dimensions": [
+                     *         "dimensions"
+                     *       ],
+                     *       "filters": {},
+                     *       "rows": [
+                     *         {
+                     *           "period": "period",
+                     *           "dimensions": {},
+                     *           "values": {}
+                     *         }
+                     *       ],
+                     *       "reasons": [
+                     *         {
+                     *           "period": "period",
+                     *           "dimensions": {},
+                     *           "codes": {},
+                     *           "count": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ResponsesRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1813,6 +2561,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1823,34 +2574,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1903,15 +2665,79 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "granularity": "month",
+                     *       "measures": [
+                     *         "measures"
+                     *       ],
+                     *       "dimensions": [
+                     *         "dimensions"
+                     *       ],
+                     *       "filters": {},
+                     *       "rows": [
+                     *         {
+                     *           "period": "period",
+                     *           "dimensions": {},
+                     *           "values": {}
+                     *         }
+                     *       ],
+                     *       "outcome_codes": [
+                     *         {
+                     *           "period": "period",
+                     *           "dimensions": {},
+                     *           "codes": {},
+                     *           "count": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["OutcomesRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1922,6 +2748,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1932,34 +2761,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1984,15 +2824,62 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "period": "period",
+                     *       "level": "national",
+                     *       "rows": [
+                     *         {
+                     *           "period": "period",
+                     *           "territory": "territory",
+                     *           "values": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SharedClientsRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2003,6 +2890,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2013,34 +2903,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2064,15 +2965,89 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "period": "period",
+                     *       "rows": [
+                     *         {
+                     *           "period": "period",
+                     *           "powiat": "powiat",
+                     *           "cooperation_index": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           },
+                     *           "referrals": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           },
+                     *           "active_pairs": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           },
+                     *           "reciprocity": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           },
+                     *           "sector_coverage": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           },
+                     *           "ngo_involvement": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           },
+                     *           "agreement_coverage": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           },
+                     *           "agreements_in_force": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CooperationRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2083,6 +3058,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2093,34 +3071,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2147,15 +3136,82 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "period": "period",
+                     *       "nodes": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "name": "name",
+                     *           "type": "type",
+                     *           "powiat_code": "powiat code",
+                     *           "voivodeship_code": "voivodeship code"
+                     *         }
+                     *       ],
+                     *       "edges": [
+                     *         {
+                     *           "source": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "target": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "referrals": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           },
+                     *           "accepted": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           },
+                     *           "completed": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "truncated": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["NetworkRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2166,6 +3222,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2176,34 +3235,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2229,15 +3299,74 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "period": "period",
+                     *       "institution": {
+                     *         "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *         "name": "name",
+                     *         "type": "type",
+                     *         "powiat_code": "powiat code",
+                     *         "voivodeship_code": "voivodeship code"
+                     *       },
+                     *       "partners": [
+                     *         {
+                     *           "partner": {
+                     *             "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *             "name": "name",
+                     *             "type": "type",
+                     *             "powiat_code": "powiat code",
+                     *             "voivodeship_code": "voivodeship code"
+                     *           },
+                     *           "agreement_in_force": true,
+                     *           "values": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnersRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2248,6 +3377,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2258,16 +3390,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2278,6 +3416,119 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    partnership_measures_read_v1_partnerships__partnership_id__measures_get: {
+        parameters: {
+            query: {
+                /** @description First month (YYYY-MM) */
+                from: string;
+                /** @description Last month (YYYY-MM) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "partnership_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "status": "status",
+                     *       "period_from": "period from",
+                     *       "period_to": "period to",
+                     *       "exact": true,
+                     *       "flows": [
+                     *         {
+                     *           "route": "route",
+                     *           "service_type": "service type",
+                     *           "values": {}
+                     *         }
+                     *       ],
+                     *       "indicators": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnershipMeasuresRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2285,17 +3536,74 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2351,16 +3659,24 @@ export interface operations {
             /** @description The export (CSV or XLSX) */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example … */
                     "text/csv; charset=utf-8": string;
+                    /** @example  */
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2371,6 +3687,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2381,16 +3700,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2401,24 +3726,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2445,15 +3778,45 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "period": "period",
+                     *           "granularity": "month",
+                     *           "territory": "territory",
+                     *           "title": "title",
+                     *           "current_version": 1,
+                     *           "created_at": "2026-03-02T09:30:00Z",
+                     *           "updated_at": "2026-03-02T09:30:00Z",
+                     *           "versions": [
+                     *             {
+                     *               "version": 1,
+                     *               "change_note": "change note",
+                     *               "published_at": "2026-03-02T09:30:00Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": "next cursor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EditionPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2464,6 +3827,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2474,34 +3840,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2519,6 +3896,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "period": "2026-03",
+                 *       "territory": "",
+                 *       "title": "title"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EditionCreate"];
             };
         };
@@ -2526,15 +3910,42 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "period": "period",
+                     *       "granularity": "month",
+                     *       "territory": "territory",
+                     *       "title": "title",
+                     *       "current_version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "versions": [
+                     *         {
+                     *           "version": 1,
+                     *           "change_note": "change note",
+                     *           "published_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["EditionRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2545,6 +3956,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2555,16 +3969,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2575,6 +3995,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2585,44 +4008,45 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2645,15 +4069,41 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "period": "period",
+                     *       "granularity": "month",
+                     *       "territory": "territory",
+                     *       "title": "title",
+                     *       "current_version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "versions": [
+                     *         {
+                     *           "version": 1,
+                     *           "change_note": "change note",
+                     *           "published_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["EditionRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2664,6 +4114,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2674,16 +4127,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2694,24 +4153,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2723,9 +4190,12 @@ export interface operations {
     correct_edition_v1_editions__edition_id__versions_post: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag you last read; required to change the resource */
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
             };
             path: {
                 edition_id: string;
@@ -2734,6 +4204,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "change_note": "change note"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EditionCorrection"];
             };
         };
@@ -2741,15 +4216,42 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "period": "period",
+                     *       "granularity": "month",
+                     *       "territory": "territory",
+                     *       "title": "title",
+                     *       "current_version": 1,
+                     *       "created_at": "2026-03-02T09:30:00Z",
+                     *       "updated_at": "2026-03-02T09:30:00Z",
+                     *       "versions": [
+                     *         {
+                     *           "version": 1,
+                     *           "change_note": "change note",
+                     *           "published_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["EditionRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2760,6 +4262,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2770,16 +4275,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2790,6 +4301,9 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2800,26 +4314,35 @@ export interface operations {
             /** @description Precondition Failed */
             412: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Precondition Required */
             428: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2830,14 +4353,19 @@ export interface operations {
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2861,15 +4389,80 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "edition_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "version": 1,
+                     *       "change_note": "change note",
+                     *       "published_at": "2026-03-02T09:30:00Z",
+                     *       "content": {
+                     *         "period": "period",
+                     *         "granularity": "month",
+                     *         "scope": {
+                     *           "kind": "kind",
+                     *           "territory": "territory",
+                     *           "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *         },
+                     *         "as_of": {
+                     *           "generated_at": "2026-03-02T09:30:00Z",
+                     *           "data_as_of": "2026-03-02T09:30:00Z",
+                     *           "sources": [
+                     *             {
+                     *               "source": "source",
+                     *               "last_seq": 1,
+                     *               "head_seq": 1,
+                     *               "lag": 1,
+                     *               "last_success_at": "2026-03-02T09:30:00Z",
+                     *               "last_error_at": "2026-03-02T09:30:00Z",
+                     *               "consecutive_failures": 1
+                     *             }
+                     *           ]
+                     *         },
+                     *         "suppression": {
+                     *           "threshold": 1,
+                     *           "sensitive_threshold": 1,
+                     *           "rounding_base": 1,
+                     *           "sensitive_service_types": [
+                     *             "sensitive service types"
+                     *           ]
+                     *         },
+                     *         "tables": [
+                     *           {
+                     *             "name": "name",
+                     *             "title": "title",
+                     *             "dimensions": [
+                     *               "dimensions"
+                     *             ],
+                     *             "measures": [
+                     *               "measures"
+                     *             ],
+                     *             "rows": [
+                     *               {
+                     *                 "period": "period",
+                     *                 "dimensions": {},
+                     *                 "values": {}
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["EditionVersionRead"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2880,6 +4473,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2890,16 +4486,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2910,24 +4512,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2953,16 +4563,24 @@ export interface operations {
             /** @description The export (CSV or XLSX) */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example … */
                     "text/csv; charset=utf-8": string;
+                    /** @example  */
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2973,6 +4591,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2983,16 +4604,22 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Not Found */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3003,24 +4630,32 @@ export interface operations {
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3044,15 +4679,38 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "seq": 1,
+                     *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *           "type": "type",
+                     *           "aggregate_type": "aggregate type",
+                     *           "aggregate_id": "aggregate id",
+                     *           "occurred_at": "2026-03-02T09:30:00Z",
+                     *           "payload": {}
+                     *         }
+                     *       ],
+                     *       "last_seq": 1,
+                     *       "head_seq": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["EventPage"];
                 };
             };
             /** @description Bad Request */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3063,6 +4721,9 @@ export interface operations {
             /** @description Unauthorized */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3073,34 +4734,45 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */
             422: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed in a burst */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left now */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the full burst is available again */
-                    "RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
