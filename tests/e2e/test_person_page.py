@@ -113,7 +113,7 @@ def pup_records_case_data(s: Scenario) -> None:
 
 
 def pup_changes_case_data_and_reads_its_history(s: Scenario) -> None:
-    """A change (If-Match) and the attribute's history: recorded, last changed, version 2."""
+    """A change (If-Match) and the attribute's history: both values, newest first, with who."""
     page = s.pup
     assert page is not None
     attributes = region(page, "Dane sprawy")
@@ -125,7 +125,11 @@ def pup_changes_case_data_and_reads_its_history(s: Scenario) -> None:
     expect(attributes.get_by_text("średnie zawodowe", exact=True)).to_be_visible()
     attributes.get_by_role("button", name="Historia: Poziom wykształcenia").click()
     history = page.get_by_role("dialog", name="Historia danych sprawy")
-    expect(history.get_by_role("row", name=re.compile("Wersja"))).to_contain_text("2")
+    rows = history.get_by_role("row")
+    expect(rows).to_have_count(3)  # the header, the change, the first value
+    expect(rows.nth(1)).to_contain_text("zmieniono")
+    expect(rows.nth(1)).to_contain_text("średnie zawodowe")
+    expect(rows.nth(2)).to_contain_text("wprowadzono")
     look(page, "person-04-attribute-history", full_page=False)
     history.get_by_role("button", name="Zamknij").click()
     expect(history).to_be_hidden()

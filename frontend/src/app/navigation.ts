@@ -8,7 +8,7 @@ import { FRONT_LINE_ROLES, hasAnyRole } from "@/lib/auth/roles";
 
 export type FeatureState = "ready" | "preparing" | "hidden";
 
-export type FeatureId = "persons" | "referrals" | "reporting" | "admin" | "imports" | "audit";
+export type FeatureId = "persons" | "referrals" | "reporting" | "admin" | "imports" | "audit" | "partnerships" | "casework";
 
 export const FEATURES: Record<FeatureId, FeatureState> = {
   persons: "ready",
@@ -17,6 +17,8 @@ export const FEATURES: Record<FeatureId, FeatureState> = {
   admin: "ready",
   imports: "ready",
   audit: "ready",
+  partnerships: "ready",
+  casework: "ready",
 };
 
 export interface NavItem {
@@ -36,6 +38,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Who may import and who reads the access log follow the clients API.
   { feature: "imports", path: "/import", label: "nav.imports", roles: ["coordinator"] },
   { feature: "audit", path: "/audyt", label: "nav.audit", roles: ["auditor"] },
+  // Staff of an institution that can be a party (and analysts: the summary of their territory's).
+  {
+    feature: "partnerships",
+    path: "/partnerstwa",
+    label: "partnerships.nav",
+    roles: ["caseworker", "coordinator", "institution_admin", "analyst"],
+  },
+  // Diagnoses and individual plans: front-line staff (coordinators included).
+  { feature: "casework", path: "/plany", label: "casework.nav", roles: FRONT_LINE_ROLES },
 ];
 
 export function featureVisible(feature: FeatureId, features: Record<FeatureId, FeatureState> = FEATURES): boolean {

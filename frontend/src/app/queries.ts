@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { unwrap } from "@/lib/api/client";
+import { directory } from "@/lib/api/directory";
 import { referrals } from "@/lib/api/referrals";
 
 /** The shell's own queries (the features have theirs in their api/ folders). */
@@ -9,6 +10,8 @@ export const shellKeys = {
    * a notification read there refreshes the count in the header.
    */
   unreadNotifications: () => ["referrals", "notifications", "unread-count"] as const,
+  /** Under the partnerships feature's prefix (["partnerships"]): answering an invitation there refreshes the badge. */
+  partnershipInvitations: () => ["partnerships", "invitations-badge"] as const,
 };
 
 export const shellQueries = {
@@ -18,6 +21,14 @@ export const shellQueries = {
       queryKey: shellKeys.unreadNotifications(),
       queryFn: () => unwrap(referrals.GET("/v1/notifications/unread-count")),
       refetchInterval: 60_000,
+      retry: false,
+    }),
+  /** The partnerships the user's institution is party or invited to (the navigation's invitation count). */
+  partnershipInvitations: () =>
+    queryOptions({
+      queryKey: shellKeys.partnershipInvitations(),
+      queryFn: () => unwrap(directory.GET("/v1/partnerships", { params: { query: { limit: 100 } } })),
+      refetchInterval: 5 * 60_000,
       retry: false,
     }),
 };

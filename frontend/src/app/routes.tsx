@@ -18,6 +18,8 @@ const FEATURE_ROUTES = {
   admin: { path: "administracja/*", Component: lazy(() => import("@/features/admin/routes")) },
   imports: { path: "import/*", Component: lazy(() => import("@/features/imports/routes")) },
   audit: { path: "audyt/*", Component: lazy(() => import("@/features/audit/routes")) },
+  partnerships: { path: "partnerstwa/*", Component: lazy(() => import("@/features/partnerships/routes")) },
+  casework: { path: "plany/*", Component: lazy(() => import("@/features/casework/routes")) },
 } satisfies Record<FeatureId, { path: string; Component: ComponentType }>;
 
 function featureRoutes(): RouteObject[] {

@@ -23,16 +23,27 @@ function signedInWith(roles: Role[], ...handlers: HttpHandler[]) {
 describe("navigation by role", () => {
   it("front-line roles see Osoby and Skierowania, coordinators and analysts Raporty, admins Administracja", () => {
     const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.label);
-    expect(labels(["caseworker"])).toEqual(["nav.persons", "nav.referrals"]);
-    expect(labels(["coordinator"])).toEqual(["nav.persons", "nav.referrals", "nav.reports", "nav.imports"]);
-    expect(labels(["analyst"])).toEqual(["nav.reports"]);
-    expect(labels(["institution_admin"])).toEqual(["nav.admin"]);
+    expect(labels(["caseworker"])).toEqual(["nav.persons", "nav.referrals", "partnerships.nav", "casework.nav"]);
+    expect(labels(["coordinator"])).toEqual([
+      "nav.persons",
+      "nav.referrals",
+      "nav.reports",
+      "nav.imports",
+      "partnerships.nav",
+      "casework.nav",
+    ]);
+    expect(labels(["analyst"])).toEqual(["nav.reports", "partnerships.nav"]);
+    expect(labels(["institution_admin"])).toEqual(["nav.admin", "partnerships.nav"]);
     expect(labels(["system_admin"])).toEqual(["nav.admin"]);
     expect(labels(["auditor"])).toEqual(["nav.audit"]);
   });
 
   it("hides the entries of hidden features", () => {
-    expect(navItemsFor(["caseworker"], { ...FEATURES, persons: "hidden" }).map((i) => i.label)).toEqual(["nav.referrals"]);
+    expect(navItemsFor(["caseworker"], { ...FEATURES, persons: "hidden" }).map((i) => i.label)).toEqual([
+      "nav.referrals",
+      "partnerships.nav",
+      "casework.nav",
+    ]);
   });
 });
 
@@ -49,7 +60,7 @@ describe("application shell", () => {
       within(nav)
         .getAllByRole("link")
         .map((a) => a.textContent),
-    ).toEqual(["Administracja"]);
+    ).toEqual(["Administracja", "Partnerstwa"]);
     // "/" opens the first module of the role
     expect(await screen.findByRole("heading", { level: 1, name: "Użytkownicy" })).toBeTruthy();
   });

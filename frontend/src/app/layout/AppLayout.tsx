@@ -9,6 +9,7 @@ import { FEATURES, navItemsFor } from "../navigation";
 import { LanguageSwitch } from "@/lib/ui/LanguageSwitch";
 import { UserSummary } from "./UserSummary";
 import { NotificationsLink } from "./NotificationsLink";
+import { InvitationsBadge } from "./InvitationsBadge";
 import { FRONT_LINE_ROLES, hasAnyRole } from "@/lib/auth/roles";
 
 export function AppLayout() {
@@ -70,6 +71,8 @@ export function AppLayout() {
                   <Badge size="xs" variant="light" color="gray">
                     {t("common.preparing_short")}
                   </Badge>
+                ) : item.feature === "partnerships" ? (
+                  <InvitationsBadge />
                 ) : null
               }
             />

@@ -160,7 +160,7 @@ describe("case attributes", () => {
   });
 
   it("shows every value of an attribute its institution recorded, newest first", async () => {
-    const change = (c: string, value: string | null, at: string, by: string | null = "doradca-1") => ({
+    const change = (c: "recorded" | "changed" | "removed", value: string | null, at: string, by: string | null = "doradca-1") => ({
       person_id: jan.id,
       institution_id: PUP_ID,
       code: "education",

@@ -257,6 +257,12 @@ export default function PersonPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="lg">
+            {/* Diagnoses and plans live in the casework module (/plany). */}
+            <Section id="casework" title={t("casework.person_link.title")}>
+              <Anchor component={Link} to={`/plany/osoba/${p.id}`} size="sm">
+                {t("casework.person_link.open")}
+              </Anchor>
+            </Section>
             <Section id="consents" title={t("persons.page.consents")}>
               <Consents personId={p.id} readOnly={breakGlass} />
             </Section>

@@ -306,9 +306,7 @@ export function usePersonNames(ids: readonly string[]) {
     queryFn: async () => {
       // The registry answers at most 100 ids a request: a long, scrolled list asks in parts.
       const parts = Array.from({ length: Math.ceil(unique.length / 100) }, (_, i) => unique.slice(i * 100, i * 100 + 100));
-      const pages = await Promise.all(
-        parts.map((id) => unwrap(clients.GET("/v1/persons", { params: { query: { id, limit: 100 } } }))),
-      );
+      const pages = await Promise.all(parts.map((id) => unwrap(clients.GET("/v1/persons", { params: { query: { id, limit: 100 } } }))));
       return new Map(pages.flatMap((page) => page.items).map((p) => [p.id, p]));
     },
     placeholderData: (previous) => previous,

@@ -256,4 +256,27 @@ describe("the create-referral wizard", () => {
     });
     expect(api.callsTo("GET", `/api/clients/v1/persons/${jan.id}/consents`).length).toBeGreaterThan(0);
   });
+
+  it("opened from a plan action, prefills the service type and sends the action with the referral", async () => {
+    const actionId = "9a000000-0000-4000-8000-000000000003";
+    const { api, router } = await renderWizard(`/skierowania/nowe?person=${jan.id}&plan_action=${actionId}&service_type=social_contract`);
+    const u = userEvent.setup();
+    await screen.findByText("Wybrano: Jan Kowalski");
+    await u.click(screen.getByRole("button", { name: "Dalej" }));
+    await step(2, "Usługa");
+    // The action's service type is already chosen.
+    await u.click(screen.getByRole("button", { name: "Dalej" }));
+    await chooseOffer(u, /Kontrakt socjalny w MGOPS/);
+    await step(4, "Potrzeby i podstawa");
+    await u.type(screen.getByRole("textbox", { name: /Opis potrzeb/ }), "Wsparcie.");
+    await u.click(screen.getByRole("combobox", { name: /Przepis/ }));
+    await u.click(await screen.findByRole("option", { name: /art\. 108/, hidden: true }));
+    await u.click(screen.getByRole("button", { name: "Dalej" }));
+    await step(5, "Sprawdzenie");
+    await u.click(screen.getByRole("button", { name: "Wyślij skierowanie" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/skierowania/${created.id}`));
+    const body = api.callsTo("POST", "/api/referrals/v1/referrals")[0].json() as Record<string, unknown>;
+    expect(body.plan_action_id).toBe(actionId);
+    expect(body.service_type_code).toBe("social_contract");
+  });
 });

@@ -43,6 +43,8 @@ export default function CreateReferralPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const preset = usePerson(params.get("person"));
+  // Opened from a plan action (/plany): the referral serves that action, its service type prefilled.
+  const planAction = params.get("plan_action");
   const [step, setStep] = useState(0);
   const [error, setError] = useState<string | null>(null);
   // The confirmation step before sending to an offer with no free places.
@@ -51,7 +53,7 @@ export default function CreateReferralPage() {
     mode: "controlled",
     initialValues: {
       person: null,
-      service_type: null,
+      service_type: params.get("service_type"),
       area: "powiat",
       offer: null,
       priority: "routine",
@@ -117,6 +119,7 @@ export default function CreateReferralPage() {
         priority,
         needs_description: needs.trim(),
         legal_basis: legalBasisBody(basis),
+        ...(planAction ? { plan_action_id: planAction } : {}),
         send: true,
       });
       notify("green", t("referrals.wizard.sent", { number: referral.number }) + capacityWarningText(referral, t));

@@ -91,7 +91,7 @@ function Details({ referral }: { referral: Referral }) {
       <Field label={t("referrals.field.due")}>
         <DueDate referral={referral} />
         {referral.deadline_partnership_id ? (
-          <Anchor component={Link} to={`/partnerstwa/${referral.deadline_partnership_id}`} size="xs">
+          <Anchor component={Link} to={`/partnerstwa/${referral.deadline_partnership_id}`} size="xs" underline="always">
             {t("referrals.deadline_by_standard")}
           </Anchor>
         ) : null}

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { HttpHandler } from "msw";
-import { on, problem, reply } from "@/test/api";
+import { on, reply } from "@/test/api";
 import { institution, me, otherInstitution, OPS_ID, person, PUP_ID, referral, serviceType, user } from "@/test/fixtures";
 import { renderRoutes } from "@/test/render";
 import { signedInAs } from "@/test/session";

@@ -1,6 +1,6 @@
-import { Badge, Paper, Select, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Paper, Select, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { PageHeader } from "@/lib/ui/PageHeader";
@@ -113,6 +113,16 @@ export default function PartnersPage() {
                             {t("reporting.partners.agreement")}
                           </Badge>
                         ) : null}
+                        {" · "}
+                        <Anchor
+                          component={Link}
+                          to={`/partnerstwa?institution=${row.partner.id}&widok=all`}
+                          size="xs"
+                          underline="always"
+                          aria-label={t("partnerships.of_institution_link", { name: row.partner.name })}
+                        >
+                          {t("partnerships.nav")}
+                        </Anchor>
                       </Text>
                     </Table.Td>
                     {COLUMNS.map((c) => (

@@ -1,0 +1,375 @@
+"""Casework in a real browser (issue 14): an OPS and a PUP build a joint diagnosis and a joint plan
+for one person, the PUP creates a referral from a plan action, the OPS accepts and completes it,
+and the action's and the goal's proposed results follow the referral's outcome.
+
+A PUP caseworker registers a person; the OPS registers her too (the PESEL proves it). The PUP starts
+a joint diagnosis and invites the OPS, which writes its part and signs; the PUP signs. The PUP draws
+up a joint plan with the OPS as a party, a goal and an action with a service type; the OPS sees the
+plan. From the action the PUP opens the referral form (prefilled) and sends it to the OPS, which
+accepts, starts and completes it. Back on the plan the action shows the referral completed and
+proposes "zrealizowane"; once recorded, the goal proposes "cel osiągnięty", which the PUP accepts.
+The printed plan and the coordinators' list close the scenario.
+
+Every page is screenshotted and checked with axe-core (conftest.py). Steps (``CASEWORK`` at the
+end) run in order on one shared ``Scenario``."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from playwright.sync_api import Locator, Page, expect
+
+from conftest import look, sign_in, step
+
+PUP = "pup@splot.example"
+OPS = "ops@splot.example"  # Miejsko-Gminny Ośrodek Pomocy Społecznej w Wieliczce
+OPS_NAME = "Miejsko-Gminny Ośrodek Pomocy Społecznej w Wieliczce"
+PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
+LETTERS = "bcdfghjklmnprstwz"
+PLAN_TYPE = "Wspólny plan instytucji"
+GOAL = "Powrót na rynek pracy"
+ACTION = "Kontrakt socjalny w MGOPS"
+#: The referral's state reaches the plan through the referrals service's outbox: allow it a while.
+SYNC_DEADLINE_S = 90
+
+
+def make_pesel(rng: random.Random, born: date, female: bool) -> str:
+    month = born.month + (20 if born.year >= 2000 else 0)
+    sex_digit = rng.choice("02468" if female else "13579")
+    digits = f"{born.year % 100:02d}{month:02d}{born.day:02d}{rng.randrange(1000):03d}{sex_digit}"
+    checksum = (10 - sum(w * int(d) for w, d in zip(PESEL_WEIGHTS, digits, strict=True)) % 10) % 10
+    return digits + str(checksum)
+
+
+@dataclass
+class Scenario:
+    new_page: Callable[[str], Page]
+    rng: random.Random = field(default_factory=random.Random)
+    first_name: str = "Halina"
+    last_name: str = ""
+    pesel: str = ""
+    person_id: str = ""
+    referral_url: str = ""
+    pages: dict[str, Page] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.last_name = "Planowa" + "".join(self.rng.choice(LETTERS) for _ in range(5))
+        born = date(1965 + self.rng.randrange(30), 1 + self.rng.randrange(12), 1 + self.rng.randrange(28))
+        self.pesel = make_pesel(self.rng, born, female=True)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def casework_url(self) -> str:
+        return f"/plany/osoba/{self.person_id}"
+
+    def page(self, who: str) -> Page:
+        if who not in self.pages:
+            page = self.new_page(who)
+            sign_in(page, PUP if who == "pup" else OPS)
+            self.pages[who] = page
+        return self.pages[who]
+
+
+def choose(page: Page, scope: Page | Locator, label: str, option: str) -> None:
+    """A Mantine Select (or MultiSelect): open it and pick the option."""
+    scope.get_by_role("combobox", name=re.compile(f"^{label}")).click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+
+
+def dialog(page: Page, name: str) -> Locator:
+    box = page.get_by_role("dialog", name=name)
+    expect(box).to_be_visible()
+    return box
+
+
+def diagnosis_card(page: Page) -> Locator:
+    return page.get_by_role("article", name=re.compile(r"^Diagnoza z "))
+
+
+def plan_card(page: Page) -> Locator:
+    return page.get_by_role("article", name=PLAN_TYPE)
+
+
+def open_casework(s: Scenario, page: Page) -> None:
+    page.goto(s.casework_url)
+    expect(page.get_by_role("heading", level=1, name=f"Diagnoza i plan: {s.full_name}")).to_be_visible()
+
+
+# --- the person, registered by both ----------------------------------------------------------------
+
+
+def pup_registers_a_person(s: Scenario, pup: Page) -> None:
+    """The PUP registers her and opens "Diagnoza i plan" from her page."""
+    pup.goto("/osoby/nowa")
+    expect(pup.get_by_role("heading", level=1, name="Zarejestruj osobę")).to_be_visible()
+    pup.get_by_role("textbox", name="PESEL").fill(s.pesel)
+    pup.get_by_role("textbox", name="Imię", exact=True).fill(s.first_name)
+    pup.get_by_role("textbox", name="Nazwisko", exact=True).fill(s.last_name)
+    pup.get_by_role("button", name="Zarejestruj", exact=True).click()
+    pup.wait_for_url(re.compile(r"/osoby/[0-9a-f-]{36}$"))
+    s.person_id = pup.url.rsplit("/", 1)[-1]
+    pup.get_by_role("link", name="Diagnozy, plany i konferencje przypadku").click()
+    expect(pup.get_by_role("heading", level=1, name=f"Diagnoza i plan: {s.full_name}")).to_be_visible()
+    expect(pup.get_by_text("Nie ma jeszcze diagnozy sytuacji tej osoby.")).to_be_visible()
+    look(pup, "casework-01-empty")
+
+
+def ops_registers_her_too(s: Scenario, ops: Page) -> None:
+    """The OPS finds the PESEL in the registry and registers the person in its institution."""
+    ops.goto("/osoby")
+    search = ops.get_by_role("search").get_by_role("textbox", name="Nazwisko lub PESEL")
+    search.fill(s.pesel)
+    ops.get_by_role("button", name="Szukaj po PESEL").click()
+    ops.get_by_role("button", name=re.compile(r"^Zarejestruj w mojej instytucji")).first.click()
+    box = dialog(ops, "Rejestracja osoby w Twojej instytucji")
+    box.get_by_role("textbox", name=re.compile("^Powód rejestracji")).fill(
+        "Zgłosiła się po pomoc w sprawie zasiłku"
+    )
+    box.get_by_role("button", name="Zarejestruj i otwórz kartę").click()
+    ops.wait_for_url(re.compile(rf"/osoby/{s.person_id}$"))
+
+
+# --- the joint diagnosis ---------------------------------------------------------------------------
+
+
+def pup_starts_a_joint_diagnosis(s: Scenario, pup: Page) -> None:
+    """Nowa diagnoza, joint: a problem area and a conclusion; then the OPS is invited."""
+    pup.get_by_role("button", name="Nowa diagnoza").click()
+    box = dialog(pup, "Nowa diagnoza")
+    box.get_by_role("checkbox", name=re.compile("^Diagnoza wspólna")).check()
+    choose(pup, box, "Obszary problemowe", "Bezrobocie")
+    box.get_by_role("combobox", name=re.compile("^Obszary problemowe")).press("Escape")
+    box.get_by_role("textbox", name="Wnioski").fill("Potrzebne wsparcie w powrocie na rynek pracy.")
+    look(pup, "casework-02-diagnosis-dialog", full_page=False)
+    box.get_by_role("button", name="Zapisz").click()
+    expect(box).to_be_hidden()
+    card = diagnosis_card(pup)
+    expect(card.get_by_text("wspólna", exact=True)).to_be_visible()
+    card.get_by_role("button", name="Zaproś instytucję").click()
+    box = dialog(pup, "Zaproś instytucję")
+    choose(pup, box, "Instytucja", OPS_NAME)
+    box.get_by_role("button", name="Zaproś instytucję").click()
+    expect(box).to_be_hidden()
+    expect(card.get_by_text(re.compile("nie podpisano")).first).to_be_visible()
+    look(pup, "casework-03-diagnosis")
+
+
+def ops_writes_its_part_and_signs(s: Scenario, ops: Page) -> None:
+    """The OPS opens the same casework, writes its findings and signs its part off."""
+    open_casework(s, ops)
+    card = diagnosis_card(ops)
+    card.get_by_role("button", name="Część mojej instytucji").click()
+    box = dialog(ops, "Część mojej instytucji")
+    box.get_by_role("textbox", name="Ustalenia mojej instytucji").fill(
+        "Zaległości czynszowe, rodzina wspiera."
+    )
+    box.get_by_role("button", name="Zapisz").click()
+    expect(box).to_be_hidden()
+    card.get_by_role("button", name="Podpisz").click()
+    expect(card.get_by_text(re.compile(r"podpisano \d"))).to_be_visible()
+    look(ops, "casework-04-ops-signed")
+
+
+def pup_signs_the_diagnosis(s: Scenario, pup: Page) -> None:
+    """The owner's sign-off is the last: the diagnosis is signed."""
+    pup.reload()
+    card = diagnosis_card(pup)
+    expect(card.get_by_text("Zaległości czynszowe, rodzina wspiera.")).to_be_visible()
+    card.get_by_role("button", name="Podpisz").click()
+    expect(card.get_by_text("podpisana", exact=True)).to_be_visible()
+
+
+# --- the joint plan --------------------------------------------------------------------------------
+
+
+def pup_draws_up_a_joint_plan(s: Scenario, pup: Page) -> None:
+    """Nowy plan: the joint type with its legal basis, the OPS as a party, a review date."""
+    pup.get_by_role("button", name="Nowy plan").click()
+    box = dialog(pup, "Nowy plan")
+    choose(pup, box, "Rodzaj planu", PLAN_TYPE)
+    expect(box.get_by_text("Podstawa prawna:")).to_be_visible()
+    choose(pup, box, "Instytucje współrealizujące", OPS_NAME)
+    box.get_by_role("combobox", name=re.compile("^Instytucje współrealizujące")).press("Escape")
+    box.get_by_label("Następny przegląd").fill((date.today() + timedelta(days=60)).isoformat())
+    look(pup, "casework-05-plan-dialog", full_page=False)
+    box.get_by_role("button", name="Zapisz").click()
+    expect(box).to_be_hidden()
+    expect(plan_card(pup).get_by_text(OPS_NAME).first).to_be_visible()
+
+
+def pup_adds_a_goal_and_an_action(s: Scenario, pup: Page) -> None:
+    """A goal for the diagnosed area and an action with the service type the OPS offers."""
+    card = plan_card(pup)
+    card.get_by_role("button", name="Dodaj cel").click()
+    box = dialog(pup, "Dodaj cel")
+    choose(pup, box, "Obszar problemowy", "Bezrobocie")
+    box.get_by_role("textbox", name=re.compile("^Cel")).fill(GOAL)
+    box.get_by_role("button", name="Zapisz").click()
+    expect(box).to_be_hidden()
+    goal = card.get_by_role("region", name=GOAL)
+    goal.get_by_role("button", name="Dodaj działanie").click()
+    box = dialog(pup, "Dodaj działanie")
+    box.get_by_role("textbox", name=re.compile("^Działanie")).fill(ACTION)
+    choose(pup, box, "Rodzaj usługi", "Kontrakt socjalny")
+    box.get_by_label("Termin").fill((date.today() + timedelta(days=30)).isoformat())
+    box.get_by_role("button", name="Zapisz").click()
+    expect(box).to_be_hidden()
+    row = goal.get_by_role("row").filter(has_text=ACTION)
+    expect(row.get_by_text("zaplanowane", exact=True)).to_be_visible()
+    expect(row.get_by_role("link", name="Utwórz skierowanie")).to_be_visible()
+    look(pup, "casework-06-plan")
+
+
+def ops_sees_the_plan(s: Scenario, ops: Page) -> None:
+    """The OPS, a party, sees the plan's goal and action but does not edit the plan."""
+    ops.reload()
+    card = plan_card(ops)
+    expect(card.get_by_role("region", name=GOAL)).to_be_visible()
+    expect(card.get_by_text(ACTION)).to_be_visible()
+    expect(card.get_by_role("button", name="Dodaj cel")).to_have_count(0)
+    look(ops, "casework-07-ops-sees-plan")
+
+
+# --- the referral that serves the action -----------------------------------------------------------
+
+
+def pup_refers_from_the_action(s: Scenario, pup: Page) -> None:
+    """Utwórz skierowanie: the wizard starts with the person and the action's service type."""
+    goal = plan_card(pup).get_by_role("region", name=GOAL)
+    goal.get_by_role("row").filter(has_text=ACTION).get_by_role("link", name="Utwórz skierowanie").click()
+    expect(pup.get_by_role("heading", level=2, name="Krok 1 z 5: Osoba")).to_be_visible()
+    expect(pup.get_by_text(f"Wybrano: {s.full_name}")).to_be_visible()
+    pup.get_by_role("button", name="Dalej").click()
+    expect(pup.get_by_role("heading", level=2, name="Krok 2 z 5: Usługa")).to_be_visible()
+    expect(pup.get_by_role("combobox", name=re.compile("^Rodzaj usługi"))).to_have_value("Kontrakt socjalny")
+    pup.get_by_role("button", name="Dalej").click()
+    expect(pup.get_by_role("heading", level=2, name="Krok 3 z 5: Realizator")).to_be_visible()
+    pup.get_by_role("radiogroup", name="Oferta i realizator").get_by_role(
+        "radio", name=re.compile(OPS_NAME)
+    ).check()
+    pup.get_by_role("button", name="Dalej").click()
+    expect(pup.get_by_role("heading", level=2, name="Krok 4 z 5: Potrzeby i podstawa")).to_be_visible()
+    pup.get_by_role("textbox", name="Opis potrzeb").fill(
+        "Działanie z indywidualnego planu: kontrakt socjalny."
+    )
+    provision = pup.get_by_role("combobox", name=re.compile("Przepis"))
+    provision.click()
+    provision.fill("Współpraca")
+    pup.get_by_role(
+        "option", name=re.compile(r"^ustawa o rynku pracy i służbach zatrudnienia: Współpraca")
+    ).click()
+    pup.get_by_role("button", name="Dalej").click()
+    expect(pup.get_by_role("heading", level=2, name="Krok 5 z 5: Sprawdzenie")).to_be_visible()
+    pup.get_by_role("button", name="Wyślij skierowanie").click()
+    pup.wait_for_url(re.compile(r"/skierowania/[0-9a-f-]{36}$"))
+    s.referral_url = re.sub(r"^https?://[^/]+", "", pup.url)
+
+
+def open_action(page: Page, action: str) -> Locator:
+    page.get_by_role("region", name="Dostępne działania").get_by_role("button", name=action).click()
+    return dialog(page, action)
+
+
+def ops_completes_the_referral(s: Scenario, ops: Page) -> None:
+    """The OPS accepts, starts and completes the referral with an outcome."""
+    ops.goto(s.referral_url)
+    expect(ops.get_by_text("Jesteś odbiorcą")).to_be_visible()
+    box = open_action(ops, "Przyjmij")
+    box.get_by_role("button", name="Przyjmij").click()
+    expect(box).to_be_hidden()
+    box = open_action(ops, "Rozpocznij realizację")
+    box.get_by_role("button", name="Rozpocznij realizację").click()
+    expect(box).to_be_hidden()
+    box = open_action(ops, "Zakończ z rezultatem")
+    box.get_by_role("checkbox").first.check()
+    box.get_by_role("textbox", name="Co zostało zrealizowane").fill(
+        "Kontrakt socjalny zawarty i zrealizowany."
+    )
+    box.get_by_role("button", name="Zakończ z rezultatem").click()
+    expect(box).to_be_hidden()
+
+
+def pup_sees_the_action_follow(s: Scenario, pup: Page) -> None:
+    """The action shows the referral completed; its proposed result is recorded; the goal then
+    proposes "cel osiągnięty", which the PUP accepts."""
+    deadline = time.monotonic() + SYNC_DEADLINE_S
+    open_casework(s, pup)
+    goal = plan_card(pup).get_by_role("region", name=GOAL)
+    row = goal.get_by_role("row").filter(has_text=ACTION)
+    while True:
+        link = row.get_by_role("link", name="zakończone")
+        expect(row).to_be_visible()
+        if link.count() > 0 or time.monotonic() > deadline:
+            break
+        time.sleep(3)
+        pup.reload()
+    expect(link).to_be_visible()
+    row.get_by_role("button", name="Zmień stan").click()
+    box = dialog(pup, "Zmień stan")
+    expect(box.get_by_text("Stan skierowania proponuje: zrealizowane")).to_be_visible()
+    expect(box.get_by_role("combobox", name=re.compile("^Nowy stan"))).to_have_value("zrealizowane")
+    box.get_by_role("button", name="Zapisz").click()
+    expect(box).to_be_hidden()
+    expect(goal.get_by_text("Proponowana ocena (na podstawie działań): cel osiągnięty")).to_be_visible()
+    look(pup, "casework-08-proposed")
+    goal.get_by_role("button", name="Oceń realizację celu").click()
+    box = dialog(pup, "Oceń realizację celu")
+    expect(box.get_by_role("combobox", name=re.compile("^Ocena końcowa"))).to_have_value("cel osiągnięty")
+    box.get_by_role("button", name="Zapisz").click()
+    expect(box).to_be_hidden()
+    expect(goal.get_by_text("cel osiągnięty", exact=True)).to_be_visible()
+
+
+def pup_prints_the_plan(s: Scenario, pup: Page) -> None:
+    """The plan printed for the person to sign, and the list of plans due for review."""
+    plan_card(pup).get_by_role("link", name="Wydruk do podpisu").click()
+    expect(
+        pup.get_by_role("heading", level=1, name="Indywidualny plan — dokument do podpisu")
+    ).to_be_visible()
+    expect(pup.get_by_text("podpis osoby")).to_be_visible()
+    look(pup, "casework-09-print")
+    pup.goto("/plany")
+    expect(pup.get_by_role("heading", level=1, name="Plany do przeglądu")).to_be_visible()
+    pup.get_by_text("Wszystkie aktywne", exact=True).click()
+    expect(pup.get_by_role("link", name=s.full_name).first).to_be_visible()
+    look(pup, "casework-10-list")
+
+
+@dataclass(frozen=True)
+class Step:
+    who: str
+    name: str
+    run: Callable[[Scenario, Page], None]
+
+
+CASEWORK = (
+    Step("pup", "PUP registers a person and opens her casework", pup_registers_a_person),
+    Step("ops", "OPS registers the same person", ops_registers_her_too),
+    Step("pup", "PUP starts a joint diagnosis and invites the OPS", pup_starts_a_joint_diagnosis),
+    Step("ops", "OPS writes its part and signs", ops_writes_its_part_and_signs),
+    Step("pup", "PUP signs the diagnosis", pup_signs_the_diagnosis),
+    Step("pup", "PUP draws up a joint plan with the OPS", pup_draws_up_a_joint_plan),
+    Step("pup", "PUP adds a goal and an action", pup_adds_a_goal_and_an_action),
+    Step("ops", "OPS sees the plan", ops_sees_the_plan),
+    Step("pup", "PUP creates a referral from the action", pup_refers_from_the_action),
+    Step("ops", "OPS accepts and completes the referral", ops_completes_the_referral),
+    Step("pup", "the action and the goal follow the referral's outcome", pup_sees_the_action_follow),
+    Step("pup", "PUP prints the plan and sees it listed", pup_prints_the_plan),
+)
+
+
+def test_casework_joint_plan_and_referral(new_page: Callable[[str], Page]) -> None:
+    scenario = Scenario(new_page)
+    for number, current in enumerate(CASEWORK, start=1):
+        page = scenario.page(current.who)
+        print(f"step {number}/{len(CASEWORK)}: {current.name}")
+        with step(current.name, page):
+            current.run(scenario, page)
