@@ -12,14 +12,17 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page, expect, sync_playwright
+from stdnum.pl import pesel
 
 from embedded_server import embedded_server
 
@@ -58,7 +61,11 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.fail(
             "frontend/dist/index.html is missing: run `make frontend` first (builds the SPA)", pytrace=False
         )
-    with embedded_server(tmp_path_factory.mktemp("splot-data"), static_dir=DIST) as base_url:
+    # The referrals service caches the directory's answers (a partnership's standard too) for a
+    # minute in production; the browser tests create a partnership and refer between its parties
+    # a moment later.
+    fresh = {"SPLOT_REFERRALS_DIRECTORY_CACHE_SECONDS": "1"}
+    with embedded_server(tmp_path_factory.mktemp("splot-data"), static_dir=DIST, env=fresh) as base_url:
         yield base_url
 
 
@@ -263,3 +270,11 @@ def sign_in(page: Page, email: str, password: str = PASSWORD, *, name: str | Non
     form.get_by_label(re.compile(r"^Hasło")).fill(password)
     form.get_by_role("button", name="Zaloguj się").click()
     page.wait_for_url(lambda url: "/logowanie" not in url)
+
+
+def make_pesel(rng: random.Random, born: date, female: bool) -> str:
+    """A valid PESEL for a person born on ``born`` (an even sex digit: a woman)."""
+    month = born.month + (20 if born.year >= 2000 else 0)
+    sex_digit = rng.choice("02468" if female else "13579")
+    digits = f"{born.year % 100:02d}{month:02d}{born.day:02d}{rng.randrange(1000):03d}{sex_digit}"
+    return digits + pesel.calc_check_digit(digits)

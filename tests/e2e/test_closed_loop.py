@@ -24,7 +24,7 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import Locator, Page, expect
 
-from conftest import look, settle, sign_in, step
+from conftest import look, make_pesel, settle, sign_in, step
 
 PUP = "pup@splot.example"
 OPS = "ops@splot.example"  # Miejsko-Gminny Ośrodek Pomocy Społecznej w Wieliczce
@@ -39,16 +39,6 @@ ANALYST = "analityk@splot.example"  # national scope
 AGE_BANDS = ("65+", "0-17")
 ROUTE = "OPS → NGO"
 INGESTION_DEADLINE_S = 90
-PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
-
-
-def make_pesel(rng: random.Random, born: date, female: bool) -> str:
-    """A valid PESEL: birth date (month + 20 for the 2000s), serial, sex digit, checksum."""
-    month = born.month + (20 if born.year >= 2000 else 0)
-    sex_digit = rng.choice("02468" if female else "13579")
-    digits = f"{born.year % 100:02d}{month:02d}{born.day:02d}{rng.randrange(1000):03d}{sex_digit}"
-    checksum = (10 - sum(w * int(d) for w, d in zip(PESEL_WEIGHTS, digits, strict=True)) % 10) % 10
-    return digits + str(checksum)
 
 
 def radio_group(page: Page, name: str) -> Locator:

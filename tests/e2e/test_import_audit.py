@@ -18,21 +18,12 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import Page, expect
 
-from conftest import look, shot, sign_in, step
+from conftest import look, make_pesel, shot, sign_in, step
 
 COORDINATOR = "pup.koordynator@splot.example"
 AUDITOR = "audytor@splot.example"
 PUP_NAME = "Powiatowy Urząd Pracy w Wieliczce"
-PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
 FORMULA = '=HYPERLINK("http://evil.example","klik")'
-
-
-def make_pesel(rng: random.Random, born: date, female: bool) -> str:
-    month = born.month + (20 if born.year >= 2000 else 0)
-    sex_digit = rng.choice("02468" if female else "13579")
-    digits = f"{born.year % 100:02d}{month:02d}{born.day:02d}{rng.randrange(1000):03d}{sex_digit}"
-    checksum = (10 - sum(w * int(d) for w, d in zip(PESEL_WEIGHTS, digits, strict=True)) % 10) % 10
-    return digits + str(checksum)
 
 
 @dataclass

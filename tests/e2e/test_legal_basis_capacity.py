@@ -17,7 +17,7 @@ from datetime import date
 
 from playwright.sync_api import Page, expect
 
-from conftest import look, sign_in, step
+from conftest import look, make_pesel, sign_in, step
 
 PUP = "pup@splot.example"
 OPS_ADMIN = "ops.admin@splot.example"
@@ -26,16 +26,6 @@ OFFER = "Asystent rodziny"
 PROVISION = re.compile(r"^ustawa o rynku pracy i służbach zatrudnienia: Współpraca powiatowego urzędu pracy")
 CITATION = "ustawa o rynku pracy i służbach zatrudnienia: Współpraca powiatowego urzędu pracy"
 LETTERS = "abcdefghijklmnoprstuwz"
-
-
-def make_pesel(rng: random.Random, born: date, female: bool) -> str:
-    """A valid PESEL for a person born in the 1900s (even serial digit: a woman)."""
-    serial = rng.randrange(100, 1000)
-    sex = rng.choice((0, 2, 4, 6, 8) if female else (1, 3, 5, 7, 9))
-    digits = f"{born:%y%m%d}{serial:03d}{sex}"
-    weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
-    check = (10 - sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10) % 10
-    return f"{digits}{check}"
 
 
 @dataclass

@@ -9,6 +9,7 @@ Steps (``STEPS`` at the end) run in order on one shared ``Scenario``."""
 
 from __future__ import annotations
 
+import random
 import re
 import uuid
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from datetime import date
 
 from playwright.sync_api import Page, expect
 
-from conftest import look, settle, sign_in, step
+from conftest import look, make_pesel, settle, sign_in, step
 
 OPS = "ops.koordynator@splot.example"
 PUP = "pup.koordynator@splot.example"
@@ -121,6 +122,67 @@ def agreement_confirmed_by_all(s: Scenario) -> None:
     look(page, "partnership-agreement-in-force")
 
 
+def coordinator_sets_the_standard(s: Scenario) -> None:
+    """The service standard: the OPS answers the parties' referrals for a social contract within
+    3 working days (instead of the usual 5)."""
+    page = s.ops
+    assert page is not None
+    page.goto(f"{s.url}/plan")
+    page.get_by_role("button", name="Zmień standard").click()
+    dialog = page.get_by_role("dialog", name="Zmień standard")
+    dialog.get_by_role("button", name="Dodaj krok").click()
+    dialog.get_by_role("textbox", name=re.compile("^Nazwa kroku")).fill("Kontrakt socjalny w OPS")
+    dialog.get_by_role("textbox", name=re.compile(r"^Rodzaj usługi \(kod\)")).fill("social_contract")
+    dialog.get_by_role("textbox", name=re.compile(r"^Termin \(dni robocze\)")).fill("3")
+    look(page, "partnership-standard-form", full_page=False)
+    dialog.get_by_role("button", name="Zapisz").click()
+    expect(page.get_by_text("Zapisano plan.")).to_be_visible()
+    expect(
+        page.get_by_role("table", name="Standard usługi").get_by_text("Kontrakt socjalny w OPS")
+    ).to_be_visible()
+
+
+def referral_between_parties_follows_the_standard(s: Scenario) -> None:
+    """The PUP refers one of its clients to the OPS for a social contract: the due date is the
+    standard's, and the referral page says so with a link to the partnership."""
+    page = s.pup
+    assert page is not None
+    page.goto("/osoby/nowa")
+    rng = random.Random()
+    page.get_by_role("textbox", name="PESEL").fill(
+        make_pesel(rng, date(1979, 5, 1 + rng.randrange(28)), True)
+    )
+    page.get_by_role("textbox", name="Imię", exact=True).fill("Marta")
+    page.get_by_role("textbox", name="Nazwisko", exact=True).fill(f"Partnerska{rng.randrange(10**6):06d}")
+    page.get_by_role("button", name="Zarejestruj", exact=True).click()
+    page.wait_for_url(re.compile(r"/osoby/[0-9a-f-]{36}$"))
+    page.get_by_role("link", name="Nowe skierowanie").first.click()
+    expect(page.get_by_role("heading", level=2, name="Krok 1 z 5: Osoba")).to_be_visible()
+    page.get_by_role("button", name="Dalej").click()
+    page.get_by_role("combobox", name=re.compile("^Rodzaj usługi")).click()
+    page.get_by_role("option", name="Kontrakt socjalny", exact=True).click()
+    page.get_by_role("button", name="Dalej").click()
+    expect(page.get_by_role("heading", level=2, name="Krok 3 z 5: Realizator")).to_be_visible()
+    page.get_by_role("radiogroup", name="Oferta i realizator").get_by_role(
+        "radio", name=re.compile("Ośrodek Pomocy Społecznej w Wieliczce")
+    ).check()
+    page.get_by_role("button", name="Dalej").click()
+    page.get_by_role("textbox", name="Opis potrzeb").fill("Wsparcie socjalne w ramach partnerstwa.")
+    provision = page.get_by_role("combobox", name=re.compile("Przepis"))
+    provision.click()
+    provision.fill("Współpraca")
+    page.get_by_role(
+        "option", name=re.compile(r"^ustawa o rynku pracy i służbach zatrudnienia: Współpraca")
+    ).click()
+    page.get_by_role("button", name="Dalej").click()
+    page.get_by_role("button", name="Wyślij skierowanie").click()
+    page.wait_for_url(re.compile(r"/skierowania/[0-9a-f-]{36}$"))
+    link = page.get_by_role("link", name="termin wg standardu usługi partnerstwa")
+    expect(link).to_be_visible()
+    assert link.get_attribute("href") == s.url.replace(page.url.split("/skierowania")[0], "")
+    look(page, "partnership-standard-deadline-on-referral")
+
+
 def coordinator_records_meeting(s: Scenario) -> None:
     """A meeting with a decision that adds a task to the plan."""
     page = s.ops
@@ -196,6 +258,8 @@ STEPS = [
     ops_starts,
     pup_and_ngo_accept,
     agreement_confirmed_by_all,
+    coordinator_sets_the_standard,
+    referral_between_parties_follows_the_standard,
     coordinator_records_meeting,
     targets_show_measured,
     analyst_sees_summary,
