@@ -88,3 +88,39 @@ async def test_a_case_conference_and_the_actions_it_created(case):
     event = (await world.events(conference["id"], type="case_conference.recorded"))[0]["payload"]
     assert set(event["participant_institution_ids"]) == {str(case.ops.id), str(case.pup.id)}
     assert "training" not in str(event) and "Anna" not in str(event)
+
+
+async def test_the_lead_worker_follows_a_merge_into_a_record_without_one_and_back(case):
+    world = case.world
+    coordinator = world.headers(case.ops, "coordinator")
+    # The OPS finds it has the same person twice; the duplicate has the lead worker.
+    survivor = await world.person(
+        case.ops, pesel=None, birth_date="1985-03-14", sex="F", override_reason="duplicate, merge later"
+    )
+    url = f"/v1/persons/{case.person_id}/lead-worker"
+    set_ = await world.client.put(
+        url, json={"user_sub": "ops-anna", "display_name": "Anna Nowak"}, headers=coordinator
+    )
+    assert set_.status_code == 201, set_.text
+    merged = await world.client.post(
+        "/v1/persons/merges",
+        json={
+            "survivor_id": survivor["id"],
+            "merged_id": case.person_id,
+            "reason": "same person: checked the ID card",
+        },
+        headers=coordinator,
+    )
+    assert merged.status_code == 201, merged.text
+    moved = await world.client.get(f"/v1/persons/{survivor['id']}/lead-worker", headers=coordinator)
+    assert moved.json()["current"]["display_name"] == "Anna Nowak"
+    undone = await world.client.post(
+        f"/v1/persons/merges/{merged.json()['merge']['id']}/undo",
+        json={"reason": "not the same person after all"},
+        headers=coordinator,
+    )
+    assert undone.status_code == 200, undone.text
+    back = await world.client.get(url, headers=coordinator)
+    assert back.json()["current"]["display_name"] == "Anna Nowak"
+    left = await world.client.get(f"/v1/persons/{survivor['id']}/lead-worker", headers=coordinator)
+    assert left.json()["current"] is None

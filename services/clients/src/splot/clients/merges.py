@@ -24,7 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import access_requests, events, identity, schemas
 from splot.clients.access import Access, Actor, AuditContext, access_to, log_access
-from splot.clients.casework.models import CaseConference, Diagnosis, Plan
+from splot.clients.casework import merging
+from splot.clients.casework.models import CaseConference, Diagnosis, LeadWorker, Plan
 from splot.clients.config import ClientsSettings
 from splot.clients.models import (
     AccessGrant,
@@ -218,6 +219,9 @@ async def _move_rows(session: AsyncSession, *, survivor: Person, merged: Person)
                 update(model).where(model.id.in_(ids)).values(person_id=survivor.id),
                 execution_options={"synchronize_session": False},
             )
+    moves["lead_workers"] = await merging.follow_merge_lead_worker(
+        session, survivor_id=survivor.id, merged_id=merged.id
+    )
     moves["access_requests"] = await access_requests.follow_merge(
         session, survivor_id=survivor.id, merged_id=merged.id
     )
@@ -424,6 +428,7 @@ async def _move_back(session: AsyncSession, *, merge: PersonMerge, survivor: Per
         *_FOLLOWING.items(),
         ("registrations_moved", Registration),
         ("attributes_moved", CaseAttribute),
+        ("lead_workers", LeadWorker),
     ):
         ids = _ids(moves.get(key, []))
         if ids:
