@@ -1,5 +1,5 @@
 """Casework and merges: diagnoses, plans and case conferences follow a merge with the registry's
-other rows (``merges._FOLLOWING``); the lead worker follows only when the survivor has none."""
+other rows (``merges.FOLLOWING``); the lead worker follows only when the survivor has none."""
 
 from __future__ import annotations
 

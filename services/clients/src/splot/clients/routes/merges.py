@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, Response, status
 
-from splot.clients import merges, persons, schemas
+from splot.clients import merge_undo, merges, persons, schemas
 from splot.clients.routes.deps import PERSON_READ_RESPONSES, Audit, Coordinator, PersonId, Settings
 from splot.common.api import READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit
 from splot.common.db import SessionDep
@@ -66,5 +66,5 @@ async def undo_merge(
     session: SessionDep, actor: Coordinator, audit: Audit, merge_id: uuid.UUID, data: schemas.MergeUndo
 ) -> schemas.MergeRead:
     """Undo a merge within its window: both records are back as they were, with their rows."""
-    merge = await merges.undo_merge(session, actor=actor, merge_id=merge_id, data=data, audit=audit)
+    merge = await merge_undo.undo_merge(session, actor=actor, merge_id=merge_id, data=data, audit=audit)
     return merges.merge_read(merge)
