@@ -59,6 +59,7 @@ export const partnershipKeys = {
   evaluationSummary: (id: string, period: string) => ["partnerships", "one", id, "evaluations", "summary", period] as const,
   institution: (id: string) => ["directory", "institutions", "one", id] as const,
   institutionSearch: (q: string) => ["directory", "institutions", "search", q] as const,
+  serviceTypes: () => ["directory", "service-types"] as const,
   staff: () => ["directory", "users", "active"] as const,
   measured: (id: string, from: string, to: string) => ["reporting", "partnerships", id, "measures", from, to] as const,
 };
@@ -129,6 +130,12 @@ export const partnershipQueries = {
           }),
         ),
     }),
+  serviceTypes: () =>
+    queryOptions({
+      queryKey: partnershipKeys.serviceTypes(),
+      queryFn: () => unwrap(directory.GET("/v1/service-types")),
+      ...REFERENCE,
+    }),
   institution: (id: string) =>
     queryOptions({
       queryKey: partnershipKeys.institution(id),
@@ -195,6 +202,11 @@ export function usePartnerships() {
 
 export function usePartnership(id: string) {
   return useQuery(partnershipQueries.detail(id));
+}
+
+/** The directory's service-type catalogue (a standard's step names its service type from it). */
+export function useServiceTypes() {
+  return useQuery(partnershipQueries.serviceTypes());
 }
 
 export function useInstitution(id: string) {

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { HttpHandler } from "msw";
 import { inTurn, on, problem, reply } from "@/test/api";
-import { me } from "@/test/fixtures";
+import { me, serviceType } from "@/test/fixtures";
 import { renderRoutes } from "@/test/render";
 import { signedInAs } from "@/test/session";
 import type { Role } from "@/lib/api/directory";
@@ -19,6 +19,9 @@ async function renderPlan(roles: Role[], ...handlers: HttpHandler[]) {
     on.get("directory", "/v1/partnerships/{partnership_id}/tasks", { items: [task()], next_cursor: null }),
     on.get("directory", "/v1/partnerships/{partnership_id}/plan", reply(plan(), { headers: { ETag: `"${P_ID}.3"` } })),
     on.get("directory", "/v1/institutions/{institution_id}", (call) => institutionOf(call.params.institution_id)),
+    on.get("directory", "/v1/service-types", {
+      items: [serviceType(), serviceType({ code: "social_work", name_pl: "Praca socjalna", name_en: "Social work" })],
+    }),
     ...handlers,
   );
   const view = renderRoutes([{ path: "/partnerstwa/*", element: <PartnershipsRoutes /> }], `/partnerstwa/${P_ID}/plan`, { signedIn: true });
@@ -109,12 +112,18 @@ describe("the action plan", () => {
     await u.type(names[1], "Kontrakt socjalny");
     const days = within(dialog).getAllByRole("textbox", { name: /Termin \(dni robocze\)/ });
     await u.type(days[1], "7");
+    // The service type is chosen from the directory's catalogue, by name.
+    const types = within(dialog).getAllByRole("combobox", { name: /^Rodzaj usługi/ });
+    expect((types[0] as HTMLInputElement).value).toBe("Praca socjalna");
+    await u.click(types[1]);
+    const options = await screen.findAllByRole("option", { name: "Kontrakt socjalny", hidden: true });
+    await u.click(options[options.length - 1]); // the second step's list (each step has its own)
     await u.click(within(dialog).getByRole("button", { name: "Zapisz" }));
     await waitFor(() => expect(api.callsTo("PUT", `${BASE}/standard`)).toHaveLength(1));
     expect(api.callsTo("PUT", `${BASE}/standard`)[0].json()).toEqual({
       steps: [
         { name: "Diagnoza w OPS", performer_institution_id: OPS, service_type_code: "social_work", deadline_working_days: 5 },
-        { name: "Kontrakt socjalny", performer_institution_id: null, service_type_code: null, deadline_working_days: 7 },
+        { name: "Kontrakt socjalny", performer_institution_id: null, service_type_code: "social_contract", deadline_working_days: 7 },
       ],
     });
   });

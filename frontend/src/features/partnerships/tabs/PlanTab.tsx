@@ -4,9 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "@/lib/auth/AuthProvider";
 import { formatDate } from "@/lib/format";
+import { currentLanguage } from "@/lib/i18n";
 import { DataTable, type Column } from "@/lib/ui/DataTable";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import {
+  useServiceTypes,
   partnershipQueries,
   TASK_STATUSES,
   useSetTaskStatus,
@@ -126,6 +128,13 @@ function CriteriaView({ criteria }: { criteria: Criteria | null }) {
 
 function Standard({ steps }: { steps: StandardStep[] }) {
   const { t } = useTranslation();
+  const catalogue = useServiceTypes();
+  const en = currentLanguage() === "en";
+  const serviceName = (code: string | null | undefined) => {
+    if (!code) return t("partnerships.plan.any_service");
+    const found = catalogue.data?.items.find((item) => item.code === code);
+    return found ? (en ? found.name_en : found.name_pl) : code;
+  };
   const columns: Column<StandardStep>[] = [
     { key: "position", header: t("partnerships.plan.step_no"), cell: (s) => s.position },
     { key: "name", header: t("partnerships.plan.step_name"), cell: (s) => s.name },
@@ -141,7 +150,7 @@ function Standard({ steps }: { steps: StandardStep[] }) {
           "—"
         ),
     },
-    { key: "service", header: t("partnerships.plan.service_type"), cell: (s) => s.service_type_code ?? "—" },
+    { key: "service", header: t("partnerships.plan.service_type"), cell: (s) => serviceName(s.service_type_code) },
     {
       key: "deadline",
       header: t("partnerships.plan.deadline"),

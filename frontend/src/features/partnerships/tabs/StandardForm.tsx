@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { Versioned } from "@/lib/api/client";
 import { applyErrorToForm, normalise } from "@/lib/ui/forms";
 import { notify } from "@/lib/ui/notify";
-import { useSetStandard, type Partnership, type Plan } from "../api/partnerships";
+import { currentLanguage } from "@/lib/i18n";
+import { useServiceTypes, useSetStandard, type Partnership, type Plan } from "../api/partnerships";
 import { PlanModal } from "./PlanModal";
 import { usePartyOptions } from "./TaskForm";
 
@@ -21,6 +22,11 @@ export function StandardForm({ partnership, plan, onClose }: { partnership: Part
   const { t } = useTranslation();
   const save = useSetStandard(partnership.id);
   const parties = usePartyOptions(partnership);
+  const catalogue = useServiceTypes();
+  const en = currentLanguage() === "en";
+  const serviceTypes = (catalogue.data?.items ?? [])
+    .filter((item) => item.active)
+    .map((item) => ({ value: item.code, label: en ? item.name_en : item.name_pl }));
   const [error, setError] = useState<unknown>(null);
   const form = useForm<{ steps: Step[] }>({
     mode: "controlled",
@@ -86,7 +92,14 @@ export function StandardForm({ partnership, plan, onClose }: { partnership: Part
               {...form.getInputProps(`steps.${index}.performer_institution_id`)}
             />
             <Group grow>
-              <TextInput label={t("partnerships.plan.service_type")} {...form.getInputProps(`steps.${index}.service_type_code`)} />
+              <Select
+                label={t("partnerships.plan.service_type")}
+                description={t("partnerships.plan.service_type_any")}
+                data={serviceTypes}
+                searchable
+                clearable
+                {...form.getInputProps(`steps.${index}.service_type_code`)}
+              />
               <NumberInput
                 label={t("partnerships.plan.deadline_days")}
                 min={1}
