@@ -330,6 +330,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/casework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Casework Read
+         * @description Persons with a plan (by type) and with a joint plan, goals by problem area × assessment,
+         *     actions delivered by another institution than the plan's owner, the median working days from
+         *     diagnosis to a plan's first action and the share of plans reviewed on time, in the months.
+         */
+        get: operations["casework_read_v1_casework_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/exports/aggregate": {
         parameters: {
             query?: never;
@@ -533,6 +555,35 @@ export interface components {
                 [key: string]: string;
             };
             count: components["schemas"]["Cell"];
+        };
+        /**
+         * CaseworkRead
+         * @description The casework measures of a period (definitions in docs/indicators.md, "Casework").
+         */
+        CaseworkRead: {
+            as_of: components["schemas"]["AsOf"];
+            scope: components["schemas"]["ScopeRead"];
+            suppression: components["schemas"]["Suppression"];
+            /** Period From */
+            period_from: string;
+            /** Period To */
+            period_to: string;
+            /** Exact */
+            exact: boolean;
+            persons_with_plan: components["schemas"]["Cell"];
+            /** Persons With Plan By Type */
+            persons_with_plan_by_type: components["schemas"]["PlanTypeCount"][];
+            persons_with_joint_plan: components["schemas"]["Cell"];
+            /** Goals */
+            goals: components["schemas"]["GoalCount"][];
+            actions: components["schemas"]["Cell"];
+            actions_by_other_institution: components["schemas"]["Cell"];
+            share_by_other_institution: components["schemas"]["Cell"];
+            plans_with_first_action_after_diagnosis: components["schemas"]["Cell"];
+            median_working_days_diagnosis_to_first_action: components["schemas"]["Cell"];
+            plans_reviewed: components["schemas"]["Cell"];
+            plans_reviewed_on_time: components["schemas"]["Cell"];
+            review_on_time_share: components["schemas"]["Cell"];
         };
         /** CatalogueRead */
         CatalogueRead: {
@@ -832,6 +883,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** GoalCount */
+        GoalCount: {
+            /** Area Code */
+            area_code: string;
+            /** Assessment */
+            assessment: string;
+            value: components["schemas"]["Cell"];
+        };
         /**
          * Granularity
          * @enum {string}
@@ -962,6 +1021,12 @@ export interface components {
             indicators: {
                 [key: string]: components["schemas"]["Cell"];
             };
+        };
+        /** PlanTypeCount */
+        PlanTypeCount: {
+            /** Plan Type */
+            plan_type: string;
+            value: components["schemas"]["Cell"];
         };
         /**
          * ProblemDetail
@@ -3521,6 +3586,215 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PartnershipMeasuresRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    casework_read_v1_casework_get: {
+        parameters: {
+            query: {
+                /** @description First month (YYYY-MM) */
+                from: string;
+                /** @description Last month (YYYY-MM) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "as_of": {
+                     *         "generated_at": "2026-03-02T09:30:00Z",
+                     *         "data_as_of": "2026-03-02T09:30:00Z",
+                     *         "sources": [
+                     *           {
+                     *             "source": "source",
+                     *             "last_seq": 1,
+                     *             "head_seq": 1,
+                     *             "lag": 1,
+                     *             "last_success_at": "2026-03-02T09:30:00Z",
+                     *             "last_error_at": "2026-03-02T09:30:00Z",
+                     *             "consecutive_failures": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "scope": {
+                     *         "kind": "kind",
+                     *         "territory": "territory",
+                     *         "institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
+                     *       },
+                     *       "suppression": {
+                     *         "threshold": 1,
+                     *         "sensitive_threshold": 1,
+                     *         "rounding_base": 1,
+                     *         "sensitive_service_types": [
+                     *           "sensitive service types"
+                     *         ]
+                     *       },
+                     *       "period_from": "period from",
+                     *       "period_to": "period to",
+                     *       "exact": true,
+                     *       "persons_with_plan": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       },
+                     *       "persons_with_plan_by_type": [
+                     *         {
+                     *           "plan_type": "plan type",
+                     *           "value": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "persons_with_joint_plan": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       },
+                     *       "goals": [
+                     *         {
+                     *           "area_code": "area code",
+                     *           "assessment": "assessment",
+                     *           "value": {
+                     *             "value": 1,
+                     *             "suppressed": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "actions": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       },
+                     *       "actions_by_other_institution": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       },
+                     *       "share_by_other_institution": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       },
+                     *       "plans_with_first_action_after_diagnosis": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       },
+                     *       "median_working_days_diagnosis_to_first_action": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       },
+                     *       "plans_reviewed": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       },
+                     *       "plans_reviewed_on_time": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       },
+                     *       "review_on_time_share": {
+                     *         "value": 1,
+                     *         "suppressed": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CaseworkRead"];
                 };
             };
             /** @description Bad Request */

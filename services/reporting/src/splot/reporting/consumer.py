@@ -23,6 +23,10 @@ from splot.reporting.config import ReportingSettings
 from splot.reporting.ingestion import SOURCE_LOCK_KEYS, IngestContext, handler_for
 from splot.reporting.models import (
     AgreementDim,
+    CaseworkActionFact,
+    CaseworkDiagnosisFact,
+    CaseworkGoalFact,
+    CaseworkPlanFact,
     ConsentFact,
     DirtyMonth,
     FollowupFact,
@@ -327,6 +331,10 @@ ANALYTICAL_TABLES: tuple[Table, ...] = (
     table_of(AgreementDim),
     table_of(PartnershipPartyDim),
     table_of(PartnershipDim),
+    table_of(CaseworkPlanFact),
+    table_of(CaseworkGoalFact),
+    table_of(CaseworkActionFact),
+    table_of(CaseworkDiagnosisFact),
     table_of(OfferDim),
     table_of(InstitutionDim),
     table_of(ProcessedEvent),

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.reporting import cubes, employment
+from splot.reporting import casework, cubes, employment
 from splot.reporting.clients_feed import (
     access_granted,
     consent_event,
@@ -273,6 +273,7 @@ HANDLERS: dict[str, Handler] = {
     "consent.withdrawn": consent_event,
     "access.granted": access_granted,
     "followup.answered": _followup,
+    **casework.HANDLERS,
 }
 
 

@@ -216,6 +216,67 @@ class PartnershipPartyDim(Base):
         return self.joined_on <= day and (self.left_on is None or self.left_on > day)
 
 
+# --- casework (issue #14; rules in splot.reporting.casework) -------------------------------------
+
+
+class CaseworkPlanFact(Base):
+    """A person's individual plan as of its newest event: no goal text, notes or decisions."""
+
+    __tablename__ = "casework_plan"
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    person_pseudonym: Mapped[str | None] = mapped_column(String(64), index=True)
+    plan_type: Mapped[str] = mapped_column(String(48))
+    owner_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    party_institution_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    diagnosis_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    created_on: Mapped[date] = mapped_column(Date)
+    next_review_due: Mapped[date | None] = mapped_column(Date)
+    last_reviewed_on: Mapped[date | None] = mapped_column(Date)
+    #: Whether the last review was on or before the review date due then (null: none was due).
+    last_review_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(16))
+    last_event_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class CaseworkGoalFact(Base):
+    __tablename__ = "casework_goal"
+
+    goal_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    plan_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    owner_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    area_code: Mapped[str] = mapped_column(String(48))
+    assessment: Mapped[str | None] = mapped_column(String(24))
+    assessed_on: Mapped[date | None] = mapped_column(Date)
+    last_event_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class CaseworkActionFact(Base):
+    __tablename__ = "casework_action"
+
+    action_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    plan_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    #: The institution delivering the action, and the plan's owner.
+    owner_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    plan_owner_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(16))
+    #: The local day the action was added to the plan.
+    first_action_on: Mapped[date] = mapped_column(Date)
+    last_event_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class CaseworkDiagnosisFact(Base):
+    __tablename__ = "casework_diagnosis"
+
+    diagnosis_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    person_pseudonym: Mapped[str | None] = mapped_column(String(64))
+    owner_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    diagnosed_on: Mapped[date] = mapped_column(Date)
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    joint: Mapped[bool] = mapped_column(Boolean)
+    last_event_seq: Mapped[int] = mapped_column(BigInteger)
+
+
 # --- persons (pseudonymous) --------------------------------------------------------------------
 
 

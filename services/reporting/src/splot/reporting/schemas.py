@@ -241,6 +241,39 @@ class PartnershipMeasuresRead(Envelope):
     indicators: dict[str, Cell]
 
 
+class PlanTypeCount(BaseModel):
+    plan_type: str
+    value: Cell
+
+
+class GoalCount(BaseModel):
+    area_code: str
+    assessment: str
+    value: Cell
+
+
+class CaseworkRead(Envelope):
+    """The casework measures of a period (definitions in docs/indicators.md, "Casework")."""
+
+    period_from: str
+    period_to: str
+    #: True: exact numbers (an institution's own plans); false: through the suppression policy.
+    exact: bool
+    persons_with_plan: Cell
+    persons_with_plan_by_type: list[PlanTypeCount]
+    persons_with_joint_plan: Cell
+    #: Goals assessed in the period by problem area and assessment.
+    goals: list[GoalCount]
+    actions: Cell
+    actions_by_other_institution: Cell
+    share_by_other_institution: Cell
+    plans_with_first_action_after_diagnosis: Cell
+    median_working_days_diagnosis_to_first_action: Cell
+    plans_reviewed: Cell
+    plans_reviewed_on_time: Cell
+    review_on_time_share: Cell
+
+
 class MeasureInfo(BaseModel):
     name: str
     kind: str
