@@ -5,8 +5,8 @@ import uuid
 from dataclasses import dataclass, field
 
 import pytest
-from casework_matrix import CASEWORK_MATRIX, CASEWORK_STRANGER_EXCEPTIONS, casework_ids
 
+from casework_matrix import CASEWORK_MATRIX, CASEWORK_STRANGER_EXCEPTIONS, casework_ids
 from conftest import PESEL_ANNA
 
 SECRET_MARKERS = ("Kowalska", PESEL_ANNA, "600 100 200", "Zmyślona")

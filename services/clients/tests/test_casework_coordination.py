@@ -2,6 +2,7 @@
 and case conferences (participants, the actions they created)."""
 
 import pytest
+
 from casework_world import make_case
 
 

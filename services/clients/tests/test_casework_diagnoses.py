@@ -2,6 +2,7 @@
 invited contributors and their sign-offs, If-Match, and the events."""
 
 import pytest
+
 from casework_world import make_case
 
 

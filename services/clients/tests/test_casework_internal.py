@@ -4,6 +4,7 @@ scope required, newest state by version, the referral's outcome proposes the act
 import uuid
 
 import pytest
+
 from casework_world import make_case
 
 

@@ -2,6 +2,7 @@
 agreement, reviews, assessments, If-Match, the coordinators' list and the events."""
 
 import pytest
+
 from casework_world import make_case
 
 

@@ -2,6 +2,7 @@
 system administrator, each with its roles. Written out independently of the access module."""
 
 import pytest
+
 from partnership_setup import agreement, start
 
 # (viewer, role) -> what it sees: "full" (parties), "texts" (invited: initiative and agreement

@@ -4,11 +4,12 @@ the standard and its deadline between two parties; targets; meetings; evaluation
 
 import uuid
 
-from partnership_setup import AGREEMENT, agreement, start
 from sqlalchemy import select
 
 from splot.common.events import outbox_event
 from splot.directory.models import DirectoryAudit
+
+from partnership_setup import AGREEMENT, agreement, start
 
 
 async def _events(session, aggregate_id) -> list[tuple[str, dict]]:

@@ -6,12 +6,13 @@ from datetime import datetime
 
 import httpx
 import pytest
-from referrals_fakes import FakePeers, MemoryEmailSender
 
 from splot.common.testing import ServiceSpec
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.main import SERVICE_DIR, create_app
 from splot.referrals.scheduler import SchedulerContext, SchedulerReport, run_once
+
+from referrals_fakes import FakePeers, MemoryEmailSender
 
 pytest_plugins = ["splot.common.testing"]
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from referrals_fakes import FakePeers
 from sqlalchemy import select
 
 from splot.common.db import utcnow
@@ -28,6 +27,7 @@ from splot.referrals.peers import HttpPeers, PeerUnavailable
 from splot.referrals.peers_clients_plans import PlanActionRefused, PlanActionState
 
 from conftest import Staff, act, create, run_scheduler, step
+from referrals_fakes import FakePeers
 
 PREFIX = "/cl/v1/internal/plan-actions/"
 CONSENT = {"kind": "consent"}
