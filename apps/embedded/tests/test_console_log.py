@@ -117,3 +117,13 @@ def test_every_request_when_asked_and_json_in_production(restore_logging, capsys
     )
     record = json.loads(capsys.readouterr().out)
     assert record["event"] == "request" and record["status"] == 200 and record["pesel"] == "[redacted]"
+
+
+def test_a_slow_but_ready_probe_is_no_problem_on_the_console(restore_logging, capsys):
+    configure_logging(json=False, requests="problems", force=True)
+    for status in (200, 503):
+        structlog.get_logger().info(
+            "request", service="reporting", method="GET", route="/ready", status=status, duration_ms=4272
+        )
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1 and "/ready 503" in lines[0]

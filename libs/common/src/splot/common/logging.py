@@ -98,6 +98,8 @@ def _safe_traceback(
 
 #: A request slower than this is a problem worth a line even when it succeeded.
 SLOW_REQUEST_MS = 1000.0
+#: Health probes: a slow but successful one is not worth a line on the console.
+_PROBES = frozenset({"/health", "/ready", "/metrics"})
 _CONVERTER = re.compile(r"\{(\w+):[^}]*\}")  # {referral_id:splot_id} reads {referral_id}
 _CONSOLE_SKIP = frozenset({"event", "level", "timestamp", "service", "request_id", "frames"})
 
@@ -105,10 +107,13 @@ _CONSOLE_SKIP = frozenset({"event", "level", "timestamp", "service", "request_id
 def _only_problem_requests(
     _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
 ) -> MutableMapping[str, Any]:
-    """Drops requests answered 1xx-3xx in time; keeps every other event."""
+    """Drops requests answered 1xx-3xx in time, and successful probes however slow (a busy start
+    is not a problem of ``/ready``); keeps every other event."""
     if event_dict.get("event") == "request":
         status = int(event_dict.get("status") or 0)
-        if status < 400 and float(event_dict.get("duration_ms") or 0) < SLOW_REQUEST_MS:
+        if status < 400 and (
+            float(event_dict.get("duration_ms") or 0) < SLOW_REQUEST_MS or event_dict.get("route") in _PROBES
+        ):
             raise structlog.DropEvent
     return event_dict
 
