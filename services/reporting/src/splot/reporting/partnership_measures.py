@@ -31,7 +31,7 @@ from splot.reporting.facts import Calendar
 from splot.reporting.indicators import Node, _agreements_in_force, _cooperation_components, _institutions
 from splot.reporting.models import MEASURE_COLUMNS, UNKNOWN, PartnershipPartyDim, ReferralFact
 from splot.reporting.periods import MonthRange
-from splot.reporting.suppression import UNDEFINED, Cell, Policy, percentile
+from splot.reporting.suppression import Cell, Policy
 
 #: The counts given per flow (route × service type).
 FLOW_MEASURES = ("referrals", "responded", "accepted", "completed", "employment_outcome")
@@ -57,16 +57,13 @@ class Publish:
     exact: bool
 
     def count(self, n: int, *, sensitive: bool = False) -> Cell:
-        return Cell(int(n), False) if self.exact else self.policy.count(n, sensitive=sensitive)
+        return self.policy.count(n, sensitive=sensitive, exact=self.exact)
 
     def ratio(self, numerator: int, denominator: int) -> Cell:
         return self.policy.ratio(numerator, denominator, exact=self.exact)
 
     def percentile(self, histogram: Counter[int], quantile: float) -> Cell:
-        if not self.exact:
-            return self.policy.percentile(histogram, quantile)
-        value = percentile(histogram, quantile)
-        return UNDEFINED if value is None else Cell(value, False)
+        return self.policy.percentile(histogram, quantile, exact=self.exact)
 
 
 @dataclass
