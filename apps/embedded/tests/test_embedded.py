@@ -1,7 +1,6 @@
 """The embedded mode: migrations and demo data on SQLite files, one origin for SPA and APIs."""
 
 import httpx
-import pytest
 from asgi_lifespan import LifespanManager
 from sqlalchemy import func, select
 
@@ -9,17 +8,6 @@ from splot.common.db import create_engine, create_sessionmaker
 from splot.directory.demo import DEMO_PASSWORD
 from splot.directory.models import Institution, User
 from splot.embedded import cli
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPLOT_DATA_DIR", str(tmp_path / "var"))
-    static = tmp_path / "dist"
-    (static / "assets").mkdir(parents=True)
-    (static / "index.html").write_text("<!doctype html><html lang=pl><title>Splot</title><div id=root></div>")
-    (static / "assets" / "app.js").write_text("console.log('splot')")
-    monkeypatch.setenv("SPLOT_STATIC_DIR", str(static))
-    return tmp_path / "var"
 
 
 async def _count(model) -> int:

@@ -93,7 +93,18 @@ async def _seed_referrals(session: AsyncSession, results: dict[str, Any]) -> Any
         referrals_demo.DemoPersonRef(id=p.id, registering_institution_id=p.institution_id)
         for p in results["clients"].persons
     ]
-    return await referrals_demo.seed(session, institutions=institutions, persons=persons)
+    plan_actions = [
+        referrals_demo.DemoPlanActionRef(
+            id=a.id,
+            person_id=a.person_id,
+            institution_ids=a.institution_ids,
+            service_type_code=a.service_type_code,
+        )
+        for a in results["clients"].plan_actions
+    ]
+    return await referrals_demo.seed(
+        session, institutions=institutions, persons=persons, plan_actions=plan_actions
+    )
 
 
 _SEED_PRINCIPAL = Principal(

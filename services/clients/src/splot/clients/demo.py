@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import events, identity
-from splot.clients.casework.demo import seed_casework
+from splot.clients.casework.demo import DemoPlanAction, seed_casework
 from splot.clients.models import AttributeChange, CaseAttribute, Consent, ExternalRef, Person, Registration
 from splot.common import teryt
 
@@ -72,6 +72,8 @@ class DemoPerson:
 class DemoClients:
     created: bool
     persons: list[DemoPerson] = field(default_factory=list)
+    #: Open actions of the demo's individual plans (only on the first run, when they are made).
+    plan_actions: list[DemoPlanAction] = field(default_factory=list)
 
 
 @dataclass
@@ -278,5 +280,5 @@ async def seed(session: AsyncSession, *, institutions: list[DemoInstitutionRef])
             await session.flush()
             await events.consent_event(session, "consent.given", consent)
     await session.flush()
-    await seed_casework(session, persons=persons, institutions=institutions)
-    return DemoClients(created=True, persons=persons)
+    plan_actions = await seed_casework(session, persons=persons, institutions=institutions)
+    return DemoClients(created=True, persons=persons, plan_actions=plan_actions)

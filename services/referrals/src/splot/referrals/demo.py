@@ -12,6 +12,7 @@ seed is idempotent.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -66,6 +67,17 @@ class DemoInstitutionRef:
 class DemoPersonRef:
     id: uuid.UUID
     registering_institution_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class DemoPlanActionRef:
+    """An open action of one of the registry's demo plans: a scenario marked ``for_plan`` refers
+    its person for it (the sender must be among ``institution_ids``, as the registry requires)."""
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    institution_ids: tuple[uuid.UUID, ...]
+    service_type_code: str | None = None
 
 
 @dataclass
@@ -167,6 +179,7 @@ async def seed(
     *,
     institutions: dict[str, DemoInstitutionRef],
     persons: list[DemoPersonRef],
+    plan_actions: Sequence[DemoPlanActionRef] = (),
     settings: ReferralsSettings | None = None,
     now: datetime | None = None,
 ) -> DemoReferrals:
@@ -179,11 +192,30 @@ async def seed(
     now = now or utcnow()
     peers = DemoPeers(institutions)
     created: list[uuid.UUID] = []
+    unused = list(plan_actions)
     for index, scenario in enumerate(SCENARIOS):
         if scenario.sender not in institutions or scenario.target not in institutions:
             continue
-        created.extend(await _play(session, scenario, index, institutions, persons, peers, settings, now))
+        action = (
+            _plan_action(scenario, institutions[scenario.sender].id, unused) if scenario.for_plan else None
+        )
+        created.extend(
+            await _play(session, scenario, index, institutions, persons, peers, settings, now, action)
+        )
     return DemoReferrals(created=True, grants=await _grants(session), referral_ids=created)
+
+
+def _plan_action(
+    scenario: Scenario, sender: uuid.UUID, unused: list[DemoPlanActionRef]
+) -> DemoPlanActionRef | None:
+    """The first unused open action the sender may refer for, one of the scenario's service type
+    first; taken off ``unused`` (an action serves one open referral at a time)."""
+    mine = [a for a in unused if sender in a.institution_ids]
+    same = [a for a in mine if a.service_type_code == scenario.service_type]
+    chosen = (same or mine or [None])[0]
+    if chosen is not None:
+        unused.remove(chosen)
+    return chosen
 
 
 def _person(persons: list[DemoPersonRef], sender: uuid.UUID, index: int) -> uuid.UUID:
@@ -196,6 +228,7 @@ def _create_request(
     person_id: uuid.UUID,
     parties: tuple[DemoInstitutionRef, DemoInstitutionRef],
     settings: ReferralsSettings,
+    plan_action_id: uuid.UUID | None = None,
 ) -> schemas.ReferralCreate:
     sender, target = parties
     return schemas.ReferralCreate.model_validate(
@@ -207,6 +240,7 @@ def _create_request(
             "needs_description": scenario.needs,
             "legal_basis": _legal_basis(settings, sender, target, scenario.service_type),
             "programme": scenario.programme,
+            "plan_action_id": str(plan_action_id) if plan_action_id else None,
             "send": not scenario.draft,
         }
     )
@@ -221,13 +255,15 @@ async def _play(
     peers: DemoPeers,
     settings: ReferralsSettings,
     now: datetime,
+    action: DemoPlanActionRef | None = None,
 ) -> list[uuid.UUID]:
     sender, target = institutions[scenario.sender], institutions[scenario.target]
     actors = {S: _actor(sender), R: _actor(target)}
     moment = now - timedelta(days=scenario.days_ago)
+    person_id = action.person_id if action else _person(persons, sender.id, index)
     referral = await drafts.create_referral(
         session,
-        data=_create_request(scenario, _person(persons, sender.id, index), (sender, target), settings),
+        data=_create_request(scenario, person_id, (sender, target), settings, action.id if action else None),
         actor=actors[S],
         peers=peers,
         settings=settings,

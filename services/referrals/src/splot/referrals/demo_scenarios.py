@@ -30,6 +30,9 @@ class Scenario:
     messages: tuple[tuple[str, str], ...] = ()
     expire: bool = False
     draft: bool = False
+    #: Refer the person of an open action of a demo plan for that action (the registry's demo
+    #: plans; the action then follows the referral's states).
+    for_plan: bool = False
 
 
 R, S = "receiver", "sender"
@@ -61,6 +64,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         30,
         steps=(ACCEPT, START),
         programme="PAI",
+        for_plan=True,
         forward=(
             "ops-ngo-chain",
             "fundacja-wspolny-krok",
@@ -79,6 +83,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         "social_work",
         20,
         steps=(ACCEPT,),
+        for_plan=True,
         forward=("ops-ngo-chain-2", "fundacja-wspolny-krok", "vocational_counselling", (ACCEPT,)),
     ),
     Scenario(

@@ -80,6 +80,22 @@ _OUTCOMES = [
 
 
 @dataclass(frozen=True)
+class DemoPlanAction:
+    """An open action of a demo plan, for the referrals demo to serve with a referral (the registry
+    takes a referral for it from the action's owner, the plan's owner or a party)."""
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    #: Who may refer for it: the action's owner, the plan's owner and parties.
+    institution_ids: tuple[uuid.UUID, ...]
+    service_type_code: str | None
+
+
+#: Action statuses a referral may still serve.
+_OPEN = ("planned", "in_progress")
+
+
+@dataclass(frozen=True)
 class _Pick:
     person: DemoPerson
     plan_type: str
@@ -155,7 +171,7 @@ async def _goal(
     outcome: tuple[tuple[str, ...], str | None],
     deliverer: uuid.UUID,
     day: date,
-) -> None:
+) -> list[PlanAction]:
     area, description, service_type = goal_spec
     statuses, assessment = outcome
     goal = PlanGoal(
@@ -172,6 +188,7 @@ async def _goal(
     session.add(goal)
     await session.flush()
     await events.goal_event(session, "plan.goal_added", plan, goal)
+    actions: list[PlanAction] = []
     for n, status in enumerate(statuses):
         action = PlanAction(
             plan_id=plan.id,
@@ -187,11 +204,15 @@ async def _goal(
         session.add(action)
         await session.flush()
         await events.action_event(session, "plan.action_added", plan, action)
+        actions.append(action)
     if assessment:
         await events.goal_event(session, "plan.goal_assessed", plan, goal)
+    return actions
 
 
-async def _plan(session: AsyncSession, pick: _Pick, n: int, rng: random.Random) -> Plan:
+async def _plan(
+    session: AsyncSession, pick: _Pick, n: int, rng: random.Random
+) -> tuple[Plan, list[DemoPlanAction]]:
     day = START + timedelta(days=7 * n + rng.randrange(5))
     specs = _GOALS[pick.plan_type]
     diagnosis = await _diagnosis(session, pick, day - timedelta(days=10), [s[0] for s in specs])
@@ -214,8 +235,19 @@ async def _plan(session: AsyncSession, pick: _Pick, n: int, rng: random.Random) 
     session.add_all([PlanParty(plan_id=plan.id, institution_id=p) for p in pick.parties])
     await events.plan_event(session, "plan.created", plan, list(pick.parties))
     deliverer = pick.parties[0] if pick.parties else pick.owner
+    open_actions: list[DemoPlanAction] = []
     for g, spec in enumerate(specs):
-        await _goal(session, plan, spec, _OUTCOMES[(n + g) % len(_OUTCOMES)], deliverer, day)
+        actions = await _goal(session, plan, spec, _OUTCOMES[(n + g) % len(_OUTCOMES)], deliverer, day)
+        open_actions.extend(
+            DemoPlanAction(
+                id=a.id,
+                person_id=pick.person.id,
+                institution_ids=tuple(dict.fromkeys((a.owner_institution_id, pick.owner, *pick.parties))),
+                service_type_code=a.service_type_code,
+            )
+            for a in actions
+            if a.status in _OPEN
+        )
     if n % 2:
         session.add(
             PlanReview(
@@ -227,7 +259,7 @@ async def _plan(session: AsyncSession, pick: _Pick, n: int, rng: random.Random) 
                 created_at=_at(day + timedelta(days=45)),
             )
         )
-    return plan
+    return plan, open_actions
 
 
 async def _coordination(session: AsyncSession, pick: _Pick, plan: Plan) -> None:
@@ -261,15 +293,17 @@ async def _coordination(session: AsyncSession, pick: _Pick, plan: Plan) -> None:
 
 async def seed_casework(
     session: AsyncSession, *, persons: list[DemoPerson], institutions: list[DemoInstitutionRef]
-) -> int:
+) -> list[DemoPlanAction]:
     """Plans (with their diagnoses) for up to ``PLANS_PER_TYPE`` persons per plan type; returns
-    how many plans were made."""
+    their open actions (for the referrals demo to link its referral chains to)."""
     types = {i.id: i.type for i in institutions}
     rng = random.Random(SEED)  # noqa: S311 - deterministic demo data, not a secret
     picks = _picks(persons, types)
+    open_actions: list[DemoPlanAction] = []
     for n, pick in enumerate(picks):
-        plan = await _plan(session, pick, n, rng)
+        plan, actions = await _plan(session, pick, n, rng)
+        open_actions.extend(actions)
         if pick.plan_type == "joint_plan" or n % 4 == 0:
             await _coordination(session, pick, plan)
     await session.flush()
-    return len(picks)
+    return open_actions
