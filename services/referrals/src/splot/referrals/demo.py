@@ -212,10 +212,11 @@ def _plan_action(
     first; taken off ``unused`` (an action serves one open referral at a time)."""
     mine = [a for a in unused if sender in a.institution_ids]
     same = [a for a in mine if a.service_type_code == scenario.service_type]
-    chosen = (same or mine or [None])[0]
-    if chosen is not None:
-        unused.remove(chosen)
-    return chosen
+    candidates = same or mine
+    if not candidates:
+        return None
+    unused.remove(candidates[0])
+    return candidates[0]
 
 
 def _person(persons: list[DemoPersonRef], sender: uuid.UUID, index: int) -> uuid.UUID:
