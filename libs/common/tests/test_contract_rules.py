@@ -50,6 +50,21 @@ def test_headers_a_client_reads_are_declared(document):
     assert "500" in post and "headers" not in document["paths"]["/health"]["get"]["responses"]["200"]
 
 
+def test_every_authenticated_post_declares_idempotency_key(document):
+    post = document["paths"]["/v1/widgets"]["post"]
+    assert {"$ref": "#/components/parameters/IdempotencyKey"} in post["parameters"]
+    key = document["components"]["parameters"]["IdempotencyKey"]
+    assert (key["in"], key["required"], key["schema"]["maxLength"]) == ("header", False, 200)
+    assert post["responses"]["201"]["headers"]["Idempotent-Replayed"] == {
+        "$ref": "#/components/headers/Idempotent-Replayed"
+    }
+    assert "parameters" not in document["paths"][WIDGET].get("get", {}) or all(
+        p.get("name") != "Idempotency-Key" for p in document["paths"][WIDGET]["get"]["parameters"]
+    )
+    post["parameters"].remove({"$ref": "#/components/parameters/IdempotencyKey"})
+    assert violations(document) == ["POST /v1/widgets: an authenticated POST does not declare Idempotency-Key"]
+
+
 def test_problem_documents_have_named_schemas(document):
     schemas = document["components"]["schemas"]
     responses = document["paths"][WIDGET]["patch"]["responses"]

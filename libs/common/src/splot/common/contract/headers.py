@@ -50,6 +50,26 @@ HEADERS: dict[str, dict[str, Any]] = {
         "schema": _INT,
         "example": 1,
     },
+    "Idempotent-Replayed": {
+        "description": "`true` when this answer is the stored answer to an earlier request with the same Idempotency-Key",
+        "schema": {"type": "string", "enum": ["true"]},
+        "example": "true",
+    },
+}
+IDEMPOTENCY_REF = {"$ref": "#/components/parameters/IdempotencyKey"}
+#: Every authenticated POST takes an ``Idempotency-Key`` (:mod:`splot.common.idempotency`).
+IDEMPOTENCY_KEY: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": (
+        "Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key "
+        "and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key "
+        "with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is "
+        "a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user."
+    ),
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+    "example": "9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10",
 }
 #: ``openapi_extra={IF_MATCH_TO_REPLACE: "why"}``: a PUT that creates without If-Match and
 #: needs it (428) only to replace an existing resource; the contract cannot make it required.
@@ -90,8 +110,11 @@ def if_match_of(operation: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def add_headers(document: dict[str, Any], *, skip: frozenset[str] = frozenset()) -> None:
-    document.setdefault("components", {}).setdefault("headers", {}).update(HEADERS)
+    components = document.setdefault("components", {})
+    components.setdefault("headers", {}).update(HEADERS)
     ops = operations(document, skip)
+    if any(method == "post" and operation.get("security") for _, method, operation in ops):
+        components.setdefault("parameters", {})["IdempotencyKey"] = IDEMPOTENCY_KEY
     versioned = {path for path, _, operation in ops if if_match_of(operation) is not None}
     for path, method, operation in ops:
         responses = operation["responses"]
@@ -100,6 +123,11 @@ def add_headers(document: dict[str, Any], *, skip: frozenset[str] = frozenset())
         if NO_LOCATION not in operation:
             _with_header(responses, "Location", lambda status, _: status == "201")
         _with_header(responses, "Retry-After", lambda status, _: status in ("429", "503"))
+        if method == "post" and operation.get("security"):
+            parameters = operation.setdefault("parameters", [])
+            if IDEMPOTENCY_REF not in parameters:
+                parameters.append(IDEMPOTENCY_REF)
+            _with_header(responses, "Idempotent-Replayed", lambda status, _: status[0] == "2")
         responses.setdefault("500", problem("Internal Server Error: quote the request id"))
         if PROBLEM_MEDIA_TYPE not in responses.get("422", {}).get("content", {PROBLEM_MEDIA_TYPE: 0}):
             # FastAPI's own 422 (HTTPValidationError): what is sent is a validation problem.

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from splot.common.contract.headers import (
+    IDEMPOTENCY_REF,
     IF_MATCH_TO_REPLACE,
     NO_LOCATION,
     RATE_LIMIT_HEADERS,
@@ -45,6 +46,8 @@ def _operation(
             found.append("creates a versioned resource but its 201 declares no ETag")
     if "201" in responses and NO_LOCATION not in operation and not _has_header(responses["201"], "Location"):
         found.append("201 declares no Location")
+    if method == "post" and operation.get("security") and IDEMPOTENCY_REF not in operation.get("parameters", []):
+        found.append("an authenticated POST does not declare Idempotency-Key")
     for status in ("429", "503"):
         if status in responses and not _has_header(responses[status], "Retry-After"):
             found.append(f"{status} declares no Retry-After")
