@@ -62,7 +62,9 @@ def test_every_authenticated_post_declares_idempotency_key(document):
         p.get("name") != "Idempotency-Key" for p in document["paths"][WIDGET]["get"]["parameters"]
     )
     post["parameters"].remove({"$ref": "#/components/parameters/IdempotencyKey"})
-    assert violations(document) == ["POST /v1/widgets: an authenticated POST does not declare Idempotency-Key"]
+    assert violations(document) == [
+        "POST /v1/widgets: an authenticated POST does not declare Idempotency-Key"
+    ]
 
 
 def test_problem_documents_have_named_schemas(document):

@@ -46,7 +46,11 @@ def _operation(
             found.append("creates a versioned resource but its 201 declares no ETag")
     if "201" in responses and NO_LOCATION not in operation and not _has_header(responses["201"], "Location"):
         found.append("201 declares no Location")
-    if method == "post" and operation.get("security") and IDEMPOTENCY_REF not in operation.get("parameters", []):
+    if (
+        method == "post"
+        and operation.get("security")
+        and IDEMPOTENCY_REF not in operation.get("parameters", [])
+    ):
         found.append("an authenticated POST does not declare Idempotency-Key")
     for status in ("429", "503"):
         if status in responses and not _has_header(responses[status], "Retry-After"):
