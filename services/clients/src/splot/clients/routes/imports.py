@@ -24,13 +24,26 @@ _IMPORT_BODY: dict[str, Any] = {
         "required": True,
         "description": "Rows as CSV (header row; ; or , separated) or JSON, as the body or an uploaded file",
         "content": {
-            "text/csv": {"schema": {"type": "string"}},
+            "text/csv": {
+                "schema": {"type": "string"},
+                "example": "pesel;first_name;last_name;external_id\n85031715150;Anna;Przykładowa;SYR-000123\n",
+            },
             "application/json": {
                 "schema": {
                     "type": "object",
                     "properties": {"rows": {"type": "array", "items": {"type": "object"}}},
                     "required": ["rows"],
-                }
+                },
+                "example": {
+                    "rows": [
+                        {
+                            "pesel": "85031715150",
+                            "first_name": "Anna",
+                            "last_name": "Przykładowa",
+                            "external_id": "SYR-000123",
+                        }
+                    ]
+                },
             },
             "multipart/form-data": {
                 "schema": {
