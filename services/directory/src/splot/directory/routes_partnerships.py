@@ -8,6 +8,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
+from sqlalchemy.orm.exc import StaleDataError
 
 from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit
 from splot.common.auth import Principal, Role, require_roles
@@ -19,6 +20,8 @@ from splot.directory.partnerships import access, agreements, core
 from splot.directory.partnerships import schemas as ps
 
 router = APIRouter(prefix="/v1")
+#: A confirmation that lost a race with another party's is tried again this many times in all.
+_CONFIRM_ATTEMPTS = 5
 Staff = Annotated[Principal, Depends(require_roles(*Role))]
 Rel = access.Relation
 
@@ -239,10 +242,21 @@ async def confirm_agreement(
     session: SessionDep, actor: Staff, agreement_id: uuid.UUID, response: Response
 ) -> ps.AgreementVersionRead:
     """Your institution confirms the agreement (its administrator or coordinator; dated and
-    audited). In force once every party has, from its first day."""
+    audited). In force once every party has, from its first day. Parties confirming at the same
+    moment are taken one after the other (no If-Match: a confirmation does not depend on what the
+    caller read)."""
     day = utcnow().date()
-    agreement = await _visible_agreement(session, agreement_id, actor)
-    await agreements.confirm(session, agreement=agreement, actor=actor, day=day)
+    for attempt in range(_CONFIRM_ATTEMPTS):
+        agreement = await _visible_agreement(session, agreement_id, actor)
+        try:
+            await agreements.confirm(session, agreement=agreement, actor=actor, day=day)
+            break
+        except StaleDataError:
+            # Another party's confirmation committed since we read the agreement: read it again
+            # (the last confirmation must see every other one, or the agreement stays pending).
+            await session.rollback()
+            if attempt == _CONFIRM_ATTEMPTS - 1:
+                raise
     agreement = await agreements.load(session, agreement_id)
     set_etag(response, agreement.id, agreement.version)
     return ps.AgreementVersionRead.model_validate(agreements.version_read(agreement, day))
