@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent } from "./format";
+import { formatBytes, formatPercent } from "./format";
 
 const pl = (share: number, fractionDigits?: number) => formatPercent(share, { language: "pl", fractionDigits }).replace(/\s/g, "");
 
@@ -24,5 +24,13 @@ describe("formatPercent", () => {
     expect(pl(0.0004, 0)).toBe("1%");
     expect(pl(0)).toBe("0%");
     expect(pl(0.006, 0)).toBe("1%");
+  });
+});
+
+describe("formatBytes", () => {
+  it("uses bytes, kilobytes and megabytes with the language's decimal mark", () => {
+    expect(formatBytes(820, { language: "pl" })).toBe("820 B");
+    expect(formatBytes(12_500, { language: "pl" })).toBe("12,5 kB");
+    expect(formatBytes(3_240_000, { language: "en" })).toBe("3.2 MB");
   });
 });

@@ -32,6 +32,14 @@ export function formatPercent(share: number, options: { language?: string; fract
   return new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: digits }).format(steps / scale / 100);
 }
 
+/** A file size for people: "820 B", "12,5 kB", "3,2 MB" (decimal units, the current language). */
+export function formatBytes(size: number, options: { language?: string } = {}): string {
+  const tag = (options.language ?? currentLanguage()) === "en" ? "en-GB" : "pl-PL";
+  const [value, unit] = size < 1000 ? [size, "B"] : size < 1_000_000 ? [size / 1000, "kB"] : [size / 1_000_000, "MB"];
+  const digits = unit === "B" ? 0 : 1;
+  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: digits }).format(value)} ${unit}`;
+}
+
 /** A password a person can read out: 4 groups of 4 characters without look-alikes (≥ 12 chars). */
 export function generatePassword(): string {
   const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { HttpHandler } from "msw";
-import { on, problem, reply } from "@/test/api";
+import { on, problem, raw, reply } from "@/test/api";
 import { me } from "@/test/fixtures";
 import { renderRoutes } from "@/test/render";
 import { signedInAs } from "@/test/session";
@@ -27,6 +27,14 @@ async function renderMeetings(roles: Role[], ...handlers: HttpHandler[]) {
   await screen.findByRole("heading", { level: 1, name: partnership().name });
   return { api, ...view };
 }
+
+afterEach(() => vi.restoreAllMocks());
+
+const DOC = "0d5a3a0e-5b7a-4f4e-9d3a-3c0f8f4f2a10";
+const kept = (document_id: string | null) =>
+  meeting({
+    minutes: { title: "Protokół nr 1", file_name: "protokół 1.pdf", media_type: "application/pdf", size_bytes: 12_500, document_id },
+  });
 
 describe("meetings", () => {
   it("lists meetings with parties present, agenda, decisions, minutes and the next date", async () => {
@@ -99,5 +107,74 @@ describe("meetings", () => {
   it("shows a failed read with a retry", async () => {
     await renderMeetings(["caseworker"], on.get("directory", "/v1/partnerships/{partnership_id}/meetings", problem(503, "unavailable")));
     expect(await screen.findByRole("button", { name: "Spróbuj ponownie" })).toBeTruthy();
+  });
+
+  it("lets a party download the minutes' file, and no one but an organiser replace it", async () => {
+    vi.spyOn(URL, "createObjectURL").mockReturnValue("blob:splot-test");
+    const save = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    const { api } = await renderMeetings(
+      ["caseworker"],
+      on.get("directory", "/v1/partnerships/{partnership_id}/meetings", { items: [kept(DOC)], next_cursor: null }),
+      on.get(
+        "directory",
+        "/v1/partnerships/{partnership_id}/documents/{document_id}",
+        raw(
+          () =>
+            new Response(new Uint8Array([37, 80, 68, 70]), {
+              status: 200,
+              headers: {
+                "Content-Type": "application/pdf",
+                "Content-Disposition": "attachment; filename*=UTF-8''protok%C3%B3%C5%82%201.pdf",
+              },
+            }),
+        ),
+      ),
+    );
+    expect(await screen.findByText(/Protokół nr 1 \(protokół 1.pdf, 12,5 kB\)/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /pliku? protokołu/ })).toBeNull();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Pobierz protokół" }));
+    await waitFor(() => expect(save).toHaveBeenCalled());
+    expect(api.callsTo("GET", `/api/directory/v1/partnerships/${P_ID}/documents/${DOC}`)).toHaveLength(1);
+  });
+
+  it("uploads the minutes' file as an organiser, and explains a refused file", async () => {
+    let answer = 0;
+    const { api } = await renderMeetings(
+      ["coordinator"],
+      on.post("directory", "/v1/partnerships/{partnership_id}/meetings/{meeting_id}/minutes", () => {
+        answer += 1;
+        return answer === 1
+          ? reply(
+              {
+                id: DOC,
+                meeting_id: "m1",
+                kind: "minutes" as const,
+                title: "Protokół nr 1",
+                file_name: "protokol.pdf",
+                media_type: "application/pdf",
+                size_bytes: 4,
+                sha256: "0".repeat(64),
+                uploaded_by_institution_id: OPS,
+                uploaded_at: "2026-03-11T10:00:00Z",
+              },
+              { status: 201 },
+            )
+          : problem(415, "unsupported_media_type");
+      }),
+    );
+    const u = userEvent.setup();
+    expect(await screen.findByRole("button", { name: "Dodaj plik protokołu" })).toBeTruthy();
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error("no file input");
+    expect(input.accept).toBe(".pdf,.odt,.docx,.txt");
+    await u.upload(input, new File(["%PDF"], "protokol.pdf", { type: "application/pdf" }));
+    await waitFor(() => expect(api.callsTo("POST", `/api/directory/v1/partnerships/${P_ID}/meetings/m1/minutes`)).toHaveLength(1));
+    const [sent] = api.callsTo("POST", `/api/directory/v1/partnerships/${P_ID}/meetings/m1/minutes`);
+    expect(sent.headers.get("Content-Type")).toMatch(/^multipart\/form-data/);
+    expect(sent.body).toContain('filename="protokol.pdf"');
+    await waitFor(() => expect(api.callsTo("GET", `/api/directory/v1/partnerships/${P_ID}/meetings`).length).toBeGreaterThan(1));
+
+    await u.upload(input, new File(["MZ"], "wirus.pdf", { type: "application/pdf" }));
+    expect(await screen.findByText("Protokół musi być dokumentem PDF, ODT, DOCX albo TXT (UTF-8).")).toBeTruthy();
   });
 });

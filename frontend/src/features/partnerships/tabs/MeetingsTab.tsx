@@ -11,8 +11,9 @@ import { InstitutionName } from "../components/InstitutionName";
 import { ProblemAlert } from "../components/ProblemAlert";
 import { isOrganiser } from "../lib/access";
 import { MeetingForm } from "./MeetingForm";
+import { MeetingMinutes } from "./MeetingMinutes";
 
-function MeetingCard({ meeting }: { meeting: Meeting }) {
+function MeetingCard({ meeting, partnershipId, organiser }: { meeting: Meeting; partnershipId: string; organiser: boolean }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" component="li" aria-labelledby={`meeting-${meeting.id}`}>
@@ -58,14 +59,12 @@ function MeetingCard({ meeting }: { meeting: Meeting }) {
             </ol>
           </div>
         ) : null}
-        <Text size="sm" c="dimmed">
-          {t("partnerships.meetings.minutes")}:{" "}
-          {meeting.minutes
-            ? `${meeting.minutes.title}${meeting.minutes.file_name ? ` (${meeting.minutes.file_name})` : ""}`
-            : t("partnerships.meetings.no_minutes")}
-          {" · "}
-          {t("partnerships.meetings.next_meeting_on")}: {formatDate(meeting.next_meeting_on)}
-        </Text>
+        <MeetingMinutes partnershipId={partnershipId} meeting={meeting} organiser={organiser} />
+        {meeting.next_meeting_on ? (
+          <Text size="sm" c="dimmed">
+            {t("partnerships.meetings.next_meeting_planned", { date: formatDate(meeting.next_meeting_on) })}
+          </Text>
+        ) : null}
       </Stack>
     </Paper>
   );
@@ -77,13 +76,14 @@ export function MeetingsTab({ partnership }: { partnership: Partnership }) {
   const { me } = useAuth();
   const meetings = useInfiniteQuery(partnershipQueries.meetings(partnership.id));
   const [recording, setRecording] = useState(false);
+  const organiser = isOrganiser(me, partnership);
   const items = meetings.data?.pages.flatMap((p) => p.items) ?? [];
   const next = items.find((m) => m.next_meeting_on)?.next_meeting_on;
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm">{next ? t("partnerships.meetings.next", { date: formatDate(next) }) : null}</Text>
-        {isOrganiser(me, partnership) ? <Button onClick={() => setRecording(true)}>{t("partnerships.meetings.record")}</Button> : null}
+        {organiser ? <Button onClick={() => setRecording(true)}>{t("partnerships.meetings.record")}</Button> : null}
       </Group>
       {meetings.isError ? (
         <ProblemAlert error={meetings.error} onRetry={() => void meetings.refetch()} />
@@ -95,7 +95,7 @@ export function MeetingsTab({ partnership }: { partnership: Partnership }) {
         <>
           <Stack gap="md" component="ul" className="plain-list" aria-label={t("partnerships.tabs.meetings")}>
             {items.map((m) => (
-              <MeetingCard key={m.id} meeting={m} />
+              <MeetingCard key={m.id} meeting={m} partnershipId={partnership.id} organiser={organiser} />
             ))}
           </Stack>
           <LoadMore

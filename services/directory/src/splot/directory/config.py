@@ -54,6 +54,8 @@ class DirectorySettings(ServiceSettings):
 
     #: How long the previous client secret keeps working after a rotation.
     secret_rotation_grace_seconds: int = 24 * 3600
+    #: The largest file a partnership keeps (a meeting's minutes), in bytes.
+    partnership_document_max_bytes: int = Field(10 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
 
     @model_validator(mode="after")
     def _real_keys_in_production(self) -> DirectorySettings:

@@ -8,7 +8,14 @@ from fastapi import FastAPI
 
 from splot.common.app import create_service_app
 from splot.common.db import utcnow
-from splot.directory import accounts_router, oauth, router, routes_partnership_work, routes_partnerships
+from splot.directory import (
+    accounts_router,
+    oauth,
+    router,
+    routes_partnership_documents,
+    routes_partnership_work,
+    routes_partnerships,
+)
 from splot.directory.config import DirectorySettings
 from splot.directory.revocations import OwnRevocations
 from splot.directory.security import OwnKeys
@@ -33,6 +40,7 @@ def create_app(settings: DirectorySettings | None = None) -> FastAPI:
             accounts_router.router,
             # The work router first: its /partnerships/standard-deadline before /partnerships/{id}.
             routes_partnership_work.router,
+            routes_partnership_documents.router,
             routes_partnerships.router,
         ],
         key_source=lambda app: OwnKeys(app.state),

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -185,3 +186,28 @@ class Evaluation(Base):
     score: Mapped[int] = mapped_column(Integer)
     submitted_by_subject: Mapped[str] = mapped_column(String(128))
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PartnershipDocument(Base):
+    """A file a partnership keeps (a meeting's minutes): stored in the directory's database, read
+    by its parties only. A new upload for the same meeting becomes its minutes; earlier ones stay."""
+
+    __tablename__ = "partnership_document"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    partnership_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("partnership.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("partnership_meeting.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    file_name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    uploaded_by_institution_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("institution.id"))
+    uploaded_by_subject: Mapped[str] = mapped_column(String(128))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -308,13 +308,37 @@ class DecisionRead(Output):
     task_id: uuid.UUID | None
 
 
+class MinutesRead(Output):
+    """The minutes' metadata; ``document_id`` when the file is kept in Splot (download it from
+    ``GET /v1/partnerships/{id}/documents/{document_id}``)."""
+
+    title: str
+    file_name: str | None = None
+    media_type: str | None = None
+    size_bytes: int | None = None
+    document_id: uuid.UUID | None = None
+
+
+class DocumentRead(Output):
+    id: uuid.UUID
+    meeting_id: uuid.UUID | None
+    kind: Literal["minutes"]
+    title: str
+    file_name: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    uploaded_by_institution_id: uuid.UUID
+    uploaded_at: datetime
+
+
 class MeetingRead(Output):
     id: uuid.UUID
     held_on: date
     present_institution_ids: list[uuid.UUID]
     agenda: str
     decisions: list[DecisionRead]
-    minutes: Attachment | None
+    minutes: MinutesRead | None
     next_meeting_on: date | None
     recorded_by_institution_id: uuid.UUID
     version: int

@@ -173,6 +173,7 @@ class AuditAction(StrEnum):
     institution_activated = "institution_activated"
     agreement_confirmed = "agreement_confirmed"
     agreement_terminated = "agreement_terminated"
+    partnership_document_uploaded = "partnership_document_uploaded"
 
 
 class AuditEntryRead(Output):
