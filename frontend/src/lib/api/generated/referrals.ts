@@ -640,6 +640,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/referral-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referral Events
+         * @description The referral events that concern your institution — the ones its webhook subscriptions are
+         *     sent: of the referrals it sent or received, and a descendant's outcome in a chain it started —
+         *     oldest first, in the order they committed. Poll with ``after`` set to the last ``next_cursor``:
+         *     no event is skipped, even one that committed late, so a system catches up after its downtime.
+         */
+        get: operations["referral_events_v1_referral_events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -961,6 +984,144 @@ export interface components {
          * @enum {string}
          */
         EventType: "followup.answered" | "referral.accepted" | "referral.acknowledged" | "referral.assigned" | "referral.business_status_changed" | "referral.cancellation_requested" | "referral.cancelled" | "referral.completed" | "referral.expired" | "referral.failed" | "referral.forwarded" | "referral.held" | "referral.marked_in_error" | "referral.overdue" | "referral.rejected" | "referral.reopened" | "referral.resumed" | "referral.sent" | "referral.started" | "referral.withdrawn";
+        /**
+         * FeedEvent
+         * @description One event, in the envelope a webhook delivery's body has (the same ``id``: a system that
+         *     takes both deduplicates on it).
+         * @example {
+         *       "aggregate_id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
+         *       "aggregate_type": "referral",
+         *       "data": {
+         *         "action": "accept",
+         *         "actor_institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
+         *         "from_status": "requested",
+         *         "referral": {
+         *           "accepted_at": "2026-11-03T12:00:00+00:00",
+         *           "acknowledged": false,
+         *           "cancellation_requested": false,
+         *           "chain_depth": 0,
+         *           "chain_root_id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
+         *           "created_at": "2026-11-02T09:00:00+00:00",
+         *           "due_at": "2026-11-09T23:00:00+00:00",
+         *           "id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
+         *           "legal_basis_kind": "statutory",
+         *           "number": "SK-2026-7K3QM-A9X2F",
+         *           "outcome_codes": [],
+         *           "overdue": false,
+         *           "person_id": "0b6f3c1e-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+         *           "priority": "routine",
+         *           "responded_at": "2026-11-03T12:00:00+00:00",
+         *           "sender_institution_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+         *           "sent_at": "2026-11-02T09:05:00+00:00",
+         *           "service_type_code": "social_work",
+         *           "status": "accepted",
+         *           "target_institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
+         *           "version": 3
+         *         },
+         *         "to_status": "accepted"
+         *       },
+         *       "id": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
+         *       "occurred_at": "2026-11-03T12:00:00Z",
+         *       "type": "referral.accepted"
+         *     }
+         */
+        FeedEvent: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The event's id, stable (the webhook's ``webhook-id`` too)
+             */
+            id: string;
+            /**
+             * Type
+             * @description The event type (see GET /v1/workflow and the AsyncAPI document)
+             */
+            type: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Aggregate Type
+             * @constant
+             */
+            aggregate_type: "referral";
+            /**
+             * Aggregate Id
+             * Format: uuid
+             * @description The referral the event is about
+             */
+            aggregate_id: string;
+            /**
+             * Data
+             * @description The event's payload, as published in openapi/events/referrals.json: ids, codes, flags and timestamps, never names or free text
+             */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * FeedPage
+         * @description A page of the feed. Store ``next_cursor`` once the page is processed and poll with it as
+         *     ``after``; it is null only while nothing has been returned yet (repeat the same request).
+         * @example {
+         *       "has_more": false,
+         *       "items": [
+         *         {
+         *           "aggregate_id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
+         *           "aggregate_type": "referral",
+         *           "data": {
+         *             "action": "accept",
+         *             "actor_institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
+         *             "from_status": "requested",
+         *             "referral": {
+         *               "accepted_at": "2026-11-03T12:00:00+00:00",
+         *               "acknowledged": false,
+         *               "cancellation_requested": false,
+         *               "chain_depth": 0,
+         *               "chain_root_id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
+         *               "created_at": "2026-11-02T09:00:00+00:00",
+         *               "due_at": "2026-11-09T23:00:00+00:00",
+         *               "id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
+         *               "legal_basis_kind": "statutory",
+         *               "number": "SK-2026-7K3QM-A9X2F",
+         *               "outcome_codes": [],
+         *               "overdue": false,
+         *               "person_id": "0b6f3c1e-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+         *               "priority": "routine",
+         *               "responded_at": "2026-11-03T12:00:00+00:00",
+         *               "sender_institution_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+         *               "sent_at": "2026-11-02T09:05:00+00:00",
+         *               "service_type_code": "social_work",
+         *               "status": "accepted",
+         *               "target_institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
+         *               "version": 3
+         *             },
+         *             "to_status": "accepted"
+         *           },
+         *           "id": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
+         *           "occurred_at": "2026-11-03T12:00:00Z",
+         *           "type": "referral.accepted"
+         *         }
+         *       ],
+         *       "next_cursor": "WzQyXQ"
+         *     }
+         */
+        FeedPage: {
+            /** Items */
+            items: components["schemas"]["FeedEvent"][];
+            /**
+             * Next Cursor
+             * @description The position after the last event returned (the request's ``after`` when the page is empty): pass it as ``after`` next time
+             */
+            next_cursor: string | null;
+            /**
+             * Has More
+             * @description More events are waiting: ask again at once rather than after a pause
+             */
+            has_more: boolean;
+        };
         /** FieldError */
         FieldError: {
             /** Loc */
@@ -2070,7 +2231,13 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+         * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: {
         /**
@@ -2103,6 +2270,11 @@ export interface components {
          * @example 1
          */
         "RateLimit-Reset": number;
+        /**
+         * @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key
+         * @example true
+         */
+        "Idempotent-Replayed": "true";
     };
     pathItems: never;
 }
@@ -2703,7 +2875,13 @@ export interface operations {
     create_referral_v1_referrals_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2737,6 +2915,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4173,6 +4352,11 @@ export interface operations {
                  * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
                  */
                 "If-Match": string;
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 referral_id: string;
@@ -4204,6 +4388,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4291,6 +4476,7 @@ export interface operations {
             /** @description The draft was discarded */
             204: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4446,6 +4632,11 @@ export interface operations {
                  * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
                  */
                 "If-Match": string;
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 referral_id: string;
@@ -4479,6 +4670,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -5257,7 +5449,13 @@ export interface operations {
     post_message_v1_referrals__referral_id__messages_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 referral_id: string;
             };
@@ -5279,6 +5477,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -5614,7 +5813,13 @@ export interface operations {
     mark_messages_read_v1_referrals__referral_id__messages_read_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 referral_id: string;
             };
@@ -5625,6 +5830,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -5886,7 +6092,13 @@ export interface operations {
     answer_follow_up_v1_follow_ups__followup_id__answer_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 followup_id: string;
             };
@@ -5907,6 +6119,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -6279,7 +6492,13 @@ export interface operations {
     read_notification_v1_notifications__notification_id__read_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 notification_id: string;
             };
@@ -6290,6 +6509,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -6432,7 +6652,13 @@ export interface operations {
     read_all_notifications_v1_notifications_read_all_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6441,6 +6667,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -6704,7 +6931,13 @@ export interface operations {
     create_subscription_v1_webhooks_subscriptions_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6728,6 +6961,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7341,7 +7575,13 @@ export interface operations {
     rotate_subscription_secret_v1_webhooks_subscriptions__subscription_id__rotate_secret_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 subscription_id: string;
             };
@@ -7352,6 +7592,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7641,7 +7882,13 @@ export interface operations {
     replay_delivery_v1_webhooks_subscriptions__subscription_id__deliveries__delivery_id__replay_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 subscription_id: string;
                 delivery_id: string;
@@ -7653,6 +7900,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7762,6 +8010,155 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["StaleEtagProblem"];
                     "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    referral_events_v1_referral_events_get: {
+        parameters: {
+            query?: {
+                /** @description The previous page's next_cursor; absent: from the start */
+                after?: string | null;
+                /** @description Without after: start with the events that occurred at or after this moment */
+                since?: string | null;
+                /** @description Only these event types (repeat the parameter) */
+                type?: components["schemas"]["EventType"][] | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "has_more": false,
+                     *       "items": [
+                     *         {
+                     *           "aggregate_id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
+                     *           "aggregate_type": "referral",
+                     *           "data": {
+                     *             "action": "accept",
+                     *             "actor_institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
+                     *             "from_status": "requested",
+                     *             "referral": {
+                     *               "accepted_at": "2026-11-03T12:00:00+00:00",
+                     *               "acknowledged": false,
+                     *               "cancellation_requested": false,
+                     *               "chain_depth": 0,
+                     *               "chain_root_id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
+                     *               "created_at": "2026-11-02T09:00:00+00:00",
+                     *               "due_at": "2026-11-09T23:00:00+00:00",
+                     *               "id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
+                     *               "legal_basis_kind": "statutory",
+                     *               "number": "SK-2026-7K3QM-A9X2F",
+                     *               "outcome_codes": [],
+                     *               "overdue": false,
+                     *               "person_id": "0b6f3c1e-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+                     *               "priority": "routine",
+                     *               "responded_at": "2026-11-03T12:00:00+00:00",
+                     *               "sender_institution_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+                     *               "sent_at": "2026-11-02T09:05:00+00:00",
+                     *               "service_type_code": "social_work",
+                     *               "status": "accepted",
+                     *               "target_institution_id": "3d4e5f60-7182-4394-a5b6-c7d8e9f0a1b2",
+                     *               "version": 3
+                     *             },
+                     *             "to_status": "accepted"
+                     *           },
+                     *           "id": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d",
+                     *           "occurred_at": "2026-11-03T12:00:00Z",
+                     *           "type": "referral.accepted"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WzQyXQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */

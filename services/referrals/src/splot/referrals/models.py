@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -350,6 +351,21 @@ class WebhookDelivery(Base):
     last_error: Mapped[str | None] = mapped_column(String(200))
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class EventParty(Base):
+    """An institution a referral's outbox event concerns (its sender, its receiver, a chain's root
+    sender for a descendant's outcome): written with the event, in its transaction, by
+    :func:`splot.referrals.publish.publish`; read by the institution's feed in the event's order."""
+
+    __tablename__ = "event_party"
+
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    event_seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"),
+        ForeignKey("outbox_event.seq", ondelete="CASCADE"),
+        primary_key=True,
+    )
 
 
 class WebhookAttempt(Base):

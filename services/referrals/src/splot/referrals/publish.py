@@ -1,5 +1,6 @@
-"""What leaves the service about a referral: outbox events (the reporting service's feed) and the
-webhook deliveries they fan out to. Both are written in the caller's transaction; the payloads'
+"""What leaves the service about a referral: outbox events (the reporting service's feed), the
+institutions each one concerns (an institution's own feed, ``GET /v1/referral-events``) and the
+webhook deliveries they fan out to. All are written in the caller's transaction; the payloads'
 schemas are published in ``openapi/events/referrals.json``.
 
 Events never carry free text or names: ids, codes, flags and timestamps only.
@@ -13,12 +14,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
-from splot.common.events import EventPayload, declare, emit
-from splot.referrals.models import Referral, WebhookDelivery, WebhookSubscription
+from splot.common.events import EventPayload, declare, emit, outbox_event
+from splot.referrals.models import EventParty, Referral, WebhookDelivery, WebhookSubscription
 from splot.referrals.workflow import TRANSITIONS
 
 AGGREGATE_TYPE = "referral"
@@ -228,12 +229,25 @@ async def publish(
     payload: dict[str, Any],
     also_to: Collection[uuid.UUID] = (),
 ) -> uuid.UUID:
-    """Emit the event and queue a webhook delivery for every subscription of the referral's parties
-    (and of ``also_to``: the chain's root sender for a descendant's outcome)."""
+    """Emit the event, record the institutions it concerns (the referral's parties and
+    ``also_to``: the chain's root sender for a descendant's outcome) and queue a webhook delivery
+    for every subscription of theirs. The same set feeds both: an institution's feed holds exactly
+    what its subscriptions are sent."""
+    occurred_at = utcnow()
     event_id = await emit(
-        session, event_type, aggregate_type=AGGREGATE_TYPE, aggregate_id=referral.id, payload=payload
+        session,
+        event_type,
+        aggregate_type=AGGREGATE_TYPE,
+        aggregate_id=referral.id,
+        payload=payload,
+        occurred_at=occurred_at,
     )
     parties = sorted(referral.party_ids() | set(also_to))
+    seq = await session.scalar(select(outbox_event.c.seq).where(outbox_event.c.id == event_id))
+    if parties:
+        await session.execute(
+            insert(EventParty), [{"event_seq": seq, "institution_id": party} for party in parties]
+        )
     subscriptions = (
         await session.scalars(
             select(WebhookSubscription).where(
@@ -241,7 +255,6 @@ async def publish(
             )
         )
     ).all()
-    occurred_at = utcnow()
     for subscription in subscriptions:
         if subscription.event_types and event_type not in subscription.event_types:
             continue

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 
 from splot.referrals.routes import (
     chains,
+    feed,
     followups,
     messages,
     notifications,
@@ -26,4 +27,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     followups.router,
     notifications.router,
     webhooks.router,
+    feed.router,
 )
