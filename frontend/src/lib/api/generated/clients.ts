@@ -3338,7 +3338,13 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+         * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: {
         /**
@@ -3371,6 +3377,11 @@ export interface components {
          * @example 1
          */
         "RateLimit-Reset": number;
+        /**
+         * @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key
+         * @example true
+         */
+        "Idempotent-Replayed": "true";
     };
     pathItems: never;
 }
@@ -3552,7 +3563,13 @@ export interface operations {
     create_person_v1_persons_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3587,6 +3604,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -3753,7 +3771,13 @@ export interface operations {
     match_person_v1_persons_match_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3775,6 +3799,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -3915,7 +3940,13 @@ export interface operations {
     lookup_identity_v1_persons_lookup_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3934,6 +3965,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4456,7 +4488,13 @@ export interface operations {
     register_person_v1_persons__person_id__registrations_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description Registry id of the person */
                 person_id: string;
@@ -4481,6 +4519,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4492,6 +4531,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4658,7 +4698,13 @@ export interface operations {
     merge_persons_v1_persons_merges_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4682,6 +4728,7 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -5140,7 +5187,13 @@ export interface operations {
     undo_merge_v1_persons_merges__merge_id__undo_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 merge_id: string;
             };
@@ -5160,6 +5213,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -6225,7 +6279,13 @@ export interface operations {
     create_consent_v1_persons__person_id__consents_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description Registry id of the person */
                 person_id: string;
@@ -6255,6 +6315,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -6535,7 +6596,13 @@ export interface operations {
     withdraw_consent_v1_consents__consent_id__withdraw_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 consent_id: string;
             };
@@ -6556,6 +6623,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -6854,7 +6922,13 @@ export interface operations {
     open_break_glass_v1_persons__person_id__break_glass_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description Registry id of the person */
                 person_id: string;
@@ -6876,6 +6950,7 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7262,7 +7337,13 @@ export interface operations {
     create_access_request_v1_access_requests_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7281,6 +7362,7 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7532,7 +7614,13 @@ export interface operations {
     approve_access_request_v1_access_requests__request_id__approve_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description Id of the access request */
                 request_id: string;
@@ -7553,6 +7641,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7701,7 +7790,13 @@ export interface operations {
     decline_access_request_v1_access_requests__request_id__decline_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description Id of the access request */
                 request_id: string;
@@ -7722,6 +7817,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -8405,7 +8501,13 @@ export interface operations {
                 /** @description Report outcomes per row without writing anything */
                 dry_run?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8413,14 +8515,19 @@ export interface operations {
         requestBody: {
             content: {
                 /**
-                 * @example period,indicator,value
-                 *     2026-03,referrals_sent,42
+                 * @example pesel;first_name;last_name;external_id
+                 *     85031715150;Anna;Przykładowa;SYR-000123
                  */
                 "text/csv": string;
                 /**
                  * @example {
                  *       "rows": [
-                 *         {}
+                 *         {
+                 *           "pesel": "85031715150",
+                 *           "first_name": "Anna",
+                 *           "last_name": "Przykładowa",
+                 *           "external_id": "SYR-000123"
+                 *         }
                  *       ]
                  *     }
                  */
@@ -8442,6 +8549,7 @@ export interface operations {
             /** @description Successful Response */
             202: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -9498,7 +9606,13 @@ export interface operations {
     create_diagnosis_v1_persons__person_id__diagnoses_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description Registry id of the person */
                 person_id: string;
@@ -9532,6 +9646,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -10062,6 +10177,11 @@ export interface operations {
                  * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
                  */
                 "If-Match": string;
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description Id of the diagnosis */
@@ -10084,6 +10204,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -10475,6 +10596,11 @@ export interface operations {
                  * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
                  */
                 "If-Match": string;
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description Id of the diagnosis */
@@ -10488,6 +10614,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -10852,7 +10979,13 @@ export interface operations {
     create_plan_v1_persons__person_id__plans_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description Registry id of the person */
                 person_id: string;
@@ -10881,6 +11014,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -11623,6 +11757,11 @@ export interface operations {
                  * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
                  */
                 "If-Match": string;
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description Id of the plan */
@@ -11647,6 +11786,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -11860,6 +12000,11 @@ export interface operations {
                  * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
                  */
                 "If-Match": string;
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description Id of the plan */
@@ -11883,6 +12028,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -12096,6 +12242,11 @@ export interface operations {
                  * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
                  */
                 "If-Match": string;
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description Id of the plan */
@@ -12121,6 +12272,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -12562,6 +12714,11 @@ export interface operations {
                  * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
                  */
                 "If-Match": string;
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description Id of the plan */
@@ -12589,6 +12746,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -13523,7 +13681,13 @@ export interface operations {
     record_conference_v1_persons__person_id__case_conferences_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description Registry id of the person */
                 person_id: string;
@@ -13554,6 +13718,7 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -13703,7 +13868,13 @@ export interface operations {
     referral_check_v1_internal_referral_checks_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13728,6 +13899,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -13863,7 +14035,13 @@ export interface operations {
     put_grant_state_v1_internal_access_grants_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13892,6 +14070,7 @@ export interface operations {
             /** @description The grant existed; it now has this state */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -13923,6 +14102,7 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -13954,6 +14134,7 @@ export interface operations {
             /** @description The referral ended without ever having had a grant: nothing to end */
             204: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];

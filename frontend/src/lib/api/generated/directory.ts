@@ -933,6 +933,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partnerships/{partnership_id}/meetings/{meeting_id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Minutes
+         * @description Keep a file as the meeting's minutes (a party's administrator or coordinator, or the
+         *     partnership's coordinator). A later upload becomes the minutes; earlier files stay.
+         */
+        post: operations["upload_minutes_v1_partnerships__partnership_id__meetings__meeting_id__minutes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{partnership_id}/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Document
+         * @description A file of the partnership (its parties only).
+         */
+        get: operations["download_document_v1_partnerships__partnership_id__documents__document_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partnerships": {
         parameters: {
             query?: never;
@@ -1097,7 +1138,9 @@ export interface paths {
         /**
          * Confirm Agreement
          * @description Your institution confirms the agreement (its administrator or coordinator; dated and
-         *     audited). In force once every party has, from its first day.
+         *     audited). In force once every party has, from its first day. Parties confirming at the same
+         *     moment are taken one after the other (no If-Match: a confirmation does not depend on what the
+         *     caller read).
          */
         post: operations["confirm_agreement_v1_agreements__agreement_id__confirmations_post"];
         delete?: never;
@@ -1459,7 +1502,7 @@ export interface components {
          * AuditAction
          * @enum {string}
          */
-        AuditAction: "user_created" | "user_updated" | "user_roles_changed" | "user_deactivated" | "user_activated" | "user_password_reset" | "user_password_changed" | "api_client_created" | "api_client_secret_rotated" | "api_client_revoked" | "service_client_keyed" | "institution_created" | "institution_deactivated" | "institution_activated" | "agreement_confirmed" | "agreement_terminated";
+        AuditAction: "user_created" | "user_updated" | "user_roles_changed" | "user_deactivated" | "user_activated" | "user_password_reset" | "user_password_changed" | "api_client_created" | "api_client_secret_rotated" | "api_client_revoked" | "service_client_keyed" | "institution_created" | "institution_deactivated" | "institution_activated" | "agreement_confirmed" | "agreement_terminated" | "partnership_document_uploaded";
         /** AuditEntryRead */
         AuditEntryRead: {
             /**
@@ -1517,6 +1560,19 @@ export interface components {
             client_id?: string | null;
             /** Client Secret */
             client_secret?: string | null;
+        };
+        /** Body_upload_minutes_v1_partnerships__partnership_id__meetings__meeting_id__minutes_post */
+        Body_upload_minutes_v1_partnerships__partnership_id__meetings__meeting_id__minutes_post: {
+            /**
+             * File
+             * @description PDF, ODT, DOCX or UTF-8 TXT, at most 10 MiB by default
+             */
+            file: string;
+            /**
+             * Title
+             * @description Defaults to the meeting's date
+             */
+            title?: string | null;
         };
         /** CapacityUpdate */
         CapacityUpdate: {
@@ -1581,6 +1637,44 @@ export interface components {
             text: string;
             /** Task Id */
             task_id: string | null;
+        };
+        /** DocumentRead */
+        DocumentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Meeting Id */
+            meeting_id: string | null;
+            /**
+             * Kind
+             * @constant
+             */
+            kind: "minutes";
+            /** Title */
+            title: string;
+            /** File Name */
+            file_name: string;
+            /** Media Type */
+            media_type: string;
+            /**
+             * Size Bytes
+             * Format: int64
+             */
+            size_bytes: number;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Uploaded By Institution Id
+             * Format: uuid
+             */
+            uploaded_by_institution_id: string;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
         };
         /** EvaluationCreate */
         EvaluationCreate: {
@@ -2020,7 +2114,7 @@ export interface components {
             agenda: string;
             /** Decisions */
             decisions: components["schemas"]["DecisionRead"][];
-            minutes: components["schemas"]["Attachment"] | null;
+            minutes: components["schemas"]["MinutesRead"] | null;
             /** Next Meeting On */
             next_meeting_on: string | null;
             /**
@@ -2033,6 +2127,23 @@ export interface components {
              * Format: int64
              */
             version: number;
+        };
+        /**
+         * MinutesRead
+         * @description The minutes' metadata; ``document_id`` when the file is kept in Splot (download it from
+         *     ``GET /v1/partnerships/{id}/documents/{document_id}``).
+         */
+        MinutesRead: {
+            /** Title */
+            title: string;
+            /** File Name */
+            file_name?: string | null;
+            /** Media Type */
+            media_type?: string | null;
+            /** Size Bytes */
+            size_bytes?: number | null;
+            /** Document Id */
+            document_id?: string | null;
         };
         /**
          * OAuthProblem
@@ -2954,7 +3065,13 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+         * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: {
         /**
@@ -2987,6 +3104,11 @@ export interface components {
          * @example 1
          */
         "RateLimit-Reset": number;
+        /**
+         * @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key
+         * @example true
+         */
+        "Idempotent-Replayed": "true";
     };
     pathItems: never;
 }
@@ -3907,7 +4029,13 @@ export interface operations {
     create_institution_v1_institutions_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3939,6 +4067,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4563,7 +4692,13 @@ export interface operations {
     create_offer_v1_institutions__institution_id__offers_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 institution_id: string;
             };
@@ -4594,6 +4729,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -5374,7 +5510,13 @@ export interface operations {
     create_agreement_v1_agreements_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5402,6 +5544,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -6183,7 +6326,13 @@ export interface operations {
     change_password_v1_me_password_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6202,6 +6351,7 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -6455,7 +6605,13 @@ export interface operations {
     create_user_v1_users_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6482,6 +6638,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7190,7 +7347,13 @@ export interface operations {
     deactivate_user_v1_users__user_id__deactivate_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 user_id: string;
             };
@@ -7201,6 +7364,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7347,7 +7511,13 @@ export interface operations {
     activate_user_v1_users__user_id__activate_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 user_id: string;
             };
@@ -7358,6 +7528,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7504,7 +7675,13 @@ export interface operations {
     reset_password_v1_users__user_id__password_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 user_id: string;
             };
@@ -7524,6 +7701,7 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -7773,7 +7951,13 @@ export interface operations {
     create_api_client_v1_api_clients_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7796,6 +7980,7 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -8072,7 +8257,13 @@ export interface operations {
     rotate_api_client_secret_v1_api_clients__client_id__rotate_secret_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 client_id: string;
             };
@@ -8083,6 +8274,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -8229,7 +8421,13 @@ export interface operations {
     revoke_api_client_v1_api_clients__client_id__revoke_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 client_id: string;
             };
@@ -8240,6 +8438,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -8884,7 +9083,13 @@ export interface operations {
     create_task_v1_partnerships__partnership_id__tasks_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 partnership_id: string;
             };
@@ -8911,6 +9116,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -10160,7 +10366,13 @@ export interface operations {
     record_meeting_v1_partnerships__partnership_id__meetings_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 partnership_id: string;
             };
@@ -10201,6 +10413,7 @@ export interface operations {
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -10224,8 +10437,9 @@ export interface operations {
                      *       "minutes": {
                      *         "title": "title",
                      *         "file_name": "file name",
-                     *         "media_type": "application/pdf",
-                     *         "size_bytes": 1
+                     *         "media_type": "media type",
+                     *         "size_bytes": 1,
+                     *         "document_id": "0f8fad5b-d9cb-469f-a165-70867728950e"
                      *       },
                      *       "next_meeting_on": "2026-03-02",
                      *       "recorded_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -10487,7 +10701,13 @@ export interface operations {
     submit_evaluation_v1_partnerships__partnership_id__evaluations_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 partnership_id: string;
             };
@@ -10511,6 +10731,7 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -10780,6 +11001,323 @@ export interface operations {
             };
         };
     };
+    upload_minutes_v1_partnerships__partnership_id__meetings__meeting_id__minutes_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                partnership_id: string;
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "file",
+                 *       "title": "example_code"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["Body_upload_minutes_v1_partnerships__partnership_id__meetings__meeting_id__minutes_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "meeting_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "kind": "minutes",
+                     *       "title": "title",
+                     *       "file_name": "file name",
+                     *       "media_type": "media type",
+                     *       "size_bytes": 1,
+                     *       "sha256": "sha256",
+                     *       "uploaded_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+                     *       "uploaded_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    download_document_v1_partnerships__partnership_id__documents__document_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (as uploaded), to save: PDF, ODT, DOCX or UTF-8 text */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example  */
+                    "application/pdf": string;
+                    /** @example  */
+                    "application/vnd.oasis.opendocument.text": string;
+                    /** @example  */
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    /** @example … */
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
     list_partnerships_v1_partnerships_get: {
         parameters: {
             query?: {
@@ -10903,7 +11441,13 @@ export interface operations {
     create_partnership_v1_partnerships_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10930,6 +11474,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -11677,7 +12222,13 @@ export interface operations {
     invite_v1_partnerships__partnership_id__invitations_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 partnership_id: string;
             };
@@ -11697,6 +12248,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -12329,7 +12881,13 @@ export interface operations {
     create_agreement_version_v1_partnerships__partnership_id__agreements_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 partnership_id: string;
             };
@@ -12364,6 +12922,7 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -12530,7 +13089,13 @@ export interface operations {
     confirm_agreement_v1_agreements__agreement_id__confirmations_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreement_id: string;
             };
@@ -12541,6 +13106,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -12707,7 +13273,13 @@ export interface operations {
     terminate_agreement_v1_agreements__agreement_id__termination_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreement_id: string;
             };
@@ -12727,6 +13299,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
