@@ -182,6 +182,32 @@ async def test_service_scopes_are_never_granted_through_the_api(client, factory,
     assert elsewhere.status_code == 403
 
 
+async def test_regional_statistics_for_a_system_only_from_a_system_admin(client, factory, sysadmin):
+    """A WUP/ROPS/ministry system with reporting:read sees the region's (the country's) statistics,
+    as an analyst does: its institution admin (who cannot grant the analyst role) cannot give it;
+    other scopes, and reporting:read of an ordinary institution, it can."""
+    for kind, granted_by_admin in (("WUP", False), ("ROPS", False), ("MINISTRY", False), ("PUP", True)):
+        inst = await factory.institution(kind)
+        admin = factory.headers(await factory.user(inst, "institution_admin"))
+        asked = await client.post(
+            "/v1/api-clients", json={"name": "BI", "scopes": ["reporting:read"]}, headers=admin
+        )
+        if granted_by_admin:
+            assert asked.status_code == 201, kind
+        else:
+            assert (asked.status_code, asked.json()["code"]) == (403, "scope_not_grantable"), kind
+            other = await client.post(
+                "/v1/api-clients", json={"name": "x", "scopes": ["directory:read"]}, headers=admin
+            )
+            assert other.status_code == 201, kind
+            by_sysadmin = await client.post(
+                "/v1/api-clients",
+                json={"name": "BI", "scopes": ["reporting:read"], "institution_id": str(inst.id)},
+                headers=factory.headers(sysadmin),
+            )
+            assert by_sysadmin.status_code == 201 and by_sysadmin.json()["scopes"] == ["reporting:read"], kind
+
+
 async def test_key_rotation_keeps_issued_tokens_valid(client, factory, session):
     staff = await factory.user(await factory.institution())
     before = (await login(client, staff.email)).json()["access_token"]

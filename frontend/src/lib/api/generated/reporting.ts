@@ -361,7 +361,9 @@ export interface paths {
         };
         /**
          * Export Aggregate
-         * @description The generic aggregate as CSV or XLSX (suppression applied; XLSX with a metadata sheet).
+         * @description The generic aggregate as CSV, XLSX (with a metadata sheet) or SDMX-CSV 2.0.0 (described by
+         *     `GET /v1/sdmx/structure`); suppression applied in each. A plain GET with query parameters
+         *     only, answered as an attachment with a file name: a stable URL for spreadsheets and BI tools.
          */
         get: operations["export_aggregate_v1_exports_aggregate_get"];
         put?: never;
@@ -476,6 +478,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sdmx/structure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sdmx Structure
+         * @description The data structure of the SDMX-CSV export, built from the reporting catalogue: dimensions
+         *     (frequency, indicator, the catalogue's dimensions, time period), codelists (every published
+         *     indicator with its definition and formula, TERYT voivodeships and powiats, institution types,
+         *     …), the measure OBS_VALUE and the attributes OBS_STATUS, OBS_CONF and UNIT_MEASURE.
+         */
+        get: operations["sdmx_structure_v1_sdmx_structure_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -500,6 +525,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AggregateExportFormat
+         * @description The aggregate's downloads: CSV, XLSX, or SDMX-CSV 2.0.0 (docs/indicators.md, "SDMX").
+         * @enum {string}
+         */
+        AggregateExportFormat: "csv" | "xlsx" | "sdmx-csv";
         /** AggregateRead */
         AggregateRead: {
             as_of: components["schemas"]["AsOf"];
@@ -1280,7 +1311,13 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+         * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: {
         /**
@@ -1313,6 +1350,11 @@ export interface components {
          * @example 1
          */
         "RateLimit-Reset": number;
+        /**
+         * @description `true` when this answer is the stored answer to an earlier request with the same Idempotency-Key
+         * @example true
+         */
+        "Idempotent-Replayed": "true";
     };
     pathItems: never;
 }
@@ -3893,7 +3935,7 @@ export interface operations {
                 measures: components["schemas"]["MeasureName"][];
                 /** @description Group by these (at most 4) */
                 dimensions?: components["schemas"]["DimensionName"][] | null;
-                format?: components["schemas"]["ExportFormat"];
+                format?: components["schemas"]["AggregateExportFormat"];
                 granularity?: components["schemas"]["Granularity"];
                 /** @description First period (of the granularity) */
                 period_from?: string | null;
@@ -3930,7 +3972,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The export (CSV or XLSX) */
+            /** @description The export (CSV, XLSX or SDMX-CSV 2.0.0), as an attachment with a file name */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -3943,6 +3985,8 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                     /** @example  */
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    /** @example text */
+                    "application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8": string;
                 };
             };
             /** @description Bad Request */
@@ -4164,7 +4208,13 @@ export interface operations {
     publish_edition_v1_editions_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4186,6 +4236,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4470,6 +4521,11 @@ export interface operations {
                  * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
                  */
                 "If-Match": string;
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 edition_id: string;
@@ -4492,6 +4548,7 @@ export interface operations {
                 headers: {
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -4899,6 +4956,104 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    sdmx_structure_v1_sdmx_structure_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An SDMX-JSON 2.0.0 structure message: the dataflow DF_REFERRALS, its data structure definition, concept scheme and codelists (indicators, territories, …) */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/vnd.sdmx.structure+json; version=2.0.0; charset=utf-8": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
                 };
             };
             /** @description Unprocessable Entity */

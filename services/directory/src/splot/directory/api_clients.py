@@ -20,7 +20,12 @@ from splot.common.pagination import paginate
 from splot.directory import audit, revocations, schemas
 from splot.directory.config import DirectorySettings
 from splot.directory.models import ApiClient, Institution
+from splot.directory.roles import ANALYST_INSTITUTION_TYPES
 from splot.directory.security import hash_password, new_secret
+
+#: Given to a system of an analysts' institution (WUP, ROPS, ministry), it reads the statistics of
+#: the institution's voivodeship or the country: only a system administrator grants it there.
+REGIONAL_STATISTICS_SCOPE = "reporting:read"
 
 #: Scopes an institution may give its own systems. Service scopes (events, internal calls) are
 #: for Splot's own services and only the operator's CLI can grant them.
@@ -86,10 +91,24 @@ async def create_api_client(
             "these scopes cannot be granted: " + ", ".join(sorted(unknown)),
             grantable=sorted(INSTITUTION_CLIENT_SCOPES),
         )
+    institution = await session.get(Institution, institution_id)
+    if institution is None:
+        raise Problem(422, "unknown_institution", "no such institution")
+    if (
+        REGIONAL_STATISTICS_SCOPE in data.scopes
+        and institution.type in ANALYST_INSTITUTION_TYPES
+        and not actor.has_role(Role.system_admin)
+    ):
+        # Such a system sees the statistics of the voivodeship or the country, as an analyst does;
+        # the analyst role is granted by a system administrator, and so is this.
+        raise Problem(
+            403,
+            "scope_not_grantable",
+            "a system of a WUP, ROPS or ministry with reporting:read sees regional statistics: "
+            "a system administrator registers it",
+        )
     secret = new_secret()
     secret_hash = await asyncio.to_thread(hash_password, secret)
-    if await session.get(Institution, institution_id) is None:
-        raise Problem(422, "unknown_institution", "no such institution")
     client = ApiClient(
         client_id="splot_" + secrets.token_hex(12),
         name=data.name,

@@ -40,6 +40,14 @@ class ExportFormat(StrEnum):
     xlsx = "xlsx"
 
 
+class AggregateExportFormat(StrEnum):
+    """The aggregate's downloads: CSV, XLSX, or SDMX-CSV 2.0.0 (docs/indicators.md, "SDMX")."""
+
+    csv = "csv"
+    xlsx = "xlsx"
+    sdmx_csv = "sdmx-csv"
+
+
 #: C0 control characters: never in free text (they break exports and terminals), except that
 #: multi-line text keeps tab, line feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

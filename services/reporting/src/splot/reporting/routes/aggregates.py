@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from splot.common.api import LIST_RESPONSES
 from splot.common.db import SessionDep
@@ -68,6 +68,7 @@ async def generic_aggregate(
     scope: ReportScope,
     policy: CurrentPolicy,
     params: SliceDep,
+    response: Response,
     measures: Annotated[
         list[MeasureName], Query(min_length=1, max_length=40, description="Measures to compute")
     ],
@@ -76,6 +77,7 @@ async def generic_aggregate(
     """Any published measures by any published dimensions, per period, in your scope. Without
     dimensions, every period of the asked range has a row: values of a period outside the data
     (before the first referral, or in the future) are null, never 0."""
+    response.headers["Content-Disposition"] = 'inline; filename="splot-aggregate.json"'
     return await aggregate_answer(session, scope, policy, names_of(measures), names_of(dimensions), params)
 
 
@@ -85,6 +87,7 @@ async def series(
     scope: ReportScope,
     policy: CurrentPolicy,
     params: SliceDep,
+    response: Response,
     measures: Annotated[
         list[MeasureName], Query(min_length=1, max_length=40, description="Measures to compute")
     ],
@@ -92,6 +95,7 @@ async def series(
     """A time series of measures: one point per period of the range (of the granularity); a
     period outside the data (before the first referral, or in the future) has null values, a gap
     rather than a zero."""
+    response.headers["Content-Disposition"] = 'inline; filename="splot-series.json"'
     body = await aggregate_answer(session, scope, policy, names_of(measures), [], params)
     points = [{"period": r["period"], "values": r["values"]} for r in body.pop("rows")]
     body.pop("dimensions")

@@ -12,7 +12,7 @@ from fastapi import Depends, Query, Response
 from splot.common.api import READ_RESPONSES, settings_of
 from splot.common.auth import CurrentPrincipal
 from splot.common.db import SessionDep
-from splot.reporting import exports, indicators, schemas
+from splot.reporting import exports, indicators, schemas, sdmx
 from splot.reporting.catalogue import DIMENSIONS, DimensionName
 from splot.reporting.config import ReportingSettings
 from splot.reporting.periods import PERIOD_LABEL
@@ -27,7 +27,10 @@ from splot.reporting.suppression import Policy
 EXPORT_MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "sdmx-csv": sdmx.DATA_MEDIA_TYPE,
 }
+#: The file name's extension of each format (SDMX-CSV is a CSV file).
+EXPORT_EXTENSIONS = {"csv": "csv", "xlsx": "xlsx", "sdmx-csv": "csv"}
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The export (CSV or XLSX)",
@@ -37,6 +40,16 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
         },
     },
     **READ_RESPONSES,
+}
+AGGREGATE_EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **EXPORT_RESPONSES,
+    200: {
+        "description": "The export (CSV, XLSX or SDMX-CSV 2.0.0), as an attachment with a file name",
+        "content": {
+            **EXPORT_RESPONSES[200]["content"],
+            EXPORT_MEDIA["sdmx-csv"]: {"schema": {"type": "string"}},
+        },
+    },
 }
 
 
@@ -177,7 +190,7 @@ def download(content: bytes | str, fmt: str, filename: str) -> Response:
     return Response(
         content=content if isinstance(content, bytes) else content.encode("utf-8"),
         media_type=EXPORT_MEDIA[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{filename}.{fmt}"'},
+        headers={"Content-Disposition": f'attachment; filename="{filename}.{EXPORT_EXTENSIONS[fmt]}"'},
     )
 
 

@@ -12,11 +12,12 @@ from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES
 from splot.common.auth import CurrentPrincipal
 from splot.common.db import SessionDep
 from splot.common.etag import IfMatch, etag_on, set_etag
-from splot.reporting import editions, exports, schemas
+from splot.reporting import editions, exports, schemas, sdmx
 from splot.reporting.catalogue import MeasureName
 from splot.reporting.models import Edition
 from splot.reporting.periods import PERIOD_LABEL
 from splot.reporting.routes.common import (
+    AGGREGATE_EXPORT_RESPONSES,
     EXPORT_RESPONSES,
     CurrentPolicy,
     Dimensions,
@@ -32,7 +33,9 @@ from splot.reporting.scopes import require_analyst
 router = APIRouter(prefix="/v1")
 
 
-@router.get("/exports/aggregate", tags=["exports"], responses=EXPORT_RESPONSES, response_class=Response)
+@router.get(
+    "/exports/aggregate", tags=["exports"], responses=AGGREGATE_EXPORT_RESPONSES, response_class=Response
+)
 async def export_aggregate(
     session: SessionDep,
     scope: ReportScope,
@@ -42,10 +45,14 @@ async def export_aggregate(
         list[MeasureName], Query(min_length=1, max_length=40, description="Measures to compute")
     ],
     dimensions: Dimensions = None,
-    format: schemas.ExportFormat = schemas.ExportFormat.csv,
+    format: schemas.AggregateExportFormat = schemas.AggregateExportFormat.csv,
 ) -> Response:
-    """The generic aggregate as CSV or XLSX (suppression applied; XLSX with a metadata sheet)."""
+    """The generic aggregate as CSV, XLSX (with a metadata sheet) or SDMX-CSV 2.0.0 (described by
+    `GET /v1/sdmx/structure`); suppression applied in each. A plain GET with query parameters
+    only, answered as an attachment with a file name: a stable URL for spreadsheets and BI tools."""
     body = await aggregate_answer(session, scope, policy, names_of(measures), names_of(dimensions), params)
+    if format is schemas.AggregateExportFormat.sdmx_csv:
+        return download(sdmx.to_csv(body), format.value, "splot-aggregate-sdmx")
     table = {
         "name": "aggregate",
         "title": "Aggregate",
