@@ -15,17 +15,20 @@ PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVIC
 # The browser test (tests/e2e) and the black-box security suite (tests/security) are not among the
 # suites: `make test-e2e` and `make test-security` run them, once each (CI runs test-python twice,
 # on PostgreSQL and on SQLite; both run against the embedded server on its own SQLite files).
-PY_SUITES_IGNORE := --ignore=tests/e2e --ignore=tests/security
+PY_SUITES_IGNORE := --ignore=tests/e2e --ignore=tests/security --ignore=tests/guide
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: .uv-installed client help install install-python install-frontend frontend run test test-python test-frontend \
-        test-e2e test-security chromium test-cross openapi check-openapi lint format bench clean validate-deploy
+        test-e2e test-security test-sdk test-guide sdk chromium test-cross openapi check-openapi lint format bench clean validate-deploy
 
 help:
 	@echo "make run      install, migrate, seed demo data, serve SPA + APIs on http://$(HOST):$(PORT)"
 	@echo "make test     run every test (Python suites, contract checks, frontend tests, the browser test)"
 	@echo "make test-e2e only the end-to-end test in Chromium (screenshots in test-results/e2e/)"
 	@echo "make test-security  only the black-box security suite against the embedded server"
+	@echo "make test-guide  only the integrator guide's examples (docs/integration.md) against the embedded server"
+	@echo "make test-sdk  only the Python SDK's tests against the embedded server"
+	@echo "make sdk      regenerate the Python SDK's generated part (sdk/python) from openapi/*.json"
 	@echo "make openapi  regenerate openapi/*.json from the code (then make client for the SPA's types)"
 	@echo "make lint     ruff and mypy, ESLint and Prettier (frontend), Spectral over openapi/*.json"
 
@@ -34,7 +37,7 @@ help:
 	  || $(PYTHON) -m pip install --quiet --disable-pip-version-check --user --break-system-packages "uv==$(UV_VERSION)"
 
 .venv/.installed: | .uv-installed
-.venv/.installed: uv.lock pyproject.toml libs/common/pyproject.toml $(wildcard services/*/pyproject.toml) apps/embedded/pyproject.toml
+.venv/.installed: uv.lock pyproject.toml libs/common/pyproject.toml $(wildcard services/*/pyproject.toml) apps/embedded/pyproject.toml sdk/python/pyproject.toml sdk/connector/pyproject.toml
 	$(UV) sync --all-packages --frozen
 	@touch $@
 
@@ -56,7 +59,7 @@ install: install-python install-frontend
 run: install frontend
 	$(UV) run splot-embedded run --host $(HOST) --port $(PORT)
 
-test: test-python test-frontend test-security test-e2e
+test: test-python test-frontend test-security test-e2e test-sdk test-guide
 
 test-python: install-python
 	@set -e; for suite in $(PY_SUITES); do \
@@ -74,6 +77,16 @@ test-e2e: install-python install-frontend frontend chromium
 # rate limits, input that must never be a 500, exports (see docs/security.md).
 test-security: install-python
 	$(UV) run pytest tests/security -q -p no:cacheprovider
+
+# The Python SDK (sdk/python) and the reference connector (sdk/connector) against the embedded
+# server (one for the session), once: not in test-python's two passes.
+test-sdk: install-python
+	$(UV) run pytest sdk/python/tests sdk/connector/tests -q -p no:cacheprovider
+
+# The integrator guide (docs/integration.md) runs as written against the embedded server: every
+# python block in order, and the quick start's script.
+test-guide: install-python
+	$(UV) run pytest tests/guide -q -p no:cacheprovider
 
 # Chromium for the browser test: Debian's package, installed when missing and we are root
 # (CHROMIUM=/path/to/chromium for another build).
@@ -104,18 +117,23 @@ openapi: install-python
 
 check-openapi: install-python
 	$(UV) run python -m splot.embedded.openapi check
+	$(UV) run python sdk/python/generate.py check
+
+# The SDK's generated part from the contracts (after make openapi).
+sdk: install-python
+	$(UV) run python sdk/python/generate.py write
 
 lint: install-python install-frontend
-	$(UV) run ruff check libs services apps tests infra
-	$(UV) run ruff format --check libs services apps tests infra
-	$(UV) run mypy -p splot.common -p splot.directory -p splot.clients -p splot.referrals -p splot.reporting -p splot.embedded
+	$(UV) run ruff check libs services apps tests infra sdk docs/examples
+	$(UV) run ruff format --check libs services apps tests infra sdk docs/examples
+	$(UV) run mypy -p splot.common -p splot.directory -p splot.clients -p splot.referrals -p splot.reporting -p splot.embedded -p splot_sdk -p splot_connector
 	cd frontend && npm run lint
 	cd frontend && npm run format:check
 	cd frontend && npm run lint:api
 
 format: install-python install-frontend
-	$(UV) run ruff format libs services apps tests infra
-	$(UV) run ruff check --fix libs services apps tests infra
+	$(UV) run ruff format libs services apps tests infra sdk docs/examples
+	$(UV) run ruff check --fix libs services apps tests infra sdk docs/examples
 	cd frontend && npm run format
 
 validate-deploy:

@@ -11,6 +11,7 @@ import sys
 import textwrap
 import traceback
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -43,8 +44,11 @@ def test_the_guide_has_no_unfinished_section() -> None:
     assert QUICKSTART in text
 
 
-def test_every_python_block_of_the_guide_runs(base_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_python_block_of_the_guide_runs(
+    base_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("SPLOT_URL", base_url)
+    monkeypatch.chdir(tmp_path)  # files the examples save land here, not in the repository
     namespace: dict[str, object] = {"__name__": "integration_guide"}
     for line, code in blocks(GUIDE.read_text()):
         try:

@@ -1,0 +1,5 @@
+import sys
+
+from splot_connector.cli import main
+
+sys.exit(main())

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ImportCounts")
+
+
+@_attrs_define
+class ImportCounts:
+    """
+    Attributes:
+        created (int):
+        matched (int):
+        updated (int):
+        unchanged (int):
+        rejected (int):
+    """
+
+    created: int
+    matched: int
+    updated: int
+    unchanged: int
+    rejected: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created = self.created
+
+        matched = self.matched
+
+        updated = self.updated
+
+        unchanged = self.unchanged
+
+        rejected = self.rejected
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created": created,
+                "matched": matched,
+                "updated": updated,
+                "unchanged": unchanged,
+                "rejected": rejected,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created = d.pop("created")
+
+        matched = d.pop("matched")
+
+        updated = d.pop("updated")
+
+        unchanged = d.pop("unchanged")
+
+        rejected = d.pop("rejected")
+
+        import_counts = cls(
+            created=created,
+            matched=matched,
+            updated=updated,
+            unchanged=unchanged,
+            rejected=rejected,
+        )
+
+        import_counts.additional_properties = d
+        return import_counts
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

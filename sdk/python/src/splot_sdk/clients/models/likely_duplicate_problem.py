@@ -1,0 +1,259 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.field_error import FieldError
+    from ..models.hidden_candidate import HiddenCandidate
+    from ..models.match_candidate import MatchCandidate
+
+
+T = TypeVar("T", bound="LikelyDuplicateProblem")
+
+
+@_attrs_define
+class LikelyDuplicateProblem:
+    """409 ``likely_duplicate`` of ``POST /v1/persons`` (other 409s carry none of these members).
+
+    Attributes:
+        type_ (str):
+        title (str):
+        status (int):
+        code (str):
+        detail (None | str | Unset):
+        instance (None | str | Unset):
+        request_id (None | str | Unset):
+        errors (list[FieldError] | None | Unset):
+        candidates (list[MatchCandidate] | Unset):
+        hidden_candidates (list[HiddenCandidate] | Unset):
+        overridable (bool | None | Unset):
+    """
+
+    type_: str
+    title: str
+    status: int
+    code: str
+    detail: None | str | Unset = UNSET
+    instance: None | str | Unset = UNSET
+    request_id: None | str | Unset = UNSET
+    errors: list[FieldError] | None | Unset = UNSET
+    candidates: list[MatchCandidate] | Unset = UNSET
+    hidden_candidates: list[HiddenCandidate] | Unset = UNSET
+    overridable: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        title = self.title
+
+        status = self.status
+
+        code = self.code
+
+        detail: None | str | Unset
+        if isinstance(self.detail, Unset):
+            detail = UNSET
+        else:
+            detail = self.detail
+
+        instance: None | str | Unset
+        if isinstance(self.instance, Unset):
+            instance = UNSET
+        else:
+            instance = self.instance
+
+        request_id: None | str | Unset
+        if isinstance(self.request_id, Unset):
+            request_id = UNSET
+        else:
+            request_id = self.request_id
+
+        errors: list[dict[str, Any]] | None | Unset
+        if isinstance(self.errors, Unset):
+            errors = UNSET
+        elif isinstance(self.errors, list):
+            errors = []
+            for errors_type_0_item_data in self.errors:
+                errors_type_0_item = errors_type_0_item_data.to_dict()
+                errors.append(errors_type_0_item)
+
+        else:
+            errors = self.errors
+
+        candidates: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.candidates, Unset):
+            candidates = []
+            for candidates_item_data in self.candidates:
+                candidates_item = candidates_item_data.to_dict()
+                candidates.append(candidates_item)
+
+        hidden_candidates: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.hidden_candidates, Unset):
+            hidden_candidates = []
+            for hidden_candidates_item_data in self.hidden_candidates:
+                hidden_candidates_item = hidden_candidates_item_data.to_dict()
+                hidden_candidates.append(hidden_candidates_item)
+
+        overridable: bool | None | Unset
+        if isinstance(self.overridable, Unset):
+            overridable = UNSET
+        else:
+            overridable = self.overridable
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "title": title,
+                "status": status,
+                "code": code,
+            }
+        )
+        if detail is not UNSET:
+            field_dict["detail"] = detail
+        if instance is not UNSET:
+            field_dict["instance"] = instance
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+        if candidates is not UNSET:
+            field_dict["candidates"] = candidates
+        if hidden_candidates is not UNSET:
+            field_dict["hidden_candidates"] = hidden_candidates
+        if overridable is not UNSET:
+            field_dict["overridable"] = overridable
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.field_error import FieldError  # noqa: PLC0415
+        from ..models.hidden_candidate import HiddenCandidate  # noqa: PLC0415
+        from ..models.match_candidate import MatchCandidate  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        title = d.pop("title")
+
+        status = d.pop("status")
+
+        code = d.pop("code")
+
+        def _parse_detail(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        detail = _parse_detail(d.pop("detail", UNSET))
+
+        def _parse_instance(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        instance = _parse_instance(d.pop("instance", UNSET))
+
+        def _parse_request_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        request_id = _parse_request_id(d.pop("request_id", UNSET))
+
+        def _parse_errors(data: object) -> list[FieldError] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                errors_type_0 = []
+                _errors_type_0 = data
+                for errors_type_0_item_data in _errors_type_0:
+                    errors_type_0_item = FieldError.from_dict(errors_type_0_item_data)
+
+                    errors_type_0.append(errors_type_0_item)
+
+                return errors_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[FieldError] | None | Unset, data)
+
+        errors = _parse_errors(d.pop("errors", UNSET))
+
+        _candidates = d.pop("candidates", UNSET)
+        candidates: list[MatchCandidate] | Unset = UNSET
+        if _candidates is not UNSET:
+            candidates = []
+            for candidates_item_data in _candidates:
+                candidates_item = MatchCandidate.from_dict(candidates_item_data)
+
+                candidates.append(candidates_item)
+
+        _hidden_candidates = d.pop("hidden_candidates", UNSET)
+        hidden_candidates: list[HiddenCandidate] | Unset = UNSET
+        if _hidden_candidates is not UNSET:
+            hidden_candidates = []
+            for hidden_candidates_item_data in _hidden_candidates:
+                hidden_candidates_item = HiddenCandidate.from_dict(hidden_candidates_item_data)
+
+                hidden_candidates.append(hidden_candidates_item)
+
+        def _parse_overridable(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        overridable = _parse_overridable(d.pop("overridable", UNSET))
+
+        likely_duplicate_problem = cls(
+            type_=type_,
+            title=title,
+            status=status,
+            code=code,
+            detail=detail,
+            instance=instance,
+            request_id=request_id,
+            errors=errors,
+            candidates=candidates,
+            hidden_candidates=hidden_candidates,
+            overridable=overridable,
+        )
+
+        likely_duplicate_problem.additional_properties = d
+        return likely_duplicate_problem
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,253 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.agreement_read import AgreementRead
+from ...models.agreement_update import AgreementUpdate
+from ...models.forbidden_problem import ForbiddenProblem
+from ...models.problem_detail import ProblemDetail
+from ...models.stale_etag_problem import StaleEtagProblem
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    agreement_id: UUID,
+    *,
+    body: AgreementUpdate,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/agreements/{agreement_id}".format(
+            agreement_id=quote(str(agreement_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = AgreementRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetail.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ForbiddenProblem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = StaleEtagProblem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetail.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetail.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    agreement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AgreementUpdate,
+    if_match: str,
+) -> Response[AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]:
+    """Update Agreement
+
+     Change an agreement's title, scope or end date (a party's coordinators and admins).
+
+    Args:
+        agreement_id (UUID):
+        if_match (str):
+        body (AgreementUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        agreement_id=agreement_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    agreement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AgreementUpdate,
+    if_match: str,
+) -> AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem | None:
+    """Update Agreement
+
+     Change an agreement's title, scope or end date (a party's coordinators and admins).
+
+    Args:
+        agreement_id (UUID):
+        if_match (str):
+        body (AgreementUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem
+    """
+
+    return sync_detailed(
+        agreement_id=agreement_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    agreement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AgreementUpdate,
+    if_match: str,
+) -> Response[AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]:
+    """Update Agreement
+
+     Change an agreement's title, scope or end date (a party's coordinators and admins).
+
+    Args:
+        agreement_id (UUID):
+        if_match (str):
+        body (AgreementUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        agreement_id=agreement_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    agreement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AgreementUpdate,
+    if_match: str,
+) -> AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem | None:
+    """Update Agreement
+
+     Change an agreement's title, scope or end date (a party's coordinators and admins).
+
+    Args:
+        agreement_id (UUID):
+        if_match (str):
+        body (AgreementUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AgreementRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            agreement_id=agreement_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

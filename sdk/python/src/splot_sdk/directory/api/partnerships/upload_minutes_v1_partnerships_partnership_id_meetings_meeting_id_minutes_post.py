@@ -1,0 +1,279 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.body_upload_minutes_v1_partnerships_partnership_id_meetings_meeting_id_minutes_post import (
+    BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost,
+)
+from ...models.document_read import DocumentRead
+from ...models.forbidden_problem import ForbiddenProblem
+from ...models.problem_detail import ProblemDetail
+from ...models.stale_etag_problem import StaleEtagProblem
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    partnership_id: UUID,
+    meeting_id: UUID,
+    *,
+    body: BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/partnerships/{partnership_id}/meetings/{meeting_id}/minutes".format(
+            partnership_id=quote(str(partnership_id), safe=""),
+            meeting_id=quote(str(meeting_id), safe=""),
+        ),
+    }
+
+    _kwargs["files"] = body.to_multipart()
+
+    headers["Content-Type"] = "multipart/form-data; boundary=+++"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem | None:
+    if response.status_code == 201:
+        response_201 = DocumentRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ProblemDetail.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ForbiddenProblem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = StaleEtagProblem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = ProblemDetail.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemDetail.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    partnership_id: UUID,
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]:
+    """Upload Minutes
+
+     Keep a file as the meeting's minutes (a party's administrator or coordinator, or the
+    partnership's coordinator). A later upload becomes the minutes; earlier files stay.
+
+    Args:
+        partnership_id (UUID):
+        meeting_id (UUID):
+        idempotency_key (str | Unset):
+        body (BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        partnership_id=partnership_id,
+        meeting_id=meeting_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    partnership_id: UUID,
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost,
+    idempotency_key: str | Unset = UNSET,
+) -> DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem | None:
+    """Upload Minutes
+
+     Keep a file as the meeting's minutes (a party's administrator or coordinator, or the
+    partnership's coordinator). A later upload becomes the minutes; earlier files stay.
+
+    Args:
+        partnership_id (UUID):
+        meeting_id (UUID):
+        idempotency_key (str | Unset):
+        body (BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem
+    """
+
+    return sync_detailed(
+        partnership_id=partnership_id,
+        meeting_id=meeting_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    partnership_id: UUID,
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]:
+    """Upload Minutes
+
+     Keep a file as the meeting's minutes (a party's administrator or coordinator, or the
+    partnership's coordinator). A later upload becomes the minutes; earlier files stay.
+
+    Args:
+        partnership_id (UUID):
+        meeting_id (UUID):
+        idempotency_key (str | Unset):
+        body (BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        partnership_id=partnership_id,
+        meeting_id=meeting_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    partnership_id: UUID,
+    meeting_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost,
+    idempotency_key: str | Unset = UNSET,
+) -> DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem | None:
+    """Upload Minutes
+
+     Keep a file as the meeting's minutes (a party's administrator or coordinator, or the
+    partnership's coordinator). A later upload becomes the minutes; earlier files stay.
+
+    Args:
+        partnership_id (UUID):
+        meeting_id (UUID):
+        idempotency_key (str | Unset):
+        body (BodyUploadMinutesV1PartnershipsPartnershipIdMeetingsMeetingIdMinutesPost):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DocumentRead | ForbiddenProblem | ProblemDetail | StaleEtagProblem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            partnership_id=partnership_id,
+            meeting_id=meeting_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

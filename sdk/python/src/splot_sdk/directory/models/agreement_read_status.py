@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class AgreementReadStatus(StrEnum):
+    EXPIRED = "expired"
+    IN_FORCE = "in_force"
+    PENDING = "pending"
+    SUPERSEDED = "superseded"
+    TERMINATED = "terminated"
+
+    def __str__(self) -> str:
+        return str(self.value)

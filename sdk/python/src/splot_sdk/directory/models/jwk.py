@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="Jwk")
+
+
+@_attrs_define
+class Jwk:
+    """
+    Attributes:
+        kty (str):
+        kid (str):
+        use (str):
+        alg (str):
+        n (str):
+        e (str):
+    """
+
+    kty: str
+    kid: str
+    use: str
+    alg: str
+    n: str
+    e: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        kty = self.kty
+
+        kid = self.kid
+
+        use = self.use
+
+        alg = self.alg
+
+        n = self.n
+
+        e = self.e
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "kty": kty,
+                "kid": kid,
+                "use": use,
+                "alg": alg,
+                "n": n,
+                "e": e,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        kty = d.pop("kty")
+
+        kid = d.pop("kid")
+
+        use = d.pop("use")
+
+        alg = d.pop("alg")
+
+        n = d.pop("n")
+
+        e = d.pop("e")
+
+        jwk = cls(
+            kty=kty,
+            kid=kid,
+            use=use,
+            alg=alg,
+            n=n,
+            e=e,
+        )
+
+        jwk.additional_properties = d
+        return jwk
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="OccupancyRead")
+
+
+@_attrs_define
+class OccupancyRead:
+    """
+    Attributes:
+        referral_id (UUID):
+        offer_id (UUID):
+        occupying (bool):
+        version (int):
+        applied (bool):
+        occupied (int):
+        capacity_available (int | None):
+        capacity_max (int | None):
+    """
+
+    referral_id: UUID
+    offer_id: UUID
+    occupying: bool
+    version: int
+    applied: bool
+    occupied: int
+    capacity_available: int | None
+    capacity_max: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        referral_id = str(self.referral_id)
+
+        offer_id = str(self.offer_id)
+
+        occupying = self.occupying
+
+        version = self.version
+
+        applied = self.applied
+
+        occupied = self.occupied
+
+        capacity_available: int | None
+        capacity_available = self.capacity_available
+
+        capacity_max: int | None
+        capacity_max = self.capacity_max
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "referral_id": referral_id,
+                "offer_id": offer_id,
+                "occupying": occupying,
+                "version": version,
+                "applied": applied,
+                "occupied": occupied,
+                "capacity_available": capacity_available,
+                "capacity_max": capacity_max,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        referral_id = UUID(d.pop("referral_id"))
+
+        offer_id = UUID(d.pop("offer_id"))
+
+        occupying = d.pop("occupying")
+
+        version = d.pop("version")
+
+        applied = d.pop("applied")
+
+        occupied = d.pop("occupied")
+
+        def _parse_capacity_available(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        capacity_available = _parse_capacity_available(d.pop("capacity_available"))
+
+        def _parse_capacity_max(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        capacity_max = _parse_capacity_max(d.pop("capacity_max"))
+
+        occupancy_read = cls(
+            referral_id=referral_id,
+            offer_id=offer_id,
+            occupying=occupying,
+            version=version,
+            applied=applied,
+            occupied=occupied,
+            capacity_available=capacity_available,
+            capacity_max=capacity_max,
+        )
+
+        occupancy_read.additional_properties = d
+        return occupancy_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.forbidden_problem import ForbiddenProblem
+from ...models.problem_detail import ProblemDetail
+from ...models.sender_contact import SenderContact
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    referral_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/referrals/{referral_id}/sender-contact".format(
+            referral_id=quote(str(referral_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = SenderContact.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetail.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ForbiddenProblem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemDetail.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem]:
+    """Get Sender Contact
+
+     The caseworker who sent the referral: name and work e-mail (the referral's two parties).
+
+    Args:
+        referral_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        referral_id=referral_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem | None:
+    """Get Sender Contact
+
+     The caseworker who sent the referral: name and work e-mail (the referral's two parties).
+
+    Args:
+        referral_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem
+    """
+
+    return sync_detailed(
+        referral_id=referral_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem]:
+    """Get Sender Contact
+
+     The caseworker who sent the referral: name and work e-mail (the referral's two parties).
+
+    Args:
+        referral_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        referral_id=referral_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem | None:
+    """Get Sender Contact
+
+     The caseworker who sent the referral: name and work e-mail (the referral's two parties).
+
+    Args:
+        referral_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ForbiddenProblem | ProblemDetail | SenderContact | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            referral_id=referral_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,278 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_detail import ProblemDetail
+from ...models.referral_read import ReferralRead
+from ...models.stale_etag_problem import StaleEtagProblem
+from ...models.transition_request import TransitionRequest
+from ...models.validation_problem import ValidationProblem
+from ...models.workflow_problem import WorkflowProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    referral_id: UUID,
+    *,
+    body: TransitionRequest,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/referrals/{referral_id}/transitions".format(
+            referral_id=quote(str(referral_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem | None:
+    if response.status_code == 200:
+        response_200 = ReferralRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = ProblemDetail.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = WorkflowProblem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = WorkflowProblem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = StaleEtagProblem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetail.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetail.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TransitionRequest,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem]:
+    """Take Transition
+
+     Take a workflow action (If-Match required); 409 illegal_transition names what is allowed.
+
+    Args:
+        referral_id (UUID):
+        if_match (str):
+        idempotency_key (str | Unset):
+        body (TransitionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem]
+    """
+
+    kwargs = _get_kwargs(
+        referral_id=referral_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TransitionRequest,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem | None:
+    """Take Transition
+
+     Take a workflow action (If-Match required); 409 illegal_transition names what is allowed.
+
+    Args:
+        referral_id (UUID):
+        if_match (str):
+        idempotency_key (str | Unset):
+        body (TransitionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem
+    """
+
+    return sync_detailed(
+        referral_id=referral_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TransitionRequest,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem]:
+    """Take Transition
+
+     Take a workflow action (If-Match required); 409 illegal_transition names what is allowed.
+
+    Args:
+        referral_id (UUID):
+        if_match (str):
+        idempotency_key (str | Unset):
+        body (TransitionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem]
+    """
+
+    kwargs = _get_kwargs(
+        referral_id=referral_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    referral_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: TransitionRequest,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
+) -> Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem | None:
+    """Take Transition
+
+     Take a workflow action (If-Match required); 409 illegal_transition names what is allowed.
+
+    Args:
+        referral_id (UUID):
+        if_match (str):
+        idempotency_key (str | Unset):
+        body (TransitionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ProblemDetail | ReferralRead | StaleEtagProblem | ValidationProblem | WorkflowProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            referral_id=referral_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.chain_node import ChainNode
+
+
+T = TypeVar("T", bound="ChainRead")
+
+
+@_attrs_define
+class ChainRead:
+    """
+    Attributes:
+        chain_root_id (UUID):
+        items (list[ChainNode]): The whole tree (sent referrals), parents before children
+    """
+
+    chain_root_id: UUID
+    items: list[ChainNode]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        chain_root_id = str(self.chain_root_id)
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "chain_root_id": chain_root_id,
+                "items": items,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.chain_node import ChainNode  # noqa: PLC0415
+
+        d = dict(src_dict)
+        chain_root_id = UUID(d.pop("chain_root_id"))
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = ChainNode.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        chain_read = cls(
+            chain_root_id=chain_root_id,
+            items=items,
+        )
+
+        chain_read.additional_properties = d
+        return chain_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,360 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.priority import Priority
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.consent_basis import ConsentBasis
+    from ..models.statutory_basis import StatutoryBasis
+
+
+T = TypeVar("T", bound="ReferralUpdate")
+
+
+@_attrs_define
+class ReferralUpdate:
+    """Changes to a draft (only drafts are edited; afterwards everything goes through transitions).
+
+    Attributes:
+        person_id (None | Unset | UUID):
+        target_institution_id (None | Unset | UUID):
+        target_offer_id (None | Unset | UUID):
+        service_type_code (None | str | Unset):
+        priority (None | Priority | Unset):
+        needs_description (None | str | Unset):
+        legal_basis (ConsentBasis | None | StatutoryBasis | Unset):
+        programme (None | str | Unset):
+        planned_start_date (datetime.date | None | Unset):
+        planned_end_date (datetime.date | None | Unset):
+        plan_action_id (None | Unset | UUID): The action of an individual plan in the client registry this referral
+            serves
+    """
+
+    person_id: None | Unset | UUID = UNSET
+    target_institution_id: None | Unset | UUID = UNSET
+    target_offer_id: None | Unset | UUID = UNSET
+    service_type_code: None | str | Unset = UNSET
+    priority: None | Priority | Unset = UNSET
+    needs_description: None | str | Unset = UNSET
+    legal_basis: ConsentBasis | None | StatutoryBasis | Unset = UNSET
+    programme: None | str | Unset = UNSET
+    planned_start_date: datetime.date | None | Unset = UNSET
+    planned_end_date: datetime.date | None | Unset = UNSET
+    plan_action_id: None | Unset | UUID = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.consent_basis import ConsentBasis  # noqa: PLC0415
+        from ..models.statutory_basis import StatutoryBasis  # noqa: PLC0415
+
+        person_id: None | str | Unset
+        if isinstance(self.person_id, Unset):
+            person_id = UNSET
+        elif isinstance(self.person_id, UUID):
+            person_id = str(self.person_id)
+        else:
+            person_id = self.person_id
+
+        target_institution_id: None | str | Unset
+        if isinstance(self.target_institution_id, Unset):
+            target_institution_id = UNSET
+        elif isinstance(self.target_institution_id, UUID):
+            target_institution_id = str(self.target_institution_id)
+        else:
+            target_institution_id = self.target_institution_id
+
+        target_offer_id: None | str | Unset
+        if isinstance(self.target_offer_id, Unset):
+            target_offer_id = UNSET
+        elif isinstance(self.target_offer_id, UUID):
+            target_offer_id = str(self.target_offer_id)
+        else:
+            target_offer_id = self.target_offer_id
+
+        service_type_code: None | str | Unset
+        if isinstance(self.service_type_code, Unset):
+            service_type_code = UNSET
+        else:
+            service_type_code = self.service_type_code
+
+        priority: None | str | Unset
+        if isinstance(self.priority, Unset):
+            priority = UNSET
+        elif isinstance(self.priority, Priority):
+            priority = self.priority.value
+        else:
+            priority = self.priority
+
+        needs_description: None | str | Unset
+        if isinstance(self.needs_description, Unset):
+            needs_description = UNSET
+        else:
+            needs_description = self.needs_description
+
+        legal_basis: dict[str, Any] | None | Unset
+        if isinstance(self.legal_basis, Unset):
+            legal_basis = UNSET
+        elif isinstance(self.legal_basis, StatutoryBasis):
+            legal_basis = self.legal_basis.to_dict()
+        elif isinstance(self.legal_basis, ConsentBasis):
+            legal_basis = self.legal_basis.to_dict()
+        else:
+            legal_basis = self.legal_basis
+
+        programme: None | str | Unset
+        if isinstance(self.programme, Unset):
+            programme = UNSET
+        else:
+            programme = self.programme
+
+        planned_start_date: None | str | Unset
+        if isinstance(self.planned_start_date, Unset):
+            planned_start_date = UNSET
+        elif isinstance(self.planned_start_date, datetime.date):
+            planned_start_date = self.planned_start_date.isoformat()
+        else:
+            planned_start_date = self.planned_start_date
+
+        planned_end_date: None | str | Unset
+        if isinstance(self.planned_end_date, Unset):
+            planned_end_date = UNSET
+        elif isinstance(self.planned_end_date, datetime.date):
+            planned_end_date = self.planned_end_date.isoformat()
+        else:
+            planned_end_date = self.planned_end_date
+
+        plan_action_id: None | str | Unset
+        if isinstance(self.plan_action_id, Unset):
+            plan_action_id = UNSET
+        elif isinstance(self.plan_action_id, UUID):
+            plan_action_id = str(self.plan_action_id)
+        else:
+            plan_action_id = self.plan_action_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if person_id is not UNSET:
+            field_dict["person_id"] = person_id
+        if target_institution_id is not UNSET:
+            field_dict["target_institution_id"] = target_institution_id
+        if target_offer_id is not UNSET:
+            field_dict["target_offer_id"] = target_offer_id
+        if service_type_code is not UNSET:
+            field_dict["service_type_code"] = service_type_code
+        if priority is not UNSET:
+            field_dict["priority"] = priority
+        if needs_description is not UNSET:
+            field_dict["needs_description"] = needs_description
+        if legal_basis is not UNSET:
+            field_dict["legal_basis"] = legal_basis
+        if programme is not UNSET:
+            field_dict["programme"] = programme
+        if planned_start_date is not UNSET:
+            field_dict["planned_start_date"] = planned_start_date
+        if planned_end_date is not UNSET:
+            field_dict["planned_end_date"] = planned_end_date
+        if plan_action_id is not UNSET:
+            field_dict["plan_action_id"] = plan_action_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consent_basis import ConsentBasis  # noqa: PLC0415
+        from ..models.statutory_basis import StatutoryBasis  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_person_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                person_id_type_0 = UUID(data)
+
+                return person_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        person_id = _parse_person_id(d.pop("person_id", UNSET))
+
+        def _parse_target_institution_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                target_institution_id_type_0 = UUID(data)
+
+                return target_institution_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        target_institution_id = _parse_target_institution_id(d.pop("target_institution_id", UNSET))
+
+        def _parse_target_offer_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                target_offer_id_type_0 = UUID(data)
+
+                return target_offer_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        target_offer_id = _parse_target_offer_id(d.pop("target_offer_id", UNSET))
+
+        def _parse_service_type_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        service_type_code = _parse_service_type_code(d.pop("service_type_code", UNSET))
+
+        def _parse_priority(data: object) -> None | Priority | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                priority_type_0 = Priority(data)
+
+                return priority_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Priority | Unset, data)
+
+        priority = _parse_priority(d.pop("priority", UNSET))
+
+        def _parse_needs_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        needs_description = _parse_needs_description(d.pop("needs_description", UNSET))
+
+        def _parse_legal_basis(data: object) -> ConsentBasis | None | StatutoryBasis | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                legal_basis_type_0_type_0 = StatutoryBasis.from_dict(data)
+
+                return legal_basis_type_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                legal_basis_type_0_type_1 = ConsentBasis.from_dict(data)
+
+                return legal_basis_type_0_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConsentBasis | None | StatutoryBasis | Unset, data)
+
+        legal_basis = _parse_legal_basis(d.pop("legal_basis", UNSET))
+
+        def _parse_programme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        programme = _parse_programme(d.pop("programme", UNSET))
+
+        def _parse_planned_start_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                planned_start_date_type_0 = datetime.date.fromisoformat(data)
+
+                return planned_start_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        planned_start_date = _parse_planned_start_date(d.pop("planned_start_date", UNSET))
+
+        def _parse_planned_end_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                planned_end_date_type_0 = datetime.date.fromisoformat(data)
+
+                return planned_end_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        planned_end_date = _parse_planned_end_date(d.pop("planned_end_date", UNSET))
+
+        def _parse_plan_action_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                plan_action_id_type_0 = UUID(data)
+
+                return plan_action_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        plan_action_id = _parse_plan_action_id(d.pop("plan_action_id", UNSET))
+
+        referral_update = cls(
+            person_id=person_id,
+            target_institution_id=target_institution_id,
+            target_offer_id=target_offer_id,
+            service_type_code=service_type_code,
+            priority=priority,
+            needs_description=needs_description,
+            legal_basis=legal_basis,
+            programme=programme,
+            planned_start_date=planned_start_date,
+            planned_end_date=planned_end_date,
+            plan_action_id=plan_action_id,
+        )
+
+        return referral_update
