@@ -199,8 +199,13 @@ STRANGER_EXCEPTIONS = {
 }
 MATRIX.update(CASEWORK_MATRIX)
 STRANGER_EXCEPTIONS.update(CASEWORK_STRANGER_EXCEPTIONS)
-AUDITOR_ALLOWED = {
+#: Catalogues, no person's data: every signed-in caller reads them.
+CATALOGUES = {
     ("GET", "/v1/attribute-definitions"),
+    ("GET", "/v1/problem-areas"),
+    ("GET", "/v1/plan-types"),
+}
+AUDITOR_ALLOWED = CATALOGUES | {
     ("GET", "/v1/access-log"),
     ("GET", "/v1/access-log/export"),
     ("GET", "/v1/persons/{person_id}/access-report"),
@@ -290,7 +295,7 @@ async def test_analysts_see_no_person_level_data(world, scenario):
     for key in sorted(MATRIX):
         response = await _call(world, key, scenario, world.role("analyst"))
         _no_secrets(response)
-        expected = 200 if key == ("GET", "/v1/attribute-definitions") else 403
+        expected = 200 if key in CATALOGUES else 403
         if response.status_code != expected:
             failures[key] = f"{response.status_code} {response.text[:200]}"
     assert failures == {}

@@ -199,6 +199,11 @@ async def test_roles_without_person_data_see_no_casework(world, role):
         "/v1/plans",
     ):
         assert (await world.client.get(url, headers=headers)).status_code == 403
+    # The catalogues hold no person's data: an analyst's casework measures name their codes.
+    areas = await world.client.get("/v1/problem-areas", headers=headers)
+    types = await world.client.get("/v1/plan-types", headers=headers)
+    assert areas.status_code == types.status_code == 200
+    assert "unemployment" in {a["code"] for a in areas.json()["items"]} and len(types.json()["items"]) == 5
 
 
 @pytest.mark.parametrize(("covers", "expected"), [(False, 422), (True, 200)])

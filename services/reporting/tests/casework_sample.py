@@ -120,7 +120,15 @@ class Plan:
     def reopen(self, goal_id: uuid.UUID, area: str, when: str) -> None:
         self.casework._emit("plan.goal_reopened", self._goal_fields(goal_id, area), when, "plan", self.id)
 
-    def action(self, owner: Institution, when: str, *, status: str = "planned") -> uuid.UUID:
+    def action(
+        self,
+        owner: Institution,
+        when: str,
+        *,
+        status: str = "planned",
+        referral: tuple[Institution, str] | None = None,
+    ) -> uuid.UUID:
+        """An action of ``owner``; ``referral``: (receiver, status) of a referral serving it."""
         action_id = uuid.uuid4()
         fields = {
             "plan_id": str(self.id),
@@ -141,4 +149,12 @@ class Plan:
         self.casework._emit("plan.action_added", fields, when, "plan", self.id)
         if status != "planned":
             self.casework._emit("plan.action_changed", fields | {"status": status}, when, "plan", self.id)
+        if referral is not None:
+            receiver, referral_status = referral
+            served = {
+                "referral_id": str(uuid.uuid4()),
+                "referral_status": referral_status,
+                "referral_receiver_institution_id": str(receiver.id),
+            }
+            self.casework._emit("plan.action_changed", fields | served, when, "plan", self.id)
         return action_id

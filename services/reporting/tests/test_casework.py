@@ -12,6 +12,7 @@
               03-03; action NGO_W 03-04 (6 working days after 02-24); goal unemployment
               partly_achieved 03-24; reviewed 03-20 (due 03-14: late)
       plan E  P1 joint_plan without parties, starts 04-02 (outside the period)
+      plan F  P2 individual_plan, starts 05-05 (outside the period): actions served by referrals
     OPS_K (Kraków) owns
       plan D  P4 joint_plan, parties PUP_W, starts 03-10; action PUP_W 03-11
 
@@ -74,6 +75,11 @@ async def setup(sessionmaker, settings):
     cw.plan(p["P1"], i["OPS_W"], "2025-04-02")
     d = cw.plan(p["P4"], i["OPS_K"], "2025-03-10", parties=(i["PUP_W"],))
     d.action(i["PUP_W"], "2025-03-11")
+    f_plan = cw.plan(p["P2"], i["OPS_W"], "2025-05-05", plan_type="individual_plan")
+    f_plan.action(i["OPS_W"], "2025-05-06", referral=(i["NGO_W"], "accepted"))
+    f_plan.action(i["OPS_W"], "2025-05-07", referral=(i["PUP_W"], "rejected"))
+    f_plan.action(i["OPS_W"], "2025-05-08", referral=(i["OPS_W"], "completed"))
+    f_plan.action(i["OPS_W"], "2025-05-09")
     await ingest(sessionmaker, f, settings)
     return f, i, p
 
@@ -144,6 +150,15 @@ async def test_another_period_counts_only_its_own_plans(client, setup, staff):
     # plan E is of the joint type but has no party other than its owner: not a joint plan
     assert (flat["persons"], flat["by_type"], flat["joint"]) == (1, {"joint_plan": 1}, 0)
     assert flat["actions"] == (0, 0) and flat["goals"] == {}
+
+
+async def test_an_action_served_by_an_accepted_referral_is_delivered_by_its_receiver(client, setup, staff):
+    """Plan F (OPS_W, May): four actions of the owner; one served by a referral the NGO accepted
+    (delivered by the NGO), one by a referral the PUP rejected (still the owner's), one by a
+    referral to the owner itself, one without a referral: 1 of 4 by another institution."""
+    _, i, _ = setup
+    flat = _flat(await _body(client, staff(i["OPS_W"]), {"from": "2025-05", "to": "2025-05"}))
+    assert flat["actions"] == (4, 1) and flat["share_other"] == 0.25
 
 
 @pytest.mark.parametrize(
@@ -246,7 +261,7 @@ async def test_facts_hold_no_registry_id_and_no_free_text(sessionmaker, setup):
         diagnoses = (await session.scalars(select(CaseworkDiagnosisFact))).all()
         goals = (await session.scalars(select(CaseworkGoalFact))).all()
         actions = (await session.scalars(select(CaseworkActionFact))).all()
-    assert (len(plans), len(diagnoses), len(goals), len(actions)) == (6, 2, 4, 6)
+    assert (len(plans), len(diagnoses), len(goals), len(actions)) == (7, 2, 4, 10)
     raw_ids = {str(v) for v in p.values()}
     for row in (*plans, *diagnoses):
         assert row.person_pseudonym and row.person_pseudonym not in raw_ids

@@ -711,7 +711,8 @@ export interface paths {
         };
         /**
          * List Problem Areas
-         * @description Problem areas: the grounds for social assistance and the barriers to employment.
+         * @description Problem areas: the grounds for social assistance and the barriers to employment (a
+         *     catalogue, no person's data: every signed-in caller, analysts too, reads it).
          */
         get: operations["list_problem_areas_v1_problem_areas_get"];
         put?: never;
@@ -731,7 +732,8 @@ export interface paths {
         };
         /**
          * List Plan Types
-         * @description Plan types, each with its legal basis and the institution types that may own one.
+         * @description Plan types, each with its legal basis and the institution types that may own one (a
+         *     catalogue: every signed-in caller reads it).
          */
         get: operations["list_plan_types_v1_plan_types_get"];
         put?: never;

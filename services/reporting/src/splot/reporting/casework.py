@@ -109,6 +109,9 @@ async def action_event(session: AsyncSession, event: FeedEvent, ctx: IngestConte
     row.owner_institution_id = uuid.UUID(str(p["owner_institution_id"]))
     row.plan_owner_institution_id = uuid.UUID(str(p["plan_owner_institution_id"]))
     row.status = str(p["status"])[:16]
+    receiver = p.get("referral_receiver_institution_id")
+    row.referral_receiver_institution_id = uuid.UUID(str(receiver)) if receiver else None
+    row.referral_status = str(p["referral_status"])[:24] if p.get("referral_status") else None
     first = _local_day(p.get("created_at"), ctx) or ctx.calendar.local_date(event.occurred_at)
     row.first_action_on = first
     await session.flush()

@@ -11,7 +11,8 @@ as an interior order statistic of a large enough cell).
   type (persons merged in the registry count once); with a **joint** plan: one with a party institution other than its owner;
 * goals by problem area × assessment: goals assessed in the period (their final assessment);
 * actions: actions added in the period and not cancelled; of them delivered by another
-  institution than the plan's owner;
+  institution than the plan's owner — the action's owner or, once the referral serving it was
+  accepted (accepted, in progress, on hold, completed), the institution it went to;
 * working days from diagnosis to first action: for each plan based on a diagnosis whose first
   action (the earliest added and not cancelled) falls in the period, the working days from the day of diagnosis to
   that day (:func:`splot.common.workdays.working_days_between`); the median of them;
@@ -21,6 +22,7 @@ as an interior order statistic of a large enough cell).
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -121,18 +123,40 @@ async def goals(session: AsyncSession, window: Window, publish: Publish) -> list
     ]
 
 
+#: States of the referral serving an action in which its receiver is delivering (or delivered) it.
+DELIVERING = frozenset({"accepted", "in_progress", "on_hold", "completed"})
+
+
+def delivered_by(owner: uuid.UUID, receiver: uuid.UUID | None, referral_status: str | None) -> uuid.UUID:
+    """Who delivers an action: the institution its referral went to once that one took it on,
+    otherwise the action's owner."""
+    if receiver is not None and referral_status in DELIVERING:
+        return receiver
+    return owner
+
+
 async def actions(session: AsyncSession, window: Window, publish: Publish) -> dict[str, Any]:
     a = CaseworkActionFact
     rows = (
         await session.execute(
-            select(a.owner_institution_id, a.plan_owner_institution_id).where(
+            select(
+                a.owner_institution_id,
+                a.plan_owner_institution_id,
+                a.referral_receiver_institution_id,
+                a.referral_status,
+            ).where(
                 window.owned(a.plan_owner_institution_id),
                 window.during(a.first_action_on),
                 a.status != CANCELLED,
             )
         )
     ).all()
-    other = sum(1 for owner, plan_owner in rows if owner != plan_owner)
+    other = sum(
+        1
+        for row in rows
+        if delivered_by(row.owner_institution_id, row.referral_receiver_institution_id, row.referral_status)
+        != row.plan_owner_institution_id
+    )
     return {
         "actions": publish.count(len(rows)),
         "actions_by_other_institution": publish.count(other),

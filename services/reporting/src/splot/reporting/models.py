@@ -260,6 +260,10 @@ class CaseworkActionFact(Base):
     owner_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     plan_owner_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     status: Mapped[str] = mapped_column(String(16))
+    #: The referral that serves the action: where it went and its state (the receiver delivers the
+    #: action through it once it has accepted).
+    referral_receiver_institution_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    referral_status: Mapped[str | None] = mapped_column(String(24))
     #: The local day the action was added to the plan.
     first_action_on: Mapped[date] = mapped_column(Date)
     last_event_seq: Mapped[int] = mapped_column(BigInteger)

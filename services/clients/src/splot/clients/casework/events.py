@@ -143,6 +143,7 @@ class ActionPayload(EventPayload):
             "status": "done",
             "referral_id": "6e5d4c3b-2a19-4807-b6a5-f4e3d2c1b0a9",
             "referral_status": "completed",
+            "referral_receiver_institution_id": "7f6e5d4c-3b2a-4190-8a7b-6c5d4e3f2a1b",
             "proposed_result": "done",
             "conference_id": None,
             "created_at": "2026-11-06T09:00:00+00:00",
@@ -161,6 +162,8 @@ class ActionPayload(EventPayload):
     status: Literal["planned", "in_progress", "done", "not_done", "cancelled"]
     referral_id: uuid.UUID | None
     referral_status: str | None
+    #: The institution the linked referral went to (it delivers the action through the referral).
+    referral_receiver_institution_id: uuid.UUID | None = None
     proposed_result: Literal["done", "not_done"] | None
     conference_id: uuid.UUID | None
     created_at: datetime
@@ -330,6 +333,9 @@ async def action_event(session: AsyncSession, event_type: str, plan: Plan, actio
         "status": action.status,
         "referral_id": str(action.referral_id) if action.referral_id else None,
         "referral_status": action.referral_status,
+        "referral_receiver_institution_id": (
+            str(action.referral_receiver_institution_id) if action.referral_receiver_institution_id else None
+        ),
         "proposed_result": action.proposed_result,
         "conference_id": str(action.conference_id) if action.conference_id else None,
         "created_at": _iso(action.created_at),

@@ -23,6 +23,7 @@ from splot.clients.schemas.casework import (
     ProblemAreaRead,
 )
 from splot.common.api import LIST_RESPONSES, READ_RESPONSES, WRITE_RESPONSES, Cursor, Limit
+from splot.common.auth import CurrentPrincipal
 from splot.common.db import SessionDep
 from splot.common.etag import IfMatch, etag_on, set_etag
 
@@ -32,15 +33,17 @@ DiagnosisId = Annotated[uuid.UUID, Path(description="Id of the diagnosis")]
 
 
 @router.get("/problem-areas", response_model=ProblemAreaList, responses=LIST_RESPONSES)
-async def list_problem_areas(session: SessionDep, _: Reader) -> ProblemAreaList:
-    """Problem areas: the grounds for social assistance and the barriers to employment."""
+async def list_problem_areas(session: SessionDep, _: CurrentPrincipal) -> ProblemAreaList:
+    """Problem areas: the grounds for social assistance and the barriers to employment (a
+    catalogue, no person's data: every signed-in caller, analysts too, reads it)."""
     areas = await catalogue.problem_areas(session)
     return ProblemAreaList(items=[ProblemAreaRead.model_validate(a) for a in areas.values()])
 
 
 @router.get("/plan-types", response_model=PlanTypeList, responses=LIST_RESPONSES)
-async def list_plan_types(session: SessionDep, _: Reader) -> PlanTypeList:
-    """Plan types, each with its legal basis and the institution types that may own one."""
+async def list_plan_types(session: SessionDep, _: CurrentPrincipal) -> PlanTypeList:
+    """Plan types, each with its legal basis and the institution types that may own one (a
+    catalogue: every signed-in caller reads it)."""
     return PlanTypeList(items=[PlanTypeRead.model_validate(t) for t in await catalogue.plan_types(session)])
 
 
