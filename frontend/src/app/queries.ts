@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { unwrap } from "@/lib/api/client";
-import { directory } from "@/lib/api/directory";
 import { referrals } from "@/lib/api/referrals";
+import { invitationKeys, invitationQueries } from "@/lib/partnerships/invitations";
 
 /** The shell's own queries (the features have theirs in their api/ folders). */
 export const shellKeys = {
@@ -11,7 +11,7 @@ export const shellKeys = {
    */
   unreadNotifications: () => ["referrals", "notifications", "unread-count"] as const,
   /** Under the partnerships feature's prefix (["partnerships"]): answering an invitation there refreshes the badge. */
-  partnershipInvitations: () => ["partnerships", "invitations-badge"] as const,
+  partnershipInvitations: invitationKeys.list,
 };
 
 export const shellQueries = {
@@ -23,12 +23,10 @@ export const shellQueries = {
       refetchInterval: 60_000,
       retry: false,
     }),
-  /** The partnerships the user's institution is party or invited to (the navigation's invitation count). */
-  partnershipInvitations: () =>
-    queryOptions({
-      queryKey: shellKeys.partnershipInvitations(),
-      queryFn: () => unwrap(directory.GET("/v1/partnerships", { params: { query: { limit: 100 } } })),
-      refetchInterval: 5 * 60_000,
-      retry: false,
-    }),
+  /**
+   * The partnerships the user's institution is party or invited to (the navigation's invitation
+   * count, the header's notifications count, the invitations on the notifications page): in src/lib,
+   * so the notifications page (a feature) reads the same query.
+   */
+  partnershipInvitations: invitationQueries.list,
 };

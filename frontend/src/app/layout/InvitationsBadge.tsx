@@ -1,8 +1,6 @@
 import { Badge } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useAuth } from "@/lib/auth/AuthProvider";
-import { shellQueries } from "../queries";
+import { useOpenInvitations } from "@/lib/partnerships/invitations";
 
 /**
  * The navigation's count of open invitations to partnerships (the directory emits no
@@ -11,12 +9,9 @@ import { shellQueries } from "../queries";
  */
 export function InvitationsBadge() {
   const { t } = useTranslation();
-  const { me, roles } = useAuth();
-  const overseer = roles.includes("analyst") || roles.includes("system_admin");
-  const mine = me?.institution?.id ?? me?.user?.institution_id ?? null;
-  const list = useQuery({ ...shellQueries.partnershipInvitations(), enabled: !overseer && mine !== null });
-  const count = (list.data?.items ?? []).filter((p) => mine !== null && !p.party_ids.includes(mine)).length;
-  if (overseer || count === 0) return null;
+  const { invitations } = useOpenInvitations();
+  const count = invitations.length;
+  if (count === 0) return null;
   return (
     <Badge size="sm" color="orange" circle={count < 10} aria-label={t("partnerships.invitations_badge", { count })}>
       {count}

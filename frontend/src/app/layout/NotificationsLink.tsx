@@ -2,20 +2,30 @@ import { Badge, Button } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
+import { useOpenInvitations } from "@/lib/partnerships/invitations";
 import { shellQueries } from "../queries";
 
-/** The header's link to the notifications inbox with the unread count (polled every minute). */
+/**
+ * The header's link to the notifications inbox with the unread count (polled every minute) plus
+ * the open invitations to partnerships, which the notifications page lists first.
+ */
 export function NotificationsLink() {
   const { t } = useTranslation();
   const unread = useQuery(shellQueries.unreadNotifications());
-  const count = unread.data?.unread ?? 0;
+  const { invitations } = useOpenInvitations();
+  const unreadCount = unread.data?.unread ?? 0;
+  const count = unreadCount + invitations.length;
+  const title =
+    invitations.length > 0
+      ? t("header.notifications_and_invitations", { count: unreadCount, invitations: invitations.length })
+      : t("header.notifications", { count });
   return (
     <Button
       component={Link}
       to="/skierowania/powiadomienia"
       variant="subtle"
       size="xs"
-      title={t("header.notifications", { count })}
+      title={title}
       rightSection={
         count > 0 ? (
           <Badge size="sm" color="red" circle={count < 10}>

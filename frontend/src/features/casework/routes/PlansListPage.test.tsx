@@ -51,6 +51,8 @@ describe("plans due for review", () => {
       })),
     );
     expect(await screen.findByRole("heading", { level: 1, name: "Plany do przeglądu" })).toBeTruthy();
+    // A coordinator reads the reports: the plans' measures are a link away.
+    expect(screen.getByRole("link", { name: "Wskaźniki planów" }).getAttribute("href")).toBe("/raporty/plany");
     const table = await screen.findByRole("table", { name: "Plany" });
     await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(3));
     const rows = within(table).getAllByRole("row");

@@ -1,8 +1,9 @@
 import { useState } from "react";
-import { Anchor, Badge, SegmentedControl, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, SegmentedControl, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
+import { useAuth } from "@/lib/auth/AuthProvider";
 import { formatDate } from "@/lib/format";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
@@ -62,12 +63,24 @@ function Row({ plan }: { plan: PlanListItem }) {
 /** /plany — the coordinators' list: plans due for review (overdue in red), or all of the institution's active plans. */
 export default function PlansListPage() {
   const { t } = useTranslation();
+  const { roles } = useAuth();
   const [view, setView] = useState<"due" | "all">("due");
   const list = useQuery(caseworkQueries.due(view === "due" ? dueBefore() : null));
   const items = list.data?.items ?? [];
   return (
     <>
-      <PageHeader title={t("casework.list.title")} description={t("casework.list.description", { days: DUE_WITHIN_DAYS })} />
+      <PageHeader
+        title={t("casework.list.title")}
+        description={t("casework.list.description", { days: DUE_WITHIN_DAYS })}
+        actions={
+          // Coordinators read the reports (their institution's own plans, exact).
+          roles.includes("coordinator") ? (
+            <Button component={Link} to="/raporty/plany" variant="default">
+              {t("casework.list.measures")}
+            </Button>
+          ) : null
+        }
+      />
       <SegmentedControl
         aria-label={t("casework.list.view")}
         value={view}

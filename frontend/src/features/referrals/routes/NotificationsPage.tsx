@@ -1,14 +1,98 @@
 import { useState } from "react";
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "@/lib/format";
+import { unwrap } from "@/lib/api/client";
+import { directory } from "@/lib/api/directory";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { useOpenInvitations, type PartnershipSummary } from "@/lib/partnerships/invitations";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from "../api/referrals";
 import { useNotificationTitle } from "../lib/notificationTitle";
+
+/** An institution's name, read from the directory (cached under the key the other screens use). */
+function useInstitutionName(id: string): string | undefined {
+  const institution = useQuery({
+    queryKey: ["directory", "institutions", "one", id],
+    queryFn: () => unwrap(directory.GET("/v1/institutions/{institution_id}", { params: { path: { institution_id: id } } })),
+    staleTime: 10 * 60 * 1000,
+  });
+  return institution.data?.name;
+}
+
+function Invitation({ partnership, invitedAt }: { partnership: PartnershipSummary; invitedAt: string | undefined }) {
+  const { t } = useTranslation();
+  const leader = useInstitutionName(partnership.leader_institution_id);
+  return (
+    <Group component="li" justify="space-between" p="sm" wrap="nowrap" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+      <Stack gap={2}>
+        <Group gap={6}>
+          <Badge size="xs" color="orange">
+            {t("referrals.notifications.invitation")}
+          </Badge>
+          <Text size="sm" fw={600}>
+            {t("referrals.notifications.invitation_title", { name: partnership.name })}
+          </Text>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t("referrals.notifications.invitation_from", { institution: leader ?? "…" })}
+          {invitedAt ? ` · ${formatDate(invitedAt)}` : null}
+        </Text>
+      </Stack>
+      <Anchor
+        component={Link}
+        to={`/partnerstwa/${partnership.id}/przeglad`}
+        size="sm"
+        underline="always"
+        aria-label={t("referrals.notifications.invitation_open_of", { name: partnership.name })}
+      >
+        {t("referrals.notifications.invitation_open")}
+      </Anchor>
+    </Group>
+  );
+}
+
+/**
+ * Open invitations of the user's institution to partnerships (the directory sends no notification
+ * for them), first on the page: the initiative, its leader, the day of the invitation and the
+ * partnership's page, where the invitation is accepted or declined.
+ */
+function PartnershipInvitations() {
+  const { t } = useTranslation();
+  const { invitations, institutionId } = useOpenInvitations();
+  // The day of the invitation is on the institution's party record of the partnership.
+  const details = useQueries({
+    queries: invitations.map((p) => ({
+      queryKey: ["partnerships", "one", p.id, "invitation"],
+      queryFn: () => unwrap(directory.GET("/v1/partnerships/{partnership_id}", { params: { path: { partnership_id: p.id } } })),
+      staleTime: 5 * 60 * 1000,
+      retry: false,
+    })),
+  });
+  if (invitations.length === 0) return null;
+  return (
+    <section aria-labelledby="partnership-invitations">
+      <Title order={2} size="h4" id="partnership-invitations" mb="xs">
+        {t("referrals.notifications.invitations", { count: invitations.length })}
+      </Title>
+      <Paper withBorder p={0} mb="lg">
+        <Stack gap={0} component="ul" className="plain-list">
+          {invitations.map((p, i) => (
+            <Invitation
+              key={p.id}
+              partnership={p}
+              invitedAt={details[i]?.data?.parties.find((party) => party.institution_id === institutionId)?.invited_at}
+            />
+          ))}
+        </Stack>
+      </Paper>
+    </section>
+  );
+}
 
 export default function NotificationsPage() {
   const { t } = useTranslation();
@@ -30,6 +114,7 @@ export default function NotificationsPage() {
           </Button>
         }
       />
+      <PartnershipInvitations />
       <SegmentedControl
         mb="md"
         aria-label={t("referrals.notifications.filter")}

@@ -18,6 +18,7 @@ export type DimensionName = ReportingSchemas["DimensionName"];
 export type MeasureName = ReportingSchemas["MeasureName"];
 export type Scope = ReportingSchemas["ScopeRead"];
 export type ExportFormat = ReportingSchemas["ExportFormat"];
+export type CaseworkRead = ReportingSchemas["CaseworkRead"];
 
 /** Filters every aggregate endpoint accepts (all optional); values as the API spells them. */
 export interface Filters {
@@ -70,6 +71,7 @@ export const reportingKeys = {
   series: (q: AggregateQuery) => ["reporting", "series", q] as const,
   network: (period: string, serviceType: string | null) => ["reporting", "network", period, serviceType] as const,
   partners: (period: string, institutionId: string | null) => ["reporting", "partners", period, institutionId] as const,
+  casework: (from: string, to: string) => ["reporting", "casework", from, to] as const,
   editions: () => ["reporting", "editions"] as const,
   edition: (id: string) => ["reporting", "editions", id] as const,
   version: (id: string, version: number) => ["reporting", "editions", id, version] as const,
@@ -148,6 +150,14 @@ export const reportingQueries = {
       placeholderData: keepPreviousData,
       staleTime: STALE,
     }),
+  /** The casework measures of the months from … to (YYYY-MM). */
+  casework: (from: string, to: string) =>
+    queryOptions({
+      queryKey: reportingKeys.casework(from, to),
+      queryFn: () => unwrap(reporting.GET("/v1/casework", { params: { query: { from, to } } })),
+      placeholderData: keepPreviousData,
+      staleTime: STALE,
+    }),
   editions: () =>
     queryOptions({
       queryKey: reportingKeys.editions(),
@@ -198,6 +208,10 @@ export function useNetwork(period: string, serviceType: string | null) {
 
 export function usePartners(period: string, institutionId: string | null, enabled = true) {
   return useQuery({ ...reportingQueries.partners(period, institutionId), enabled });
+}
+
+export function useCasework(from: string, to: string) {
+  return useQuery(reportingQueries.casework(from, to));
 }
 
 export function useEditions() {

@@ -1,13 +1,14 @@
 import { Badge, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Cell } from "../api/reporting";
-import { cellState, formatNumber, measureKind } from "../lib/cells";
+import { cellState, formatNumber, measureKind, type CellKind } from "../lib/cells";
 
 /**
  * One published value. A suppressed cell reads "ukryte" with the reason, never as 0; an undefined
- * rate (zero denominator) reads "—" with its explanation.
+ * rate (zero denominator) reads "—" with its explanation. The kind (count, rate, duration) follows
+ * from the measure's name unless given.
  */
-export function CellValue({ cell, measure }: { cell: Cell | undefined | null; measure: string }) {
+export function CellValue({ cell, measure, kind }: { cell: Cell | undefined | null; measure: string; kind?: CellKind }) {
   const { t, i18n } = useTranslation();
   const state = cellState(cell);
   if (state === "suppressed") {
@@ -31,7 +32,7 @@ export function CellValue({ cell, measure }: { cell: Cell | undefined | null; me
     return <span title={t("reporting.cell.undefined_help")}>—</span>;
   }
   if (state === "missing") return <span>0</span>;
-  return <span>{formatNumber(Number(cell!.value), measureKind(measure), i18n.language)}</span>;
+  return <span>{formatNumber(Number(cell!.value), kind ?? measureKind(measure), i18n.language)}</span>;
 }
 
 /** Text of a cell for aria-labels and chart tooltips. */

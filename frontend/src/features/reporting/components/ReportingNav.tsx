@@ -5,6 +5,7 @@ const SECTIONS = [
   { path: "/raporty/przeglad", label: "reporting.nav.overview" },
   { path: "/raporty/siec", label: "reporting.nav.network" },
   { path: "/raporty/partnerzy", label: "reporting.nav.partners" },
+  { path: "/raporty/plany", label: "reporting.nav.casework" },
   { path: "/raporty/zestawienia", label: "reporting.nav.explorer" },
   { path: "/raporty/edycje", label: "reporting.nav.editions" },
 ];

@@ -7,10 +7,11 @@ const OverviewPage = lazy(() => import("./OverviewPage"));
 const NetworkPage = lazy(() => import("./NetworkPage"));
 const ExplorerPage = lazy(() => import("./ExplorerPage"));
 const PartnersPage = lazy(() => import("./PartnersPage"));
+const CaseworkPage = lazy(() => import("./CaseworkPage"));
 const EditionsPage = lazy(() => import("./EditionsPage"));
 const EditionPage = lazy(() => import("./EditionPage"));
 
-/** /raporty: indicators, the map, the cooperation network, tables with downloads, editions. */
+/** /raporty: indicators, the map, the cooperation network, partners, casework, tables with downloads, editions. */
 export default function ReportingRoutes() {
   return (
     <>
@@ -21,6 +22,7 @@ export default function ReportingRoutes() {
           <Route path="przeglad" element={<OverviewPage />} />
           <Route path="siec" element={<NetworkPage />} />
           <Route path="partnerzy" element={<PartnersPage />} />
+          <Route path="plany" element={<CaseworkPage />} />
           <Route path="zestawienia" element={<ExplorerPage />} />
           <Route path="edycje" element={<EditionsPage />} />
           <Route path="edycje/:editionId" element={<EditionPage />} />
