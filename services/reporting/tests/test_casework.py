@@ -5,7 +5,7 @@
               goals: unemployment achieved 03-20; housing assessed 03-21 then reopened 03-25
               actions: PUP_W 03-10 (first: 5 working days after 03-03), OPS_W 03-12 done,
                        NGO_W 03-13 cancelled
-      plan A2 P1 individual_plan, starts 03-17 (P1 counted once)
+      plan A2 P1 individual_plan, starts 03-17 (P1 counted once), closed 04-10
       plan B  P2 individual_plan, starts 03-07; goal unemployment achieved 03-27;
               action OPS_W 03-07; reviewed 03-28 (due 03-31: on time)
       plan C  P3 joint_plan, parties OPS_W + NGO_W, based on D2 (diagnosed Mon 02-24), starts
@@ -16,7 +16,8 @@
     OPS_K (Kraków) owns
       plan D  P4 joint_plan, parties PUP_W, starts 03-10; action PUP_W 03-11
 
-For OPS_W in March: persons 3 (joint_plan 2: P1, P3; individual_plan 2: P1, P2), joint 2;
+A plan counts in every period it is in force (started by its last day, not closed before its
+first). For OPS_W in March: persons 3 (joint_plan 2: P1, P3; individual_plan 2: P1, P2), joint 2;
 goals (unemployment, achieved) 2, (unemployment, partly_achieved) 1; actions 4 (cancelled one
 not counted), by another institution 2; diagnosis to first action [5, 6] (median 5, nearest
 rank); reviewed 2, on time 1.
@@ -63,7 +64,8 @@ async def setup(sessionmaker, settings):
     a.action(i["PUP_W"], "2025-03-10")
     a.action(i["OPS_W"], "2025-03-12", status="done")
     a.action(i["NGO_W"], "2025-03-13", status="cancelled")
-    cw.plan(p["P1"], i["OPS_W"], "2025-03-17", plan_type="individual_plan")
+    a2 = cw.plan(p["P1"], i["OPS_W"], "2025-03-17", plan_type="individual_plan")
+    a2.update("2025-04-10", status="closed")
     b = cw.plan(p["P2"], i["OPS_W"], "2025-03-07", plan_type="individual_plan")
     b.goal("unemployment", "2025-03-07", assessed=("achieved", "2025-03-27"))
     b.action(i["OPS_W"], "2025-03-07")
@@ -144,12 +146,20 @@ async def test_an_institution_sees_nothing_of_plans_it_does_not_own(client, setu
     assert flat["to_first_action"] == (0, None) and flat["review_share"] is None
 
 
-async def test_another_period_counts_only_its_own_plans(client, setup, staff):
+async def test_a_plan_counts_in_every_period_it_is_in_force_until_closed(client, setup, staff):
     _, i, _ = setup
-    flat = _flat(await _body(client, staff(i["OPS_W"]), {"from": "2025-04", "to": "2025-04"}))
-    # plan E is of the joint type but has no party other than its owner: not a joint plan
-    assert (flat["persons"], flat["by_type"], flat["joint"]) == (1, {"joint_plan": 1}, 0)
-    assert flat["actions"] == (0, 0) and flat["goals"] == {}
+    april = _flat(await _body(client, staff(i["OPS_W"]), {"from": "2025-04", "to": "2025-04"}))
+    # In force in April: A, A2 (closed 04-10), B, C and E (of the joint type but with no party
+    # other than its owner: not a joint plan): P1, P2, P3; joint P1 (A) and P3 (C).
+    assert (april["persons"], april["by_type"], april["joint"]) == (
+        3,
+        {"joint_plan": 2, "individual_plan": 2},
+        2,
+    )
+    assert april["actions"] == (0, 0) and april["goals"] == {}
+    may = _flat(await _body(client, staff(i["OPS_W"]), {"from": "2025-05", "to": "2025-05"}))
+    # A2 closed in April: P1's individual plan no longer counts; F (P2, individual) starts.
+    assert (may["persons"], may["by_type"], may["joint"]) == (3, {"joint_plan": 2, "individual_plan": 1}, 2)
 
 
 async def test_an_action_served_by_an_accepted_referral_is_delivered_by_its_receiver(client, setup, staff):

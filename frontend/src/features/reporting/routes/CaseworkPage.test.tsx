@@ -99,7 +99,7 @@ describe("the casework measures page", () => {
     expect([query.get("from"), query.get("to")]).toEqual(["2026-10", "2026-12"]);
     expect(within(rowOf("Osoby ze wspólnym planem")).getByText("ukryte")).toBeTruthy();
     expect(within(rowOf("Osoby ze wspólnym planem")).queryByText("0")).toBeNull();
-    expect(within(rowOf("Osoby z planem rozpoczętym w okresie")).getByText("10")).toBeTruthy();
+    expect(within(rowOf("Osoby z planem realizowanym w okresie")).getByText("10")).toBeTruthy();
     expect(within(rowOf("Odsetek realizowanych przez inną instytucję")).getByText(/33/)).toBeTruthy();
     // An undefined median (no plans with a diagnosis) reads "—", not 0.
     expect(within(rowOf("Mediana dni roboczych od diagnozy do pierwszego działania")).getByText("—")).toBeTruthy();

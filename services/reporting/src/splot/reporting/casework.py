@@ -78,6 +78,10 @@ async def plan_event(session: AsyncSession, event: FeedEvent, ctx: IngestContext
     row.created_on = starts_on
     row.next_review_due = parse_date(p.get("next_review_due"))
     row.status = str(p["status"])[:16]
+    if row.status == "closed":
+        row.closed_on = row.closed_on or ctx.calendar.local_date(event.occurred_at)
+    else:
+        row.closed_on = None
     if event.type == "plan.reviewed":
         reviewed = parse_date(p["reviewed_on"])
         due = parse_date(p.get("review_was_due"))

@@ -7,8 +7,9 @@ own work sees the exact numbers; everyone else gets them through the suppression
 statistic (small counts suppressed, the rest rounded, rates of the rounded counts, a median only
 as an interior order statistic of a large enough cell).
 
-* persons with a plan: distinct persons with a plan that starts in the period, in all and by plan
-  type (persons merged in the registry count once); with a **joint** plan: one with a party institution other than its owner;
+* persons with a plan: distinct persons with a plan in force during the period (started by its
+  last day, not closed before its first), in all and by plan type (persons merged in the registry
+  count once); with a **joint** plan: one with a party institution other than its owner;
 * goals by problem area × assessment: goals assessed in the period (their final assessment);
 * actions: actions added in the period and not cancelled; of them delivered by another
   institution than the plan's owner — the action's owner or, once the referral serving it was
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.workdays import working_days_between
@@ -65,6 +66,10 @@ class Window:
     def during(self, day: Any) -> ColumnElement[bool]:
         return day.between(self.first, self.last)  # type: ignore[no-any-return]
 
+    def in_force(self, starts: Any, closed: Any) -> ColumnElement[bool]:
+        """Started by the period's last day and not closed before its first."""
+        return and_(starts <= self.last, or_(closed.is_(None), closed >= self.first))
+
 
 async def _survivors(session: AsyncSession, pseudonyms: set[str]) -> dict[str, str]:
     """The person each merged pseudonym now is (a merge after a plan's last event is not yet in
@@ -85,7 +90,7 @@ async def persons_with_plans(session: AsyncSession, window: Window, publish: Pub
         await session.execute(
             select(p.person_pseudonym, p.plan_type, p.owner_institution_id, p.party_institution_ids).where(
                 window.owned(p.owner_institution_id),
-                window.during(p.created_on),
+                window.in_force(p.created_on, p.closed_on),
                 p.person_pseudonym.is_not(None),
             )
         )

@@ -231,6 +231,8 @@ class CaseworkPlanFact(Base):
     party_institution_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     diagnosis_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     created_on: Mapped[date] = mapped_column(Date)
+    #: The local day of the event that closed it (null while it is active).
+    closed_on: Mapped[date | None] = mapped_column(Date)
     next_review_due: Mapped[date | None] = mapped_column(Date)
     last_reviewed_on: Mapped[date | None] = mapped_column(Date)
     #: Whether the last review was on or before the review date due then (null: none was due).
