@@ -43,3 +43,8 @@ export function useOpenInvitations() {
   const invitations = enabled ? (list.data?.items ?? []).filter((p) => !p.party_ids.includes(mine)) : [];
   return { invitations, institutionId: mine, enabled, list };
 }
+
+/** The partnerships of ``items`` whose area covers the territory ``teryt`` or lies within it. */
+export function coveringTerritory(items: PartnershipSummary[], teryt: string): PartnershipSummary[] {
+  return items.filter((p) => p.area_teryt.some((area) => teryt.startsWith(area) || area.startsWith(teryt)));
+}

@@ -14,6 +14,7 @@ import { NetworkGraph } from "../components/NetworkGraph";
 import { useDashboardFilters } from "../lib/useDashboardFilters";
 import { usePowiatNames } from "../lib/usePowiatNames";
 import { useScopeLabel } from "../lib/scope";
+import { PowiatPartnerships } from "../components/PowiatPartnerships";
 
 /** /raporty/siec: who refers to whom in a powiat (institutions and referral flows). */
 export default function NetworkPage() {
@@ -88,6 +89,7 @@ export default function NetworkPage() {
           )}
         </Paper>
       ) : null}
+      {powiat ? <PowiatPartnerships powiat={powiat} name={names[powiat] ?? powiat} /> : null}
       <Paper withBorder p="md" radius="md" mt="md">
         <Table striped fz="sm">
           <Table.Caption>{t("reporting.network.table_caption")}</Table.Caption>

@@ -261,3 +261,44 @@ describe("partners", () => {
     expect(api.callsTo("GET", "/api/reporting/v1/indicators/partners")[0].query.get("institution_id")).toBeNull();
   });
 });
+
+describe("the cooperation network", () => {
+  it("links the powiat's local partnerships next to its referral flows", async () => {
+    const node = (id: string, name: string, type: string) => ({ id, name, type, powiat_code: "1219", voivodeship_code: "12" });
+    const summary = (id: string, name: string, area: string[], status: "in_force" | "initiative") => ({
+      id,
+      name,
+      area_teryt: area,
+      status,
+      leader_institution_id: "00000000-0000-4000-8000-0000000000a1",
+      party_ids: ["00000000-0000-4000-8000-0000000000a1"],
+    });
+    await render(
+      "/raporty/siec?okres_typ=year&okres=2026&powiat=1219",
+      on.get("reporting", "/v1/indicators/network", {
+        as_of: asOf(),
+        scope,
+        suppression,
+        period: "2026",
+        nodes: [node("00000000-0000-4000-8000-0000000000a1", "MGOPS Wieliczka", "OPS")],
+        edges: [],
+        truncated: false,
+      }),
+      on.get("directory", "/v1/partnerships", {
+        items: [
+          summary("00000000-0000-4000-8000-0000000000f1", "Partnerstwo Wieliczka", ["1219"], "in_force"),
+          summary("00000000-0000-4000-8000-0000000000f2", "Partnerstwo gminy Gdów", ["1219022"], "initiative"),
+          summary("00000000-0000-4000-8000-0000000000f3", "Partnerstwo Kraków", ["1261"], "in_force"),
+        ],
+        next_cursor: null,
+      }),
+    );
+    const section = (await screen.findByRole("heading", { level: 2, name: /^Partnerstwa lokalne/ })).closest("section") as HTMLElement;
+    const links = within(section).getAllByRole("link");
+    expect(links.map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["Partnerstwo Wieliczka", "/partnerstwa/00000000-0000-4000-8000-0000000000f1"],
+      ["Partnerstwo gminy Gdów", "/partnerstwa/00000000-0000-4000-8000-0000000000f2"],
+    ]);
+    expect(within(section).getByText("obowiązuje")).toBeTruthy();
+  });
+});
