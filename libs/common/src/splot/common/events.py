@@ -128,6 +128,45 @@ async def emit_many(session: AsyncSession, rows: Iterable[dict[str, Any]]) -> No
         await session.execute(insert(outbox_event), rows)
 
 
+@dataclass(frozen=True)
+class Emitted:
+    """An event recorded in the outbox: its id and its sequence number (the feeds' order)."""
+
+    id: uuid.UUID
+    seq: int
+
+
+async def emit_event(
+    session: AsyncSession,
+    event_type: str,
+    *,
+    aggregate_type: str,
+    aggregate_id: object,
+    payload: dict[str, Any],
+    occurred_at: datetime | None = None,
+) -> Emitted:
+    """Record an event in the outbox within the caller's transaction (its sequence number comes
+    back with the insert). Never put direct identifiers (names, PESEL, contact data) in
+    ``payload``: feeds leave the service. ``occurred_at`` defaults to now; back-filled (demo,
+    import) events may carry their own time."""
+    check_payload(event_type, payload)
+    await _lock_outbox(session)
+    event_id = uuid.uuid4()
+    inserted = await session.execute(
+        insert(outbox_event)
+        .values(
+            id=event_id,
+            type=event_type,
+            aggregate_type=aggregate_type,
+            aggregate_id=str(aggregate_id),
+            occurred_at=occurred_at or utcnow(),
+            payload=payload,
+        )
+        .returning(outbox_event.c.seq)
+    )
+    return Emitted(event_id, int(inserted.scalar_one()))
+
+
 async def emit(
     session: AsyncSession,
     event_type: str,
@@ -137,23 +176,16 @@ async def emit(
     payload: dict[str, Any],
     occurred_at: datetime | None = None,
 ) -> uuid.UUID:
-    """Record an event in the outbox within the caller's transaction. Never put direct
-    identifiers (names, PESEL, contact data) in ``payload``: feeds leave the service.
-    ``occurred_at`` defaults to now; back-filled (demo, import) events may carry their own time."""
-    check_payload(event_type, payload)
-    await _lock_outbox(session)
-    event_id = uuid.uuid4()
-    await session.execute(
-        insert(outbox_event).values(
-            id=event_id,
-            type=event_type,
-            aggregate_type=aggregate_type,
-            aggregate_id=str(aggregate_id),
-            occurred_at=occurred_at or utcnow(),
-            payload=payload,
-        )
+    """:func:`emit_event`, for callers that need only the event's id."""
+    emitted = await emit_event(
+        session,
+        event_type,
+        aggregate_type=aggregate_type,
+        aggregate_id=aggregate_id,
+        payload=payload,
+        occurred_at=occurred_at,
     )
-    return event_id
+    return emitted.id
 
 
 class EventRead(BaseModel):

@@ -18,7 +18,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
-from splot.common.events import EventPayload, declare, emit, outbox_event
+from splot.common.events import EventPayload, declare, emit_event
 from splot.referrals.models import EventParty, Referral, WebhookDelivery, WebhookSubscription
 from splot.referrals.workflow import TRANSITIONS
 
@@ -234,7 +234,7 @@ async def publish(
     for every subscription of theirs. The same set feeds both: an institution's feed holds exactly
     what its subscriptions are sent."""
     occurred_at = utcnow()
-    event_id = await emit(
+    emitted = await emit_event(
         session,
         event_type,
         aggregate_type=AGGREGATE_TYPE,
@@ -242,11 +242,11 @@ async def publish(
         payload=payload,
         occurred_at=occurred_at,
     )
+    event_id = emitted.id
     parties = sorted(referral.party_ids() | set(also_to))
-    seq = await session.scalar(select(outbox_event.c.seq).where(outbox_event.c.id == event_id))
     if parties:
         await session.execute(
-            insert(EventParty), [{"event_seq": seq, "institution_id": party} for party in parties]
+            insert(EventParty), [{"event_seq": emitted.seq, "institution_id": party} for party in parties]
         )
     subscriptions = (
         await session.scalars(
