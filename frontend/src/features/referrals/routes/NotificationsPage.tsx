@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { unwrap } from "@/lib/api/client";
@@ -11,22 +11,12 @@ import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { PageHeader } from "@/lib/ui/PageHeader";
-import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from "../api/referrals";
+import { useInstitution, useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from "../api/referrals";
 import { useNotificationTitle } from "../lib/notificationTitle";
-
-/** An institution's name, read from the directory (cached under the key the other screens use). */
-function useInstitutionName(id: string): string | undefined {
-  const institution = useQuery({
-    queryKey: ["directory", "institutions", "one", id],
-    queryFn: () => unwrap(directory.GET("/v1/institutions/{institution_id}", { params: { path: { institution_id: id } } })),
-    staleTime: 10 * 60 * 1000,
-  });
-  return institution.data?.name;
-}
 
 function Invitation({ partnership, invitedAt }: { partnership: PartnershipSummary; invitedAt: string | undefined }) {
   const { t } = useTranslation();
-  const leader = useInstitutionName(partnership.leader_institution_id);
+  const leader = useInstitution(partnership.leader_institution_id).data?.name;
   return (
     <Group component="li" justify="space-between" p="sm" wrap="nowrap" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
       <Stack gap={2}>
