@@ -11022,7 +11022,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "file": "file",
-                 *       "title": "example_code"
+                 *       "title": "title"
                  *     }
                  */
                 "multipart/form-data": components["schemas"]["Body_upload_minutes_v1_partnerships__partnership_id__meetings__meeting_id__minutes_post"];

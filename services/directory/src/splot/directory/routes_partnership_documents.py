@@ -7,7 +7,6 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Response, UploadFile, status
-from pydantic import StringConstraints
 
 from splot.common.api import READ_RESPONSES, WRITE_RESPONSES, responses, settings_of
 from splot.common.auth import Principal, Role, require_roles
@@ -21,10 +20,6 @@ from splot.directory.schemas import AuditAction
 router = APIRouter(prefix="/v1")
 Staff = Annotated[Principal, Depends(require_roles(*Role))]
 Settings = Annotated[DirectorySettings, Depends(settings_of(DirectorySettings))]
-Title = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=r"^[^\x00-\x1f\x7f]*$"),
-]
 
 _FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
@@ -57,7 +52,7 @@ async def upload_minutes(
     meeting_id: uuid.UUID,
     response: Response,
     file: Annotated[UploadFile, File(description="PDF, ODT, DOCX or UTF-8 TXT, at most 10 MiB by default")],
-    title: Annotated[Title | None, Form(description="Defaults to the meeting's date")] = None,
+    title: Annotated[ps.Title | None, Form(description="Defaults to the meeting's date")] = None,
 ) -> ps.DocumentRead:
     """Keep a file as the meeting's minutes (a party's administrator or coordinator, or the
     partnership's coordinator). A later upload becomes the minutes; earlier files stay."""
