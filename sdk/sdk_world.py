@@ -9,19 +9,19 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
+from stdnum.pl import pesel as stdnum_pesel
+
 from splot_sdk import Splot, ensure_person
 from splot_sdk.referrals.api.referrals import create_referral_v1_referrals_post as create_referral
 from splot_sdk.referrals.models import ReferralCreate, ReferralRead
 
 
 def pesel(birth: date | None = None) -> str:
-    """A valid PESEL (random serial; the published check-digit algorithm)."""
+    """A valid PESEL (random serial; the check digit from python-stdnum, as everywhere here)."""
     birth = birth or date(1970, 1, 1) + timedelta(days=random.randrange(15000))  # noqa: S311
     month = birth.month + {19: 0, 20: 20}[birth.year // 100]
     digits = f"{birth.year % 100:02d}{month:02d}{birth.day:02d}{random.randrange(10000):04d}"  # noqa: S311
-    weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
-    check = (10 - sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10) % 10
-    return digits + str(check)
+    return digits + str(stdnum_pesel.calc_check_digit(digits))
 
 
 def person_body(**overrides: Any) -> dict[str, Any]:
