@@ -8,7 +8,8 @@ import { FRONT_LINE_ROLES, hasAnyRole } from "@/lib/auth/roles";
 
 export type FeatureState = "ready" | "preparing" | "hidden";
 
-export type FeatureId = "persons" | "referrals" | "reporting" | "admin" | "imports" | "audit" | "partnerships" | "casework";
+export type FeatureId =
+  "persons" | "referrals" | "reporting" | "admin" | "imports" | "audit" | "partnerships" | "casework" | "surveys" | "practices";
 
 export const FEATURES: Record<FeatureId, FeatureState> = {
   persons: "ready",
@@ -19,6 +20,8 @@ export const FEATURES: Record<FeatureId, FeatureState> = {
   audit: "ready",
   partnerships: "ready",
   casework: "ready",
+  surveys: "ready",
+  practices: "ready",
 };
 
 export interface NavItem {
@@ -47,6 +50,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   // Diagnoses and individual plans: front-line staff (coordinators included).
   { feature: "casework", path: "/plany", label: "casework.nav", roles: FRONT_LINE_ROLES },
+  // Surveys of institutions: analysts design and send them, coordinators and admins answer.
+  { feature: "surveys", path: "/ankiety", label: "surveys.nav", roles: ["analyst", "coordinator", "institution_admin"] },
+  // Good practices: every member of staff browses; institutions submit, analysts review.
+  {
+    feature: "practices",
+    path: "/dobre-praktyki",
+    label: "practices.nav",
+    roles: ["caseworker", "coordinator", "institution_admin", "analyst"],
+  },
 ];
 
 export function featureVisible(feature: FeatureId, features: Record<FeatureId, FeatureState> = FEATURES): boolean {

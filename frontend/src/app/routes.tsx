@@ -20,6 +20,8 @@ const FEATURE_ROUTES = {
   audit: { path: "audyt/*", Component: lazy(() => import("@/features/audit/routes")) },
   partnerships: { path: "partnerstwa/*", Component: lazy(() => import("@/features/partnerships/routes")) },
   casework: { path: "plany/*", Component: lazy(() => import("@/features/casework/routes")) },
+  surveys: { path: "ankiety/*", Component: lazy(() => import("@/features/surveys/routes")) },
+  practices: { path: "dobre-praktyki/*", Component: lazy(() => import("@/features/practices/routes")) },
 } satisfies Record<FeatureId, { path: string; Component: ComponentType }>;
 
 function featureRoutes(): RouteObject[] {
