@@ -23,7 +23,7 @@ function signedInWith(roles: Role[], ...handlers: HttpHandler[]) {
 describe("navigation by role", () => {
   it("front-line roles see Osoby and Skierowania, coordinators and analysts Raporty, admins Administracja", () => {
     const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.label);
-    expect(labels(["caseworker"])).toEqual(["nav.persons", "nav.referrals", "partnerships.nav", "casework.nav"]);
+    expect(labels(["caseworker"])).toEqual(["nav.persons", "nav.referrals", "partnerships.nav", "casework.nav", "practices.nav"]);
     expect(labels(["coordinator"])).toEqual([
       "nav.persons",
       "nav.referrals",
@@ -31,9 +31,11 @@ describe("navigation by role", () => {
       "nav.imports",
       "partnerships.nav",
       "casework.nav",
+      "surveys.nav",
+      "practices.nav",
     ]);
-    expect(labels(["analyst"])).toEqual(["nav.reports", "partnerships.nav"]);
-    expect(labels(["institution_admin"])).toEqual(["nav.admin", "partnerships.nav"]);
+    expect(labels(["analyst"])).toEqual(["nav.reports", "partnerships.nav", "surveys.nav", "practices.nav"]);
+    expect(labels(["institution_admin"])).toEqual(["nav.admin", "partnerships.nav", "surveys.nav", "practices.nav"]);
     expect(labels(["system_admin"])).toEqual(["nav.admin"]);
     expect(labels(["auditor"])).toEqual(["nav.audit"]);
   });
@@ -43,6 +45,7 @@ describe("navigation by role", () => {
       "nav.referrals",
       "partnerships.nav",
       "casework.nav",
+      "practices.nav",
     ]);
   });
 });
@@ -60,7 +63,7 @@ describe("application shell", () => {
       within(nav)
         .getAllByRole("link")
         .map((a) => a.textContent),
-    ).toEqual(["Administracja", "Partnerstwa"]);
+    ).toEqual(["Administracja", "Partnerstwa", "Ankiety", "Dobre praktyki"]);
     // "/" opens the first module of the role
     expect(await screen.findByRole("heading", { level: 1, name: "Użytkownicy" })).toBeTruthy();
   });
