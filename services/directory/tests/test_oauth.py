@@ -253,3 +253,25 @@ async def test_token_errors_are_those_of_rfc_6749(client, factory):
     )
     assert unknown_client.status_code == 401
     assert unknown_client.json()["error"] == "invalid_client"
+
+
+async def test_a_hash_of_older_argon2_parameters_is_replaced_at_sign_in_without_ending_sessions(
+    client, factory, session
+):
+    """Issue #17: today's parameters are OWASP's (19 MiB, 2 passes, 1 lane); hashes made before
+    (argon2-cffi's defaults: 64 MiB, 3 passes, 4 lanes) still work and are replaced on the way."""
+    from argon2 import PasswordHasher
+
+    from splot.directory.models import User
+
+    old_hash = PasswordHasher(time_cost=3, memory_cost=65_536, parallelism=4).hash(PASSWORD)
+    staff = await factory.user(await factory.institution(), "caseworker", password_hash=old_hash)
+    first = await login(client, staff.email)
+    assert first.status_code == 200, first.text
+    stored = (await session.scalars(select(User.password_hash).where(User.id == staff.user.id))).one()
+    assert stored != old_hash and "m=19456,t=2,p=1" in stored
+    # the first session's token still works: a rehash is not a change of password
+    me = await client.get("/v1/me", headers=bearer(first.json()["access_token"]))
+    assert me.status_code == 200
+    assert (await login(client, staff.email)).status_code == 200
+    assert (await login(client, staff.email, "wrong password!")).status_code == 400

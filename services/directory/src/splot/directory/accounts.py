@@ -9,7 +9,6 @@ transaction starts, so that no database write lock is held across it (SQLite has
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -35,7 +34,7 @@ from splot.directory import (
 from splot.directory.config import DirectorySettings
 from splot.directory.models import Institution, RefreshToken, User
 from splot.directory.roles import actor_user_id
-from splot.directory.security import hash_password
+from splot.directory.security import hash_password, password_work
 
 
 async def user_reads(
@@ -145,7 +144,7 @@ async def create_user(
         roles_after=new_roles,
         scope_changed=data.analyst_scope is not None,
     )
-    password_hash = await asyncio.to_thread(hash_password, data.password)
+    password_hash = await password_work(hash_password, data.password)
     institution = await _institution(session, institution_id)
     roles.check_analyst(
         institution_type=institution.type,
@@ -315,7 +314,7 @@ async def reset_password(
         raise forbidden("change your own password with POST /v1/me/password (it asks for the current one)")
     if not actor.has_role(Role.institution_admin, Role.system_admin):
         raise forbidden("only the institution's administrator may reset its users' passwords")
-    password_hash = await asyncio.to_thread(hash_password, password)
+    password_hash = await password_work(hash_password, password)
     user = await _get_visible_user(session, actor, user_id)
     _check_may_manage(actor, user, "reset its users' passwords")
     # Throttle rows before the user's row, as a sign-in does: concurrent writers lock in one order.

@@ -4,7 +4,6 @@ working at once (a ``client`` revocation), and every change is audited."""
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 import uuid
 from datetime import timedelta
@@ -21,7 +20,7 @@ from splot.directory import audit, revocations, schemas
 from splot.directory.config import DirectorySettings
 from splot.directory.models import ApiClient, Institution
 from splot.directory.roles import ANALYST_INSTITUTION_TYPES
-from splot.directory.security import hash_password, new_secret
+from splot.directory.security import hash_password, new_secret, password_work
 
 #: Given to a system of an analysts' institution (WUP, ROPS, ministry), it reads the statistics of
 #: the institution's voivodeship or the country: only a system administrator grants it there.
@@ -108,7 +107,7 @@ async def create_api_client(
             "a system administrator registers it",
         )
     secret = new_secret()
-    secret_hash = await asyncio.to_thread(hash_password, secret)
+    secret_hash = await password_work(hash_password, secret)
     client = ApiClient(
         client_id="splot_" + secrets.token_hex(12),
         name=data.name,
@@ -187,7 +186,7 @@ async def rotate_api_client_secret(
     if not actor.has_role(Role.institution_admin, Role.system_admin):
         raise not_found("API client")
     secret = new_secret()
-    secret_hash = await asyncio.to_thread(hash_password, secret)
+    secret_hash = await password_work(hash_password, secret)
     client = await get_api_client(session, actor=actor, client_id=client_id)
     if client.revoked_at is not None:
         raise Problem(409, "client_revoked", "a revoked client cannot get a new secret")

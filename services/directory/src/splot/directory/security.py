@@ -3,11 +3,15 @@ key ring (private keys encrypted at rest) and access-token issuance."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import os
 import secrets
 import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,13 +25,40 @@ from splot.common.db import utcnow
 from splot.common.keyring import KeyRing, Reencryption, reencrypt_column
 from splot.directory.models import SigningKey
 
-_hasher = PasswordHasher()
+#: Argon2id as the OWASP Password Storage Cheat Sheet recommends it (19 MiB, 2 passes, one lane):
+#: ≈23 ms of CPU per check here against ≈195 ms for argon2-cffi's defaults (64 MiB, 3 passes,
+#: 4 lanes), whose 4 lanes also oversubscribed a 2-core machine at the morning sign-in peak
+#: (issue #17; docs/operations.md, "Sizing"). Hashes made with other parameters still verify and
+#: are replaced at the next successful sign-in (``needs_rehash``).
+_hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
 # Verified against when the login is unknown, so that timing does not reveal which logins exist.
 _DUMMY_HASH = _hasher.hash("not-a-real-password-" + secrets.token_hex(8))
+#: Password work runs here, never on the event loop: one thread per core this process may use, so
+#: that a burst of sign-ins queues instead of slicing the CPU among more hashes than cores.
+_PASSWORD_POOL = ThreadPoolExecutor(
+    max_workers=max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    ),
+    thread_name_prefix="argon2",
+)
+T = TypeVar("T")
+
+
+async def password_work(fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` (hashing or verifying) in the password threads."""
+    return await asyncio.get_running_loop().run_in_executor(_PASSWORD_POOL, fn, *args)
 
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
+
+
+def needs_rehash(password_hash: str) -> bool:
+    """Made with other parameters than today's (e.g. before issue #17): replace it."""
+    try:
+        return _hasher.check_needs_rehash(password_hash)
+    except InvalidHashError:
+        return False
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:

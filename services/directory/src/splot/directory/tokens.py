@@ -4,7 +4,6 @@ client_credentials (institutions' systems and Splot services); sign-out."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,6 +21,7 @@ from splot.directory.security import (
     access_token_claims,
     active_key,
     new_secret,
+    password_work,
     sha256,
     verify_password,
 )
@@ -180,14 +180,14 @@ async def client_credentials_grant(
     now = utcnow()
     valid = False
     if client is not None and client.revoked_at is None:
-        valid = await asyncio.to_thread(verify_password, client.secret_hash, client_secret) or (
+        valid = await password_work(verify_password, client.secret_hash, client_secret) or (
             client.previous_secret_hash is not None
             and client.previous_secret_expires_at is not None
             and client.previous_secret_expires_at > now
-            and await asyncio.to_thread(verify_password, client.previous_secret_hash, client_secret)
+            and await password_work(verify_password, client.previous_secret_hash, client_secret)
         )
     else:
-        await asyncio.to_thread(verify_password, None, client_secret)
+        await password_work(verify_password, None, client_secret)
     if client is None or not valid:
         raise Problem(
             401,
