@@ -19,6 +19,7 @@ EMITTED = {
     "partnership.updated",
     "partnership.invitation_answered",
     "partnership.party_left",
+    "evaluation.submitted",
     "user.created",
     "user.roles_changed",
     "user.deactivated",

@@ -91,7 +91,15 @@ async def test_access_matrix(client, factory, viewer, role):
         assert full.json()["code"] == summary.json()["code"] == "not_found"
     else:
         body = summary.json()
-        assert set(body) == {"id", "name", "area_teryt", "status", "leader_institution_id", "party_ids"}
+        assert set(body) == {
+            "id",
+            "name",
+            "area_teryt",
+            "status",
+            "leader_institution_id",
+            "party_ids",
+            "programme",  # the catalogue code of its programme (issue #16), not a party's data
+        }
         assert body["status"] == "in_force" and body["area_teryt"] == ["1219"]
     if expected == "texts":
         read = full.json()

@@ -6,7 +6,7 @@ data."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -129,6 +129,7 @@ class PartnershipPayload(EventPayload):
                     "party_ids": [_OTHER, _INSTITUTION],
                     "invited_ids": [],
                     "status": "in_force",
+                    "programme": "PAI",
                     "version": 3,
                 }
             ]
@@ -145,7 +146,38 @@ class PartnershipPayload(EventPayload):
     parties: list[PartyMembership] = []
     invited_ids: list[uuid.UUID]
     status: Literal["initiative", "pending", "in_force", "expired", "terminated", "superseded"]
+    #: The code of the partnership's programme (the directory's programme catalogue), if any.
+    programme: str | None = None
     version: int
+
+
+class EvaluationPayload(EventPayload):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "8a9b0c1d-2e3f-4a5b-9c6d-7e8f9a0b1c2d",
+                    "partnership_id": "2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901",
+                    "institution_id": _INSTITUTION,
+                    "period": "2026-H1",
+                    "score": 4,
+                    "problem_areas": ["information_flow", "staffing"],
+                    "submitted_at": "2026-07-03T09:15:00+00:00",
+                }
+            ]
+        }
+    )
+
+    id: uuid.UUID
+    partnership_id: uuid.UUID
+    #: The party that evaluated the partnership (its own self-assessment).
+    institution_id: uuid.UUID
+    #: YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM.
+    period: str
+    score: int
+    #: Codes of the problem areas of cooperation it names (the shared catalogue), 0..5.
+    problem_areas: list[str]
+    submitted_at: datetime
 
 
 class UserPayload(EventPayload):
@@ -202,6 +234,12 @@ declare(
     partnership__updated="A partnership's area, leader or coordinator changed, or an institution was invited.",
     partnership__invitation_answered="An invited institution joined a partnership or declined.",
     partnership__party_left="A party left a partnership (or will on a given day).",
+)
+declare(
+    SERVICE,
+    "evaluation",
+    EvaluationPayload,
+    evaluation__submitted="A party evaluated a partnership for a period (score and problem areas named; no texts).",
 )
 declare(
     SERVICE,

@@ -11,6 +11,7 @@ from splot.common.db import utcnow
 from splot.directory import (
     accounts_router,
     oauth,
+    programmes,
     router,
     routes_partnership_documents,
     routes_partnership_work,
@@ -37,6 +38,7 @@ def create_app(settings: DirectorySettings | None = None) -> FastAPI:
         routers=[
             oauth.router,
             router.router,
+            programmes.router,
             accounts_router.router,
             # The work router first: its /partnerships/standard-deadline before /partnerships/{id}.
             routes_partnership_work.router,

@@ -160,6 +160,23 @@ class LegalBasis(Base):
         return " ".join([*parts, self.act_short_name_genitive])
 
 
+class Programme(Versioned, TimestampMixin, Base):
+    """The catalogue of programmes referrals, plans and partnerships can belong to (the
+    activation-and-integration programme of PUP and OPS, CIS/KIS programmes, EU-funded projects);
+    seeded by migration, kept by system administrators; a reporting dimension."""
+
+    __tablename__ = "programme"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    #: joint_activation, cis_kis, eu_project, national or local.
+    kind: Mapped[str] = mapped_column(String(32))
+    funder: Mapped[str | None] = mapped_column(String(300))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 agreement_party = Table(
     "agreement_party",
     Base.metadata,

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, File, Form, Response, UploadFile, status
 from splot.common.api import READ_RESPONSES, WRITE_RESPONSES, responses, settings_of
 from splot.common.auth import Principal, Role, require_roles
 from splot.common.db import SessionDep, utcnow
+from splot.common.files import download_headers
 from splot.directory import audit
 from splot.directory.config import DirectorySettings
 from splot.directory.partnerships import access, documents
@@ -98,10 +99,5 @@ async def download_document(
     return Response(
         content=document.content,
         media_type=document.media_type,
-        headers={
-            "Content-Disposition": documents.content_disposition(document.file_name),
-            "X-Content-Type-Options": "nosniff",
-            "Content-Security-Policy": "sandbox; default-src 'none'",
-            "Cache-Control": "private, no-store",
-        },
+        headers=download_headers(document.file_name),
     )

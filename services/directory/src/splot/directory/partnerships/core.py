@@ -16,6 +16,7 @@ from splot.common.errors import Problem, conflict, forbidden
 from splot.common.etag import check_if_match
 from splot.common.events import emit
 from splot.common.pagination import paginate
+from splot.directory import programmes
 from splot.directory.models import Institution, PartnershipAgreement, User
 from splot.directory.partnerships import access, agreements
 from splot.directory.partnerships import schemas as ps
@@ -53,6 +54,7 @@ async def emit_partnership(
         ],
         "invited_ids": [str(i) for i in access.invited_ids(partnership)],
         "status": status_of(versions, day),
+        "programme": partnership.programme,
         "version": partnership.version,
     }
     await emit(
@@ -77,7 +79,9 @@ async def create(
     if actor.institution_id in data.invited_institution_ids:
         raise Problem(422, "invalid_invitation", "your own institution proposes; invite the others")
     await _serving_institutions(session, [actor.institution_id, *data.invited_institution_ids])
+    await programmes.check_code(session, data.programme)
     partnership = Partnership(
+        programme=data.programme,
         name=data.name,
         purpose=data.purpose,
         area_teryt=list(data.area_teryt),
@@ -156,6 +160,8 @@ async def update(
         if user is None or user.institution_id not in parties:
             raise Problem(422, "not_a_party", "the coordinator must be an active staff member of a party")
         changes.setdefault("coordinator_name", user.full_name)
+    if changes.get("programme") is not None and changes["programme"] != partnership.programme:
+        await programmes.check_code(session, changes["programme"])
     for field, value in changes.items():
         setattr(partnership, field, value)
     await _touch(session, partnership)
@@ -229,6 +235,7 @@ async def summary(session: AsyncSession, partnership: Partnership, day: date) ->
         status=status_of(versions, day),
         leader_institution_id=partnership.leader_institution_id,
         party_ids=access.party_ids(partnership, day),
+        programme=partnership.programme,
     )
 
 

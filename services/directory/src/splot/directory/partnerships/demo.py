@@ -53,6 +53,7 @@ async def seed(session: AsyncSession, *, demo_id: DemoId, today: date) -> None:
             "ośrodki pomocy społecznej i organizacje pozarządowe (model kooperacji)."
         ),
         area_teryt=["1219"],
+        programme="PAI",
         proposed_by_institution_id=ids["mgops-wieliczka"],
         leader_institution_id=ids["mgops-wieliczka"],
         coordinator_subject=str(coordinator),

@@ -10,8 +10,10 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common import problem_areas
 from splot.common.auth import Principal
 from splot.common.errors import Problem, forbidden
+from splot.common.events import emit
 from splot.common.pagination import paginate
 from splot.directory.partnerships import access, plan
 from splot.directory.partnerships import schemas as ps
@@ -73,14 +75,33 @@ async def submit_evaluation(
             "a party's administrator or coordinator evaluates the partnership for its institution"
         )
     assert actor.institution_id is not None
+    if unknown := problem_areas.unknown(data.problem_areas):
+        raise Problem(
+            422, "unknown_problem_area", f"not a problem area of the catalogue: {', '.join(unknown)}"
+        )
     evaluation = Evaluation(
         partnership_id=partnership.id,
         institution_id=actor.institution_id,
         submitted_by_subject=actor.subject,
-        **data.model_dump(),
+        **{**data.model_dump(), "problem_areas": list(dict.fromkeys(data.problem_areas))},
     )
     session.add(evaluation)
     await session.flush()
+    await emit(
+        session,
+        "evaluation.submitted",
+        aggregate_type="evaluation",
+        aggregate_id=evaluation.id,
+        payload={
+            "id": str(evaluation.id),
+            "partnership_id": str(partnership.id),
+            "institution_id": str(evaluation.institution_id),
+            "period": evaluation.period,
+            "score": evaluation.score,
+            "problem_areas": list(evaluation.problem_areas),
+            "submitted_at": evaluation.submitted_at.isoformat(),
+        },
+    )
     return evaluation
 
 

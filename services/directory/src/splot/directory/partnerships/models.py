@@ -42,6 +42,8 @@ class Partnership(Versioned, TimestampMixin, Base):
     #: The partnership coordinator: a staff member of a party (token subject and name).
     coordinator_subject: Mapped[str | None] = mapped_column(String(128))
     coordinator_name: Mapped[str | None] = mapped_column(String(200))
+    #: The programme (a code of the programme catalogue) the partnership belongs to, if any.
+    programme: Mapped[str | None] = mapped_column(String(32))
     parties: Mapped[list[PartnershipParty]] = relationship(
         lazy="raise", cascade="all, delete-orphan", order_by="PartnershipParty.invited_at"
     )
@@ -184,6 +186,8 @@ class Evaluation(Base):
     barriers: Mapped[str] = mapped_column(Text)
     proposals: Mapped[str] = mapped_column(Text)
     score: Mapped[int] = mapped_column(Integer)
+    #: Codes of the problem areas it names (``splot.common.problem_areas``), 0..5.
+    problem_areas: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     submitted_by_subject: Mapped[str] = mapped_column(String(128))
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

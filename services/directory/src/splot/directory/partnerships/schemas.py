@@ -16,12 +16,14 @@ from splot.directory.schemas import Input, InstitutionType, Output
 
 Title = Annotated[SingleLine, StringConstraints(min_length=1, max_length=300)]
 Name = Annotated[SingleLine, StringConstraints(min_length=1, max_length=200)]
+ProgrammeCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9_-]{2,32}$")]
 LongText = Annotated[MultiLine, StringConstraints(min_length=1, max_length=20000)]
 ShortText = Annotated[MultiLine, StringConstraints(min_length=1, max_length=4000)]
 Teryt = Annotated[str, StringConstraints(pattern=r"^\d{2}(\d{2}(\d{3})?)?$")]
 Period = Annotated[str, StringConstraints(pattern=r"^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$")]
 ServiceTypeCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,47}$")]
 PartnershipStatus = Literal["initiative", "pending", "in_force", "expired", "terminated", "superseded"]
+ProblemAreaCode = Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,48}$")]
 TaskStatus = Literal["planned", "in_progress", "done", "cancelled"]
 
 
@@ -49,6 +51,7 @@ class PartnershipCreate(Input):
     purpose: ShortText = Field(description="Why the partnership is proposed")
     area_teryt: list[Teryt] = Field(min_length=1, max_length=50)
     invited_institution_ids: list[uuid.UUID] = Field(min_length=1, max_length=50)
+    programme: ProgrammeCode | None = Field(None, description="A code of the programme catalogue")
 
     @model_validator(mode="after")
     def _distinct(self) -> PartnershipCreate:
@@ -64,6 +67,7 @@ class PartnershipUpdate(Input):
     leader_institution_id: uuid.UUID | None = None
     coordinator_subject: Annotated[str, StringConstraints(min_length=1, max_length=128)] | None = None
     coordinator_name: Name | None = None
+    programme: ProgrammeCode | None = Field(None, description="A code of the programme catalogue")
 
     not_nullable: ClassVar[frozenset[str]] = frozenset(
         {"name", "purpose", "area_teryt", "leader_institution_id"}
@@ -154,6 +158,7 @@ class PartnershipSummary(Output):
     status: PartnershipStatus
     leader_institution_id: uuid.UUID
     party_ids: list[uuid.UUID]
+    programme: str | None = Field(None, description="The code of the partnership's programme")
 
 
 class PartnershipRead(PartnershipSummary):
@@ -353,6 +358,8 @@ class EvaluationCreate(Input):
     barriers: ShortText
     proposals: ShortText
     score: StrictInt = Field(ge=1, le=5)
+    #: The problem areas of cooperation the party names (codes of the shared catalogue, 0..5).
+    problem_areas: list[ProblemAreaCode] = Field(default_factory=list, max_length=5)
 
 
 class EvaluationRead(Output):
@@ -363,6 +370,7 @@ class EvaluationRead(Output):
     barriers: str
     proposals: str
     score: int
+    problem_areas: list[str]
     submitted_at: datetime
 
 
