@@ -15,12 +15,20 @@ from splot.referrals.peers import (
     OfferInfo,
     PeerUnavailable,
     PersonSummary,
+    ProgrammeInfo,
     ReferralCheck,
     ServiceTypeInfo,
     UserContact,
     UserInfo,
 )
 from splot.referrals.peers_partnerships import StandardDeadline
+
+#: The directory's programme catalogue as the tests see it (OLD-EU is no longer active).
+PROGRAMMES = {
+    "PAI": ProgrammeInfo("PAI", "Program Aktywizacja i Integracja"),
+    "CIS-REINTEGRACJA": ProgrammeInfo("CIS-REINTEGRACJA", "Reintegracja w CIS"),
+    "OLD-EU": ProgrammeInfo("OLD-EU", "Zakończony projekt EFS", active=False),
+}
 
 PUP, SOCIAL, NGO = ("PUP",), ("OPS", "CUS"), ("NGO", "KIS", "CIS")
 
@@ -78,6 +86,7 @@ class FakePeers:
     institutions: dict[uuid.UUID, InstitutionInfo] = field(default_factory=dict)
     catalogue: dict[str, ServiceTypeInfo] = field(default_factory=lambda: dict(CATALOGUE))
     legal_basis_catalogue: dict[str, LegalBasisInfo] = field(default_factory=lambda: dict(LEGAL_BASES))
+    programme_catalogue: dict[str, ProgrammeInfo] = field(default_factory=lambda: dict(PROGRAMMES))
     #: Every occupancy state handed to the directory, in order.
     occupancy: list[OccupancyState] = field(default_factory=list)
     offers: dict[uuid.UUID, OfferInfo] = field(default_factory=dict)
@@ -165,6 +174,10 @@ class FakePeers:
     async def legal_bases(self):
         self._maybe_down("legal_bases", "directory")
         return self.legal_basis_catalogue
+
+    async def programmes(self):
+        self._maybe_down("programmes", "directory")
+        return self.programme_catalogue
 
     async def put_occupancy(self, state: OccupancyState) -> None:
         self._maybe_down("put_occupancy", "directory")

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
 from splot.common.etag import check_if_match
-from splot.referrals import schemas
+from splot.referrals import programmes, schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.drafts import apply_fields, new_referral_id, referral_number
 from splot.referrals.models import Referral, ReferralEvent
@@ -62,6 +62,8 @@ async def _child_of(
         updated_at=now,
     )
     apply_fields(child, data.model_dump())
+    if "programme" not in data.model_fields_set:
+        child.programme = parent.programme  # inherited unless the forward names one (or null)
     session.add(child)
     await session.flush()
     return child
@@ -86,6 +88,8 @@ async def forward(
     parent = await load_referral(session, referral_id, actor, for_update=True)
     check_if_match(if_match, parent.id, parent.version)
     t = authorise("forward", actor, parent, rules(settings), now)
+    if data.programme is not None:
+        await programmes.check(data.programme, peers=peers)
     child = await _child_of(session, parent, data, actor=actor, now=now, child_id=child_id)
     await send(
         session,

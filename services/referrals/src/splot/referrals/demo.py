@@ -36,6 +36,7 @@ from splot.referrals.peers import (
     OccupancyState,
     OfferInfo,
     PersonSummary,
+    ProgrammeInfo,
     ReferralCheck,
     ServiceTypeInfo,
     UserContact,
@@ -125,6 +126,10 @@ class DemoPeers:
 
     async def legal_bases(self) -> dict[str, LegalBasisInfo]:
         return LEGAL_BASES
+
+    async def programmes(self) -> dict[str, ProgrammeInfo]:
+        # The demo's programmes are seeded in the directory's catalogue (migration 0008).
+        return {code: ProgrammeInfo(code) for code in ("PAI", "CIS-REINTEGRACJA", "KIS-REINTEGRACJA")}
 
     async def put_occupancy(self, state: OccupancyState) -> None:
         return None  # delivered to the directory by the service's scheduler once it runs

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from splot.common.db import new_id, utcnow
 from splot.common.errors import Problem, not_found
 from splot.common.etag import check_if_match
-from splot.referrals import legal_bases, schemas
+from splot.referrals import legal_bases, programmes, schemas
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import Referral
 from splot.referrals.peers import Peers
@@ -98,6 +98,7 @@ async def create_referral(
     )
     apply_fields(referral, data.model_dump(exclude={"person_id", "send"}))
     await legal_bases.check_draft(referral, peers=peers)
+    await programmes.check(referral.programme, peers=peers)
     session.add(referral)
     await session.flush()
     if data.send:
@@ -133,6 +134,8 @@ async def update_draft(
     apply_fields(referral, changes)
     if "legal_basis" in changes:
         await legal_bases.check_draft(referral, peers=peers)
+    if "programme" in changes:
+        await programmes.check(referral.programme, peers=peers)
     dates_consistent(referral)
     referral.updated_at = utcnow()
     await flush_change(session)

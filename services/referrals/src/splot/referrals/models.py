@@ -107,7 +107,8 @@ class Referral(Versioned, TimestampMixin, Base):
     legal_basis_code: Mapped[str | None] = mapped_column(String(64))
     legal_basis_article: Mapped[str | None] = mapped_column(String(300))
     consent_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    programme: Mapped[str | None] = mapped_column(String(40))
+    #: A code of the directory's programme catalogue (checked when set; kept when deactivated).
+    programme: Mapped[str | None] = mapped_column(String(40), index=True)
     planned_start_date: Mapped[date | None] = mapped_column(Date)
     planned_end_date: Mapped[date | None] = mapped_column(Date)
     assignee_user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)

@@ -130,6 +130,15 @@ class LegalBasisInfo:
 
 
 @dataclass(frozen=True)
+class ProgrammeInfo:
+    """A programme of the directory's catalogue (``GET /v1/programmes``)."""
+
+    code: str
+    name: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
 class OccupancyState:
     """Whether a referral occupies a place of an offer, as of one referral version (the body of
     the directory's ``PUT /v1/internal/offer-occupancy/{referral_id}``)."""
@@ -146,6 +155,8 @@ class Peers(Protocol):
     async def service_types(self) -> dict[str, ServiceTypeInfo]: ...
 
     async def legal_bases(self) -> dict[str, LegalBasisInfo]: ...
+
+    async def programmes(self) -> dict[str, ProgrammeInfo]: ...
 
     async def put_occupancy(self, state: OccupancyState) -> None: ...
 
@@ -198,6 +209,7 @@ class HttpPeers(ClientsCalls, ClientsPlanCalls, PartnershipCalls):
         self._institutions: dict[uuid.UUID, tuple[float, InstitutionInfo]] = {}
         self._service_types: tuple[float, dict[str, ServiceTypeInfo]] | None = None
         self._legal_bases: tuple[float, dict[str, LegalBasisInfo]] | None = None
+        self._programmes: tuple[float, dict[str, ProgrammeInfo]] | None = None
         self._standard_deadlines: dict[
             tuple[uuid.UUID, uuid.UUID, str], tuple[float, StandardDeadline | None]
         ] = {}
@@ -311,6 +323,24 @@ class HttpPeers(ClientsCalls, ClientsPlanCalls, PartnershipCalls):
         except (KeyError, TypeError) as exc:
             raise PeerUnavailable("directory") from exc
         self._legal_bases = (time.monotonic() + self.cache_seconds, items)
+        return items
+
+    async def programmes(self) -> dict[str, ProgrammeInfo]:
+        if self._programmes and self._programmes[0] > time.monotonic():
+            return self._programmes[1]
+        response = await self._call("directory", "GET", f"{self.directory_url}/v1/programmes", ok=(200,))
+        try:
+            items = {
+                str(item["code"]): ProgrammeInfo(
+                    code=str(item["code"]),
+                    name=str(item.get("name", "")),
+                    active=bool(item.get("active", True)),
+                )
+                for item in self._json("directory", response)["items"]
+            }
+        except (KeyError, TypeError) as exc:
+            raise PeerUnavailable("directory") from exc
+        self._programmes = (time.monotonic() + self.cache_seconds, items)
         return items
 
     async def put_occupancy(self, state: OccupancyState) -> None:

@@ -44,6 +44,7 @@ class ReferralSnapshot(BaseModel):
     target_offer_id: uuid.UUID | None
     service_type_code: str | None
     priority: str
+    #: A code of the directory's programme catalogue (``GET /api/directory/v1/programmes``).
     programme: str | None
     status: str
     business_status: str | None
@@ -76,7 +77,7 @@ _SNAPSHOT_EXAMPLE: dict[str, Any] = {
     "target_offer_id": None,
     "service_type_code": "social_work",
     "priority": "routine",
-    "programme": None,
+    "programme": "PAI",
     "status": "accepted",
     "business_status": None,
     "legal_basis_kind": "statutory",

@@ -228,6 +228,8 @@ async def _plan(
         agreement_method=rng.choice(("signed_paper", "signed_paper", "electronic", "oral_recorded")),
         # Every third plan's review is overdue (as of the demo's dates); the rest are due soon.
         next_review_due=day + timedelta(days=90 if n % 3 else 30),
+        # Every other joint plan belongs to the PUP–OPS "Aktywizacja i Integracja" programme.
+        programme="PAI" if pick.parties and n % 2 == 0 else None,
         created_at=_at(day),
     )
     session.add(plan)

@@ -76,6 +76,7 @@ _PLAN_EXAMPLE: dict[str, Any] = {
     "agreement_date": "2026-11-06",
     "agreement_method": "signed_paper",
     "next_review_due": "2027-02-06",
+    "programme": "PAI",
 }
 
 
@@ -93,6 +94,8 @@ class PlanPayload(EventPayload):
     agreement_date: date | None
     agreement_method: Literal["signed_paper", "oral_recorded", "electronic"] | None
     next_review_due: date | None
+    #: A code of the directory's programme catalogue, if the plan belongs to a programme.
+    programme: str | None = None
 
 
 class PlanReviewedPayload(PlanPayload):
@@ -295,6 +298,7 @@ def plan_payload(plan: Plan, parties: list[uuid.UUID]) -> dict[str, Any]:
         "agreement_date": _iso(plan.agreement_date),
         "agreement_method": plan.agreement_method,
         "next_review_due": _iso(plan.next_review_due),
+        "programme": plan.programme,
     }
 
 

@@ -130,6 +130,8 @@ class Plan(Versioned, TimestampMixin, Base):
     #: signed_paper | oral_recorded | electronic
     agreement_method: Mapped[str | None] = mapped_column(String(16))
     next_review_due: Mapped[date | None] = mapped_column(Date)
+    #: The programme (a code of the directory's programme catalogue) the plan belongs to, if any.
+    programme: Mapped[str | None] = mapped_column(String(32))
 
 
 class PlanParty(Base):

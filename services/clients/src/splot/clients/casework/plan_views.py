@@ -124,6 +124,7 @@ async def plan_read(session: AsyncSession, plan: Plan, *, actor: Actor, access: 
         agreement_method=plan.agreement_method,
         next_review_due=plan.next_review_due,
         review_overdue=review_overdue(plan),
+        programme=plan.programme,
         goals=[goal_read(g, actions_by_goal[g.id]) for g in shown],
         hidden_sensitive_goals=len(goals) - len(shown),
         reviews=[
@@ -150,5 +151,6 @@ def plan_list_item(plan: Plan) -> PlanListItem:
         status=plan.status,
         next_review_due=plan.next_review_due,
         review_overdue=review_overdue(plan),
+        programme=plan.programme,
         version=plan.version,
     )

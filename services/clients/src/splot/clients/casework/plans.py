@@ -129,6 +129,7 @@ async def create_plan(
         starts_on=data.starts_on,
         status="active",
         next_review_due=data.next_review_due,
+        programme=data.programme,
     )
     session.add(plan)
     await session.flush()
@@ -160,6 +161,8 @@ async def update_plan(
         plan.agreement_date, plan.agreement_method = agreement_date, method
     if "next_review_due" in given:
         plan.next_review_due = data.next_review_due
+    if "programme" in given:
+        plan.programme = data.programme
     if data.parties is not None:
         plan_type = await session.get(PlanType, plan.plan_type_code)
         assert plan_type is not None

@@ -19,6 +19,8 @@ from splot.common.validation import IsoDate
 PlanTypeCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,47}$")]
 AgreementMethod = Literal["signed_paper", "oral_recorded", "electronic"]
 Description = Annotated[LongText, StringConstraints(max_length=2000)]
+ProgrammeCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9_-]{2,32}$")]
+PROGRAMME = "A code of the directory's programme catalogue (GET /api/directory/v1/programmes), e.g. PAI"
 
 
 class PlanCreate(Input):
@@ -29,6 +31,7 @@ class PlanCreate(Input):
         default_factory=list, max_length=20, description="Other institutions of a joint plan"
     )
     next_review_due: IsoDate | None = None
+    programme: ProgrammeCode | None = Field(None, description=PROGRAMME)
 
 
 class PlanUpdate(Input):
@@ -39,6 +42,7 @@ class PlanUpdate(Input):
     next_review_due: IsoDate | None = None
     parties: list[uuid.UUID] | None = Field(None, max_length=20)
     status: Literal["active", "closed"] | None = None
+    programme: ProgrammeCode | None = Field(None, description=PROGRAMME + "; null: none")
 
 
 class GoalCreate(Input):
@@ -128,6 +132,7 @@ class PlanRead(BaseModel):
     agreement_method: AgreementMethod | None
     next_review_due: date | None
     review_overdue: bool
+    programme: str | None = Field(None, description="The code of the plan's programme, if any")
     goals: list[GoalRead]
     hidden_sensitive_goals: int = Field(description="Sensitive goals you may not see")
     reviews: list[ReviewRead]
@@ -147,6 +152,7 @@ class PlanListItem(BaseModel):
     status: Literal["active", "closed"]
     next_review_due: date | None
     review_overdue: bool
+    programme: str | None = None
     version: int
 
 

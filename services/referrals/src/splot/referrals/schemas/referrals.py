@@ -43,7 +43,9 @@ class ReferralCreate(Input):
     priority: Priority = Priority.routine
     needs_description: LongText | None = None
     legal_basis: LegalBasis | None = None
-    programme: Programme | None = Field(None, description="A programme such as PAI, if any")
+    programme: Programme | None = Field(
+        None, description="A code of the directory's programme catalogue (e.g. PAI), if any"
+    )
     planned_start_date: IsoDate | None = None
     planned_end_date: IsoDate | None = None
     plan_action_id: uuid.UUID | None = Field(None, description=PLAN_ACTION)
@@ -104,7 +106,9 @@ class ForwardRequest(Input):
     priority: Priority = Priority.routine
     needs_description: LongText | None = None
     legal_basis: LegalBasis
-    programme: Programme | None = None
+    programme: Programme | None = Field(
+        None, description="A code of the programme catalogue; left out: the forwarded referral's own"
+    )
     planned_start_date: IsoDate | None = None
     planned_end_date: IsoDate | None = None
 
