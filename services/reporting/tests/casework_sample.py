@@ -49,6 +49,7 @@ class Casework:
         plan_type: str = "joint_plan",
         parties: tuple[Institution, ...] = (),
         diagnosis: uuid.UUID | None = None,
+        programme: str | None = None,
     ) -> Plan:
         plan = Plan(
             self,
@@ -62,6 +63,7 @@ class Casework:
                 "starts_on": starts_on,
                 "status": "active",
                 "next_review_due": None,
+                "programme": programme,
             },
         )
         self._emit("plan.created", plan.fields, starts_on, "plan", plan.id)

@@ -148,6 +148,7 @@ class Feeds:
         invited: tuple[Institution, ...] = (),
         status: str = "in_force",
         memberships: list[dict] | None = None,
+        programme: str | None = None,
     ) -> None:
         """A ``partnership.*`` event as the directory writes it: the parties on the day ``when``."""
         self.directory.append(
@@ -163,6 +164,7 @@ class Feeds:
                 status=status,
                 version=version,
                 parties=memberships or [],
+                programme=programme,
             ),
             occurred_at=at(when),
             aggregate_type="partnership",

@@ -27,6 +27,7 @@ FILTERS = {
     "status": "accepted",
     "age_band": "35-44",
     "sex": "F",
+    "programme": "PAI",
 }
 
 ENDPOINTS = {
@@ -41,12 +42,12 @@ ENDPOINTS = {
 }
 
 #: Filters no cube of the endpoint's lists publishes (written out, not derived from the code):
-#: durations are not split by status, age band or sex; reasons by priority, age band or sex;
-#: outcome codes by priority, status, age band or sex.
+#: durations are not split by status, age band, sex or programme; reasons by priority, age band,
+#: sex or programme; outcome codes by priority, status, age band, sex or programme.
 UNPUBLISHED = {
-    "/v1/indicators/timeliness": {"status", "age_band", "sex"},
-    "/v1/indicators/responses": {"priority", "age_band", "sex"},
-    "/v1/indicators/outcomes": {"priority", "status", "age_band", "sex"},
+    "/v1/indicators/timeliness": {"status", "age_band", "sex", "programme"},
+    "/v1/indicators/responses": {"priority", "age_band", "sex", "programme"},
+    "/v1/indicators/outcomes": {"priority", "status", "age_band", "sex", "programme"},
 }
 
 CALLERS = {

@@ -30,6 +30,7 @@ HEADER = [
     "STATUS",
     "AGE_BAND",
     "SEX",
+    "PROGRAMME",
     "TIME_PERIOD",
     "OBS_VALUE",
     "OBS_STATUS",
@@ -175,7 +176,7 @@ async def test_the_structure_describes_every_catalogue_indicator_and_dimension(c
     components = dsd["dataStructureComponents"]
     dims = components["dimensionList"]["dimensions"]
     # The CSV's dimension columns are the structure's dimensions, in order, the time dimension last.
-    assert [d["id"] for d in dims] + [components["dimensionList"]["timeDimension"]["id"]] == HEADER[3:18]
+    assert [d["id"] for d in dims] + [components["dimensionList"]["timeDimension"]["id"]] == HEADER[3:19]
     assert [d["position"] for d in dims] == list(range(len(dims)))
     assert [m["id"] for m in components["measureList"]["measures"]] == ["OBS_VALUE"]
     assert [a["id"] for a in components["attributeList"]["attributes"]] == [

@@ -78,6 +78,7 @@ async def plan_event(session: AsyncSession, event: FeedEvent, ctx: IngestContext
     row.created_on = starts_on
     row.next_review_due = parse_date(p.get("next_review_due"))
     row.status = str(p["status"])[:16]
+    row.programme = str(p["programme"])[:64] if p.get("programme") else None
     if row.status == "closed":
         row.closed_on = row.closed_on or ctx.calendar.local_date(event.occurred_at)
     else:

@@ -269,6 +269,12 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension(
             "sex", "Sex of the person as recorded in the registry.", ("sex",), values=("F", "M", UNKNOWN)
         ),
+        Dimension(
+            "programme",
+            "Programme of the directory's catalogue the referral belongs to (e.g. PAI); none: no programme.",
+            ("programme",),
+            r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$",
+        ),
     )
 }
 

@@ -39,6 +39,8 @@ class ReportingSettings(ServiceSettings):
     employment_outcomes: list[str] = ["employed", "employed_subsidised", "self_employed"]
     #: Local calendar of the cohort month and of working days.
     timezone: str = "Europe/Warsaw"
+    #: The largest attachment of a good practice (bytes; at most 5 files each).
+    practice_attachment_max_bytes: int = Field(10 * 1024 * 1024, ge=1024, le=50 * 1024 * 1024)
 
     #: Feed consumption (background task and ``splot-reporting ingest``).
     ingest_enabled: bool = True
@@ -46,5 +48,11 @@ class ReportingSettings(ServiceSettings):
     ingest_poll_seconds: float = Field(5.0, gt=0)
     ingest_backoff_initial_seconds: float = Field(1.0, gt=0)
     ingest_backoff_max_seconds: float = Field(300.0, gt=0)
+    #: Surveys of institutions: counts of institutions' answers from 1 to threshold-1 are hidden
+    #: (2: one institution's answer is never visible on its own); see docs/indicators.md, "Surveys".
+    survey_suppression_threshold: int = Field(2, ge=2, le=100)
+    #: How often the surveys' job runs (closes rounds after their deadline, sends the automatic
+    #: reminders); 0 disables it.
+    survey_jobs_interval_seconds: float = Field(900.0, ge=0)
     #: How often the service-type catalogue (sensitivity flags) is re-read from the directory.
     service_types_refresh_seconds: float = Field(3600.0, gt=0)

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.background import Backoff, peer_failure_level
 from splot.common.db import table_of, utcnow
-from splot.reporting import cubes
+from splot.reporting import cubes, programmes
 from splot.reporting.config import ReportingSettings
 from splot.reporting.ingestion import SOURCE_LOCK_KEYS, IngestContext, handler_for
 from splot.reporting.models import (
@@ -43,6 +43,7 @@ from splot.reporting.models import (
     SourceCursor,
     agreement_party,
 )
+from splot.reporting.practices.models import EvaluationAreaFact
 from splot.reporting.sources import EventSource, FeedEvent, FeedPage, ServiceTypeSource, Sources
 
 log = structlog.get_logger("splot.reporting.consumer")
@@ -190,6 +191,7 @@ async def refresh_service_types(
             row.sensitive = bool(item.get("sensitive"))
             row.category = item.get("category")
             row.refreshed_at = utcnow()
+    await programmes.refresh_programmes(sessionmaker, catalogue)  # the programme names, alike
     return len(items)
 
 
@@ -335,6 +337,7 @@ ANALYTICAL_TABLES: tuple[Table, ...] = (
     table_of(CaseworkGoalFact),
     table_of(CaseworkActionFact),
     table_of(CaseworkDiagnosisFact),
+    table_of(EvaluationAreaFact),
     table_of(OfferDim),
     table_of(InstitutionDim),
     table_of(ProcessedEvent),

@@ -55,6 +55,7 @@ from splot.reporting.models import (
     ReferralFact,
     ReferralOutcome,
 )
+from splot.reporting.programmes import NO_PROGRAMME
 
 TERRITORY = ("sender_voivodeship", "sender_powiat", "target_voivodeship", "target_powiat")
 ROUTE = ("sender_type", "target_type")
@@ -80,6 +81,7 @@ _COLUMN_TYPES: dict[str, TypeEngine[Any]] = {
     "reason_code": String(48),
     "declined_by": String(16),
     "outcome_code": String(48),
+    "programme": String(40),
 }
 
 
@@ -151,11 +153,29 @@ REASON = _cube(
     "reason",
 )
 OUTCOME = _cube("agg_outcome", (*TERRITORY, *ROUTE, "service_type", "outcome_code"), ("n",), "outcome")
+#: The programme dimension (issue #16; a referral without one counts under "none").
+PROGRAMME = _cube(
+    "agg_referral_programme",
+    (*TERRITORY, *ROUTE, "service_type", "priority", "status", "programme"),
+    MEASURE_COLUMNS,
+    "referral",
+)
 
 #: In refresh order (a cube after the one it is rolled up from).
-CUBES: tuple[Cube, ...] = (POWIAT, REGION, ROUTES, PROFILE, INSTITUTION, DURATION, REASON, OUTCOME)
-#: The referral cubes the query engine may choose from, smallest first.
-REFERRAL_CUBES: tuple[Cube, ...] = (ROUTES, REGION, POWIAT, PROFILE)
+CUBES: tuple[Cube, ...] = (
+    POWIAT,
+    REGION,
+    ROUTES,
+    PROFILE,
+    INSTITUTION,
+    DURATION,
+    REASON,
+    OUTCOME,
+    PROGRAMME,
+)
+#: The referral cubes the query engine may choose from, smallest first (the programme cube last:
+#: only queries by programme need it).
+REFERRAL_CUBES: tuple[Cube, ...] = (ROUTES, REGION, POWIAT, PROFILE, PROGRAMME)
 
 
 # --- raw row sources --------------------------------------------------------------------------
@@ -197,6 +217,7 @@ def referral_rows(*extra_where: ColumnElement[bool]) -> Select[Any]:
         f.c.status,
         _age_band(f.c.sent_year, p.c.birth_year).label("age_band"),
         func.coalesce(p.c.sex, unknown).label("sex"),
+        func.coalesce(f.c.programme, literal(NO_PROGRAMME)).label("programme"),
         f.c.sender_institution_id,
         f.c.target_institution_id,
         f.c.reason_code,

@@ -47,6 +47,7 @@ from splot.reporting.models import (
     agreement_party,
 )
 from splot.reporting.partnerships import partnership_event
+from splot.reporting.practices import problem_areas as practice_problem_areas
 from splot.reporting.sources import FeedEvent
 
 SOURCE_LOCK_KEYS = {"directory": 0x5250_5254_1001, "clients": 0x5250_5254_1002, "referrals": 0x5250_5254_1003}
@@ -274,6 +275,7 @@ HANDLERS: dict[str, Handler] = {
     "access.granted": access_granted,
     "followup.answered": _followup,
     **casework.HANDLERS,
+    **practice_problem_areas.HANDLERS,
 }
 
 

@@ -12,6 +12,7 @@ from splot.reporting import consumer, ingestion
 from splot.reporting.config import ReportingSettings
 from splot.reporting.routes import ROUTERS
 from splot.reporting.sources import Sources, http_sources
+from splot.reporting.surveys.reminders import surveys_in_background
 
 SERVICE_DIR = Path(__file__).resolve().parents[3]
 
@@ -73,7 +74,8 @@ def create_app(
         version="1.0.0",
         service_dir=SERVICE_DIR,
         routers=list(ROUTERS),
-        background=[ingest_in_background] if settings.ingest_enabled else [],
+        background=([ingest_in_background] if settings.ingest_enabled else [])
+        + ([surveys_in_background] if settings.survey_jobs_interval_seconds > 0 else []),
     )
     app.state.sources_factory = sources_factory or (lambda: http_sources(settings))
     _install_metrics(app)

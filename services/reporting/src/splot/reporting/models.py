@@ -197,6 +197,8 @@ class PartnershipDim(Base):
     leader_institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     #: TERYT codes (gminas, powiats or voivodeships) of the area it serves.
     area_teryt: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: The code of its programme (the directory's programme catalogue), if any.
+    programme: Mapped[str | None] = mapped_column(String(64))
 
 
 class PartnershipPartyDim(Base):
@@ -238,6 +240,8 @@ class CaseworkPlanFact(Base):
     #: Whether the last review was on or before the review date due then (null: none was due).
     last_review_on_time: Mapped[bool | None] = mapped_column(Boolean)
     status: Mapped[str] = mapped_column(String(16))
+    #: The code of its programme (the directory's programme catalogue), if any.
+    programme: Mapped[str | None] = mapped_column(String(64))
     last_event_seq: Mapped[int] = mapped_column(BigInteger)
 
 

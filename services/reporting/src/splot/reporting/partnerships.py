@@ -56,6 +56,7 @@ async def partnership_event(session: AsyncSession, event: FeedEvent, ctx: Ingest
     row.status = str(p["status"])
     row.leader_institution_id = uuid.UUID(str(p["leader_institution_id"]))
     row.area_teryt = sorted({str(code) for code in p.get("area_teryt") or []})
+    row.programme = str(p["programme"])[:64] if p.get("programme") else None
     await session.flush()
     if p.get("parties"):  # each party's own days (directory events since the membership dates)
         await _set_memberships(session, partnership_id, p["parties"])

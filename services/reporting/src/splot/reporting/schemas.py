@@ -296,6 +296,9 @@ class DimensionInfo(BaseModel):
     definition: str
     values: list[str] | None
     pattern: str | None
+    labels: dict[str, str] | None = Field(
+        None, description="Names of known values (programme: the directory's programme catalogue)"
+    )
 
 
 class CatalogueRead(BaseModel):
@@ -327,6 +330,7 @@ class EditionVersionInfo(Output):
     version: int
     change_note: str | None
     published_at: datetime
+    has_report: bool = Field(False, description="A results report is frozen in this version")
 
 
 class EditionRead(Output):

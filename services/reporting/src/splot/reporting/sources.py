@@ -155,6 +155,14 @@ class HttpEventSource:
         except (KeyError, TypeError) as exc:
             raise SourceUnavailable(f"{self.name}: unexpected catalogue document") from exc
 
+    async def programmes(self) -> list[dict[str, Any]]:
+        """The directory's programme catalogue (the names of the ``programme`` dimension)."""
+        body = await self._get("/v1/programmes")
+        try:
+            return [dict(item) for item in body["items"]]
+        except (KeyError, TypeError) as exc:
+            raise SourceUnavailable(f"{self.name}: unexpected catalogue document") from exc
+
 
 @dataclass
 class Sources:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from splot.common.api import LIST_RESPONSES
 from splot.common.db import SessionDep
-from splot.reporting import indicators, schemas
+from splot.reporting import indicators, programmes, schemas
 from splot.reporting.catalogue import DIMENSIONS, MEASURES, MeasureName
 from splot.reporting.query import (
     AggregateQuery,
@@ -28,8 +28,10 @@ router = APIRouter(prefix="/v1")
 
 
 @router.get("/catalogue", response_model=schemas.CatalogueRead, tags=["catalogue"], responses=LIST_RESPONSES)
-async def catalogue(_: ReportScope, policy: CurrentPolicy) -> dict[str, Any]:
-    """Published measures and dimensions with their definitions (stable field names)."""
+async def catalogue(session: SessionDep, _: ReportScope, policy: CurrentPolicy) -> dict[str, Any]:
+    """Published measures and dimensions with their definitions (stable field names); the
+    ``programme`` dimension with the names of the directory's programmes."""
+    named = {"programme": await programmes.labels(session)}
     return {
         "measures": [
             {
@@ -48,6 +50,7 @@ async def catalogue(_: ReportScope, policy: CurrentPolicy) -> dict[str, Any]:
                 "definition": d.definition,
                 "values": list(d.values) if d.values else None,
                 "pattern": d.pattern,
+                "labels": named.get(d.name),
             }
             for d in DIMENSIONS.values()
         ],

@@ -112,6 +112,7 @@ async def slice_params(
     status: Annotated[str | None, filter_param("status")] = None,
     age_band: Annotated[str | None, filter_param("age_band")] = None,
     sex: Annotated[str | None, filter_param("sex")] = None,
+    programme: Annotated[str | None, filter_param("programme")] = None,
 ) -> Slice:
     given = {
         "sender_voivodeship": sender_voivodeship,
@@ -126,6 +127,7 @@ async def slice_params(
         "status": status,
         "age_band": age_band,
         "sex": sex,
+        "programme": programme,
     }
     return Slice(granularity.value, period_from, period_to, {k: v for k, v in given.items() if v is not None})
 

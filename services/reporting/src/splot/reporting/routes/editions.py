@@ -16,6 +16,7 @@ from splot.reporting import editions, exports, schemas, sdmx
 from splot.reporting.catalogue import MeasureName
 from splot.reporting.models import Edition
 from splot.reporting.periods import PERIOD_LABEL
+from splot.reporting.report import service as report_service
 from splot.reporting.routes.common import (
     AGGREGATE_EXPORT_RESPONSES,
     EXPORT_RESPONSES,
@@ -75,7 +76,7 @@ async def export_aggregate(
 # --- editions ------------------------------------------------------------------------------------
 
 
-def _edition_read(edition: Edition) -> dict[str, Any]:
+def _edition_read(edition: Edition, reports: set[int] | None = None) -> dict[str, Any]:
     return {
         "id": edition.id,
         "period": edition.period,
@@ -86,7 +87,12 @@ def _edition_read(edition: Edition) -> dict[str, Any]:
         "created_at": edition.created_at,
         "updated_at": edition.updated_at,
         "versions": [
-            {"version": v.version, "change_note": v.change_note, "published_at": v.published_at}
+            {
+                "version": v.version,
+                "change_note": v.change_note,
+                "published_at": v.published_at,
+                "has_report": v.version in (reports or set()),
+            }
             for v in edition.versions
         ],
     }
@@ -107,7 +113,8 @@ async def list_editions(
     items, next_cursor = await editions.list_editions(
         session, territory=territory, period=period, cursor=cursor, limit=limit
     )
-    return {"items": [_edition_read(e) for e in items], "next_cursor": next_cursor}
+    reports = await report_service.report_versions(session, [e.id for e in items])
+    return {"items": [_edition_read(e, reports.get(e.id)) for e in items], "next_cursor": next_cursor}
 
 
 @router.post(
@@ -152,7 +159,8 @@ async def get_edition(
     """One edition and its versions."""
     edition = await editions.get(session, edition_id=edition_id)
     set_etag(response, edition.id, edition.current_version)
-    return _edition_read(edition)
+    reports = await report_service.report_versions(session, [edition.id])
+    return _edition_read(edition, reports.get(edition.id))
 
 
 @router.post(
@@ -185,7 +193,8 @@ async def correct_edition(
     )
     set_etag(response, edition.id, edition.current_version)
     response.headers["Location"] = f"versions/{edition.current_version}"
-    return _edition_read(edition)
+    reports = await report_service.report_versions(session, [edition.id])
+    return _edition_read(edition, reports.get(edition.id))
 
 
 @router.get(
