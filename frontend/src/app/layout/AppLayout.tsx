@@ -10,6 +10,7 @@ import { LanguageSwitch } from "@/lib/ui/LanguageSwitch";
 import { UserSummary } from "./UserSummary";
 import { NotificationsLink } from "./NotificationsLink";
 import { InvitationsBadge } from "./InvitationsBadge";
+import { DueSurveysBadge } from "@/lib/surveys/DueSurveys";
 import { FRONT_LINE_ROLES, hasAnyRole } from "@/lib/auth/roles";
 
 export function AppLayout() {
@@ -73,6 +74,8 @@ export function AppLayout() {
                   </Badge>
                 ) : item.feature === "partnerships" ? (
                   <InvitationsBadge />
+                ) : item.feature === "surveys" ? (
+                  <DueSurveysBadge />
                 ) : null
               }
             />
