@@ -23,6 +23,7 @@ function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
     barriers: "Brak miejsc na szkoleniach",
     proposals: "Wspólne dyżury",
     score: 4,
+    problem_areas: ["staffing"],
     submitted_at: "2026-06-30T10:00:00Z",
     ...overrides,
   };
@@ -43,6 +44,13 @@ async function renderEvaluations(roles: Role[], ...handlers: HttpHandler[]) {
       latest: [evaluation()],
     }),
     on.get("directory", "/v1/institutions/{institution_id}", (call) => institutionOf(call.params.institution_id)),
+    on.get("reporting", "/v1/problem-areas/catalogue", {
+      items: [
+        { code: "staffing", name_pl: "Kadrowe", name_en: "Staffing", description_pl: "", description_en: "" },
+        { code: "legal", name_pl: "Prawne", name_en: "Legal", description_pl: "", description_en: "" },
+      ],
+      referral_reasons: {},
+    }),
     ...handlers,
   );
   const view = renderRoutes([{ path: "/partnerstwa/*", element: <PartnershipsRoutes /> }], `/partnerstwa/${P_ID}/ocena`, {
@@ -61,6 +69,7 @@ describe("internal evaluation", () => {
     expect(within(latest).getByText("Brak miejsc na szkoleniach")).toBeTruthy();
     const history = screen.getByRole("table", { name: "Historia ocen" });
     expect(within(history).getAllByRole("row")).toHaveLength(3);
+    expect(within(history).getAllByText("Kadrowe")).toHaveLength(2);
     expect(api.callsTo("GET", `${EVALUATIONS}/summary`)[0].query.get("period")).toBe(YEAR);
     // A caseworker does not evaluate for the institution.
     expect(screen.queryByRole("button", { name: "Złóż ocenę" })).toBeNull();
@@ -79,6 +88,9 @@ describe("internal evaluation", () => {
     await u.type(screen.getByRole("textbox", { name: /Bariery/ }), "Terminy");
     await u.type(screen.getByRole("textbox", { name: /Propozycje zmian/ }), "Spotkania co miesiąc");
     await u.click(screen.getByRole("radio", { name: "5" }));
+    const areas = screen.getAllByLabelText(/Obszary problemowe/).find((e) => e instanceof HTMLInputElement && e.type !== "hidden");
+    await u.click(areas as HTMLElement);
+    await u.click(await screen.findByRole("option", { name: "Prawne", hidden: true }));
     await u.click(screen.getByRole("button", { name: "Złóż ocenę" }));
     await waitFor(() => expect(api.callsTo("POST", EVALUATIONS)).toHaveLength(1));
     expect(api.callsTo("POST", EVALUATIONS)[0].json()).toEqual({
@@ -87,6 +99,7 @@ describe("internal evaluation", () => {
       barriers: "Terminy",
       proposals: "Spotkania co miesiąc",
       score: 5,
+      problem_areas: ["legal"],
     });
   });
 

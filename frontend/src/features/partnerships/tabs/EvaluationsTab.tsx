@@ -10,6 +10,7 @@ import { EmptyState } from "@/lib/ui/EmptyState";
 import { applyErrorToForm } from "@/lib/ui/forms";
 import { LoadMore } from "@/lib/ui/LoadMore";
 import { notify } from "@/lib/ui/notify";
+import { ProblemAreasSelect, useProblemAreas } from "@/lib/ui/ProblemAreasSelect";
 import { PERIOD, partnershipQueries, useSubmitEvaluation, type Evaluation, type Partnership } from "../api/partnerships";
 import { InstitutionName } from "../components/InstitutionName";
 import { ProblemAlert } from "../components/ProblemAlert";
@@ -20,6 +21,7 @@ interface Values {
   barriers: string;
   proposals: string;
   score: string;
+  problem_areas: string[];
 }
 
 function EvaluationForm({ partnership, period }: { partnership: Partnership; period: string }) {
@@ -29,7 +31,7 @@ function EvaluationForm({ partnership, period }: { partnership: Partnership; per
   const required = (v: string) => (v.trim() ? null : t("partnerships.create.required"));
   const form = useForm<Values>({
     mode: "controlled",
-    initialValues: { what_works: "", barriers: "", proposals: "", score: "" },
+    initialValues: { what_works: "", barriers: "", proposals: "", score: "", problem_areas: [] },
     validate: {
       what_works: required,
       barriers: required,
@@ -46,6 +48,7 @@ function EvaluationForm({ partnership, period }: { partnership: Partnership; per
         barriers: values.barriers.trim(),
         proposals: values.proposals.trim(),
         score: Number(values.score),
+        problem_areas: values.problem_areas,
       });
       notify("green", t("partnerships.evaluations.submitted"));
       form.reset();
@@ -63,6 +66,13 @@ function EvaluationForm({ partnership, period }: { partnership: Partnership; per
           <Textarea label={t("partnerships.evaluations.what_works")} required autosize minRows={2} {...form.getInputProps("what_works")} />
           <Textarea label={t("partnerships.evaluations.barriers")} required autosize minRows={2} {...form.getInputProps("barriers")} />
           <Textarea label={t("partnerships.evaluations.proposals")} required autosize minRows={2} {...form.getInputProps("proposals")} />
+          <ProblemAreasSelect
+            label={t("partnerships.evaluations.problem_areas")}
+            description={t("partnerships.evaluations.problem_areas_help")}
+            value={form.values.problem_areas}
+            onChange={(v) => form.setFieldValue("problem_areas", v)}
+            error={form.errors.problem_areas as string | undefined}
+          />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="evaluation-score">
               {t("partnerships.evaluations.score")}
@@ -96,6 +106,7 @@ function EvaluationForm({ partnership, period }: { partnership: Partnership; per
 export function EvaluationsTab({ partnership }: { partnership: Partnership }) {
   const { t } = useTranslation();
   const { me } = useAuth();
+  const areas = useProblemAreas();
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const valid = PERIOD.test(period);
   const summary = useQuery(partnershipQueries.evaluationSummary(partnership.id, period));
@@ -108,6 +119,12 @@ export function EvaluationsTab({ partnership }: { partnership: Partnership }) {
     { key: "works", header: t("partnerships.evaluations.what_works"), cell: (e) => e.what_works, style: { maxWidth: 240 } },
     { key: "barriers", header: t("partnerships.evaluations.barriers"), cell: (e) => e.barriers, style: { maxWidth: 240 } },
     { key: "proposals", header: t("partnerships.evaluations.proposals"), cell: (e) => e.proposals, style: { maxWidth: 240 } },
+    {
+      key: "areas",
+      header: t("partnerships.evaluations.problem_areas"),
+      cell: (e) => (e.problem_areas.length ? e.problem_areas.map((code) => areas.name(code)).join(", ") : "—"),
+      style: { maxWidth: 240 },
+    },
     { key: "submitted", header: t("partnerships.evaluations.submitted_at"), cell: (e) => formatDateTime(e.submitted_at) },
   ];
   return (

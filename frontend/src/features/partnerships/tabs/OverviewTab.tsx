@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { ConfirmDialog } from "@/lib/ui/ConfirmDialog";
 import { DataTable, type Column } from "@/lib/ui/DataTable";
 import { notify } from "@/lib/ui/notify";
+import { ProgrammeName } from "@/lib/ui/ProgrammeName";
 import { useAnswerInvitation, useInvite, type Partnership, type Party } from "../api/partnerships";
 import { InstitutionName } from "../components/InstitutionName";
 import { InstitutionPicker } from "../components/InstitutionPicker";
@@ -201,6 +202,11 @@ export function OverviewTab({ partnership, etag }: { partnership: Partnership; e
           {party ? (
             <Fact label={t("partnerships.roles.coordinator")}>
               {partnership.coordinator_name ?? t("partnerships.overview.no_coordinator")}
+            </Fact>
+          ) : null}
+          {partnership.programme ? (
+            <Fact label={t("programmes.label")}>
+              <ProgrammeName code={partnership.programme} />
             </Fact>
           ) : null}
           <Fact label={t("partnerships.overview.created_at")}>{formatDateTime(partnership.created_at)}</Fact>

@@ -6,10 +6,11 @@ import { useAuth } from "@/lib/auth/AuthProvider";
 import { describeError } from "@/lib/api/problem";
 import { StaleRecordAlert } from "@/lib/ui/ErrorAlert";
 import { notify } from "@/lib/ui/notify";
+import { ProgrammeSelect } from "@/lib/ui/ProgrammeSelect";
 import { partnershipQueries, useUpdatePartnership, type Partnership, type PartnershipUpdate } from "../api/partnerships";
 import { ProblemAlert } from "../components/ProblemAlert";
 
-/** The leader institution and the partnership's coordinator (a staff member of a party; here: of the user's institution). */
+/** The leader institution, the partnership's programme (from the catalogue) and its coordinator (a staff member of a party; here: of the user's institution). */
 export function RolesModal({ partnership, etag, onClose }: { partnership: Partnership; etag: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { me } = useAuth();
@@ -17,6 +18,7 @@ export function RolesModal({ partnership, etag, onClose }: { partnership: Partne
   const staff = useQuery(partnershipQueries.staff());
   const [leader, setLeader] = useState<string | null>(partnership.leader_institution_id);
   const [coordinator, setCoordinator] = useState<string | null>(partnership.coordinator_subject);
+  const [programme, setProgramme] = useState<string | null>(partnership.programme ?? null);
   const [stale, setStale] = useState(false);
   const names = useQueries({ queries: partnership.party_ids.map((id) => partnershipQueries.institution(id)) });
   const parties = partnership.party_ids.map((id, i) => ({ value: id, label: names[i]?.data?.name ?? id }));
@@ -30,6 +32,7 @@ export function RolesModal({ partnership, etag, onClose }: { partnership: Partne
     const body: PartnershipUpdate = {};
     if (leader && leader !== partnership.leader_institution_id) body.leader_institution_id = leader;
     if (coordinator && coordinator !== partnership.coordinator_subject) body.coordinator_subject = coordinator;
+    if (programme !== (partnership.programme ?? null)) body.programme = programme;
     if (Object.keys(body).length === 0) return onClose();
     update.mutate(
       { etag, body },
@@ -54,6 +57,7 @@ export function RolesModal({ partnership, etag, onClose }: { partnership: Partne
           onChange={setCoordinator}
           searchable
         />
+        <ProgrammeSelect value={programme} onChange={setProgramme} />
         {stale ? <StaleRecordAlert onReload={onClose} /> : <ProblemAlert error={update.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
