@@ -29,7 +29,11 @@ export const boundariesConfig = {
       { type: "locales", pattern: "src/locales" },
       { type: "test", pattern: "src/test" },
     ],
-    "boundaries/files": [{ category: "test", pattern: "**/*.test.{ts,tsx}" }],
+    "boundaries/files": [
+      { category: "test", pattern: "**/*.test.{ts,tsx}" },
+      // A feature's one declared bridge to the reporting feature's published-cell components (cells, map, downloads).
+      { category: "reporting-bridge", pattern: "src/features/*/lib/reporting.ts" },
+    ],
     "boundaries/dependency-nodes": ["import", "export", "dynamic-import"],
     "import/resolver": {
       typescript: { project: "tsconfig.json" },
@@ -45,6 +49,10 @@ export const boundariesConfig = {
         policies: [
           { from: { element: { type: "app" } }, allow: { to: { element: { types: { anyOf: ["lib", "feature"] } } } } },
           { from: { element: { type: "feature" } }, allow: { to: { element: { type: "lib" } } } },
+          {
+            from: { file: { categories: "reporting-bridge" } },
+            allow: { to: { element: { type: "feature", captured: { feature: "reporting" } } } },
+          },
           { from: { element: { type: "lib" } }, allow: { to: { element: { type: "locales" } } } },
           { from: { element: { type: "test" } }, allow: { to: { element: { types: { anyOf: ["app", "lib", "locales"] } } } } },
           // Tests (next to the code they test, or in src/test) use the test helpers and fixtures.

@@ -11,6 +11,8 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": fileURLToPath(new URL("./src", import.meta.url)),
+      // One copy of the map geometry, shared with the reporting service (its results report).
+      "@map-data": fileURLToPath(new URL("../libs/common/src/splot/common/data", import.meta.url)),
     },
   },
   build: {
@@ -20,6 +22,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   server: {
+    fs: { allow: [".", "../libs/common/src/splot/common/data"] },
     proxy: {
       "/api": {
         target: "http://127.0.0.1:8000",

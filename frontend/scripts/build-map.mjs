@@ -1,7 +1,10 @@
 // Builds the choropleth geometry of Poland (voivodeships and powiats) for the SPA from the
 // simplified outlines in geo/*.geojson and the TERYT TERC register, joined to TERYT codes:
 //
-//   src/features/reporting/map/poland-map.json   SVG paths, loaded lazily (its own chunk)
+//   libs/common/src/splot/common/data/poland-map.json
+//                                                 SVG paths, loaded lazily by the SPA (its own
+//                                                 chunk) and read by the reporting service's
+//                                                 results report (one copy for both)
 //   src/features/reporting/map/voivodeships.ts   16 codes → names, the viewBox and each
 //                                                 voivodeship's bounding box (tiny, synchronous)
 //
@@ -25,7 +28,7 @@ const root = path.resolve(here, "..");
 const geoDir = path.join(root, "geo");
 const tercDir = path.resolve(root, "..", "libs", "common", "src", "splot", "common", "data");
 const outDir = path.join(root, "src", "features", "reporting", "map");
-const OUT_MAP = path.join(outDir, "poland-map.json");
+const OUT_MAP = path.join(tercDir, "poland-map.json");
 const OUT_TS = path.join(outDir, "voivodeships.ts");
 
 const args = process.argv.slice(2);

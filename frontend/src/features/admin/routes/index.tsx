@@ -10,12 +10,13 @@ const OffersPage = lazy(() => import("./OffersPage"));
 const InstitutionsPage = lazy(() => import("./InstitutionsPage"));
 const WebhooksPage = lazy(() => import("./WebhooksPage"));
 const WebhookDeliveriesPage = lazy(() => import("./WebhookDeliveriesPage"));
+const ProgrammesPage = lazy(() => import("./ProgrammesPage"));
 
 const BASE = "/administracja";
 
 /**
  * /administracja: institution administrators manage their users, API clients, service offers and
- * webhook subscriptions; system administrators also manage institutions. (Webhooks are the
+ * webhook subscriptions; system administrators also manage institutions and the programme catalogue. (Webhooks are the
  * referrals service's, which lets only institution administrators manage them, for their own
  * institution: a system administrator without that role does not see the section.)
  */
@@ -29,6 +30,7 @@ export default function AdminRoutes() {
     { path: `${BASE}/klienci-api`, label: "admin.nav.clients" },
     { path: `${BASE}/oferty`, label: "admin.nav.offers" },
     ...(isInstitutionAdmin ? [{ path: `${BASE}/webhooki`, label: "admin.webhooks.nav" }] : []),
+    ...(isSystemAdmin ? [{ path: `${BASE}/programy`, label: "programmes.admin.nav" }] : []),
   ];
   return (
     <>
@@ -40,6 +42,7 @@ export default function AdminRoutes() {
           <Route path="klienci-api" element={<ApiClientsPage />} />
           <Route path="oferty" element={<OffersPage />} />
           {isSystemAdmin ? <Route path="instytucje" element={<InstitutionsPage />} /> : null}
+          {isSystemAdmin ? <Route path="programy" element={<ProgrammesPage />} /> : null}
           {isInstitutionAdmin ? <Route path="webhooki" element={<WebhooksPage />} /> : null}
           {isInstitutionAdmin ? <Route path="webhooki/:subscriptionId/doreczenia" element={<WebhookDeliveriesPage />} /> : null}
           <Route path="*" element={<Navigate to={sections[0].path} replace />} />

@@ -7,6 +7,7 @@ import { useAuth } from "@/lib/auth/AuthProvider";
 import { formatDate } from "@/lib/format";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { notify } from "@/lib/ui/notify";
+import { ProgrammeSelect } from "@/lib/ui/ProgrammeSelect";
 import {
   AGREEMENT_METHODS,
   ASSESSMENTS,
@@ -70,6 +71,7 @@ interface NewPlanValues {
   diagnosis_id: string | null;
   parties: string[];
   next_review_due: string;
+  programme: string | null;
 }
 
 export function NewPlanForm({ personId, onClose }: { personId: string; onClose: () => void }) {
@@ -81,7 +83,7 @@ export function NewPlanForm({ personId, onClose }: { personId: string; onClose: 
   const create = useCreatePlan(personId);
   const parties = useInstitutionOptions(me?.institution?.id ? [me.institution.id] : []);
   const form = useForm<NewPlanValues>({
-    initialValues: { plan_type_code: null, starts_on: today(), diagnosis_id: null, parties: [], next_review_due: "" },
+    initialValues: { plan_type_code: null, starts_on: today(), diagnosis_id: null, parties: [], next_review_due: "", programme: null },
     validate: {
       plan_type_code: (v) => (v ? null : t("casework.required")),
       starts_on: (v) => (v ? null : t("casework.required")),
@@ -98,6 +100,7 @@ export function NewPlanForm({ personId, onClose }: { personId: string; onClose: 
         diagnosis_id: values.diagnosis_id,
         parties: chosen?.joint ? values.parties : [],
         next_review_due: values.next_review_due || null,
+        programme: values.programme,
       });
       notify("green", t("casework.plan.created"));
       onClose();
@@ -130,6 +133,7 @@ export function NewPlanForm({ personId, onClose }: { personId: string; onClose: 
           <MultiSelect label={t("casework.plan.parties")} data={parties} searchable {...form.getInputProps("parties")} />
         ) : null}
         <TextInput type="date" label={t("casework.plan.next_review_due")} {...form.getInputProps("next_review_due")} />
+        <ProgrammeSelect value={form.values.programme} onChange={(code) => form.setFieldValue("programme", code)} />
         {create.error ? <ErrorAlert error={create.error} /> : null}
         <Buttons onClose={onClose} pending={create.isPending} />
       </Stack>

@@ -7,6 +7,7 @@ import { useAuth } from "@/lib/auth/AuthProvider";
 import { formatDate } from "@/lib/format";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
+import { ProgrammeName } from "@/lib/ui/ProgrammeName";
 import { caseworkQueries, usePlanTypes, type Action, type Goal, type Plan } from "../api/casework";
 import {
   ActionForm,
@@ -246,6 +247,11 @@ function PlanCard({ personId, plan, open }: { personId: string; plan: Plan; open
                 </List.Item>
               ))}
             </List>
+          </Text>
+        ) : null}
+        {plan.programme ? (
+          <Text size="sm">
+            {t("programmes.label")}: <ProgrammeName code={plan.programme} />
           </Text>
         ) : null}
         <Text size="sm">

@@ -28,6 +28,18 @@ const listItem: ClientsSchemas["PersonListItem"] = {
   gmina: null,
   access_basis: "registration",
 };
+const programme = (code: string, name: string, active = true) => ({
+  code,
+  name,
+  kind: "joint_activation" as const,
+  funder: null,
+  starts_on: null,
+  ends_on: null,
+  active,
+  version: 1,
+  updated_at: "2026-12-06T00:00:00Z",
+});
+const PROGRAMMES = [programme("PAI", "Program Aktywizacja i Integracja"), programme("OLD-EU", "Zakończony projekt EFS", false)];
 const created = referral({ id: "c4d5e6f7-0000-4000-8000-000000000001", number: "SK-2026-PUP01-00042", person_id: jan.id });
 
 async function renderWizard(path = "/skierowania/nowe", ...handlers: HttpHandler[]) {
@@ -56,6 +68,7 @@ async function renderWizard(path = "/skierowania/nowe", ...handlers: HttpHandler
     on.get("directory", "/v1/institutions/{institution_id}", ({ params }) =>
       params.institution_id === NGO_ID ? ngo : params.institution_id === OPS_ID ? otherInstitution() : institution,
     ),
+    on.get("directory", "/v1/programmes", { items: PROGRAMMES }),
     on.post("referrals", "/v1/referrals", reply(created, { status: 201 })),
     ...handlers,
   );
@@ -139,9 +152,14 @@ describe("the create-referral wizard", () => {
       "true",
     ]);
     expect(await screen.findByText("Akt: Ustawa z dnia 12 marca 2004 r. o pomocy społecznej")).toBeTruthy();
+    // An optional programme of the catalogue: only active ones are offered.
+    await u.click(screen.getByRole("combobox", { name: /^Program/ }));
+    expect(screen.queryByRole("option", { name: /Zakończony projekt EFS/, hidden: true })).toBeNull();
+    await u.click(await screen.findByRole("option", { name: "Program Aktywizacja i Integracja (PAI)", hidden: true }));
     await u.click(screen.getByRole("button", { name: "Dalej" }));
 
     await step(5, "Sprawdzenie");
+    expect(await screen.findByText("Program Aktywizacja i Integracja")).toBeTruthy();
     expect(screen.getByText("Jan Kowalski")).toBeTruthy();
     expect(screen.getByText("Kontrakt socjalny")).toBeTruthy();
     expect(await screen.findByText(otherInstitution().name)).toBeTruthy();
@@ -158,6 +176,7 @@ describe("the create-referral wizard", () => {
       priority: "urgent",
       needs_description: "Wsparcie w powrocie na rynek pracy.",
       legal_basis: { kind: "statutory", code: "ups_art108_contract" },
+      programme: "PAI",
       send: true,
     });
   });

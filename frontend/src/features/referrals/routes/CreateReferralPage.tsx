@@ -8,6 +8,8 @@ import { describeError } from "@/lib/api/problem";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { notify } from "@/lib/ui/notify";
 import { PageHeader } from "@/lib/ui/PageHeader";
+import { ProgrammeName } from "@/lib/ui/ProgrammeName";
+import { ProgrammeSelect } from "@/lib/ui/ProgrammeSelect";
 import { useCreateReferral, useInstitution, usePerson, type Priority } from "../api/referrals";
 import { InstitutionName, ServiceTypeName } from "../components/Labels";
 import { CapacityConfirm, capacityWarningText, isFull } from "../components/CapacityConfirm";
@@ -34,6 +36,8 @@ interface WizardValues {
   priority: Priority;
   needs: string;
   legal_basis: LegalBasisValue;
+  /** A programme of the directory's catalogue (optional). */
+  programme: string | null;
 }
 
 /** person → service type → target institution (offers, capacity) → needs and legal basis → review → send. */
@@ -59,6 +63,7 @@ export default function CreateReferralPage() {
       priority: "routine",
       needs: "",
       legal_basis: EMPTY_BASIS,
+      programme: null,
     },
   });
   const { values } = form;
@@ -119,6 +124,7 @@ export default function CreateReferralPage() {
         priority,
         needs_description: needs.trim(),
         legal_basis: legalBasisBody(basis),
+        programme: values.programme,
         ...(planAction ? { plan_action_id: planAction } : {}),
         send: true,
       });
@@ -196,6 +202,7 @@ export default function CreateReferralPage() {
                 onChange={(value) => form.setFieldValue("legal_basis", value)}
                 consentRequired={consentRequired}
               />
+              <ProgrammeSelect value={values.programme} onChange={(code) => form.setFieldValue("programme", code)} />
             </>
           ) : null}
           {STEPS[step] === "review" ? (
@@ -242,6 +249,16 @@ export default function CreateReferralPage() {
                     : t("referrals.legal_basis.consent")}
                 </Text>
               </div>
+              {values.programme ? (
+                <div>
+                  <Text size="xs" c="dimmed" component="dt">
+                    {t("programmes.label")}
+                  </Text>
+                  <Text size="sm" component="dd" m={0}>
+                    <ProgrammeName code={values.programme} />
+                  </Text>
+                </div>
+              ) : null}
               <div style={{ gridColumn: "1 / -1" }}>
                 <Text size="xs" c="dimmed" component="dt">
                   {t("referrals.field.needs")}

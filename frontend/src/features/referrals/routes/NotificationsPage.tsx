@@ -7,6 +7,7 @@ import { unwrap } from "@/lib/api/client";
 import { directory } from "@/lib/api/directory";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useOpenInvitations, type PartnershipSummary } from "@/lib/partnerships/invitations";
+import { DueSurveys } from "@/lib/surveys/DueSurveys";
 import { EmptyState } from "@/lib/ui/EmptyState";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { LoadMore } from "@/lib/ui/LoadMore";
@@ -105,6 +106,7 @@ export default function NotificationsPage() {
         }
       />
       <PartnershipInvitations />
+      <DueSurveys />
       <SegmentedControl
         mb="md"
         aria-label={t("referrals.notifications.filter")}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { PageHeader } from "@/lib/ui/PageHeader";
+import { ProgrammeName } from "@/lib/ui/ProgrammeName";
 import { useOutcomeCodes, useReasonCodes, useReferral, type AllowedAction, type Referral } from "../api/referrals";
 import { AssignModal } from "../components/AssignModal";
 import { ChainTree } from "../components/ChainTree";
@@ -104,6 +105,11 @@ function Details({ referral }: { referral: Referral }) {
             : t("referrals.legal_basis.consent")
           : "—"}
       </Field>
+      {referral.programme ? (
+        <Field label={t("programmes.label")}>
+          <ProgrammeName code={referral.programme} />
+        </Field>
+      ) : null}
       <Field label={t("referrals.field.business_status")}>
         {referral.business_status ? t(`referrals.business_status.${referral.business_status}`) : "—"}
       </Field>

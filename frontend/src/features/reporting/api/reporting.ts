@@ -34,6 +34,8 @@ export interface Filters {
   status?: string;
   age_band?: string;
   sex?: string;
+  /** A programme code of the directory's catalogue; "none": referrals without a programme. */
+  programme?: string;
 }
 
 export const FILTER_NAMES = [
@@ -49,6 +51,7 @@ export const FILTER_NAMES = [
   "status",
   "age_band",
   "sex",
+  "programme",
 ] as const satisfies readonly (keyof Filters)[];
 
 export interface AggregateQuery {
@@ -278,7 +281,7 @@ function filenameFrom(response: Response, fallback: string): string {
 }
 
 /** Fetches a file with the session's token and hands it to the browser as a download. */
-async function download(url: string, fallbackName: string): Promise<string> {
+export async function download(url: string, fallbackName: string): Promise<string> {
   const response = await authorizedFetch(new Request(url, { headers: { Accept: "*/*" } }));
   if (!response.ok) throw await ApiError.fromResponse(response, undefined);
   const blob = await response.blob();

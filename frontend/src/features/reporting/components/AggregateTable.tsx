@@ -1,7 +1,8 @@
 import { ScrollArea, Table } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { AggregateRow } from "../api/reporting";
-import { useServiceTypes } from "../api/reporting";
+import { reportingQueries, useServiceTypes } from "../api/reporting";
 import { periodLabel } from "../lib/cells";
 import { usePowiatNames } from "../lib/usePowiatNames";
 import { VOIVODESHIPS } from "../map/geography";
@@ -15,6 +16,8 @@ export function useDimensionLabel(dimensions: readonly string[]) {
   const { t, i18n } = useTranslation();
   const powiats = usePowiatNames(dimensions.some((d) => /(^|_)(powiat|territory)$/.test(d)));
   const serviceTypes = useServiceTypes();
+  // The programmes' names (from the directory, through the catalogue) only for a programme column.
+  const catalogue = useQuery({ ...reportingQueries.catalogue(), enabled: dimensions.includes("programme") });
   return (dimension: string, value: string | undefined): string => {
     if (value === undefined) return "";
     if (value === "unknown") return t("reporting.unknown");
@@ -31,6 +34,10 @@ export function useDimensionLabel(dimensions: readonly string[]) {
     if (dimension === "priority") return t(`referrals.priority.${value}`, { defaultValue: value });
     if (dimension === "route") return value.replace("->", " → ");
     if (dimension === "sex") return t(`reporting.sex.${value}`, { defaultValue: value });
+    if (dimension === "programme") {
+      if (value === "none") return t("programmes.none");
+      return catalogue.data?.dimensions.find((d) => d.name === "programme")?.labels?.[value] ?? value;
+    }
     return value;
   };
 }

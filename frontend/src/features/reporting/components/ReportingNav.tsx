@@ -6,8 +6,10 @@ const SECTIONS = [
   { path: "/raporty/siec", label: "reporting.nav.network" },
   { path: "/raporty/partnerzy", label: "reporting.nav.partners" },
   { path: "/raporty/plany", label: "reporting.nav.casework" },
+  { path: "/raporty/problemy", label: "reporting.nav.problems" },
   { path: "/raporty/zestawienia", label: "reporting.nav.explorer" },
   { path: "/raporty/edycje", label: "reporting.nav.editions" },
+  { path: "/raporty/raport", label: "reporting.nav.report" },
 ];
 
 export function ReportingNav() {

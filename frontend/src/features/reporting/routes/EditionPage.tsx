@@ -8,7 +8,9 @@ import { PageSkeleton } from "@/lib/ui/FullPageLoader";
 import { ErrorAlert } from "@/lib/ui/ErrorAlert";
 import { PageHeader } from "@/lib/ui/PageHeader";
 import { notify } from "@/lib/ui/notify";
+import { describeError } from "@/lib/api/problem";
 import { downloadEditionVersion, useCorrectEdition, useEdition, useEditionVersion } from "../api/reporting";
+import { downloadFrozenReportPdf, fetchFrozenReportHtml } from "../api/resultsReport";
 import { AggregateTable } from "../components/AggregateTable";
 import { AsOfNote } from "../components/AsOfNote";
 import { DownloadButtons } from "../components/DownloadButtons";
@@ -64,6 +66,7 @@ export default function EditionPage() {
           </Badge>
         ) : null}
       </Group>
+      {info?.has_report && version !== null ? <FrozenReport editionId={editionId} version={version} /> : null}
       {info?.change_note ? (
         <Text size="sm" mb="md">
           <strong>{t("reporting.editions.change_note")}:</strong> {info.change_note}
@@ -96,6 +99,61 @@ export default function EditionPage() {
       ) : null}
       <CorrectModal id={editionId} opened={correcting} onClose={() => setCorrecting(false)} onDone={(v) => setPicked(v)} />
     </>
+  );
+}
+
+/** The results report frozen in this version: preview (sandboxed frame) and PDF download. */
+function FrozenReport({ editionId, version }: { editionId: string; version: number }) {
+  const { t } = useTranslation();
+  const [html, setHtml] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      notify("red", describeError(error, t).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper withBorder p="md" radius="md" mb="md">
+      <Group gap="sm">
+        <Badge variant="light" tt="none">
+          {t("reporting.report.title")}
+        </Badge>
+        <Button
+          variant="default"
+          size="xs"
+          loading={busy}
+          onClick={() => void run(async () => setHtml(await fetchFrozenReportHtml(editionId, version)))}
+        >
+          {t("reporting.report.show")}
+        </Button>
+        <Button
+          variant="default"
+          size="xs"
+          loading={busy}
+          onClick={() =>
+            void run(async () => {
+              const name = await downloadFrozenReportPdf(editionId, version);
+              notify("green", t("reporting.explorer.downloaded", { name }));
+            })
+          }
+        >
+          {t("reporting.report.download")}
+        </Button>
+      </Group>
+      {html !== null ? (
+        <iframe
+          title={t("reporting.report.preview_title")}
+          sandbox=""
+          srcDoc={html}
+          style={{ width: "100%", height: "70vh", marginTop: 12, border: "1px solid var(--mantine-color-gray-4)", background: "white" }}
+        />
+      ) : null}
+    </Paper>
   );
 }
 

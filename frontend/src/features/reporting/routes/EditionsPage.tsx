@@ -68,6 +68,11 @@ export default function EditionsPage() {
                     <Anchor component={Link} to={`/raporty/edycje/${edition.id}`}>
                       {edition.title}
                     </Anchor>
+                    {edition.versions.some((v) => v.has_report) ? (
+                      <Badge variant="light" ml="xs" tt="none">
+                        {t("reporting.report.has_report")}
+                      </Badge>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{periodLabel(edition.period, i18n.language)}</Table.Td>
                   <Table.Td>{territoryName(edition.territory)}</Table.Td>

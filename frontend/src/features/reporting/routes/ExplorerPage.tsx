@@ -23,7 +23,17 @@ import { formatPeriod, periodOf, periodRange } from "../lib/cells";
 import { useScopeLabel } from "../lib/scope";
 import { VOIVODESHIPS } from "../map/geography";
 
-const FILTERABLE = ["sender_voivodeship", "route", "service_type", "status", "sender_type", "target_type", "age_band", "sex"] as const;
+const FILTERABLE = [
+  "sender_voivodeship",
+  "route",
+  "service_type",
+  "status",
+  "sender_type",
+  "target_type",
+  "age_band",
+  "sex",
+  "programme",
+] as const;
 type FilterName = (typeof FILTERABLE)[number];
 const FRONT_LINE = ["PUP", "OPS", "CUS", "PCPR", "NGO", "CIS", "KIS"];
 
@@ -70,6 +80,11 @@ export default function ExplorerPage() {
       );
     }
     const info = catalogue.data?.dimensions.find((d) => d.name === name);
+    if (name === "programme") {
+      // The programmes the directory's catalogue names, and referrals without one.
+      const named = Object.entries(info?.labels ?? {}).map(([value, label]) => ({ value, label: `${label} (${value})` }));
+      return [...named, { value: "none", label: t("programmes.none") }];
+    }
     return (info?.values ?? [])
       .filter((v) => v !== "unknown")
       .map((value) => ({

@@ -10,6 +10,8 @@ const PartnersPage = lazy(() => import("./PartnersPage"));
 const CaseworkPage = lazy(() => import("./CaseworkPage"));
 const EditionsPage = lazy(() => import("./EditionsPage"));
 const EditionPage = lazy(() => import("./EditionPage"));
+const ReportPage = lazy(() => import("./ReportPage"));
+const ProblemAreasPage = lazy(() => import("./ProblemAreasPage"));
 
 /** /raporty: indicators, the map, the cooperation network, partners, casework, tables with downloads, editions. */
 export default function ReportingRoutes() {
@@ -23,9 +25,11 @@ export default function ReportingRoutes() {
           <Route path="siec" element={<NetworkPage />} />
           <Route path="partnerzy" element={<PartnersPage />} />
           <Route path="plany" element={<CaseworkPage />} />
+          <Route path="problemy" element={<ProblemAreasPage />} />
           <Route path="zestawienia" element={<ExplorerPage />} />
           <Route path="edycje" element={<EditionsPage />} />
           <Route path="edycje/:editionId" element={<EditionPage />} />
+          <Route path="raport" element={<ReportPage />} />
         </Routes>
       </Suspense>
     </>

@@ -2934,6 +2934,11 @@ export interface components {
             parties?: string[];
             /** Next Review Due */
             next_review_due?: string | null;
+            /**
+             * Programme
+             * @description A code of the directory's programme catalogue (GET /api/directory/v1/programmes), e.g. PAI
+             */
+            programme?: string | null;
         };
         /** PlanListItem */
         PlanListItem: {
@@ -2963,6 +2968,8 @@ export interface components {
             next_review_due: string | null;
             /** Review Overdue */
             review_overdue: boolean;
+            /** Programme */
+            programme?: string | null;
             /**
              * Version
              * Format: int64
@@ -3026,6 +3033,11 @@ export interface components {
             next_review_due: string | null;
             /** Review Overdue */
             review_overdue: boolean;
+            /**
+             * Programme
+             * @description The code of the plan's programme, if any
+             */
+            programme?: string | null;
             /** Goals */
             goals: components["schemas"]["GoalRead"][];
             /**
@@ -3093,6 +3105,11 @@ export interface components {
             parties?: string[] | null;
             /** Status */
             status?: ("active" | "closed") | null;
+            /**
+             * Programme
+             * @description A code of the directory's programme catalogue (GET /api/directory/v1/programmes), e.g. PAI; null: none
+             */
+            programme?: string | null;
         };
         /** ProblemAreaList */
         ProblemAreaList: {
@@ -10833,6 +10850,7 @@ export interface operations {
                      *           "agreement_method": "signed_paper",
                      *           "next_review_due": "2026-03-02",
                      *           "review_overdue": true,
+                     *           "programme": "programme",
                      *           "goals": [
                      *             {
                      *               "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -11004,7 +11022,8 @@ export interface operations {
                  *       "parties": [
                  *         "0f8fad5b-d9cb-469f-a165-708677289500"
                  *       ],
-                 *       "next_review_due": "2026-03-02"
+                 *       "next_review_due": "2026-03-02",
+                 *       "programme": "PL"
                  *     }
                  */
                 "application/json": components["schemas"]["PlanCreate"];
@@ -11040,6 +11059,7 @@ export interface operations {
                      *       "agreement_method": "signed_paper",
                      *       "next_review_due": "2026-03-02",
                      *       "review_overdue": true,
+                     *       "programme": "programme",
                      *       "goals": [
                      *         {
                      *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -11243,6 +11263,7 @@ export interface operations {
                      *           "status": "active",
                      *           "next_review_due": "2026-03-02",
                      *           "review_overdue": true,
+                     *           "programme": "programme",
                      *           "version": 1
                      *         }
                      *       ],
@@ -11367,6 +11388,7 @@ export interface operations {
                      *       "agreement_method": "signed_paper",
                      *       "next_review_due": "2026-03-02",
                      *       "review_overdue": true,
+                     *       "programme": "programme",
                      *       "goals": [
                      *         {
                      *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -11535,7 +11557,8 @@ export interface operations {
                  *       "parties": [
                  *         "0f8fad5b-d9cb-469f-a165-708677289500"
                  *       ],
-                 *       "status": "active"
+                 *       "status": "active",
+                 *       "programme": "PL"
                  *     }
                  */
                 "application/json": components["schemas"]["PlanUpdate"];
@@ -11569,6 +11592,7 @@ export interface operations {
                      *       "agreement_method": "signed_paper",
                      *       "next_review_due": "2026-03-02",
                      *       "review_overdue": true,
+                     *       "programme": "programme",
                      *       "goals": [
                      *         {
                      *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -11812,6 +11836,7 @@ export interface operations {
                      *       "agreement_method": "signed_paper",
                      *       "next_review_due": "2026-03-02",
                      *       "review_overdue": true,
+                     *       "programme": "programme",
                      *       "goals": [
                      *         {
                      *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -12054,6 +12079,7 @@ export interface operations {
                      *       "agreement_method": "signed_paper",
                      *       "next_review_due": "2026-03-02",
                      *       "review_overdue": true,
+                     *       "programme": "programme",
                      *       "goals": [
                      *         {
                      *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -12298,6 +12324,7 @@ export interface operations {
                      *       "agreement_method": "signed_paper",
                      *       "next_review_due": "2026-03-02",
                      *       "review_overdue": true,
+                     *       "programme": "programme",
                      *       "goals": [
                      *         {
                      *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -12526,6 +12553,7 @@ export interface operations {
                      *       "agreement_method": "signed_paper",
                      *       "next_review_due": "2026-03-02",
                      *       "review_overdue": true,
+                     *       "programme": "programme",
                      *       "goals": [
                      *         {
                      *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -12772,6 +12800,7 @@ export interface operations {
                      *       "agreement_method": "signed_paper",
                      *       "next_review_due": "2026-03-02",
                      *       "review_overdue": true,
+                     *       "programme": "programme",
                      *       "goals": [
                      *         {
                      *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -13011,6 +13040,7 @@ export interface operations {
                      *       "agreement_method": "signed_paper",
                      *       "next_review_due": "2026-03-02",
                      *       "review_overdue": true,
+                     *       "programme": "programme",
                      *       "goals": [
                      *         {
                      *           "id": "0f8fad5b-d9cb-469f-a165-70867728950e",

@@ -395,6 +395,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Programmes Route
+         * @description The programme catalogue: programmes referrals, individual plans and partnerships can belong
+         *     to (``programme`` of the reporting service's aggregates).
+         */
+        get: operations["list_programmes_route_v1_programmes_get"];
+        put?: never;
+        /**
+         * Create Programme Route
+         * @description Add a programme to the catalogue (system administrators).
+         */
+        post: operations["create_programme_route_v1_programmes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programmes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Programme Route
+         * @description One programme of the catalogue.
+         */
+        get: operations["get_programme_route_v1_programmes__code__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Programme Route
+         * @description Change a programme (system administrators); ``active: false`` withdraws it from new
+         *     referrals, plans and partnerships (existing ones keep it).
+         */
+        patch: operations["update_programme_route_v1_programmes__code__patch"];
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -1691,6 +1741,8 @@ export interface components {
              * Format: int32
              */
             score: number;
+            /** Problem Areas */
+            problem_areas?: string[];
         };
         /** EvaluationPage */
         EvaluationPage: {
@@ -1724,6 +1776,8 @@ export interface components {
              * Format: int64
              */
             score: number;
+            /** Problem Areas */
+            problem_areas: string[];
             /**
              * Submitted At
              * Format: date-time
@@ -2351,6 +2405,11 @@ export interface components {
             area_teryt: string[];
             /** Invited Institution Ids */
             invited_institution_ids: string[];
+            /**
+             * Programme
+             * @description A code of the programme catalogue
+             */
+            programme?: string | null;
         };
         /** PartnershipPage */
         PartnershipPage: {
@@ -2385,6 +2444,11 @@ export interface components {
             leader_institution_id: string;
             /** Party Ids */
             party_ids: string[];
+            /**
+             * Programme
+             * @description The code of the partnership's programme
+             */
+            programme?: string | null;
             /**
              * Access
              * @enum {string}
@@ -2442,6 +2506,11 @@ export interface components {
             leader_institution_id: string;
             /** Party Ids */
             party_ids: string[];
+            /**
+             * Programme
+             * @description The code of the partnership's programme
+             */
+            programme?: string | null;
         };
         /** PartnershipUpdate */
         PartnershipUpdate: {
@@ -2457,6 +2526,11 @@ export interface components {
             coordinator_subject?: string | null;
             /** Coordinator Name */
             coordinator_name?: string | null;
+            /**
+             * Programme
+             * @description A code of the programme catalogue
+             */
+            programme?: string | null;
         };
         /** PartyRead */
         PartyRead: {
@@ -2560,6 +2634,78 @@ export interface components {
             errors?: components["schemas"]["FieldError"][] | null;
         } & {
             [key: string]: unknown;
+        };
+        /** ProgrammeCreate */
+        ProgrammeCreate: {
+            /**
+             * Code
+             * @example PAI
+             */
+            code: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["ProgrammeKind"];
+            /** Funder */
+            funder?: string | null;
+            /** Starts On */
+            starts_on?: string | null;
+            /** Ends On */
+            ends_on?: string | null;
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+        };
+        /**
+         * ProgrammeKind
+         * @enum {string}
+         */
+        ProgrammeKind: "joint_activation" | "cis_kis" | "eu_project" | "national" | "local";
+        /** ProgrammeList */
+        ProgrammeList: {
+            /** Items */
+            items: components["schemas"]["ProgrammeRead"][];
+        };
+        /** ProgrammeRead */
+        ProgrammeRead: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["ProgrammeKind"];
+            /** Funder */
+            funder: string | null;
+            /** Starts On */
+            starts_on: string | null;
+            /** Ends On */
+            ends_on: string | null;
+            /** Active */
+            active: boolean;
+            /**
+             * Version
+             * Format: int64
+             */
+            version: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ProgrammeUpdate */
+        ProgrammeUpdate: {
+            /** Name */
+            name?: string | null;
+            kind?: components["schemas"]["ProgrammeKind"] | null;
+            /** Funder */
+            funder?: string | null;
+            /** Starts On */
+            starts_on?: string | null;
+            /** Ends On */
+            ends_on?: string | null;
+            /** Active */
+            active?: boolean | null;
         };
         /**
          * Role
@@ -6149,6 +6295,607 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                     "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_programmes_route_v1_programmes_get: {
+        parameters: {
+            query?: {
+                active?: boolean | null;
+                kind?: components["schemas"]["ProgrammeKind"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "code",
+                     *           "name": "name",
+                     *           "kind": "joint_activation",
+                     *           "funder": "funder",
+                     *           "starts_on": "2026-03-02",
+                     *           "ends_on": "2026-03-02",
+                     *           "active": true,
+                     *           "version": 1,
+                     *           "updated_at": "2026-03-02T09:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammeList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    create_programme_route_v1_programmes_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this request (e.g. a UUID), to retry it safely: a retry with the same key and body within 24 h gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency_key_reused`; a retry while the first still runs is a 409 `idempotency_in_progress` with Retry-After. Keys are per API client or user.
+                 * @example 9b2f0c8e-3d1a-4c55-9f0e-1e7a2b6c4d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "PAI",
+                 *       "name": "name",
+                 *       "kind": "joint_activation",
+                 *       "funder": "funder",
+                 *       "starts_on": "2026-03-02",
+                 *       "ends_on": "2026-03-02",
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgrammeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "code",
+                     *       "name": "name",
+                     *       "kind": "joint_activation",
+                     *       "funder": "funder",
+                     *       "starts_on": "2026-03-02",
+                     *       "ends_on": "2026-03-02",
+                     *       "active": true,
+                     *       "version": 1,
+                     *       "updated_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammeRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_programme_route_v1_programmes__code__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "code",
+                     *       "name": "name",
+                     *       "kind": "joint_activation",
+                     *       "funder": "funder",
+                     *       "starts_on": "2026-03-02",
+                     *       "ends_on": "2026-03-02",
+                     *       "active": true,
+                     *       "version": 1,
+                     *       "updated_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammeRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests: the caller's rate limit is used up */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Internal Server Error: quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    update_programme_route_v1_programmes__code__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag you last read (required: without it the answer is 428, with a stale one 412)
+                 * @example "0f8fad5b-d9cb-469f-a165-70867728950e.3"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "name",
+                 *       "kind": "joint_activation",
+                 *       "funder": "funder",
+                 *       "starts_on": "2026-03-02",
+                 *       "ends_on": "2026-03-02",
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgrammeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "code",
+                     *       "name": "name",
+                     *       "kind": "joint_activation",
+                     *       "funder": "funder",
+                     *       "starts_on": "2026-03-02",
+                     *       "ends_on": "2026-03-02",
+                     *       "active": true,
+                     *       "version": 1,
+                     *       "updated_at": "2026-03-02T09:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammeRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ForbiddenProblem"];
+                    "application/json": components["schemas"]["ForbiddenProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleEtagProblem"];
+                    "application/json": components["schemas"]["StaleEtagProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                    "application/json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Too Many Requests: the caller's rate limit is used up */
@@ -10600,6 +11347,9 @@ export interface operations {
                      *           "barriers": "barriers",
                      *           "proposals": "proposals",
                      *           "score": 1,
+                     *           "problem_areas": [
+                     *             "problem areas"
+                     *           ],
                      *           "submitted_at": "2026-03-02T09:30:00Z"
                      *         }
                      *       ],
@@ -10721,7 +11471,10 @@ export interface operations {
                  *       "what_works": "what works",
                  *       "barriers": "barriers",
                  *       "proposals": "proposals",
-                 *       "score": 1
+                 *       "score": 1,
+                 *       "problem_areas": [
+                 *         "example_code"
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["EvaluationCreate"];
@@ -10747,6 +11500,9 @@ export interface operations {
                      *       "barriers": "barriers",
                      *       "proposals": "proposals",
                      *       "score": 1,
+                     *       "problem_areas": [
+                     *         "problem areas"
+                     *       ],
                      *       "submitted_at": "2026-03-02T09:30:00Z"
                      *     }
                      */
@@ -10904,6 +11660,9 @@ export interface operations {
                      *           "barriers": "barriers",
                      *           "proposals": "proposals",
                      *           "score": 1,
+                     *           "problem_areas": [
+                     *             "problem areas"
+                     *           ],
                      *           "submitted_at": "2026-03-02T09:30:00Z"
                      *         }
                      *       ]
@@ -11353,7 +12112,8 @@ export interface operations {
                      *           "leader_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
                      *           "party_ids": [
                      *             "0f8fad5b-d9cb-469f-a165-708677289500"
-                     *           ]
+                     *           ],
+                     *           "programme": "programme"
                      *         }
                      *       ],
                      *       "next_cursor": "next cursor"
@@ -11462,7 +12222,8 @@ export interface operations {
                  *       ],
                  *       "invited_institution_ids": [
                  *         "0f8fad5b-d9cb-469f-a165-708677289500"
-                 *       ]
+                 *       ],
+                 *       "programme": "PL"
                  *     }
                  */
                 "application/json": components["schemas"]["PartnershipCreate"];
@@ -11493,6 +12254,7 @@ export interface operations {
                      *       "party_ids": [
                      *         "0f8fad5b-d9cb-469f-a165-708677289500"
                      *       ],
+                     *       "programme": "programme",
                      *       "access": "party",
                      *       "purpose": "purpose",
                      *       "proposed_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -11699,7 +12461,8 @@ export interface operations {
                      *       "leader_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
                      *       "party_ids": [
                      *         "0f8fad5b-d9cb-469f-a165-708677289500"
-                     *       ]
+                     *       ],
+                     *       "programme": "programme"
                      *     }
                      */
                     "application/json": components["schemas"]["PartnershipSummary"];
@@ -11827,6 +12590,7 @@ export interface operations {
                      *       "party_ids": [
                      *         "0f8fad5b-d9cb-469f-a165-708677289500"
                      *       ],
+                     *       "programme": "programme",
                      *       "access": "party",
                      *       "purpose": "purpose",
                      *       "proposed_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -12002,7 +12766,8 @@ export interface operations {
                  *       ],
                  *       "leader_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
                  *       "coordinator_subject": "coordinator subject",
-                 *       "coordinator_name": "coordinator name"
+                 *       "coordinator_name": "coordinator name",
+                 *       "programme": "PL"
                  *     }
                  */
                 "application/json": components["schemas"]["PartnershipUpdate"];
@@ -12031,6 +12796,7 @@ export interface operations {
                      *       "party_ids": [
                      *         "0f8fad5b-d9cb-469f-a165-708677289500"
                      *       ],
+                     *       "programme": "programme",
                      *       "access": "party",
                      *       "purpose": "purpose",
                      *       "proposed_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -12267,6 +13033,7 @@ export interface operations {
                      *       "party_ids": [
                      *         "0f8fad5b-d9cb-469f-a165-708677289500"
                      *       ],
+                     *       "programme": "programme",
                      *       "access": "party",
                      *       "purpose": "purpose",
                      *       "proposed_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -12483,6 +13250,7 @@ export interface operations {
                      *       "party_ids": [
                      *         "0f8fad5b-d9cb-469f-a165-708677289500"
                      *       ],
+                     *       "programme": "programme",
                      *       "access": "party",
                      *       "purpose": "purpose",
                      *       "proposed_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
@@ -12703,6 +13471,7 @@ export interface operations {
                      *       "party_ids": [
                      *         "0f8fad5b-d9cb-469f-a165-708677289500"
                      *       ],
+                     *       "programme": "programme",
                      *       "access": "party",
                      *       "purpose": "purpose",
                      *       "proposed_by_institution_id": "0f8fad5b-d9cb-469f-a165-70867728950e",

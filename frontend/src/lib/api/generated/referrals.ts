@@ -1010,6 +1010,7 @@ export interface components {
          *           "overdue": false,
          *           "person_id": "0b6f3c1e-5d2a-4c8e-9f10-2a3b4c5d6e7f",
          *           "priority": "routine",
+         *           "programme": "PAI",
          *           "responded_at": "2026-11-03T12:00:00+00:00",
          *           "sender_institution_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
          *           "sent_at": "2026-11-02T09:05:00+00:00",
@@ -1090,6 +1091,7 @@ export interface components {
          *               "overdue": false,
          *               "person_id": "0b6f3c1e-5d2a-4c8e-9f10-2a3b4c5d6e7f",
          *               "priority": "routine",
+         *               "programme": "PAI",
          *               "responded_at": "2026-11-03T12:00:00+00:00",
          *               "sender_institution_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
          *               "sent_at": "2026-11-02T09:05:00+00:00",
@@ -1274,7 +1276,10 @@ export interface components {
             needs_description?: string | null;
             /** Legal Basis */
             legal_basis: components["schemas"]["StatutoryBasis"] | components["schemas"]["ConsentBasis"];
-            /** Programme */
+            /**
+             * Programme
+             * @description A code of the programme catalogue; left out: the forwarded referral's own
+             */
             programme?: string | null;
             /** Planned Start Date */
             planned_start_date?: string | null;
@@ -1594,7 +1599,7 @@ export interface components {
             legal_basis?: (components["schemas"]["StatutoryBasis"] | components["schemas"]["ConsentBasis"]) | null;
             /**
              * Programme
-             * @description A programme such as PAI, if any
+             * @description A code of the directory's programme catalogue (e.g. PAI), if any
              */
             programme?: string | null;
             /** Planned Start Date */
@@ -8101,6 +8106,7 @@ export interface operations {
                      *               "overdue": false,
                      *               "person_id": "0b6f3c1e-5d2a-4c8e-9f10-2a3b4c5d6e7f",
                      *               "priority": "routine",
+                     *               "programme": "PAI",
                      *               "responded_at": "2026-11-03T12:00:00+00:00",
                      *               "sender_institution_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
                      *               "sent_at": "2026-11-02T09:05:00+00:00",
