@@ -21,6 +21,8 @@ class PlanCreate:
         diagnosis_id (None | Unset | UUID):
         parties (list[UUID] | Unset): Other institutions of a joint plan
         next_review_due (datetime.date | None | Unset):
+        programme (None | str | Unset): A code of the directory's programme catalogue (GET
+            /api/directory/v1/programmes), e.g. PAI
     """
 
     plan_type_code: str
@@ -28,6 +30,7 @@ class PlanCreate:
     diagnosis_id: None | Unset | UUID = UNSET
     parties: list[UUID] | Unset = UNSET
     next_review_due: datetime.date | None | Unset = UNSET
+    programme: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         plan_type_code = self.plan_type_code
@@ -57,6 +60,12 @@ class PlanCreate:
         else:
             next_review_due = self.next_review_due
 
+        programme: None | str | Unset
+        if isinstance(self.programme, Unset):
+            programme = UNSET
+        else:
+            programme = self.programme
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -71,6 +80,8 @@ class PlanCreate:
             field_dict["parties"] = parties
         if next_review_due is not UNSET:
             field_dict["next_review_due"] = next_review_due
+        if programme is not UNSET:
+            field_dict["programme"] = programme
 
         return field_dict
 
@@ -124,12 +135,22 @@ class PlanCreate:
 
         next_review_due = _parse_next_review_due(d.pop("next_review_due", UNSET))
 
+        def _parse_programme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        programme = _parse_programme(d.pop("programme", UNSET))
+
         plan_create = cls(
             plan_type_code=plan_type_code,
             starts_on=starts_on,
             diagnosis_id=diagnosis_id,
             parties=parties,
             next_review_due=next_review_due,
+            programme=programme,
         )
 
         return plan_create

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.plan_list_item_status import PlanListItemStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PlanListItem")
 
@@ -25,6 +26,7 @@ class PlanListItem:
         next_review_due (datetime.date | None):
         review_overdue (bool):
         version (int):
+        programme (None | str | Unset):
     """
 
     id: UUID
@@ -35,6 +37,7 @@ class PlanListItem:
     next_review_due: datetime.date | None
     review_overdue: bool
     version: int
+    programme: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +61,12 @@ class PlanListItem:
 
         version = self.version
 
+        programme: None | str | Unset
+        if isinstance(self.programme, Unset):
+            programme = UNSET
+        else:
+            programme = self.programme
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +81,8 @@ class PlanListItem:
                 "version": version,
             }
         )
+        if programme is not UNSET:
+            field_dict["programme"] = programme
 
         return field_dict
 
@@ -107,6 +118,15 @@ class PlanListItem:
 
         version = d.pop("version")
 
+        def _parse_programme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        programme = _parse_programme(d.pop("programme", UNSET))
+
         plan_list_item = cls(
             id=id,
             person_id=person_id,
@@ -116,6 +136,7 @@ class PlanListItem:
             next_review_due=next_review_due,
             review_overdue=review_overdue,
             version=version,
+            programme=programme,
         )
 
         plan_list_item.additional_properties = d

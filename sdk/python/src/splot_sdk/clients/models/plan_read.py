@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.plan_read_agreement_method_type_0 import PlanReadAgreementMethodType0
 from ..models.plan_read_status import PlanReadStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.goal_read import GoalRead
@@ -42,6 +43,7 @@ class PlanRead:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         version (int):
+        programme (None | str | Unset): The code of the plan's programme, if any
     """
 
     id: UUID
@@ -63,6 +65,7 @@ class PlanRead:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     version: int
+    programme: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,6 +132,12 @@ class PlanRead:
 
         version = self.version
 
+        programme: None | str | Unset
+        if isinstance(self.programme, Unset):
+            programme = UNSET
+        else:
+            programme = self.programme
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -154,6 +163,8 @@ class PlanRead:
                 "version": version,
             }
         )
+        if programme is not UNSET:
+            field_dict["programme"] = programme
 
         return field_dict
 
@@ -268,6 +279,15 @@ class PlanRead:
 
         version = d.pop("version")
 
+        def _parse_programme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        programme = _parse_programme(d.pop("programme", UNSET))
+
         plan_read = cls(
             id=id,
             person_id=person_id,
@@ -288,6 +308,7 @@ class PlanRead:
             created_at=created_at,
             updated_at=updated_at,
             version=version,
+            programme=programme,
         )
 
         plan_read.additional_properties = d

@@ -24,6 +24,8 @@ class PlanUpdate:
         next_review_due (datetime.date | None | Unset):
         parties (list[UUID] | None | Unset):
         status (None | PlanUpdateStatusType0 | Unset):
+        programme (None | str | Unset): A code of the directory's programme catalogue (GET
+            /api/directory/v1/programmes), e.g. PAI; null: none
     """
 
     agreement_date: datetime.date | None | Unset = UNSET
@@ -31,6 +33,7 @@ class PlanUpdate:
     next_review_due: datetime.date | None | Unset = UNSET
     parties: list[UUID] | None | Unset = UNSET
     status: None | PlanUpdateStatusType0 | Unset = UNSET
+    programme: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         agreement_date: None | str | Unset
@@ -77,6 +80,12 @@ class PlanUpdate:
         else:
             status = self.status
 
+        programme: None | str | Unset
+        if isinstance(self.programme, Unset):
+            programme = UNSET
+        else:
+            programme = self.programme
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -90,6 +99,8 @@ class PlanUpdate:
             field_dict["parties"] = parties
         if status is not UNSET:
             field_dict["status"] = status
+        if programme is not UNSET:
+            field_dict["programme"] = programme
 
         return field_dict
 
@@ -187,12 +198,22 @@ class PlanUpdate:
 
         status = _parse_status(d.pop("status", UNSET))
 
+        def _parse_programme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        programme = _parse_programme(d.pop("programme", UNSET))
+
         plan_update = cls(
             agreement_date=agreement_date,
             agreement_method=agreement_method,
             next_review_due=next_review_due,
             parties=parties,
             status=status,
+            programme=programme,
         )
 
         return plan_update

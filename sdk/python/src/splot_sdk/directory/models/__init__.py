@@ -80,6 +80,11 @@ from .password_change import PasswordChange
 from .password_reset import PasswordReset
 from .plan_read import PlanRead
 from .problem_detail import ProblemDetail
+from .programme_create import ProgrammeCreate
+from .programme_kind import ProgrammeKind
+from .programme_list import ProgrammeList
+from .programme_read import ProgrammeRead
+from .programme_update import ProgrammeUpdate
 from .role import Role
 from .service_type_list import ServiceTypeList
 from .service_type_read import ServiceTypeRead
@@ -194,6 +199,11 @@ __all__ = (
     "PasswordReset",
     "PlanRead",
     "ProblemDetail",
+    "ProgrammeCreate",
+    "ProgrammeKind",
+    "ProgrammeList",
+    "ProgrammeRead",
+    "ProgrammeUpdate",
     "Role",
     "ServiceTypeList",
     "ServiceTypeRead",

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EvaluationCreate")
 
@@ -17,6 +19,7 @@ class EvaluationCreate:
         barriers (str):
         proposals (str):
         score (int):
+        problem_areas (list[str] | Unset):
     """
 
     period: str
@@ -24,6 +27,7 @@ class EvaluationCreate:
     barriers: str
     proposals: str
     score: int
+    problem_areas: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         period = self.period
@@ -36,6 +40,10 @@ class EvaluationCreate:
 
         score = self.score
 
+        problem_areas: list[str] | Unset = UNSET
+        if not isinstance(self.problem_areas, Unset):
+            problem_areas = self.problem_areas
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -47,6 +55,8 @@ class EvaluationCreate:
                 "score": score,
             }
         )
+        if problem_areas is not UNSET:
+            field_dict["problem_areas"] = problem_areas
 
         return field_dict
 
@@ -63,12 +73,15 @@ class EvaluationCreate:
 
         score = d.pop("score")
 
+        problem_areas = cast(list[str], d.pop("problem_areas", UNSET))
+
         evaluation_create = cls(
             period=period,
             what_works=what_works,
             barriers=barriers,
             proposals=proposals,
             score=score,
+            problem_areas=problem_areas,
         )
 
         return evaluation_create

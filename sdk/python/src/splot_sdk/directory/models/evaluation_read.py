@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -22,6 +22,7 @@ class EvaluationRead:
         barriers (str):
         proposals (str):
         score (int):
+        problem_areas (list[str]):
         submitted_at (datetime.datetime):
     """
 
@@ -32,6 +33,7 @@ class EvaluationRead:
     barriers: str
     proposals: str
     score: int
+    problem_areas: list[str]
     submitted_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,6 +52,8 @@ class EvaluationRead:
 
         score = self.score
 
+        problem_areas = self.problem_areas
+
         submitted_at = self.submitted_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -63,6 +67,7 @@ class EvaluationRead:
                 "barriers": barriers,
                 "proposals": proposals,
                 "score": score,
+                "problem_areas": problem_areas,
                 "submitted_at": submitted_at,
             }
         )
@@ -86,6 +91,8 @@ class EvaluationRead:
 
         score = d.pop("score")
 
+        problem_areas = cast(list[str], d.pop("problem_areas"))
+
         submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
 
         evaluation_read = cls(
@@ -96,6 +103,7 @@ class EvaluationRead:
             barriers=barriers,
             proposals=proposals,
             score=score,
+            problem_areas=problem_areas,
             submitted_at=submitted_at,
         )
 

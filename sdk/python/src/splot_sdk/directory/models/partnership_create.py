@@ -6,6 +6,8 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="PartnershipCreate")
 
 
@@ -17,12 +19,14 @@ class PartnershipCreate:
         purpose (str): Why the partnership is proposed
         area_teryt (list[str]):
         invited_institution_ids (list[UUID]):
+        programme (None | str | Unset): A code of the programme catalogue
     """
 
     name: str
     purpose: str
     area_teryt: list[str]
     invited_institution_ids: list[UUID]
+    programme: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -36,6 +40,12 @@ class PartnershipCreate:
             invited_institution_ids_item = str(invited_institution_ids_item_data)
             invited_institution_ids.append(invited_institution_ids_item)
 
+        programme: None | str | Unset
+        if isinstance(self.programme, Unset):
+            programme = UNSET
+        else:
+            programme = self.programme
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -46,6 +56,8 @@ class PartnershipCreate:
                 "invited_institution_ids": invited_institution_ids,
             }
         )
+        if programme is not UNSET:
+            field_dict["programme"] = programme
 
         return field_dict
 
@@ -65,11 +77,21 @@ class PartnershipCreate:
 
             invited_institution_ids.append(invited_institution_ids_item)
 
+        def _parse_programme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        programme = _parse_programme(d.pop("programme", UNSET))
+
         partnership_create = cls(
             name=name,
             purpose=purpose,
             area_teryt=area_teryt,
             invited_institution_ids=invited_institution_ids,
+            programme=programme,
         )
 
         return partnership_create

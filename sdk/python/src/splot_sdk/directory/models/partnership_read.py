@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.partnership_read_access import PartnershipReadAccess
 from ..models.partnership_read_status import PartnershipReadStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.agreement_version_read import AgreementVersionRead
@@ -39,6 +40,7 @@ class PartnershipRead:
         agreements (list[AgreementVersionRead]):
         version (int):
         created_at (datetime.datetime):
+        programme (None | str | Unset): The code of the partnership's programme
     """
 
     id: UUID
@@ -56,6 +58,7 @@ class PartnershipRead:
     agreements: list[AgreementVersionRead]
     version: int
     created_at: datetime.datetime
+    programme: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,6 +103,12 @@ class PartnershipRead:
 
         created_at = self.created_at.isoformat()
 
+        programme: None | str | Unset
+        if isinstance(self.programme, Unset):
+            programme = UNSET
+        else:
+            programme = self.programme
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -121,6 +130,8 @@ class PartnershipRead:
                 "created_at": created_at,
             }
         )
+        if programme is not UNSET:
+            field_dict["programme"] = programme
 
         return field_dict
 
@@ -185,6 +196,15 @@ class PartnershipRead:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_programme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        programme = _parse_programme(d.pop("programme", UNSET))
+
         partnership_read = cls(
             id=id,
             name=name,
@@ -201,6 +221,7 @@ class PartnershipRead:
             agreements=agreements,
             version=version,
             created_at=created_at,
+            programme=programme,
         )
 
         partnership_read.additional_properties = d

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.partnership_summary_status import PartnershipSummaryStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PartnershipSummary")
 
@@ -23,6 +24,7 @@ class PartnershipSummary:
         status (PartnershipSummaryStatus):
         leader_institution_id (UUID):
         party_ids (list[UUID]):
+        programme (None | str | Unset): The code of the partnership's programme
     """
 
     id: UUID
@@ -31,6 +33,7 @@ class PartnershipSummary:
     status: PartnershipSummaryStatus
     leader_institution_id: UUID
     party_ids: list[UUID]
+    programme: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,6 +52,12 @@ class PartnershipSummary:
             party_ids_item = str(party_ids_item_data)
             party_ids.append(party_ids_item)
 
+        programme: None | str | Unset
+        if isinstance(self.programme, Unset):
+            programme = UNSET
+        else:
+            programme = self.programme
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -61,6 +70,8 @@ class PartnershipSummary:
                 "party_ids": party_ids,
             }
         )
+        if programme is not UNSET:
+            field_dict["programme"] = programme
 
         return field_dict
 
@@ -84,6 +95,15 @@ class PartnershipSummary:
 
             party_ids.append(party_ids_item)
 
+        def _parse_programme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        programme = _parse_programme(d.pop("programme", UNSET))
+
         partnership_summary = cls(
             id=id,
             name=name,
@@ -91,6 +111,7 @@ class PartnershipSummary:
             status=status,
             leader_institution_id=leader_institution_id,
             party_ids=party_ids,
+            programme=programme,
         )
 
         partnership_summary.additional_properties = d

@@ -21,6 +21,7 @@ class PartnershipUpdate:
         leader_institution_id (None | Unset | UUID):
         coordinator_subject (None | str | Unset):
         coordinator_name (None | str | Unset):
+        programme (None | str | Unset): A code of the programme catalogue
     """
 
     name: None | str | Unset = UNSET
@@ -29,6 +30,7 @@ class PartnershipUpdate:
     leader_institution_id: None | Unset | UUID = UNSET
     coordinator_subject: None | str | Unset = UNSET
     coordinator_name: None | str | Unset = UNSET
+    programme: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name: None | str | Unset
@@ -72,6 +74,12 @@ class PartnershipUpdate:
         else:
             coordinator_name = self.coordinator_name
 
+        programme: None | str | Unset
+        if isinstance(self.programme, Unset):
+            programme = UNSET
+        else:
+            programme = self.programme
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -87,6 +95,8 @@ class PartnershipUpdate:
             field_dict["coordinator_subject"] = coordinator_subject
         if coordinator_name is not UNSET:
             field_dict["coordinator_name"] = coordinator_name
+        if programme is not UNSET:
+            field_dict["programme"] = programme
 
         return field_dict
 
@@ -164,6 +174,15 @@ class PartnershipUpdate:
 
         coordinator_name = _parse_coordinator_name(d.pop("coordinator_name", UNSET))
 
+        def _parse_programme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        programme = _parse_programme(d.pop("programme", UNSET))
+
         partnership_update = cls(
             name=name,
             purpose=purpose,
@@ -171,6 +190,7 @@ class PartnershipUpdate:
             leader_institution_id=leader_institution_id,
             coordinator_subject=coordinator_subject,
             coordinator_name=coordinator_name,
+            programme=programme,
         )
 
         return partnership_update

@@ -29,7 +29,7 @@ class ForwardRequest:
         target_offer_id (None | Unset | UUID):
         priority (Priority | Unset):
         needs_description (None | str | Unset):
-        programme (None | str | Unset):
+        programme (None | str | Unset): A code of the programme catalogue; left out: the forwarded referral's own
         planned_start_date (datetime.date | None | Unset):
         planned_end_date (datetime.date | None | Unset):
     """

@@ -29,7 +29,7 @@ class ReferralCreate:
         priority (Priority | Unset):
         needs_description (None | str | Unset):
         legal_basis (ConsentBasis | None | StatutoryBasis | Unset):
-        programme (None | str | Unset): A programme such as PAI, if any
+        programme (None | str | Unset): A code of the directory's programme catalogue (e.g. PAI), if any
         planned_start_date (datetime.date | None | Unset):
         planned_end_date (datetime.date | None | Unset):
         plan_action_id (None | Unset | UUID): The action of an individual plan in the client registry this referral

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.dimension_info_labels_type_0 import DimensionInfoLabelsType0
+
 
 T = TypeVar("T", bound="DimensionInfo")
 
@@ -17,15 +23,20 @@ class DimensionInfo:
         definition (str):
         values (list[str] | None):
         pattern (None | str):
+        labels (DimensionInfoLabelsType0 | None | Unset): Names of known values (programme: the directory's programme
+            catalogue)
     """
 
     name: str
     definition: str
     values: list[str] | None
     pattern: None | str
+    labels: DimensionInfoLabelsType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.dimension_info_labels_type_0 import DimensionInfoLabelsType0  # noqa: PLC0415
+
         name = self.name
 
         definition = self.definition
@@ -40,6 +51,14 @@ class DimensionInfo:
         pattern: None | str
         pattern = self.pattern
 
+        labels: dict[str, Any] | None | Unset
+        if isinstance(self.labels, Unset):
+            labels = UNSET
+        elif isinstance(self.labels, DimensionInfoLabelsType0):
+            labels = self.labels.to_dict()
+        else:
+            labels = self.labels
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -50,11 +69,15 @@ class DimensionInfo:
                 "pattern": pattern,
             }
         )
+        if labels is not UNSET:
+            field_dict["labels"] = labels
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.dimension_info_labels_type_0 import DimensionInfoLabelsType0  # noqa: PLC0415
+
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -82,11 +105,29 @@ class DimensionInfo:
 
         pattern = _parse_pattern(d.pop("pattern"))
 
+        def _parse_labels(data: object) -> DimensionInfoLabelsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                labels_type_0 = DimensionInfoLabelsType0.from_dict(data)
+
+                return labels_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DimensionInfoLabelsType0 | None | Unset, data)
+
+        labels = _parse_labels(d.pop("labels", UNSET))
+
         dimension_info = cls(
             name=name,
             definition=definition,
             values=values,
             pattern=pattern,
+            labels=labels,
         )
 
         dimension_info.additional_properties = d

@@ -4,6 +4,7 @@ from enum import StrEnum
 class DimensionName(StrEnum):
     AGE_BAND = "age_band"
     PRIORITY = "priority"
+    PROGRAMME = "programme"
     ROUTE = "route"
     SENDER_POWIAT = "sender_powiat"
     SENDER_TYPE = "sender_type"

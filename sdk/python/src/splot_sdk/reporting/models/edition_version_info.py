@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="EditionVersionInfo")
 
 
@@ -17,11 +19,13 @@ class EditionVersionInfo:
         version (int):
         change_note (None | str):
         published_at (datetime.datetime):
+        has_report (bool | Unset): A results report is frozen in this version Default: False.
     """
 
     version: int
     change_note: None | str
     published_at: datetime.datetime
+    has_report: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,6 +36,8 @@ class EditionVersionInfo:
 
         published_at = self.published_at.isoformat()
 
+        has_report = self.has_report
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -41,6 +47,8 @@ class EditionVersionInfo:
                 "published_at": published_at,
             }
         )
+        if has_report is not UNSET:
+            field_dict["has_report"] = has_report
 
         return field_dict
 
@@ -58,10 +66,13 @@ class EditionVersionInfo:
 
         published_at = datetime.datetime.fromisoformat(d.pop("published_at"))
 
+        has_report = d.pop("has_report", UNSET)
+
         edition_version_info = cls(
             version=version,
             change_note=change_note,
             published_at=published_at,
+            has_report=has_report,
         )
 
         edition_version_info.additional_properties = d

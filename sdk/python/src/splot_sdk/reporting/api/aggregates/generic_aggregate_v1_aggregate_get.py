@@ -34,6 +34,7 @@ def _get_kwargs(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -162,6 +163,13 @@ def _get_kwargs(
         json_sex = sex
     params["sex"] = json_sex
 
+    json_programme: None | str | Unset
+    if isinstance(programme, Unset):
+        json_programme = UNSET
+    else:
+        json_programme = programme
+    params["programme"] = json_programme
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -248,6 +256,7 @@ def sync_detailed(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> Response[AggregateRead | ForbiddenProblem | ProblemDetail | ValidationProblem]:
     """Generic Aggregate
 
@@ -273,6 +282,7 @@ def sync_detailed(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -300,6 +310,7 @@ def sync_detailed(
         status=status,
         age_band=age_band,
         sex=sex,
+        programme=programme,
     )
 
     response = client.get_httpx_client().request(
@@ -329,6 +340,7 @@ def sync(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> AggregateRead | ForbiddenProblem | ProblemDetail | ValidationProblem | None:
     """Generic Aggregate
 
@@ -354,6 +366,7 @@ def sync(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -382,6 +395,7 @@ def sync(
         status=status,
         age_band=age_band,
         sex=sex,
+        programme=programme,
     ).parsed
 
 
@@ -405,6 +419,7 @@ async def asyncio_detailed(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> Response[AggregateRead | ForbiddenProblem | ProblemDetail | ValidationProblem]:
     """Generic Aggregate
 
@@ -430,6 +445,7 @@ async def asyncio_detailed(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -457,6 +473,7 @@ async def asyncio_detailed(
         status=status,
         age_band=age_band,
         sex=sex,
+        programme=programme,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -484,6 +501,7 @@ async def asyncio(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> AggregateRead | ForbiddenProblem | ProblemDetail | ValidationProblem | None:
     """Generic Aggregate
 
@@ -509,6 +527,7 @@ async def asyncio(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -538,5 +557,6 @@ async def asyncio(
             status=status,
             age_band=age_band,
             sex=sex,
+            programme=programme,
         )
     ).parsed

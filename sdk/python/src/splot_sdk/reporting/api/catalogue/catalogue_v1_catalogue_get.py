@@ -83,7 +83,8 @@ def sync_detailed(
 ) -> Response[CatalogueRead | ForbiddenProblem | ProblemDetail | ValidationProblem]:
     """Catalogue
 
-     Published measures and dimensions with their definitions (stable field names).
+     Published measures and dimensions with their definitions (stable field names); the
+    ``programme`` dimension with the names of the directory's programmes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +109,8 @@ def sync(
 ) -> CatalogueRead | ForbiddenProblem | ProblemDetail | ValidationProblem | None:
     """Catalogue
 
-     Published measures and dimensions with their definitions (stable field names).
+     Published measures and dimensions with their definitions (stable field names); the
+    ``programme`` dimension with the names of the directory's programmes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +131,8 @@ async def asyncio_detailed(
 ) -> Response[CatalogueRead | ForbiddenProblem | ProblemDetail | ValidationProblem]:
     """Catalogue
 
-     Published measures and dimensions with their definitions (stable field names).
+     Published measures and dimensions with their definitions (stable field names); the
+    ``programme`` dimension with the names of the directory's programmes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +155,8 @@ async def asyncio(
 ) -> CatalogueRead | ForbiddenProblem | ProblemDetail | ValidationProblem | None:
     """Catalogue
 
-     Published measures and dimensions with their definitions (stable field names).
+     Published measures and dimensions with their definitions (stable field names); the
+    ``programme`` dimension with the names of the directory's programmes.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -35,6 +35,7 @@ def _get_kwargs(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -169,6 +170,13 @@ def _get_kwargs(
         json_sex = sex
     params["sex"] = json_sex
 
+    json_programme: None | str | Unset
+    if isinstance(programme, Unset):
+        json_programme = UNSET
+    else:
+        json_programme = programme
+    params["programme"] = json_programme
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -260,6 +268,7 @@ def sync_detailed(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> Response[ForbiddenProblem | ProblemDetail | ValidationProblem | str]:
     """Export Aggregate
 
@@ -287,6 +296,7 @@ def sync_detailed(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -315,6 +325,7 @@ def sync_detailed(
         status=status,
         age_band=age_band,
         sex=sex,
+        programme=programme,
     )
 
     response = client.get_httpx_client().request(
@@ -345,6 +356,7 @@ def sync(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> ForbiddenProblem | ProblemDetail | ValidationProblem | str | None:
     """Export Aggregate
 
@@ -372,6 +384,7 @@ def sync(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -401,6 +414,7 @@ def sync(
         status=status,
         age_band=age_band,
         sex=sex,
+        programme=programme,
     ).parsed
 
 
@@ -425,6 +439,7 @@ async def asyncio_detailed(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> Response[ForbiddenProblem | ProblemDetail | ValidationProblem | str]:
     """Export Aggregate
 
@@ -452,6 +467,7 @@ async def asyncio_detailed(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -480,6 +496,7 @@ async def asyncio_detailed(
         status=status,
         age_band=age_band,
         sex=sex,
+        programme=programme,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -508,6 +525,7 @@ async def asyncio(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> ForbiddenProblem | ProblemDetail | ValidationProblem | str | None:
     """Export Aggregate
 
@@ -535,6 +553,7 @@ async def asyncio(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -565,5 +584,6 @@ async def asyncio(
             status=status,
             age_band=age_band,
             sex=sex,
+            programme=programme,
         )
     ).parsed

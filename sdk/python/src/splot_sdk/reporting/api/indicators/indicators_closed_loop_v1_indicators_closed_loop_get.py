@@ -32,6 +32,7 @@ def _get_kwargs(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -153,6 +154,13 @@ def _get_kwargs(
         json_sex = sex
     params["sex"] = json_sex
 
+    json_programme: None | str | Unset
+    if isinstance(programme, Unset):
+        json_programme = UNSET
+    else:
+        json_programme = programme
+    params["programme"] = json_programme
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -238,6 +246,7 @@ def sync_detailed(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> Response[AggregateRead | ForbiddenProblem | ProblemDetail | ValidationProblem]:
     """Closed-loop rate: ended referrals with an outcome reported back
 
@@ -260,6 +269,7 @@ def sync_detailed(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -286,6 +296,7 @@ def sync_detailed(
         status=status,
         age_band=age_band,
         sex=sex,
+        programme=programme,
     )
 
     response = client.get_httpx_client().request(
@@ -314,6 +325,7 @@ def sync(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> AggregateRead | ForbiddenProblem | ProblemDetail | ValidationProblem | None:
     """Closed-loop rate: ended referrals with an outcome reported back
 
@@ -336,6 +348,7 @@ def sync(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -363,6 +376,7 @@ def sync(
         status=status,
         age_band=age_band,
         sex=sex,
+        programme=programme,
     ).parsed
 
 
@@ -385,6 +399,7 @@ async def asyncio_detailed(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> Response[AggregateRead | ForbiddenProblem | ProblemDetail | ValidationProblem]:
     """Closed-loop rate: ended referrals with an outcome reported back
 
@@ -407,6 +422,7 @@ async def asyncio_detailed(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -433,6 +449,7 @@ async def asyncio_detailed(
         status=status,
         age_band=age_band,
         sex=sex,
+        programme=programme,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -459,6 +476,7 @@ async def asyncio(
     status: None | str | Unset = UNSET,
     age_band: None | str | Unset = UNSET,
     sex: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
 ) -> AggregateRead | ForbiddenProblem | ProblemDetail | ValidationProblem | None:
     """Closed-loop rate: ended referrals with an outcome reported back
 
@@ -481,6 +499,7 @@ async def asyncio(
         status (None | str | Unset): Only status equal to this
         age_band (None | str | Unset): Only age_band equal to this
         sex (None | str | Unset): Only sex equal to this
+        programme (None | str | Unset): Only programme equal to this
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -509,5 +528,6 @@ async def asyncio(
             status=status,
             age_band=age_band,
             sex=sex,
+            programme=programme,
         )
     ).parsed

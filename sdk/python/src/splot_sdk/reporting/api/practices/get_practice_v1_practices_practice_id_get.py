@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.forbidden_problem import ForbiddenProblem
+from ...models.practice_read import PracticeRead
+from ...models.problem_detail import ProblemDetail
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    practice_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/practices/{practice_id}".format(
+            practice_id=quote(str(practice_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = PracticeRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetail.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ForbiddenProblem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemDetail.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ProblemDetail.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    practice_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem]:
+    """Get Practice
+
+     A practice with its attachments, its history (who did what, when, with which comment: for
+    its institution and reviewers) and what you may do with it.
+
+    Args:
+        practice_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        practice_id=practice_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    practice_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem | None:
+    """Get Practice
+
+     A practice with its attachments, its history (who did what, when, with which comment: for
+    its institution and reviewers) and what you may do with it.
+
+    Args:
+        practice_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem
+    """
+
+    return sync_detailed(
+        practice_id=practice_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    practice_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem]:
+    """Get Practice
+
+     A practice with its attachments, its history (who did what, when, with which comment: for
+    its institution and reviewers) and what you may do with it.
+
+    Args:
+        practice_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        practice_id=practice_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    practice_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem | None:
+    """Get Practice
+
+     A practice with its attachments, its history (who did what, when, with which comment: for
+    its institution and reviewers) and what you may do with it.
+
+    Args:
+        practice_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ForbiddenProblem | PracticeRead | ProblemDetail | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            practice_id=practice_id,
+            client=client,
+        )
+    ).parsed

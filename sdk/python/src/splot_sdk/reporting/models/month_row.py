@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.cell import Cell
+
+
+T = TypeVar("T", bound="MonthRow")
+
+
+@_attrs_define
+class MonthRow:
+    """
+    Attributes:
+        month (str):
+        count (Cell): A published value: a suppressed cell is ``{"value": null, "suppressed": true}``, never 0.
+    """
+
+    month: str
+    count: Cell
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        month = self.month
+
+        count = self.count.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "month": month,
+                "count": count,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.cell import Cell  # noqa: PLC0415
+
+        d = dict(src_dict)
+        month = d.pop("month")
+
+        count = Cell.from_dict(d.pop("count"))
+
+        month_row = cls(
+            month=month,
+            count=count,
+        )
+
+        month_row.additional_properties = d
+        return month_row
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

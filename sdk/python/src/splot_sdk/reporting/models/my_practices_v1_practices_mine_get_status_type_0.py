@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class MyPracticesV1PracticesMineGetStatusType0(StrEnum):
+    ACCEPTED = "accepted"
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+    RETURNED = "returned"
+    SUBMITTED = "submitted"
+
+    def __str__(self) -> str:
+        return str(self.value)
