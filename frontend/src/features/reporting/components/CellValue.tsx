@@ -8,12 +8,28 @@ import { cellState, formatNumber, measureKind, type CellKind } from "../lib/cell
  * rate (zero denominator) reads "—" with its explanation. The kind (count, rate, duration) follows
  * from the measure's name unless given.
  */
-export function CellValue({ cell, measure, kind }: { cell: Cell | undefined | null; measure: string; kind?: CellKind }) {
+export function CellValue({
+  cell,
+  measure,
+  kind,
+  unit = "persons",
+}: {
+  cell: Cell | undefined | null;
+  measure: string;
+  kind?: CellKind;
+  /** What a hidden count counts: persons' cases (the default) or institutions (survey answers). */
+  unit?: "persons" | "institutions";
+}) {
   const { t, i18n } = useTranslation();
   const state = cellState(cell);
   if (state === "suppressed") {
     return (
-      <Tooltip label={t("reporting.cell.suppressed_help")} multiline w={260} withArrow>
+      <Tooltip
+        label={t(unit === "institutions" ? "reporting.cell.suppressed_institutions_help" : "reporting.cell.suppressed_help")}
+        multiline
+        w={260}
+        withArrow
+      >
         <Badge
           variant="outline"
           color="gray.8"
@@ -21,7 +37,7 @@ export function CellValue({ cell, measure, kind }: { cell: Cell | undefined | nu
           tt="none"
           className="cell-suppressed"
           tabIndex={0}
-          aria-label={t("reporting.cell.suppressed_label")}
+          aria-label={t(unit === "institutions" ? "reporting.cell.suppressed_institutions_label" : "reporting.cell.suppressed_label")}
         >
           {t("reporting.cell.suppressed")}
         </Badge>

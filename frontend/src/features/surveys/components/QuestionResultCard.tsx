@@ -21,7 +21,7 @@ export function QuestionResultCard({ result, onPublishable }: QuestionResultCard
           </Title>
           <Text size="sm" c="dimmed">
             {t(`surveys.question_type.${result.type}`)} · {t("surveys.results.answered")}:{" "}
-            <CellValue cell={result.answered} measure="count" />
+            <CellValue cell={result.answered} measure="count" unit="institutions" />
           </Text>
         </div>
         <Body result={result} onPublishable={onPublishable} />
@@ -52,12 +52,12 @@ function Body({ result, onPublishable }: QuestionResultCardProps) {
                   {option.label}
                 </Table.Th>
                 <Table.Td>
-                  <CellValue cell={option.count} measure="count" />
+                  <CellValue cell={option.count} measure="count" unit="institutions" />
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     {share !== null ? <Progress value={share * 100} w={120} aria-hidden="true" /> : null}
-                    <CellValue cell={option.share} measure="answer_share" />
+                    <CellValue cell={option.share} measure="answer_share" unit="institutions" />
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -71,7 +71,7 @@ function Body({ result, onPublishable }: QuestionResultCardProps) {
     return (
       <>
         <Text size="sm">
-          {t("surveys.results.mean")}: <CellValue cell={result.mean} measure="mean" kind="duration" />
+          {t("surveys.results.mean")}: <CellValue cell={result.mean} measure="mean" kind="duration" unit="institutions" />
         </Text>
         <Table>
           <caption className="visually-hidden">{result.text}</caption>
@@ -88,7 +88,7 @@ function Body({ result, onPublishable }: QuestionResultCardProps) {
                   {point.value}
                 </Table.Th>
                 <Table.Td>
-                  <CellValue cell={point.count} measure="count" />
+                  <CellValue cell={point.count} measure="count" unit="institutions" />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -101,10 +101,10 @@ function Body({ result, onPublishable }: QuestionResultCardProps) {
     return (
       <Group gap="xl">
         <Text size="sm">
-          {t("surveys.results.mean")}: <CellValue cell={result.mean} measure="mean" kind="duration" />
+          {t("surveys.results.mean")}: <CellValue cell={result.mean} measure="mean" kind="duration" unit="institutions" />
         </Text>
         <Text size="sm">
-          {t("surveys.results.median")}: <CellValue cell={result.median} measure="median" kind="duration" />
+          {t("surveys.results.median")}: <CellValue cell={result.median} measure="median" kind="duration" unit="institutions" />
         </Text>
       </Group>
     );
@@ -126,7 +126,7 @@ function Body({ result, onPublishable }: QuestionResultCardProps) {
                 {month.month}
               </Table.Th>
               <Table.Td>
-                <CellValue cell={month.count} measure="count" />
+                <CellValue cell={month.count} measure="count" unit="institutions" />
               </Table.Td>
             </Table.Tr>
           ))}

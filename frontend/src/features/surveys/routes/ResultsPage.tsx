@@ -128,7 +128,7 @@ function Results({ round }: { round: RoundRead }) {
         ) : data && !tooSmall ? (
           <>
             <Text>
-              {t("surveys.results.respondents")}: <CellValue cell={data.respondents} measure="count" />
+              {t("surveys.results.respondents")}: <CellValue cell={data.respondents} measure="count" unit="institutions" />
             </Text>
             {data.questions.map((question) => (
               <QuestionResultCard key={question.key} result={question} onPublishable={onPublishable} />
@@ -198,7 +198,7 @@ function CrosstabPanel({ round, questions }: { round: RoundRead; questions: Ques
                   {row.label}
                 </Table.Th>
                 <Table.Td>
-                  <CellValue cell={row.institutions} measure="count" />
+                  <CellValue cell={row.institutions} measure="count" unit="institutions" />
                 </Table.Td>
                 <Table.Td>
                   <CellValue cell={row.indicator} measure={indicator} />
