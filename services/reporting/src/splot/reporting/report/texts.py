@@ -66,6 +66,7 @@ RANGE_RULE = (
     "składnikiem jest ukryta. Odsetki liczone są z tak otrzymanych sum."
 )
 
+
 def survey_rule(threshold: int) -> str:
     return (
         "Wyniki ankiet: odpowiedzi instytucji (nie osób) są ukryte, gdy daną odpowiedź wybrało od 1 "
