@@ -34,7 +34,9 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
           {title}
         </Title>
         {description ? (
-          <Text c="dimmed" size="sm">
+          // A description that is not plain text (a group of badges, say) is laid out in a <div>:
+          // block content cannot sit inside a <p>.
+          <Text c="dimmed" size="sm" component={typeof description === "string" ? "p" : "div"}>
             {description}
           </Text>
         ) : null}
