@@ -1,10 +1,26 @@
 """Transactional outbox, the ``GET /v1/events`` feed and the published event contracts.
 
 An event row is inserted in the same transaction as the change it describes, so the feed never
-shows a change that rolled back and never misses one that committed. The sequence is strictly
-increasing *in commit order*: on PostgreSQL, writers take a transaction-scoped advisory lock
-before inserting, so a transaction that got sequence 41 cannot commit after one that got 42 and
-be skipped by a consumer whose cursor already passed 42. (SQLite serialises writers anyway.)
+shows a change that rolled back and never misses one that committed.
+
+**Feed order: a position assigned after commit.** Writers insert without any lock; the row's
+``seq`` (its identity, assigned at insert) is *not* the feed order, because concurrent transactions
+commit in any order: one that got seq 41 may commit after one that got 42. The feed is ordered by
+``position`` instead, which is ``NULL`` when a row is written and is given by a *sequencer*
+(:func:`sequence_outbox`) that the feed read runs before reading, in its own short transaction: it
+numbers the rows still without a position — all of them committed, since it cannot see the others —
+after the highest position given so far, in ``seq`` order. Positions are therefore strictly
+increasing in the order rows became visible, and a consumer whose cursor passed position P never
+later finds a row below P. Sequencers are serialised among themselves only (a transaction-scoped
+``pg_try_advisory_xact_lock``: a reader that does not get it just reads what is numbered, the
+holder numbers the rest); writers never wait on them or on each other. A sequencer that dies
+mid-way rolls back and its rows are numbered by the next one. A unique index on ``position``
+makes a duplicate impossible whatever happens. On SQLite writers are serialised anyway and the
+same statement runs in the reading transaction.
+
+In the feed (``GET /v1/events``) an event's ``seq`` field, ``after``, ``last_seq`` and ``head_seq``
+are positions (the API's names predate the design). :class:`Emitted` ``.seq`` is the row's ``seq``
+(to reference the row, e.g. from a table of the event's parties), not its position.
 
 Every event type is declared with the schema of its payload (:func:`declare`); :func:`emit`
 refuses a payload that does not match it, so a producer cannot drift from its contract, and the
@@ -26,6 +42,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Column,
+    Index,
     Integer,
     String,
     Table,
@@ -35,10 +52,10 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from splot.common.auth import Principal, require_service
-from splot.common.db import SessionDep, UTCDateTime, make_metadata, utcnow
+from splot.common.db import SessionDep, UTCDateTime, make_metadata, rows_affected, utcnow
 from splot.common.errors import problem_responses
 
 platform_metadata = make_metadata()
@@ -53,9 +70,21 @@ outbox_event = Table(
     Column("aggregate_id", String(64), nullable=False),
     Column("occurred_at", UTCDateTime(), nullable=False),
     Column("payload", JSON(), nullable=False),
+    #: The feed order, given after commit by :func:`sequence_outbox`; NULL until then.
+    Column("position", BigInteger(), nullable=True),
+    Index("ix_outbox_event_position", "position", unique=True),
+    Index(
+        "ix_outbox_event_pending",
+        "seq",
+        postgresql_where=text("position IS NULL"),
+        sqlite_where=text("position IS NULL"),
+    ),
 )
 
-OUTBOX_LOCK_KEY = 0x5350_4C4F_5400  # "SPLOT" — any constant shared by all writers of one DB
+#: Serialises sequencers (never writers) of one database: any constant shared by all of them, and
+#: not the key writers took before issue #17 (``0x53504C4F5400``), which old replicas still take
+#: during a rolling upgrade.
+SEQUENCER_LOCK_KEY = 0x5350_4C4F_5401  # "SPLOT" + 1
 
 EVENTS_SCOPE = "events:read"
 
@@ -112,11 +141,6 @@ def check_payload(event_type: str, payload: dict[str, Any]) -> None:
         raise EventContractError(f"{event_type} payload does not match its contract: {problems}") from None
 
 
-async def _lock_outbox(session: AsyncSession) -> None:
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
-        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
-
-
 async def emit_many(session: AsyncSession, rows: Iterable[dict[str, Any]]) -> None:
     """:func:`emit` for many events at once (bulk work such as an import): each row has ``id``,
     ``type``, ``aggregate_type``, ``aggregate_id``, ``occurred_at`` and ``payload``."""
@@ -124,16 +148,37 @@ async def emit_many(session: AsyncSession, rows: Iterable[dict[str, Any]]) -> No
     for row in rows:
         check_payload(row["type"], row["payload"])
     if rows:
-        await _lock_outbox(session)
         await session.execute(insert(outbox_event), rows)
 
 
 @dataclass(frozen=True)
 class Emitted:
-    """An event recorded in the outbox: its id and its sequence number (the feeds' order)."""
+    """An event recorded in the outbox: its id and its row's ``seq`` (the row's identity, to
+    reference it; not its feed position, which is given after commit)."""
 
     id: uuid.UUID
     seq: int
+
+
+def outbox_row(
+    event_type: str,
+    *,
+    aggregate_type: str,
+    aggregate_id: object,
+    payload: dict[str, Any],
+    occurred_at: datetime | None = None,
+) -> dict[str, Any]:
+    """The values of one outbox row (its contract checked, a new id), for a caller that inserts it
+    itself in a larger statement (e.g. a CTE on PostgreSQL); :func:`emit_event` otherwise."""
+    check_payload(event_type, payload)
+    return {
+        "id": uuid.uuid4(),
+        "type": event_type,
+        "aggregate_type": aggregate_type,
+        "aggregate_id": str(aggregate_id),
+        "occurred_at": occurred_at or utcnow(),
+        "payload": payload,
+    }
 
 
 async def emit_event(
@@ -145,26 +190,19 @@ async def emit_event(
     payload: dict[str, Any],
     occurred_at: datetime | None = None,
 ) -> Emitted:
-    """Record an event in the outbox within the caller's transaction (its sequence number comes
-    back with the insert). Never put direct identifiers (names, PESEL, contact data) in
+    """Record an event in the outbox within the caller's transaction (its row's ``seq`` comes back
+    with the insert). Never put direct identifiers (names, PESEL, contact data) in
     ``payload``: feeds leave the service. ``occurred_at`` defaults to now; back-filled (demo,
     import) events may carry their own time."""
-    check_payload(event_type, payload)
-    await _lock_outbox(session)
-    event_id = uuid.uuid4()
-    inserted = await session.execute(
-        insert(outbox_event)
-        .values(
-            id=event_id,
-            type=event_type,
-            aggregate_type=aggregate_type,
-            aggregate_id=str(aggregate_id),
-            occurred_at=occurred_at or utcnow(),
-            payload=payload,
-        )
-        .returning(outbox_event.c.seq)
+    row = outbox_row(
+        event_type,
+        aggregate_type=aggregate_type,
+        aggregate_id=aggregate_id,
+        payload=payload,
+        occurred_at=occurred_at,
     )
-    return Emitted(event_id, int(inserted.scalar_one()))
+    inserted = await session.execute(insert(outbox_event).values(row).returning(outbox_event.c.seq))
+    return Emitted(row["id"], int(inserted.scalar_one()))
 
 
 async def emit(
@@ -189,6 +227,7 @@ async def emit(
 
 
 class EventRead(BaseModel):
+    #: The event's feed position (see the module docstring), not its outbox row's ``seq``.
     seq: int
     id: uuid.UUID
     type: str
@@ -202,25 +241,73 @@ class EventPage(BaseModel):
     items: list[EventRead]
     #: Pass as ``after`` to get the next page; equals the request's ``after`` when nothing is new.
     last_seq: int
-    #: The newest sequence number in the feed, so consumers can report their lag.
+    #: The newest position in the feed, so consumers can report their lag.
     head_seq: int
 
 
+#: Numbers the committed rows still without a position, after the highest position so far, in
+#: ``seq`` order (one statement: the same SQL on PostgreSQL and SQLite ≥ 3.33).
+_NUMBER_PENDING = text(
+    "UPDATE outbox_event SET position = pending.position "
+    "FROM (SELECT seq, (SELECT COALESCE(MAX(position), 0) FROM outbox_event)"
+    " + ROW_NUMBER() OVER (ORDER BY seq) AS position"
+    " FROM outbox_event WHERE position IS NULL) AS pending "
+    "WHERE outbox_event.seq = pending.seq"
+)
+
+
+async def _number_pending(conn: AsyncConnection | AsyncSession, dialect: str) -> int:
+    if dialect == "postgresql":
+        # Its own statement, before the UPDATE: under READ COMMITTED the UPDATE's snapshot is
+        # taken after the lock is held, so it sees every position a previous holder committed.
+        got = (
+            await conn.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": SEQUENCER_LOCK_KEY})
+        ).scalar()
+        if not got:
+            return 0  # another sequencer is numbering: read what is numbered, it does the rest
+    return rows_affected(await conn.execute(_NUMBER_PENDING))
+
+
+async def sequence_outbox(session: AsyncSession) -> int:
+    """Give feed positions to the committed outbox rows that have none (see the module docstring);
+    returns how many it numbered (0 also when another sequencer holds the lock).
+
+    On PostgreSQL with a session bound to an engine (a running service) it runs in its own short
+    transaction on another connection, so the positions are committed before the caller reads.
+    Otherwise (SQLite, whose writers are serialised anyway; a session bound to one connection, as in
+    tests) it runs in the caller's transaction, which commits before a response leaves."""
+    bind = session.bind
+    dialect = bind.dialect.name if bind is not None else ""
+    if isinstance(bind, AsyncEngine) and dialect == "postgresql":
+        async with bind.begin() as conn:
+            return await _number_pending(conn, dialect)
+    return await _number_pending(session, dialect)
+
+
 async def read_events(session: AsyncSession, *, after: int, limit: int) -> EventPage:
+    """The feed's page after position ``after`` (sequencing the pending rows first)."""
+    await sequence_outbox(session)
     rows = (
-        (
-            await session.execute(
-                select(outbox_event)
-                .where(outbox_event.c.seq > after)
-                .order_by(outbox_event.c.seq)
-                .limit(limit)
-            )
+        await session.execute(
+            select(outbox_event)
+            .where(outbox_event.c.position > after)
+            .order_by(outbox_event.c.position)
+            .limit(limit)
         )
-        .mappings()
-        .all()
-    )
-    head = (await session.execute(select(func.coalesce(func.max(outbox_event.c.seq), 0)))).scalar_one()
-    items = [EventRead.model_validate(dict(row)) for row in rows]
+    ).mappings()
+    items = [
+        EventRead(
+            seq=row["position"],
+            id=row["id"],
+            type=row["type"],
+            aggregate_type=row["aggregate_type"],
+            aggregate_id=row["aggregate_id"],
+            occurred_at=row["occurred_at"],
+            payload=row["payload"],
+        )
+        for row in rows
+    ]
+    head = (await session.execute(select(func.coalesce(func.max(outbox_event.c.position), 0)))).scalar_one()
     return EventPage(items=items, last_seq=items[-1].seq if items else after, head_seq=int(head))
 
 

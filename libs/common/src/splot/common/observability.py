@@ -27,6 +27,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from splot.common.errors import problem_response
+from splot.common.events import sequence_outbox
 from splot.common.tracing import span_attributes
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -199,7 +200,13 @@ async def _platform_gauges(app: FastAPI) -> None:
         metrics.db_pool_size.labels(metrics.service).set(pool.size())
     try:
         async with app.state.sessionmaker() as session:
-            head = (await session.execute(text("SELECT COALESCE(MAX(seq), 0) FROM outbox_event"))).scalar()
+            # The feed's head: number what is pending first, so the gauge moves with the writers
+            # even when no consumer polls (and a consumer's lag is measured against it).
+            await sequence_outbox(session)
+            head = (
+                await session.execute(text("SELECT COALESCE(MAX(position), 0) FROM outbox_event"))
+            ).scalar()
+            await session.commit()
     except Exception:  # a scrape must not fail because the database is briefly away
         return
     metrics.outbox_backlog.labels(metrics.service).set(head or 0)

@@ -3,10 +3,11 @@ exactly those its webhook subscriptions are sent (:func:`splot.referrals.publish
 the institutions of each event with it) — in commit order, for a system that polls instead of (or
 besides) receiving webhooks, and catches up after its own downtime.
 
-The cursor is the outbox sequence number of the last event returned. Writers of the outbox take a
-transaction-wide lock before they insert (:mod:`splot.common.events`), so sequence order is commit
-order: an event that commits after a poll always gets a number above that poll's cursor, and
-polling from the cursor never skips it.
+The cursor is the outbox *position* of the last event returned: positions are given after commit
+by the outbox's sequencer (:mod:`splot.common.events`), which this read runs first, in the order
+rows became visible, so an event that commits after a poll always gets a position above that
+poll's cursor, and polling from the cursor never skips it. (Cursors given before positions existed
+hold the row's ``seq``, which the migration copied into ``position``: they go on working.)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.errors import Problem
-from splot.common.events import outbox_event
+from splot.common.events import outbox_event, sequence_outbox
 from splot.common.pagination import decode_cursor, encode_cursor
 from splot.referrals.models import EventParty
 from splot.referrals.publish import AGGREGATE_TYPE
@@ -73,15 +74,16 @@ async def read_feed(
         )
     position = _position(after)
     size = max(1, min(MAX_LIMIT, limit))
+    await sequence_outbox(session)
     stmt = (
         select(outbox_event)
         .join(EventParty, EventParty.event_seq == outbox_event.c.seq)
         .where(
             EventParty.institution_id == actor.institution_id,
-            EventParty.event_seq > position,
+            outbox_event.c.position > position,
             outbox_event.c.aggregate_type == AGGREGATE_TYPE,
         )
-        .order_by(EventParty.event_seq)
+        .order_by(outbox_event.c.position)
         .limit(size + 1)
     )
     if types:
@@ -102,5 +104,5 @@ async def read_feed(
         )
         for row in rows
     ]
-    next_cursor = encode_cursor([rows[-1]["seq"]]) if rows else after
+    next_cursor = encode_cursor([rows[-1]["position"]]) if rows else after
     return FeedPage(items=items, next_cursor=next_cursor, has_more=has_more)

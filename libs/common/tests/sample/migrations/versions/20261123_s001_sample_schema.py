@@ -44,8 +44,17 @@ def upgrade() -> None:
         sa.Column("aggregate_id", sa.String(length=64), nullable=False),
         sa.Column("occurred_at", splot.common.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
+        sa.Column("position", sa.BigInteger(), nullable=True),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_outbox_event")),
         sa.UniqueConstraint("id", name=op.f("uq_outbox_event_id")),
+    )
+    op.create_index("ix_outbox_event_position", "outbox_event", ["position"], unique=True)
+    op.create_index(
+        "ix_outbox_event_pending",
+        "outbox_event",
+        ["seq"],
+        postgresql_where=sa.text("position IS NULL"),
+        sqlite_where=sa.text("position IS NULL"),
     )
     op.create_table(
         "widget",
