@@ -15,12 +15,12 @@ import uuid
 from datetime import datetime
 
 import structlog
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common import failpoints
 from splot.common.background import Backoff
-from splot.common.db import utcnow
+from splot.common.db import table_of, utcnow
 from splot.referrals.models import AccessSync, Referral
 from splot.referrals.peers import AccessState, Peers
 
@@ -72,16 +72,29 @@ async def enqueue(
         .execution_options(synchronize_session=False)
     )
     state = state_of(referral, active=active, retention_days=retention_days)
-    session.add(
-        AccessSync(
+    await session.execute(
+        _INSERT_SYNC,
+        dict(
             referral_id=referral.id,
             institution_id=referral.target_institution_id,
             version=referral.version,
             state=state.to_json(),
             next_attempt_at=now,
             created_at=now,
-        )
+        ),
     )
+    session.info.setdefault(_WRITTEN, set()).add(referral.id)
+
+
+_INSERT_SYNC = insert(table_of(AccessSync))
+_WRITTEN = "splot.referrals.access_syncs"
+
+
+def written(session: AsyncSession) -> set[uuid.UUID]:
+    """The referrals whose access states this session wrote (and forgets them): what to hand to
+    the registry right after the commit."""
+    ids: set[uuid.UUID] = session.info.pop(_WRITTEN, set())
+    return ids
 
 
 async def send(sync: AccessSync, *, peers: Peers, now: datetime) -> bool:

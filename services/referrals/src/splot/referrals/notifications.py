@@ -19,7 +19,7 @@ from sqlalchemy import Select, and_, exists, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.auth import Principal, PrincipalKind
-from splot.common.db import utcnow
+from splot.common.db import table_of, utcnow
 from splot.common.errors import Problem, not_found
 from splot.common.pagination import paginate
 from splot.referrals import schemas
@@ -80,23 +80,29 @@ async def notify(
     role: str | None = None,
     user_id: uuid.UUID | None = None,
     followup_id: uuid.UUID | None = None,
-) -> Notification:
+) -> None:
+    """Write the notification (and its e-mail for :data:`EMAIL_KINDS`): Core inserts, no ORM
+    unit of work on a transition's path."""
     title = TITLES[kind].format(number=referral.number)
-    notification = Notification(
-        recipient_institution_id=institution_id,
-        recipient_role=role,
-        recipient_user_id=user_id,
-        kind=kind,
-        title=title,
-        referral_id=referral.id,
-        referral_number=referral.number,
-        followup_id=followup_id,
-        created_at=utcnow(),
+    now = utcnow()
+    await session.execute(
+        _INSERT_NOTIFICATION,
+        dict(
+            recipient_institution_id=institution_id,
+            recipient_role=role,
+            recipient_user_id=user_id,
+            kind=kind,
+            title=title,
+            referral_id=referral.id,
+            referral_number=referral.number,
+            followup_id=followup_id,
+            created_at=now,
+        ),
     )
-    session.add(notification)
     if kind in EMAIL_KINDS:
-        session.add(
-            EmailMessage(
+        await session.execute(
+            _INSERT_EMAIL,
+            dict(
                 institution_id=institution_id,
                 subject=f"Splot: {title}",
                 body=(
@@ -104,11 +110,13 @@ async def notify(
                     f"Szczegóły po zalogowaniu: {referral_link(settings, referral.id)}\n\n"
                     "Wiadomość wysłana automatycznie przez system Splot; nie odpowiadaj na nią.\n"
                 ),
-                next_attempt_at=utcnow(),
-            )
+                next_attempt_at=now,
+            ),
         )
-    await session.flush()
-    return notification
+
+
+_INSERT_NOTIFICATION = insert(table_of(Notification))
+_INSERT_EMAIL = insert(table_of(EmailMessage))
 
 
 def _require_user(principal: Principal) -> uuid.UUID:

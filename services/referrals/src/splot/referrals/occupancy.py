@@ -68,6 +68,16 @@ async def follow(session: AsyncSession, referral: Referral, *, from_status: str,
             created_at=now,
         )
     )
+    session.info.setdefault(_WRITTEN, set()).add(referral.id)
+
+
+_WRITTEN = "splot.referrals.occupancy_syncs"
+
+
+def written(session: AsyncSession) -> set[uuid.UUID]:
+    """The referrals whose occupancy states this session wrote (and forgets them)."""
+    ids: set[uuid.UUID] = session.info.pop(_WRITTEN, set())
+    return ids
 
 
 async def send(sync: OccupancySync, *, peers: Peers, now: datetime) -> bool:

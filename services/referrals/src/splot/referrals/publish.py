@@ -14,11 +14,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import insert, select
+from sqlalchemy import Select, Uuid, any_, bindparam, func, insert, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.common.db import utcnow
-from splot.common.events import EventPayload, declare, emit_event
+from splot.common.db import new_id, table_of, utcnow
+from splot.common.events import EventPayload, declare, outbox_event, outbox_row
 from splot.referrals.models import EventParty, Referral, WebhookDelivery, WebhookSubscription
 from splot.referrals.workflow import TRANSITIONS
 
@@ -233,48 +234,98 @@ async def publish(
     """Emit the event, record the institutions it concerns (the referral's parties and
     ``also_to``: the chain's root sender for a descendant's outcome) and queue a webhook delivery
     for every subscription of theirs. The same set feeds both: an institution's feed holds exactly
-    what its subscriptions are sent."""
+    what its subscriptions are sent.
+
+    On PostgreSQL the event, its institutions and the lookup of their subscriptions are one
+    statement (data-modifying CTEs); deliveries, when there are any, one more. Core statements,
+    not ORM objects: a transition pays for no unit of work here."""
     occurred_at = utcnow()
-    emitted = await emit_event(
-        session,
+    row = outbox_row(
         event_type,
         aggregate_type=AGGREGATE_TYPE,
         aggregate_id=referral.id,
         payload=payload,
         occurred_at=occurred_at,
     )
-    event_id = emitted.id
     parties = sorted(referral.party_ids() | set(also_to))
-    if parties:
-        await session.execute(
-            insert(EventParty), [{"event_seq": emitted.seq, "institution_id": party} for party in parties]
+    subscriptions = await _record(session, row, parties)
+    deliveries = [
+        {
+            "id": new_id(),
+            "subscription_id": subscription_id,
+            "event_id": row["id"],
+            "event_type": event_type,
+            "referral_id": referral.id,
+            "body": {
+                "id": str(row["id"]),
+                "type": event_type,
+                "occurred_at": iso(occurred_at),
+                "aggregate_type": AGGREGATE_TYPE,
+                "aggregate_id": str(referral.id),
+                "data": payload,
+            },
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": occurred_at,
+            "created_at": occurred_at,
+        }
+        for subscription_id, event_types in subscriptions
+        if not event_types or event_type in event_types
+    ]
+    if deliveries:
+        await session.execute(_INSERT_DELIVERY, deliveries)
+    return uuid.UUID(str(row["id"]))
+
+
+_PARTY = table_of(EventParty)
+_DELIVERY = table_of(WebhookDelivery)
+_SUBSCRIPTION = table_of(WebhookSubscription)
+_INSERT_DELIVERY = insert(_DELIVERY)
+_OUTBOX_COLUMNS = ("id", "type", "aggregate_type", "aggregate_id", "occurred_at", "payload")
+
+
+def _record_on_postgresql() -> Select[Any]:
+    """One statement, built once (parameters bound at execution): insert the outbox row and its
+    institutions (data-modifying CTEs, always run to completion), select the subscriptions."""
+    event = (
+        insert(outbox_event)
+        .values({name: bindparam(name, type_=outbox_event.c[name].type) for name in _OUTBOX_COLUMNS})
+        .returning(outbox_event.c.seq)
+        .cte("event")
+    )
+    parties = bindparam("parties", type_=ARRAY(Uuid()))
+    written = (
+        insert(_PARTY)
+        .from_select(
+            ["institution_id", "event_seq"], select(func.unnest(parties).label("institution_id"), event.c.seq)
         )
-    subscriptions = (
-        await session.scalars(
-            select(WebhookSubscription).where(
-                WebhookSubscription.institution_id.in_(parties), WebhookSubscription.active.is_(True)
-            )
-        )
-    ).all()
-    for subscription in subscriptions:
-        if subscription.event_types and event_type not in subscription.event_types:
-            continue
-        session.add(
-            WebhookDelivery(
-                subscription_id=subscription.id,
-                event_id=event_id,
-                event_type=event_type,
-                referral_id=referral.id,
-                body={
-                    "id": str(event_id),
-                    "type": event_type,
-                    "occurred_at": iso(occurred_at),
-                    "aggregate_type": AGGREGATE_TYPE,
-                    "aggregate_id": str(referral.id),
-                    "data": payload,
-                },
-                next_attempt_at=occurred_at,
-            )
-        )
-    await session.flush()
-    return event_id
+        .cte("parties")
+    )
+    return (
+        select(_SUBSCRIPTION.c.id, _SUBSCRIPTION.c.event_types)
+        .where(_SUBSCRIPTION.c.institution_id == any_(parties), _SUBSCRIPTION.c.active.is_(True))
+        .add_cte(event, written)
+    )
+
+
+_RECORD_ON_POSTGRESQL = _record_on_postgresql()
+_INSERT_OUTBOX = insert(outbox_event).returning(outbox_event.c.seq)
+_INSERT_PARTY = insert(_PARTY)
+_SUBSCRIBED = select(_SUBSCRIPTION.c.id, _SUBSCRIPTION.c.event_types).where(
+    _SUBSCRIPTION.c.institution_id.in_(bindparam("parties", expanding=True)), _SUBSCRIPTION.c.active.is_(True)
+)
+
+
+async def _record(
+    session: AsyncSession, row: dict[str, Any], parties: list[uuid.UUID]
+) -> list[tuple[uuid.UUID, list[str]]]:
+    """Insert the outbox row and its institutions; the active subscriptions of those institutions
+    (id, event types)."""
+    if session.get_bind().dialect.name == "postgresql" and parties:
+        result = await session.execute(_RECORD_ON_POSTGRESQL, {**row, "parties": parties})
+    else:
+        seq = int((await session.execute(_INSERT_OUTBOX, row)).scalar_one())
+        if parties:
+            await session.execute(_INSERT_PARTY, [{"event_seq": seq, "institution_id": p} for p in parties])
+        result = await session.execute(_SUBSCRIBED, {"parties": parties})
+    return [(r.id, list(r.event_types or [])) for r in result]

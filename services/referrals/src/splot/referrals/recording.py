@@ -8,14 +8,19 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.db import table_of
 from splot.referrals import notifications, plan_actions
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import Referral, ReferralEvent
 from splot.referrals.publish import publish, transition_payload
 from splot.referrals.reading import flush_change
 from splot.referrals.workflow import Actor, Side, Transition
+
+#: Built once; the values are bound at execution (no statement construction per transition).
+_INSERT_EVENT = insert(table_of(ReferralEvent))
 
 
 async def record(
@@ -37,8 +42,10 @@ async def record(
     await flush_change(session)
     assert t.event_type is not None
     root_sender = await chain_root_sender(session, referral) if t.action in CHAIN_OUTCOMES else None
-    session.add(
-        ReferralEvent(
+    # A Core insert (the row is immutable and never read back here): no ORM unit of work.
+    await session.execute(
+        _INSERT_EVENT,
+        dict(
             referral_id=referral.id,
             action=t.action,
             from_status=from_status,
@@ -51,7 +58,7 @@ async def record(
             text=text,
             payload=details or {},
             occurred_at=now,
-        )
+        ),
     )
     await publish(
         session,

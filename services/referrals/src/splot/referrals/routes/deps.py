@@ -51,6 +51,10 @@ async def commit_then_sync_access(request: Request, session: AsyncSession, refer
     changed referrals serve (a forward's parent among them)."""
     await session.commit()
     maker, peers = request.app.state.sessionmaker, request.app.state.peers
-    await access.deliver_pending(maker, peers, [referral_id])
-    await occupancy.deliver_pending(maker, peers, [referral_id])
+    # Only what this request wrote: a change that writes no state costs no further transaction
+    # (anything older and still pending is the scheduler's).
+    if referral_id in access.written(session):
+        await access.deliver_pending(maker, peers, [referral_id])
+    if referral_id in occupancy.written(session):
+        await occupancy.deliver_pending(maker, peers, [referral_id])
     await plan_actions.deliver_pending(maker, peers, plan_actions.written(session))

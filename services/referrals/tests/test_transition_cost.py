@@ -1,0 +1,60 @@
+"""What one transition costs the database: the statements of an ``accept`` (If-Match), counted
+with a SQLAlchemy ``before_cursor_execute`` listener — a regression bound on behaviour (issue #17),
+not a timing. The bounds are what the transition path achieves; raise one only with a reason."""
+
+import pytest
+from sqlalchemy import event
+
+from conftest import act, create
+
+#: Statements of one accept, request transaction and the access hand-over after its commit
+#: included (the tests' SAVEPOINTs stand for BEGIN/COMMIT and are not counted). On PostgreSQL the
+#: outbox event, its institutions and the subscription lookup are one statement.
+BOUND = {"postgresql": 9, "sqlite": 11}
+
+
+@pytest.fixture
+def statements(engine):
+    seen: list[str] = []
+
+    def listen(_conn, _cursor, statement, _parameters, _context, _executemany):
+        text = " ".join(statement.split())
+        if not text.upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")):
+            seen.append(text)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", listen)
+    try:
+        yield seen
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", listen)
+
+
+async def test_an_accept_takes_few_statements(client, world, engine, statements):
+    body, etag = await create(client, world)
+    statements.clear()
+    response = await act(client, world, world.ops_cw, body, etag, "accept")
+    assert response.status_code == 200, response.text
+    listing = "\n".join(s[:120] for s in statements)
+    assert len(statements) <= BOUND[engine.dialect.name], listing
+    # What it still does: one locked read, one update, the event row, the outbox event, the
+    # notification, the receiver's access (recorded, then handed over) ...
+    if engine.dialect.name == "postgresql":
+        assert sum("FOR UPDATE" in s and s.startswith("SELECT referral.") for s in statements) == 1
+    assert sum(s.startswith("UPDATE referral ") for s in statements) == 1
+    assert sum("INSERT INTO outbox_event" in s for s in statements) == 1
+    assert sum(s.startswith("INSERT INTO notification") for s in statements) == 1
+    assert sum(s.startswith("INSERT INTO access_sync") for s in statements) == 1
+    # ... and what it no longer does: lock the outbox, look for occupancy it did not write, or
+    # read the referral back after the update.
+    assert not any("advisory" in s for s in statements), listing
+    assert not any("occupancy_sync" in s for s in statements), listing
+    assert sum(s.startswith("SELECT referral.") for s in statements) == 1, listing
+
+
+async def test_a_stale_accept_writes_nothing(client, world, statements):
+    body, etag = await create(client, world)
+    await act(client, world, world.ops_cw, body, etag, "accept")
+    statements.clear()
+    stale = await act(client, world, world.ops_cw, body, etag, "accept")
+    assert stale.status_code == 412
+    assert [s for s in statements if not s.startswith("SELECT")] == []
