@@ -1,4 +1,8 @@
-"""Bulk-import benchmark on SQLite: ``uv run python services/clients/bench/import_bench.py [ROWS]``.
+"""Bulk-import benchmark: ``uv run python services/clients/bench/import_bench.py [ROWS] [--sqlite]``.
+
+On PostgreSQL by default (a fresh database ``splot_bench_import`` on ``SPLOT_BENCH_PG_URL``, default
+the local server; autovacuum is not relied on: nothing is analysed before or during the run), or
+on a temporary SQLite file with ``--sqlite``.
 
 Generates ROWS synthetic persons (Faker pl_PL, fixed seed, valid PESEL check digits; a few
 foreigners without a PESEL and a few invalid rows), then times what ``POST /v1/imports`` does:
@@ -9,6 +13,7 @@ the background task does). A second pass re-imports the same file (every row ``u
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import sys
 import tempfile
@@ -17,6 +22,7 @@ import uuid
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from faker import Faker
 
@@ -29,6 +35,7 @@ from splot.clients.main import SERVICE_DIR
 from splot.common.auth import Principal, PrincipalKind
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.migrations import upgrade
+from splot.common.testing import fresh_postgres_database
 
 
 def generate_csv(rows: int, seed: int = 7) -> bytes:
@@ -56,12 +63,19 @@ def generate_csv(rows: int, seed: int = 7) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-async def run(rows: int) -> None:
+ADMIN_URL = os.environ.get("SPLOT_BENCH_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
+
+
+async def run(rows: int, *, sqlite: bool = False) -> dict[str, Any]:
     started = time.perf_counter()
     data = generate_csv(rows)
     print(f"generated {rows} rows ({len(data) / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+    results: dict[str, Any] = {"rows": rows, "database": "sqlite" if sqlite else "postgresql"}
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
+        if sqlite:
+            url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
+        else:
+            url = await fresh_postgres_database(ADMIN_URL, "splot_bench_import")
         await upgrade(SERVICE_DIR, url)
         engine = create_engine(url)
         maker = create_sessionmaker(engine)
@@ -101,13 +115,29 @@ async def run(rows: int) -> None:
                 "rejected": done.rejected_count,
             }
             total = t3 - t0
+            results[label.replace("-", "_").replace(" ", "_")] = {
+                "rows_per_second": round(rows / total),
+                "process_rows_per_second": round(rows / (t3 - t2)),
+                "seconds": round(total, 1),
+                **counts,
+            }
             print(
                 f"{label}: {rows} rows in {total:.1f} s = {rows / total:,.0f} rows/s "
                 f"(parse {t1 - t0:.1f} s, stage {t2 - t1:.1f} s, process {t3 - t2:.1f} s = "
                 f"{rows / (t3 - t2):,.0f} rows/s) {counts}"
             )
         await engine.dispose()
+    return results
+
+
+async def measure_import(server_url: str | None, rows: int) -> dict[str, Any]:
+    """For the bench harness: the import of ``rows`` synthetic rows into a fresh PostgreSQL
+    database through the service's own job functions (``first_import`` and ``re_import``, each
+    with ``rows_per_second``). ``server_url`` is not used: the job runs in-process."""
+    del server_url
+    return await run(rows)
 
 
 if __name__ == "__main__":
-    asyncio.run(run(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    asyncio.run(run(int(args[0]) if args else 100_000, sqlite="--sqlite" in sys.argv))

@@ -27,7 +27,7 @@ from splot.clients.models import (
     Registration,
 )
 from splot.common.auth import Principal, PrincipalKind, Role
-from splot.common.db import utcnow
+from splot.common.db import table_of, utcnow
 from splot.common.errors import forbidden
 
 #: Staff roles that work with persons. Institution administrators, analysts, auditors and system
@@ -77,7 +77,7 @@ class AuditContext:
     request_id: str | None
 
 
-def consent_valid_clause(consent_id: Any, now: datetime) -> ColumnElement[bool]:
+def consent_valid_clause(consent_id: Any, now: datetime | ColumnElement[Any]) -> ColumnElement[bool]:
     return exists(
         select(Consent.id).where(
             Consent.id == consent_id,
@@ -88,7 +88,7 @@ def consent_valid_clause(consent_id: Any, now: datetime) -> ColumnElement[bool]:
     )
 
 
-def active_grant_clause(now: datetime) -> ColumnElement[bool]:
+def active_grant_clause(now: datetime | ColumnElement[Any]) -> ColumnElement[bool]:
     """A grant gives access until its expiry and, if consent-based, while its consent is valid."""
     return and_(
         or_(AccessGrant.expires_at.is_(None), AccessGrant.expires_at > now),
@@ -254,4 +254,5 @@ async def log_access(
         for person_id in person_ids
     ]
     if rows:
-        await session.execute(insert(AccessLog), rows)
+        # Core, not the ORM's bulk insert: nothing to flush, refresh or track (append-only rows).
+        await session.execute(insert(table_of(AccessLog)), rows)

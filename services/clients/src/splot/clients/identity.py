@@ -28,6 +28,20 @@ def normalise_name(value: str) -> str:
     return _SEPARATORS.sub(" ", stripped).strip()
 
 
+def name_tokens(first_norm: str | None, last_norm: str | None) -> list[str]:
+    """The words a name search finds a person by: the first word of the first name and every
+    word of the last name (normalised forms). ``("anna maria", "nowak kowalska")`` →
+    ``["anna", "nowak", "kowalska"]``. A query word matches a person when it is a prefix of one."""
+    words = (first_norm or "").split()[:1] + (last_norm or "").split()
+    return list(dict.fromkeys(w[:100] for w in words))
+
+
+def next_prefix(token: str) -> str:
+    """The least string above every string starting with ``token`` (bytewise, as the C collation
+    and SQLite compare): ``"kow"`` → ``"kox"``. Normalised words are ``[0-9a-z]+``."""
+    return token[:-1] + chr(ord(token[-1]) + 1)
+
+
 def compact_document_number(value: str) -> str:
     return re.sub(r"[\s\-/.]", "", value).upper()
 

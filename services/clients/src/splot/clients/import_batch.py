@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, insert, select, update
+from sqlalchemy import ColumnElement, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients.import_rows import (
@@ -21,7 +21,15 @@ from splot.clients.import_rows import (
     RowDecisions,
     parse_row,
 )
-from splot.clients.models import AccessLog, ExternalRef, ImportRow, Person, Registration
+from splot.clients.models import (
+    AccessLog,
+    ExternalRef,
+    ImportRow,
+    Person,
+    PersonNameToken,
+    Registration,
+    name_token_rows,
+)
 from splot.common.db import table_of, utcnow
 from splot.common.events import emit_many
 
@@ -156,12 +164,32 @@ def _state(row: Any) -> PersonState:
 
 async def write(session: AsyncSession, batch: Batch) -> None:
     """Everything the batch decided, in bulk (row outcomes erase the rows' data)."""
+    table, tokens = table_of(Person), table_of(PersonNameToken)
+    token_rows: list[dict[str, Any]] = []
+    renamed: list[uuid.UUID] = []
     if batch.persons:
-        await session.execute(insert(table_of(Person)), batch.persons)
+        await session.execute(insert(table), batch.persons)
+        for p in batch.persons:
+            token_rows += name_token_rows(p["id"], p["first_name_norm"], p["last_name_norm"])
     for values in batch.person_updates:
-        table = table_of(Person)
         changes = {k: v for k, v in values.items() if k != "id"}
-        await session.execute(update(table).where(table.c.id == values["id"]).values(**changes))
+        if "first_name_norm" in changes or "last_name_norm" in changes:
+            (person_id, first, last) = (
+                await session.execute(
+                    update(table)
+                    .where(table.c.id == values["id"])
+                    .values(**changes)
+                    .returning(table.c.id, table.c.first_name_norm, table.c.last_name_norm)
+                )
+            ).one()
+            renamed.append(person_id)
+            token_rows += name_token_rows(person_id, first, last)
+        else:
+            await session.execute(update(table).where(table.c.id == values["id"]).values(**changes))
+    if renamed:
+        await session.execute(delete(tokens).where(tokens.c.person_id.in_(renamed)))
+    if token_rows:
+        await session.execute(insert(tokens), token_rows)
     if batch.registrations:
         await session.execute(insert(table_of(Registration)), batch.registrations)
     if batch.refs:

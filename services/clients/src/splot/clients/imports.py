@@ -209,7 +209,16 @@ async def process_job(
             )
         )
     ) or 0
-    while rows := await _rows_after(session, job_id=job.id, last=last, size=settings.import_batch_size):
+    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    while True:
+        if postgres:
+            # A prepared statement's generic plan, fixed while the tables were small, would keep
+            # scanning them sequentially as the job fills them (autovacuum may not have analysed
+            # them yet): plan each batch's lookups for their values and the tables' current size.
+            await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+        rows = await _rows_after(session, job_id=job.id, last=last, size=settings.import_batch_size)
+        if not rows:
+            break
         last = rows[-1].row_number
         batch = await process_batch(session, ctx=ctx, memory=memory, rows=rows)
         _count(job, batch, len(rows))

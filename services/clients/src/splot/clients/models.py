@@ -18,11 +18,17 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     Uuid,
+    delete,
+    event,
+    insert,
+    inspect,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
-from splot.common.db import TimestampMixin, UTCDateTime, Versioned, make_metadata, new_id, utcnow
+from splot.clients.identity import name_tokens
+from splot.common.db import TimestampMixin, UTCDateTime, Versioned, make_metadata, new_id, table_of, utcnow
 from splot.common.platform import include_platform_tables
 
 
@@ -79,17 +85,36 @@ class Person(Versioned, TimestampMixin, Base):
     anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+#: Name tokens compare bytewise on PostgreSQL (the C collation), as they do on SQLite, so that a
+#: prefix is the range ``[token, next_prefix(token))`` of one B-tree on both.
+NAME_TOKEN_TYPE = String(100).with_variant(String(100, collation="C"), "postgresql")
+
+
+class PersonNameToken(Base):
+    """The words a person's record is found by in a name search: the first word of the first name
+    and every word of the last name (normalised). Kept in step with the names on every write
+    (:mod:`splot.clients.name_search`); removed when the names are cleared."""
+
+    __tablename__ = "person_name_token"
+    __table_args__ = (Index("ix_person_name_token_token", "token", "person_id"),)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), primary_key=True)
+    token: Mapped[str] = mapped_column(NAME_TOKEN_TYPE, primary_key=True)
+
+
 class Registration(Base):
     """An institution serving the person under its own legal basis: it sees the person's record."""
 
     __tablename__ = "registration"
     __table_args__ = (
         UniqueConstraint("person_id", "institution_id", name="uq_registration_person_institution"),
+        # The persons an institution registered, read from the index alone (visibility, search).
+        Index("ix_registration_institution_person", "institution_id", "person_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
-    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     registered_by: Mapped[str] = mapped_column(String(128))
     #: "created" (registered the record), "identifier" (proved the PESEL/document), "import",
@@ -402,3 +427,32 @@ class ImportRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(12))
     person_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     problem: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+
+
+# --- name tokens follow the names on every ORM write ----------------------------------------------
+# (Core writes of names -- the bulk import -- call ``name_token_rows`` themselves.)
+
+
+def name_token_rows(
+    person_id: uuid.UUID, first_norm: str | None, last_norm: str | None
+) -> list[dict[str, Any]]:
+    return [{"person_id": person_id, "token": t} for t in name_tokens(first_norm, last_norm)]
+
+
+@event.listens_for(Person, "after_insert")
+def _name_tokens_inserted(_mapper: Mapper[Person], connection: Connection, person: Person) -> None:
+    rows = name_token_rows(person.id, person.first_name_norm, person.last_name_norm)
+    if rows:
+        connection.execute(insert(table_of(PersonNameToken)), rows)
+
+
+@event.listens_for(Person, "after_update")
+def _name_tokens_updated(_mapper: Mapper[Person], connection: Connection, person: Person) -> None:
+    attrs = inspect(person).attrs
+    if not (attrs.first_name_norm.history.has_changes() or attrs.last_name_norm.history.has_changes()):
+        return
+    table = table_of(PersonNameToken)
+    connection.execute(delete(table).where(table.c.person_id == person.id))
+    rows = name_token_rows(person.id, person.first_name_norm, person.last_name_norm)
+    if rows:
+        connection.execute(insert(table), rows)

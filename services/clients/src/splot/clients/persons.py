@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import BindParameter, Select, Uuid, bindparam, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import identity, schemas
@@ -27,12 +27,14 @@ from splot.clients.access import (
 from splot.clients.models import (
     AccessGrant,
     AttributeDefinition,
+    BreakGlass,
     CaseAttribute,
     Person,
+    PersonNameToken,
     PersonStatus,
     Registration,
 )
-from splot.common.db import table_of, utcnow
+from splot.common.db import UTCDateTime, table_of, utcnow
 from splot.common.errors import Problem, forbidden, not_found
 from splot.common.pagination import paginate
 
@@ -255,11 +257,13 @@ async def list_persons(
         if not tokens:
             raise Problem(422, "invalid_query", "the search needs letters or digits")
         for token in tokens[:5]:
+            # A prefix of a name word, as a range of the token index (a LIKE pattern in a
+            # prepared statement's generic plan could not use it).
             stmt = stmt.where(
-                or_(
-                    Person.first_name_norm.startswith(token),
-                    Person.last_name_norm.startswith(token),
-                    Person.last_name_norm.contains(" " + token),
+                Person.id.in_(
+                    select(PersonNameToken.person_id).where(
+                        PersonNameToken.token >= token, PersonNameToken.token < identity.next_prefix(token)
+                    )
                 )
             )
     if birth_date is not None:
@@ -296,25 +300,63 @@ async def list_persons(
     return items, next_cursor
 
 
+def _lookup_statement(key: str) -> Select[Any]:
+    """Active persons with the given PESEL (``key="pesel"``, its unique index) or document number,
+    the minimum about each, and whether the caller may see it (one round trip: the three bases as
+    EXISTS on their indexes). Built once; values are bound per call."""
+    person = table_of(Person)
+    registration, grant, glass = table_of(Registration), table_of(AccessGrant), table_of(BreakGlass)
+    institution_id: BindParameter[uuid.UUID] = bindparam("institution_id", type_=Uuid())
+    now: BindParameter[datetime] = bindparam("now", type_=UTCDateTime())
+    visible = or_(
+        exists().where(
+            registration.c.person_id == person.c.id, registration.c.institution_id == institution_id
+        ),
+        exists().where(
+            grant.c.person_id == person.c.id,
+            grant.c.institution_id == institution_id,
+            active_grant_clause(now),
+        ),
+        exists().where(
+            glass.c.person_id == person.c.id,
+            glass.c.institution_id == institution_id,
+            glass.c.subject == bindparam("subject"),
+            glass.c.expires_at > now,
+        ),
+    )
+    return (
+        select(
+            person.c.id,
+            person.c.first_name,
+            person.c.last_name,
+            person.c.birth_year,
+            visible.label("visible"),
+        )
+        .where(person.c.status == PersonStatus.active, person.c[key] == bindparam("value"))
+        .order_by(person.c.id)
+        .limit(10)
+    )
+
+
+_LOOKUP_BY_PESEL = _lookup_statement("pesel")
+_LOOKUP_BY_DOCUMENT = _lookup_statement("document_number")
+
+
 async def lookup_identity(
     session: AsyncSession, *, actor: Actor, data: schemas.IdentityLookup, audit: AuditContext
 ) -> schemas.IdentityLookupResult:
     """Global identity search: exact PESEL or document number only, and only the minimum."""
-    stmt = select(Person).where(Person.status == PersonStatus.active)
-    if data.pesel:
-        stmt = stmt.where(Person.pesel == data.pesel)
-    else:
-        stmt = stmt.where(Person.document_number == data.document_number)
-    found = list((await session.scalars(stmt.order_by(Person.id).limit(10))).all())
-    visible = set(
-        (
-            await session.scalars(
-                select(Person.id).where(
-                    Person.id.in_([p.id for p in found]), Person.id.in_(visible_person_ids(actor, utcnow()))
-                )
-            )
-        ).all()
-    )
+    found = (
+        await session.execute(
+            _LOOKUP_BY_PESEL if data.pesel else _LOOKUP_BY_DOCUMENT,
+            {
+                "value": data.pesel or data.document_number,
+                "institution_id": actor.institution_id,
+                "subject": actor.subject,
+                "now": utcnow(),
+            },
+        )
+    ).all()
     await log_access(
         session,
         principal=actor.principal,
@@ -329,7 +371,7 @@ async def lookup_identity(
                 id=p.id,
                 initials=identity.initials(p.first_name, p.last_name),
                 birth_year=p.birth_year,
-                visible=p.id in visible,
+                visible=bool(p.visible),
             )
             for p in found
         ]
