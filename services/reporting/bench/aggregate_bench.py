@@ -19,6 +19,7 @@ import statistics
 import time
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 import asyncpg
 from sqlalchemy import func, select, text
@@ -265,7 +266,54 @@ QUERIES = {
 }
 
 
-async def run(server: str, n_facts: int, repeat: int, reuse: bool = False) -> None:
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+def _http_client(url: str) -> tuple[Any, Any]:
+    """The service's app on the bench database, in process (httpx ASGITransport), trusting a
+    freshly generated test key; and the headers of a national analyst's token."""
+    import httpx
+
+    from splot.common.testing import RsaKey, TokenFactory, trust_test_key, without_rate_limit
+    from splot.reporting.config import ReportingSettings
+    from splot.reporting.main import create_app
+
+    app = create_app(ReportingSettings(database_url=url, ingest_enabled=False))
+    engine = create_engine(url)
+    app.state.engine = engine
+    app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.run_background = False
+    without_rate_limit(app)
+    key = RsaKey.generate("bench-key")
+    trust_test_key(app, key)
+    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench")
+    return client, engine, TokenFactory(key)
+
+
+def _params(query: AggregateQuery) -> dict[str, Any]:
+    return {
+        "measures": query.measures,
+        "dimensions": query.dimensions,
+        "granularity": query.granularity,
+        "period_from": query.period_from,
+        "period_to": query.period_to,
+    }
+
+
+async def run(
+    server: str,
+    n_facts: int,
+    repeat: int,
+    reuse: bool = False,
+    warmup: int = 5,
+    keep_cubes: bool = False,
+    raw_repeat: int | None = None,
+) -> dict[str, Any]:
+    """Load (unless ``reuse``), build the cubes, and time every query: through the HTTP route
+    (p50/p95 after ``warmup`` runs on the same connection, so generic plans are what is measured)
+    and the raw GROUP BY over the facts (the yardstick), in the same run."""
     started = time.perf_counter()
     if reuse:
         url = make_url(server).set(database=DATABASE).render_as_string(hide_password=False)
@@ -274,14 +322,18 @@ async def run(server: str, n_facts: int, repeat: int, reuse: bool = False) -> No
         print(f"loaded {n_facts:,} referral facts in {time.perf_counter() - started:.1f} s")
     engine = create_engine(url)
     maker = create_sessionmaker(engine)
+    report: dict[str, Any] = {"facts": n_facts, "cubes": {}, "queries": {}}
+    client, http_engine, tokens = _http_client(url)
     try:
         started = time.perf_counter()
-        async with maker() as session, session.begin():
-            await cubes.mark_all_dirty(session)
-            months = await cubes.refresh_dirty(session)
-        print(
-            f"built the cubes ({months} months x {len(cubes.CUBES)} cubes) in {time.perf_counter() - started:.1f} s"
-        )
+        if not keep_cubes:
+            async with maker() as session, session.begin():
+                await cubes.mark_all_dirty(session)
+                months = await cubes.refresh_dirty(session)
+            report["cube_build_s"] = round(time.perf_counter() - started, 1)
+            print(
+                f"built the cubes ({months} months x {len(cubes.CUBES)} cubes) in {report['cube_build_s']} s"
+            )
         async with engine.connect() as conn:  # what autovacuum does after a load: fresh statistics
             await conn.execute(text("ANALYZE"))
             await conn.commit()
@@ -289,6 +341,7 @@ async def run(server: str, n_facts: int, repeat: int, reuse: bool = False) -> No
             for name in ("referral_fact", *(c.name for c in cubes.CUBES)):
                 table = cubes.Base.metadata.tables[name]
                 count = (await session.execute(select(func.count()).select_from(table))).scalar_one()
+                report["cubes"][name] = count
                 print(f"  {name:28} {count:>10,} rows")
         policy = Policy(
             5,
@@ -299,36 +352,67 @@ async def run(server: str, n_facts: int, repeat: int, reuse: bool = False) -> No
             ),
         )
         for title, query in QUERIES.items():
-            scope = territory_scope("12") if title.startswith("voivodeship") else territory_scope("")
-            timings: dict[str, list[float]] = {"cube": [], "raw": []}
+            territory = "12" if title.startswith("voivodeship") else ""
+            scope = territory_scope(territory)
+            headers = tokens.headers(
+                roles=["analyst"], analyst_scope=territory, institution_id=uuid.UUID(int=1),
+                institution_type="MINISTRY", teryt="1465011",
+            )  # fmt: skip
+            timings: dict[str, list[float]] = {"http": [], "cube": [], "raw": []}
             results = {}
-            for _ in range(repeat):
-                for mode in ("cube", "raw"):
-                    async with maker() as session:
+            body: dict[str, Any] = {}
+            async with maker() as session:  # one connection, as in a running service
+                raw_runs = warmup + (repeat if raw_repeat is None else raw_repeat)
+                for i in range(warmup + repeat):
+                    for mode in ("cube", "raw") if i < raw_runs else ("cube",):
                         t0 = time.perf_counter()
                         result = await aggregate(
-                            session,
-                            query=query,
-                            scope=scope,
-                            policy=policy,
+                            session, query=query, scope=scope, policy=policy,
                             force=None if mode == "cube" else "raw",
-                        )
-                        timings[mode].append(time.perf_counter() - t0)
+                        )  # fmt: skip
+                        if i >= warmup:
+                            timings[mode].append(time.perf_counter() - t0)
                         results[mode] = result
+                    t0 = time.perf_counter()
+                    response = await client.get("/v1/aggregate", params=_params(query), headers=headers)
+                    if i >= warmup:
+                        timings["http"].append(time.perf_counter() - t0)
+                    assert response.status_code == 200, response.text[:300]
+                    body = response.json()
             same = [(r.period, r.dimensions, r.values) for r in results["cube"].rows] == [
                 (r.period, r.dimensions, r.values) for r in results["raw"].rows
             ]
-            cube_ms = statistics.median(timings["cube"]) * 1000
-            raw_ms = statistics.median(timings["raw"]) * 1000
+            stats = {
+                mode: {
+                    "p50_ms": round(statistics.median(values) * 1000, 1),
+                    "p95_ms": round(_percentile(values, 0.95) * 1000, 1),
+                }
+                for mode, values in timings.items()
+            }
+            ratio = stats["raw"]["p50_ms"] / stats["http"]["p50_ms"]
+            report["queries"][title] = {**stats, "rows": len(body.get("rows", [])), "identical": same,
+                                        "raw_over_http_p50": round(ratio, 1)}  # fmt: skip
             print(f"\n{title}")
             print(
-                f"  source: {results['cube'].sources} vs {results['raw'].sources}; {len(results['cube'].rows)} rows; identical: {same}"
+                f"  source: {results['cube'].sources} vs {results['raw'].sources}; "
+                f"{len(results['cube'].rows)} rows ({len(body.get('rows', []))} over HTTP); identical: {same}"
             )
             print(
-                f"  pre-aggregated {cube_ms:8.1f} ms   raw facts {raw_ms:8.1f} ms   ratio {raw_ms / cube_ms:6.1f}x   (median of {repeat})"
+                f"  HTTP p50 {stats['http']['p50_ms']:7.1f} ms p95 {stats['http']['p95_ms']:7.1f} ms | "
+                f"engine on cubes p50 {stats['cube']['p50_ms']:7.1f} ms | raw GROUP BY p50 {stats['raw']['p50_ms']:8.1f} ms "
+                f"p95 {stats['raw']['p95_ms']:8.1f} ms | raw / HTTP {ratio:5.1f}x  ({repeat} runs after {warmup} warm-up)"
             )
     finally:
+        await client.aclose()
+        await http_engine.dispose()
         await engine.dispose()
+    return report
+
+
+async def measure_aggregate(server_url: str, facts: int) -> dict[str, Any]:
+    """For ``make bench``: load ``facts`` facts on ``server_url``, build the cubes and time the
+    aggregate API over HTTP (in process) against the raw GROUP BY; see :func:`run`."""
+    return await run(server_url, facts, repeat=20)
 
 
 def main() -> None:
@@ -337,12 +421,23 @@ def main() -> None:
     )
     parser.add_argument("--server", default="postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--facts", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
         "--reuse", action="store_true", help="keep the loaded facts of the last run (rebuilds the cubes)"
     )
+    parser.add_argument("--keep-cubes", action="store_true", help="with --reuse: keep the cubes too")
+    parser.add_argument("--raw-repeat", type=int, default=None, help="timed runs of the raw GROUP BY")
     args = parser.parse_args()
-    asyncio.run(run(args.server, args.facts, args.repeat, args.reuse))
+    asyncio.run(
+        run(
+            args.server,
+            args.facts,
+            args.repeat,
+            args.reuse,
+            keep_cubes=args.keep_cubes,
+            raw_repeat=args.raw_repeat,
+        )
+    )
 
 
 if __name__ == "__main__":

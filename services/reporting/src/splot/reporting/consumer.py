@@ -13,14 +13,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import structlog
-from sqlalchemy import Table, delete, func, select, text
+from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.background import Backoff, peer_failure_level
 from splot.common.db import table_of, utcnow
-from splot.reporting import cubes, programmes
+from splot.reporting import cubes, ingest_batch, ingest_persons, programmes
 from splot.reporting.config import ReportingSettings
-from splot.reporting.ingestion import SOURCE_LOCK_KEYS, IngestContext, handler_for
+from splot.reporting.ingestion import SOURCE_LOCK_KEYS, IngestContext, handler_for, is_referral_snapshot
 from splot.reporting.models import (
     AgreementDim,
     CaseworkActionFact,
@@ -92,6 +93,69 @@ async def _already_processed(session: AsyncSession, ids: list[uuid.UUID]) -> set
     )
 
 
+#: Apply runs of referral snapshots in bulk (:mod:`splot.reporting.ingest_batch`); False applies
+#: every event on its own (the reference behaviour, kept for the fallback and for tests).
+BATCHED = True
+
+
+async def _apply_one(
+    session: AsyncSession, source: str, event: FeedEvent, ctx: IngestContext, result: BatchResult
+) -> None:
+    """Apply one event in its own savepoint; a malformed event is counted as skipped."""
+    handler = handler_for(event)
+    if handler is None:
+        return
+    try:
+        async with session.begin_nested():
+            await handler(session, event, ctx)
+        result.applied += 1
+    except (KeyError, ValueError, TypeError, AssertionError) as exc:
+        # A malformed event must not stall the feed; it is recorded and skipped.
+        result.skipped += 1
+        log.warning("event_skipped", source=source, seq=event.seq, type=event.type, error=type(exc).__name__)
+
+
+def _bulk_kind(event: FeedEvent) -> str | None:
+    """Which bulk applier takes this event (None: applied on its own)."""
+    if is_referral_snapshot(event):
+        return "referral"
+    if event.type in ingest_persons.PERSON_EVENTS:
+        return "person"
+    return None
+
+
+async def _apply_run(
+    session: AsyncSession,
+    source: str,
+    kind: str,
+    run: list[FeedEvent],
+    ctx: IngestContext,
+    result: BatchResult,
+    *,
+    maintain_cubes: bool,
+) -> None:
+    """A run of consecutive events of one bulk kind: in bulk, or event by event should that fail."""
+    if len(run) > 1 and BATCHED:
+        await session.flush()  # pending ORM changes of earlier events go first
+        try:
+            async with session.begin_nested():
+                if kind == "referral":
+                    applied, skipped = await ingest_batch.apply_referrals(
+                        session, source, run, ctx, maintain_cubes=maintain_cubes
+                    )
+                else:
+                    applied, skipped = await ingest_persons.apply_persons(session, source, run, ctx)
+        except (SQLAlchemyError, KeyError, ValueError, TypeError, AssertionError) as exc:
+            ingest_batch.expire_facts(session)
+            log.warning("bulk_apply_failed", source=source, seq=run[0].seq, error=type(exc).__name__)
+        else:
+            result.applied += applied
+            result.skipped += skipped
+            return
+    for event in run:
+        await _apply_one(session, source, event, ctx, result)
+
+
 async def _apply_events(
     session: AsyncSession,
     source: str,
@@ -99,30 +163,37 @@ async def _apply_events(
     seen: set[uuid.UUID],
     ctx: IngestContext,
     result: BatchResult,
+    *,
+    maintain_cubes: bool = True,
 ) -> None:
-    """Apply each new event in its own savepoint and record it as processed; a malformed event
-    is counted as skipped (and still recorded) instead of failing the batch."""
+    """Apply the new events of a page in feed order and record every one as processed (one
+    insert); consecutive referral snapshots, and consecutive person events, are applied as one
+    run each, other events one by one."""
+    fresh: list[FeedEvent] = []
     for event in events:
-        if event.id in seen:
-            continue
-        seen.add(event.id)
-        handler = handler_for(event)
-        if handler is not None:
-            try:
-                async with session.begin_nested():
-                    await handler(session, event, ctx)
-                result.applied += 1
-            except (KeyError, ValueError, TypeError, AssertionError) as exc:
-                # A malformed event must not stall the feed; it is recorded and skipped.
-                result.skipped += 1
-                log.warning(
-                    "event_skipped",
-                    source=source,
-                    seq=event.seq,
-                    type=event.type,
-                    error=type(exc).__name__,
-                )
-        session.add(ProcessedEvent(event_id=event.id, source=source, seq=event.seq, processed_at=utcnow()))
+        if event.id not in seen:
+            seen.add(event.id)
+            fresh.append(event)
+    run: list[FeedEvent] = []
+    run_kind: str | None = None
+    for event in fresh:
+        kind = _bulk_kind(event)
+        if run and kind != run_kind:
+            await _apply_run(session, source, run_kind or "", run, ctx, result, maintain_cubes=maintain_cubes)
+            run = []
+        if kind is None:
+            await _apply_one(session, source, event, ctx, result)
+        else:
+            run.append(event)
+        run_kind = kind
+    if run:
+        await _apply_run(session, source, run_kind or "", run, ctx, result, maintain_cubes=maintain_cubes)
+    if fresh:
+        now = utcnow()
+        await session.execute(
+            insert(ProcessedEvent),
+            [{"event_id": e.id, "source": source, "seq": e.seq, "processed_at": now} for e in fresh],
+        )
 
 
 def _move_cursor(cursor: SourceCursor, page: FeedPage, result: BatchResult) -> None:
@@ -153,11 +224,28 @@ async def consume_batch(
         page = await source.fetch(after=cursor.last_seq, limit=batch_size)
         result.fetched = len(page.items)
         seen = await _already_processed(session, [e.id for e in page.items])
-        await _apply_events(session, source.name, page.items, seen, ctx, result)
+        caught_up = page.last_seq >= page.head_seq
+        await _apply_events(
+            session, source.name, page.items, seen, ctx, result, maintain_cubes=refresh and caught_up
+        )
         _move_cursor(cursor, page, result)
-        if refresh:
+        if refresh and (caught_up or _refresh_due(source.name)):
             await cubes.refresh_dirty(session)
+            _last_refresh[source.name] = time.monotonic()
     return result
+
+
+#: While a consumer catches up on a backlog (its page did not reach the feed's head), the cubes
+#: are recomputed at most this often (whole dirty months, set-based) instead of after every page;
+#: the page that reaches the head refreshes them, so a caught-up service serves exact cubes.
+CATCH_UP_REFRESH_SECONDS = 60.0
+_last_refresh: dict[str, float] = {}
+
+
+def _refresh_due(source: str) -> bool:
+    now = time.monotonic()
+    last = _last_refresh.setdefault(source, now)
+    return now - last >= CATCH_UP_REFRESH_SECONDS
 
 
 async def record_failure(

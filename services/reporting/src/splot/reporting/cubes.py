@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    Index,
     Integer,
     PrimaryKeyConstraint,
     Select,
@@ -37,6 +38,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    or_,
     select,
     text,
     union_all,
@@ -99,14 +101,30 @@ class Cube:
     parent: Cube | None = None
 
 
+#: The columns a voivodeship scope filters on (``sender = v OR target = v``): the large cubes
+#: index them, so that a voivodeship's dashboard reads its 1/16 of the cube, not all of it.
+SCOPE_INDEXED = ("sender_voivodeship", "target_voivodeship")
+
+
 def _cube(
-    name: str, keys: tuple[str, ...], values: tuple[str, ...], family: str, parent: Cube | None = None
+    name: str,
+    keys: tuple[str, ...],
+    values: tuple[str, ...],
+    family: str,
+    parent: Cube | None = None,
+    *,
+    scope_indexes: bool = False,
 ) -> Cube:
     columns = [Column("year", Integer, nullable=False), Column("month", Integer, nullable=False)]
     columns += [Column(key, _COLUMN_TYPES[key], nullable=False) for key in keys]
     columns += [Column(value, Integer, nullable=False, default=0) for value in values]
+    indexes = [Index(f"ix_{name}_{c}", c, "year", "month") for c in SCOPE_INDEXED if scope_indexes]
     table = Table(
-        name, Base.metadata, *columns, PrimaryKeyConstraint("year", "month", *keys, name=f"pk_{name}")
+        name,
+        Base.metadata,
+        *columns,
+        PrimaryKeyConstraint("year", "month", *keys, name=f"pk_{name}"),
+        *indexes,
     )
     return Cube(name, table, keys, values, family, parent)
 
@@ -116,6 +134,7 @@ POWIAT = _cube(
     (*TERRITORY, *ROUTE, "service_type", "priority", "status"),
     MEASURE_COLUMNS,
     "referral",
+    scope_indexes=True,
 )
 REGION = _cube(
     "agg_referral_region",
@@ -144,7 +163,11 @@ INSTITUTION = _cube(
     "referral",
 )
 DURATION = _cube(
-    "agg_duration", (*TERRITORY, *ROUTE, "service_type", "priority", "metric", "days"), ("n",), "duration"
+    "agg_duration",
+    (*TERRITORY, *ROUTE, "service_type", "priority", "metric", "days"),
+    ("n",),
+    "duration",
+    scope_indexes=True,
 )
 REASON = _cube(
     "agg_reason",
@@ -336,6 +359,52 @@ async def refresh_dirty(session: AsyncSession) -> int:
         await session.execute(delete(DirtyMonth))
     await session.flush()
     return len(months)
+
+
+def _counter(cube: Cube) -> str:
+    """The value column every source row adds 1 to (a group of no rows has it at 0)."""
+    return "referrals" if cube.family == "referral" else "n"
+
+
+async def apply_delta(session: AsyncSession, referral_ids: list[Any], sign: int) -> None:
+    """Add (``sign`` = 1) or subtract (-1) what these referrals' facts contribute to every cube, as
+    they are stored now: ``INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE SET v = v + excluded.v``.
+
+    Ingestion subtracts a page's referrals before it overwrites their facts and adds them back
+    after, so that the cubes follow the facts without recomputing whole months; a cube row whose
+    group became empty is removed by :func:`drop_empty`. Dimension changes still go through
+    :func:`mark_dirty` (recomputed after the deltas, so a dirty month ends up exact either way)."""
+    if not referral_ids:
+        return
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    f = ReferralFact.__table__
+    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    for cube in CUBES:
+        rows = RAW_SOURCES[cube.family](f.c.referral_id.in_(referral_ids)).subquery("src")
+        groups = [rows.c.year, rows.c.month, *(rows.c[k] for k in cube.keys)]
+        sums = [(func.sum(rows.c[v]) * sign).label(v) for v in cube.values]
+        statement = select(*groups, *sums).where(rows.c.year.is_not(None)).group_by(*groups)
+        upsert = (postgresql.insert if postgres else sqlite.insert)(cube.table)
+        columns = ["year", "month", *cube.keys, *cube.values]
+        upsert = upsert.from_select(columns, statement)
+        await session.execute(
+            upsert.on_conflict_do_update(
+                index_elements=["year", "month", *cube.keys],
+                set_={v: cube.table.c[v] + upsert.excluded[v] for v in cube.values},
+            )
+        )
+
+
+async def drop_empty(session: AsyncSession, months: Iterable[tuple[int | None, int | None]]) -> None:
+    """Remove the cube rows of these months whose group no longer has any row."""
+    wanted = sorted({(y, m) for y, m in months if y is not None and m is not None})
+    if not wanted:
+        return
+    for cube in CUBES:
+        table = cube.table
+        in_months = or_(*(and_(table.c.year == y, table.c.month == m) for y, m in wanted))
+        await session.execute(delete(table).where(in_months, table.c[_counter(cube)] == 0))
 
 
 async def mark_all_dirty(session: AsyncSession) -> None:

@@ -285,3 +285,9 @@ def handler_for(event: FeedEvent) -> Handler | None:
     if event.type.startswith("referral.") and isinstance(event.payload.get("referral"), dict):
         return _referral
     return None  # access.revoked and anything new: nothing to count
+
+
+def is_referral_snapshot(event: FeedEvent) -> bool:
+    """A ``referral.*`` event carrying the snapshot (what :mod:`splot.reporting.ingest_batch`
+    applies in bulk)."""
+    return handler_for(event) is _referral

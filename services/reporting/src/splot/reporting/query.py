@@ -237,6 +237,27 @@ def _row_key(query: AggregateQuery, columns: Sequence[str], row: Sequence[Any]) 
     )
 
 
+def _key_maker(query: AggregateQuery, columns: Sequence[str]) -> Any:
+    """:func:`_row_key` for many rows: periods cached, dimension positions resolved once."""
+    periods: dict[tuple[int, int], Period] = {}
+    positions: list[tuple[int, ...]] = []
+    for name in query.dimensions:
+        if name == "route":
+            positions.append((2 + columns.index("sender_type"), 2 + columns.index("target_type")))
+        else:
+            positions.append((2 + columns.index(DIMENSIONS[name].columns[0]),))
+
+    def key_of(row: Sequence[Any]) -> _Key:
+        period = periods.get((row[0], row[1]))
+        if period is None:
+            period = periods[(row[0], row[1])] = bucket_of(row[0], row[1], query.granularity)
+        return period, tuple(
+            f"{row[p[0]]}->{row[p[1]]}" if len(p) == 2 else str(row[p[0]]) for p in positions
+        )
+
+    return key_of
+
+
 async def _referral_sums(
     session: AsyncSession,
     query: AggregateQuery,
@@ -258,12 +279,16 @@ async def _referral_sums(
         months=months,
         force=force,
     )
-    sums: dict[_Key, Counter[str]] = defaultdict(Counter)
-    width = len(columns)
+    sums: dict[_Key, Counter[str]] = {}
+    first = 2 + len(columns)
+    key_of = _key_maker(query, columns)
     for row in rows:
-        key = _row_key(query, columns, row)
-        for column, value in zip(sum_columns, row[2 + width :], strict=True):
-            sums[key][column] += int(value or 0)
+        key = key_of(row)
+        totals = sums.get(key)
+        if totals is None:
+            totals = sums[key] = Counter()
+        for column, value in zip(sum_columns, row[first:], strict=True):
+            totals[column] += int(value or 0)
     return sums, name
 
 
@@ -298,36 +323,59 @@ async def _duration_histograms(
     return histograms, name
 
 
+class _Protect:
+    """The policy's cells, computed once per distinct (value, sensitivity) of one answer: a
+    national table repeats the same few counts and ratios thousands of times."""
+
+    def __init__(self, policy: Policy, exact: bool) -> None:
+        self.policy = policy
+        self.exact = exact
+        self.counts: dict[tuple[int, bool], Cell] = {}
+        self.ratios: dict[tuple[int, int, bool], Cell] = {}
+
+    def count(self, n: int, sensitive: bool) -> Cell:
+        cell = self.counts.get((n, sensitive))
+        if cell is None:
+            cell = self.counts[(n, sensitive)] = self.policy.count(n, sensitive=sensitive, exact=self.exact)
+        return cell
+
+    def ratio(self, numerator: int, denominator: int, sensitive: bool) -> Cell:
+        key = (numerator, denominator, sensitive)
+        cell = self.ratios.get(key)
+        if cell is None:
+            cell = self.ratios[key] = self.policy.ratio(
+                numerator, denominator, sensitive=sensitive, exact=self.exact
+            )
+        return cell
+
+
 def _result_row(
     query: AggregateQuery,
     measures: Sequence[Measure],
-    policy: Policy,
+    protect: _Protect,
     key: _Key,
     sums: dict[_Key, Counter[str]],
     histograms: dict[_Key, dict[str, Counter[int]]],
-    *,
-    exact: bool = False,
 ) -> ResultRow:
     """Every requested measure of one period and dimension values, protected (exact when the
     viewer may see its own numbers)."""
     period, dim_values = key
     dims = dict(zip(query.dimensions, dim_values, strict=True))
-    sensitive = row_is_sensitive(policy, dims, query.filters)
+    sensitive = row_is_sensitive(protect.policy, dims, query.filters)
     values: dict[str, Cell] = {}
     totals = sums.get(key, Counter())
     for m in measures:
         if m.kind == "count":
-            values[m.name] = policy.count(totals[m.numerator[0]], sensitive=sensitive, exact=exact)
+            values[m.name] = protect.count(int(totals[m.numerator[0]] or 0), sensitive)
         elif m.kind == "ratio":
-            values[m.name] = policy.ratio(
-                sum(totals[c] for c in m.numerator),
-                sum(totals[c] for c in m.denominator),
-                sensitive=sensitive,
-                exact=exact,
+            values[m.name] = protect.ratio(
+                sum(totals[c] for c in m.numerator), sum(totals[c] for c in m.denominator), sensitive
             )
         else:
             histogram = histograms.get(key, {}).get(m.metric or "", Counter())
-            values[m.name] = policy.percentile(histogram, m.quantile or 0.5, sensitive=sensitive, exact=exact)
+            values[m.name] = protect.policy.percentile(
+                histogram, m.quantile or 0.5, sensitive=sensitive, exact=protect.exact
+            )
     return ResultRow(period=period.label, dimensions=dims, values=values)
 
 
@@ -370,7 +418,8 @@ async def aggregate(
         raise Problem(422, "result_too_large", f"more than {MAX_ROWS} rows: filter or use fewer dimensions")
     # An institution looking at its own referrals sees the exact numbers (its outbox's count).
     exact = scope.is_institution
-    rows = [_result_row(query, measures, policy, key, sums, histograms, exact=exact) for key in keys]
+    protect = _Protect(policy, exact)
+    rows = [_result_row(query, measures, protect, key, sums, histograms) for key in keys]
     if not query.dimensions and (query.period_from or query.period_to):
         rows = _every_period(query, measures, rows, await data_coverage(session))
     return AggregateResult(rows=rows, sources=used)

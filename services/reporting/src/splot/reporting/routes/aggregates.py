@@ -21,6 +21,7 @@ from splot.reporting.routes.common import (
     ReportScope,
     SliceDep,
     aggregate_answer,
+    json_answer,
     names_of,
 )
 
@@ -71,17 +72,16 @@ async def generic_aggregate(
     scope: ReportScope,
     policy: CurrentPolicy,
     params: SliceDep,
-    response: Response,
     measures: Annotated[
         list[MeasureName], Query(min_length=1, max_length=40, description="Measures to compute")
     ],
     dimensions: Dimensions = None,
-) -> dict[str, Any]:
+) -> Response:
     """Any published measures by any published dimensions, per period, in your scope. Without
     dimensions, every period of the asked range has a row: values of a period outside the data
     (before the first referral, or in the future) are null, never 0."""
-    response.headers["Content-Disposition"] = 'inline; filename="splot-aggregate.json"'
-    return await aggregate_answer(session, scope, policy, names_of(measures), names_of(dimensions), params)
+    body = await aggregate_answer(session, scope, policy, names_of(measures), names_of(dimensions), params)
+    return json_answer(body, {"Content-Disposition": 'inline; filename="splot-aggregate.json"'})
 
 
 @router.get("/series", response_model=schemas.SeriesRead, tags=["aggregates"], responses=LIST_RESPONSES)
@@ -90,19 +90,19 @@ async def series(
     scope: ReportScope,
     policy: CurrentPolicy,
     params: SliceDep,
-    response: Response,
     measures: Annotated[
         list[MeasureName], Query(min_length=1, max_length=40, description="Measures to compute")
     ],
-) -> dict[str, Any]:
+) -> Response:
     """A time series of measures: one point per period of the range (of the granularity); a
     period outside the data (before the first referral, or in the future) has null values, a gap
     rather than a zero."""
-    response.headers["Content-Disposition"] = 'inline; filename="splot-series.json"'
     body = await aggregate_answer(session, scope, policy, names_of(measures), [], params)
     points = [{"period": r["period"], "values": r["values"]} for r in body.pop("rows")]
     body.pop("dimensions")
-    return {**body, "points": points}
+    return json_answer(
+        {**body, "points": points}, {"Content-Disposition": 'inline; filename="splot-series.json"'}
+    )
 
 
 def _named(path: str, measures: tuple[str, ...], default_dimensions: tuple[str, ...], doc: str) -> None:
@@ -112,9 +112,9 @@ def _named(path: str, measures: tuple[str, ...], default_dimensions: tuple[str, 
         policy: CurrentPolicy,
         params: SliceDep,
         dimensions: Dimensions = None,
-    ) -> dict[str, Any]:
+    ) -> Response:
         dims = names_of(dimensions) or list(default_dimensions)
-        return await aggregate_answer(session, scope, policy, list(measures), dims, params)
+        return json_answer(await aggregate_answer(session, scope, policy, list(measures), dims, params))
 
     endpoint.__doc__ = doc
     name = path.strip("/").replace("/", "_").replace("-", "_")
@@ -173,7 +173,7 @@ async def responses_indicator(
     policy: CurrentPolicy,
     params: SliceDep,
     dimensions: Dimensions = None,
-) -> dict[str, Any]:
+) -> Response:
     """Acceptance and rejection rates, with reasons split by who declined."""
     dims = names_of(dimensions)
     measures = [
@@ -206,7 +206,7 @@ async def responses_indicator(
     body["reasons"] = [
         {"period": p, "dimensions": d, "codes": c, "count": cell.as_dict()} for p, d, c, cell in reasons
     ]
-    return body
+    return json_answer(body)
 
 
 @router.get(
@@ -218,7 +218,7 @@ async def outcomes_indicator(
     policy: CurrentPolicy,
     params: SliceDep,
     dimensions: Dimensions = None,
-) -> dict[str, Any]:
+) -> Response:
     """Outcome rates (employment etc.) and follow-up at +3 and +6 months."""
     dims = names_of(dimensions)
     measures = [
@@ -249,4 +249,4 @@ async def outcomes_indicator(
     body["outcome_codes"] = [
         {"period": p, "dimensions": d, "codes": c, "count": cell.as_dict()} for p, d, c, cell in codes
     ]
-    return body
+    return json_answer(body)
