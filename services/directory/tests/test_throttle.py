@@ -185,3 +185,31 @@ async def test_counters_hold_neither_logins_nor_addresses(app, factory, session,
     for row in rows:
         assert not plain & {row.key, row.subject}
         assert staff.email not in row.key and "10.0.6.1" not in row.key
+
+
+async def test_a_counter_deleted_between_insert_and_lock_is_recreated(client, factory, session, monkeypatch):
+    """A concurrent right sign-in (or an administrator's reset) deletes the (login, source) counter
+    after this attempt inserted-if-missing and before it locks the counters: the attempt inserts
+    it again and is counted (it used to answer 500, a KeyError, seen by the sign-in benchmark)."""
+    from sqlalchemy import delete
+
+    from splot.directory import throttle
+
+    staff = await factory.user(await factory.institution())
+    assert (await login(client, staff.email, WRONG)).status_code == 400  # the counters exist
+    real_lock = throttle._lock_counters
+    deleted: list[str] = []
+
+    async def lock_after_a_concurrent_delete(session, counters):
+        if not deleted:
+            key = counters[0].key
+            await session.execute(delete(SigninThrottle).where(SigninThrottle.key == key))
+            deleted.append(key)
+        return await real_lock(session, counters)
+
+    monkeypatch.setattr(throttle, "_lock_counters", lock_after_a_concurrent_delete)
+    answer = await login(client, staff.email, WRONG)
+    assert answer.status_code == 400 and answer.json()["error"] == "invalid_grant"
+    assert deleted
+    recreated = await session.scalar(select(SigninThrottle).where(SigninThrottle.key == deleted[0]))
+    assert recreated is not None and recreated.failures == 1

@@ -137,6 +137,20 @@ def _insert_if_missing(dialect: str, counter: Counter, now: datetime) -> Any:
     )
 
 
+_RESERVE_ATTEMPTS = 3
+
+
+async def _lock_counters(session: AsyncSession, counters: list[Counter]) -> dict[str, SigninThrottle]:
+    found = await session.scalars(
+        select(SigninThrottle)
+        .where(SigninThrottle.key.in_([c.key for c in counters]))
+        .order_by(SigninThrottle.key)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return {row.key: row for row in found.all()}
+
+
 async def reserve(
     session: AsyncSession, *, settings: DirectorySettings, keys: Keys, now: datetime
 ) -> Decision:
@@ -146,20 +160,18 @@ async def reserve(
     assert session.bind is not None
     dialect = session.bind.dialect.name
     counters = keys.counters()
-    for counter in counters:
-        await session.execute(_insert_if_missing(dialect, counter, now))
-    rows = {
-        row.key: row
-        for row in (
-            await session.scalars(
-                select(SigninThrottle)
-                .where(SigninThrottle.key.in_([c.key for c in counters]))
-                .order_by(SigninThrottle.key)
-                .with_for_update()
-                .execution_options(populate_existing=True)
-            )
-        ).all()
-    }
+    rows: dict[str, SigninThrottle] = {}
+    # A counter can vanish between our insert and our lock: a concurrent right sign-in or an
+    # administrator's reset deletes it (and commits). Insert what is missing again, then lock.
+    for _ in range(_RESERVE_ATTEMPTS):
+        for counter in counters:
+            if counter.key not in rows:
+                await session.execute(_insert_if_missing(dialect, counter, now))
+        rows = await _lock_counters(session, counters)
+        if len(rows) == len(counters):
+            break
+    else:
+        raise Problem(503, "busy", "sign-in is busy; retry shortly", headers={"Retry-After": "1"})
     quiet = timedelta(seconds=settings.signin_reset_after_seconds)
     waits = []
     for counter in counters:
