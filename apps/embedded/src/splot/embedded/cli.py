@@ -3,6 +3,9 @@
 splot-embedded run       migrate, seed demo data once, serve on http://127.0.0.1:8000
 splot-embedded migrate   only migrate
 splot-embedded seed      only migrate and seed
+splot-embedded national  migrate, seed, and load the synthetic country (PostgreSQL only;
+                         --factor F or --persons N --referrals-per-year N, --seed S, --no-events)
+splot-embedded run --demo national   the same once, then serve it
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from splot.common.logging import configure_logging
 from splot.common.migrations import upgrade
 from splot.directory.demo import DEMO_PASSWORD, logins
 from splot.embedded.gateway import build_gateway
+from splot.embedded.national import cli as national_cli
 from splot.embedded.services import BY_NAME, SEED_STEPS, SERVICES
 
 REPO_ROOT = Path(__file__).resolve().parents[5]
@@ -100,9 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="splot-embedded", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=["run", "migrate", "seed"])
+    parser.add_argument("command", choices=["run", "migrate", "seed", "national"])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    national_cli.add_arguments(parser)
     args = parser.parse_args(argv)
 
     print("Preparing databases…", flush=True)
@@ -113,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     print("Demo data loaded." if created else "Demo data already present: kept.", flush=True)
     if args.command == "seed":
         return 0
+    if args.command == "national" or args.demo == "national":
+        status = national_cli.load(args)
+        if args.command == "national" or status != 0:
+            return status
     base_url = f"http://{args.host}:{args.port}"
     point_services_at(base_url)
     configure_console_logging()

@@ -17,6 +17,7 @@ def _holidays(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("PL", years=year)
 
 
+@cache  # a few thousand distinct days; the holiday lookup is the hot part of durations
 def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _holidays(day.year)
 

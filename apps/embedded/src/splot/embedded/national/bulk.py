@@ -1,0 +1,122 @@
+"""Bulk writes with PostgreSQL ``COPY`` (asyncpg ``copy_records_to_table``): only the columns a
+table really has are written (other helpers may add nullable columns meanwhile), sequences are
+moved past what was loaded, and every loaded table is ANALYZEd (autovacuum may be off)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Coroutine, Iterable, Sequence
+from typing import Any
+
+import asyncpg
+from sqlalchemy.engine import make_url
+
+
+async def connect(url: str) -> asyncpg.Connection:
+    """An asyncpg connection from a ``postgresql+asyncpg://`` URL."""
+    u = make_url(url)
+    if not u.drivername.startswith("postgresql"):
+        raise ValueError("the synthetic country needs PostgreSQL (COPY); this database is " + u.drivername)
+    return await asyncpg.connect(
+        user=u.username or "postgres",
+        password=u.password,
+        host=u.host or "127.0.0.1",
+        port=u.port or 5432,
+        database=u.database,
+    )
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Loader:
+    """One database's connection, the columns of its tables and what was loaded into them."""
+
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+        self.counts: dict[str, int] = {}
+        self._columns: dict[str, set[str]] = {}
+        self._seq: int | None = None
+        self._position: int | None = None
+
+    async def columns(self, table: str) -> set[str]:
+        if table not in self._columns:
+            rows = await self.conn.fetch(
+                "SELECT column_name FROM information_schema.columns"
+                " WHERE table_schema = current_schema() AND table_name = $1",
+                table,
+            )
+            self._columns[table] = {r["column_name"] for r in rows}
+        return self._columns[table]
+
+    async def copy(self, table: str, rows: Sequence[dict[str, Any]]) -> int:
+        """COPY dict rows (all with the same keys); keys the table lacks are dropped."""
+        if not rows:
+            return 0
+        present = await self.columns(table)
+        names = [k for k in rows[0] if k in present]
+        records: Iterable[tuple[Any, ...]] = (tuple(r[k] for k in names) for r in rows)
+        await self.conn.copy_records_to_table(table, records=list(records), columns=names)
+        self.counts[table] = self.counts.get(table, 0) + len(rows)
+        return len(rows)
+
+    async def max_seq(self) -> int:
+        return int(await self.conn.fetchval("SELECT coalesce(max(seq), 0) FROM outbox_event"))
+
+    async def head(self) -> int:
+        """The feed's head: the highest position (or ``seq`` where the outbox has no positions)."""
+        column = "position" if "position" in await self.columns("outbox_event") else "seq"
+        return int(await self.conn.fetchval(f"SELECT coalesce(max({column}), 0) FROM outbox_event"))  # noqa: S608
+
+    async def number(self, rows: list[dict[str, Any]]) -> None:
+        """Give outbox rows their ``seq`` and, where the outbox has it, their feed ``position``
+        (normally assigned after commit by the sequencer: loaded rows get theirs at once, after
+        the rows already numbered), in the order given."""
+        if self._seq is None:
+            self._seq = await self.max_seq()
+            if "position" in await self.columns("outbox_event"):
+                self._position = await self.head()
+        for row in rows:
+            self._seq += 1
+            row["seq"] = self._seq
+            if self._position is not None:
+                self._position += 1
+                row["position"] = self._position
+
+    async def copy_outbox(self, rows: list[dict[str, Any]]) -> int:
+        """Outbox rows numbered by :meth:`number`, their payloads already JSON text."""
+        return await self.copy("outbox_event", rows)
+
+    async def finish(self) -> None:
+        """Move the sequences past the loaded rows and ANALYZE what was loaded."""
+        for table in self.counts:
+            for column in ("seq",):
+                if column not in await self.columns(table):
+                    continue
+                sequence = await self.conn.fetchval("SELECT pg_get_serial_sequence($1, $2)", table, column)
+                if sequence:
+                    # Identifiers from the catalogue and this module, never from input.
+                    last = f'SELECT coalesce(max("{column}"), 0) + 1 FROM "{table}"'  # noqa: S608
+                    await self.conn.execute(f"SELECT setval($1::regclass, ({last}), false)", sequence)
+        for table in self.counts:
+            await self.conn.execute(f'ANALYZE "{table}"')
+
+
+class Pipeline:
+    """Overlap generating a chunk with writing the previous one: each step's writes (one task per
+    database connection) run while the caller builds the next chunk; ``submit`` waits for the
+    previous step first, so a connection never has two COPYs at once."""
+
+    def __init__(self) -> None:
+        self._pending: list[asyncio.Task[Any]] = []
+
+    async def submit(self, *writes: Coroutine[Any, Any, Any]) -> None:
+        await self.drain()
+        self._pending = [asyncio.create_task(w) for w in writes]
+
+    async def drain(self) -> None:
+        pending, self._pending = self._pending, []
+        if pending:
+            await asyncio.gather(*pending)

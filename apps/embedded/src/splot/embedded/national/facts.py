@@ -1,0 +1,132 @@
+"""Reporting facts written directly, the way ingestion derives them from the referrals feed
+(``splot.reporting.ingestion._referral`` and ``splot.reporting.employment``): from each referral's
+last snapshot, with the reporting service's own ``derive`` for cohorts, durations, SLA states and
+measure flags, and an employment outcome counted once per forwarding chain."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from splot.embedded.national.stories import Story
+from splot.reporting.facts import derive, parse_datetime
+from splot.reporting.ingestion import IngestContext
+
+_NEVER = datetime.max.replace(tzinfo=UTC)
+_TIMES = ("created_at", "sent_at", "responded_at", "accepted_at", "started_at", "ended_at", "due_at")
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    return uuid.UUID(str(value)) if value else None
+
+
+def build(
+    stories: list[Story], last_seq: dict[uuid.UUID, int], ctx: IngestContext
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Referral facts, their outcome rows and the follow-up facts of one chunk of stories (whole
+    chains: children are in the chunk of their root)."""
+    followup_facts: list[dict[str, Any]] = []
+    answered: dict[uuid.UUID, dict[int, str | None]] = {}
+    for story in stories:
+        for event in story.followup_events:
+            p = event["payload"]
+            referral_id = uuid.UUID(p["referral_id"])
+            followup_facts.append(
+                {
+                    "followup_id": uuid.UUID(p["followup_id"]),
+                    "referral_id": referral_id,
+                    "due_months": int(p["due_months"]),
+                    "outcome_code": p["outcome_code"],
+                    "answered_at": parse_datetime(p["answered_at"]),
+                }
+            )
+            answered.setdefault(referral_id, {})[int(p["due_months"])] = p["outcome_code"]
+    facts: list[dict[str, Any]] = []
+    outcomes: list[dict[str, Any]] = []
+    chains: dict[uuid.UUID, list[dict[str, Any]]] = {}
+    for story in stories:
+        snapshots = [e["payload"]["referral"] for e in story.play.outbox if "referral" in e["payload"]]
+        if not snapshots:
+            continue
+        fact = _fact(snapshots[-1], last_seq.get(story.play.r.id, 0), answered.get(story.play.r.id, {}), ctx)
+        facts.append(fact)
+        outcomes.extend(
+            {"referral_id": fact["referral_id"], "outcome_code": c} for c in fact["outcome_codes"]
+        )
+        if fact["chain_root_id"] is not None:
+            chains.setdefault(fact["chain_root_id"], []).append(fact)
+    for chain in chains.values():
+        _count_once(chain, ctx.employment_outcomes)
+    for fact in facts:
+        fact["outcome_codes"] = _json_list(fact["outcome_codes"])
+    return facts, outcomes, followup_facts
+
+
+def _json_list(values: list[str]) -> str:
+    from splot.embedded.national.bulk import dumps
+
+    return dumps(values)
+
+
+def _fact(
+    snapshot: dict[str, Any], seq: int, followups: dict[int, str | None], ctx: IngestContext
+) -> dict[str, Any]:
+    fact: dict[str, Any] = {
+        "referral_id": uuid.UUID(str(snapshot["id"])),
+        "version": int(snapshot["version"]),
+        "last_event_seq": seq,
+        "parent_referral_id": _uuid(snapshot.get("parent_referral_id")),
+        "chain_root_id": _uuid(snapshot.get("chain_root_id")),
+        "chain_depth": int(snapshot.get("chain_depth") or 0),
+        "person_pseudonym": ctx.pseudonymise(snapshot.get("person_id")),
+        "sender_institution_id": _uuid(snapshot.get("sender_institution_id")),
+        "target_institution_id": _uuid(snapshot.get("target_institution_id")),
+        "target_offer_id": _uuid(snapshot.get("target_offer_id")),
+        "service_type": str(snapshot["service_type_code"]),
+        "priority": str(snapshot.get("priority") or "routine"),
+        "programme": snapshot.get("programme"),
+        "status": str(snapshot["status"]),
+        "business_status": snapshot.get("business_status"),
+        "legal_basis_kind": snapshot.get("legal_basis_kind"),
+        "reason_code": snapshot.get("reason_code"),
+        "declined_by": snapshot.get("declined_by"),
+        "outcome_codes": sorted({str(c) for c in snapshot.get("outcome_codes") or []}),
+        "cancellation_requested": bool(snapshot.get("cancellation_requested")),
+        "acknowledged_flag": bool(snapshot.get("acknowledged")),
+        "overdue_flag": bool(snapshot.get("overdue")),
+        "followup_3m_outcome": followups.get(3),
+        "followup_6m_outcome": followups.get(6),
+    }
+    for name in _TIMES:
+        fact[name] = parse_datetime(snapshot.get(name))
+    fact.update(
+        derive(
+            snapshot,
+            calendar=ctx.calendar,
+            employment_outcomes=ctx.employment_outcomes,
+            followup_3m=fact["followup_3m_outcome"],
+            followup_6m=fact["followup_6m_outcome"],
+        )
+    )
+    return fact
+
+
+def _count_once(chain: list[dict[str, Any]], employment_outcomes: frozenset[str]) -> None:
+    """``splot.reporting.employment.count_once_per_chain`` on rows: the first referral of the
+    chain to end with an employment outcome keeps it (then the deepest, then the id)."""
+    reporting = [
+        f
+        for f in chain
+        if f["referrals"] and f["status"] == "completed" and set(f["outcome_codes"]) & employment_outcomes
+    ]
+    if len(reporting) <= 1 and all(f["employment_outcome"] == 1 for f in reporting):
+        return
+    first = min(reporting, key=lambda f: (f["ended_at"] or _NEVER, -f["chain_depth"], str(f["referral_id"])))
+    for fact in reporting:
+        value = int(fact is first)
+        fact["employment_outcome"] = value
+        for months in (3, 6):
+            outcome = fact[f"followup_{months}m_outcome"]
+            fact[f"followup_{months}m_answered"] = int(bool(value) and outcome is not None)
+            fact[f"followup_{months}m_employed"] = int(bool(value) and outcome in employment_outcomes)
