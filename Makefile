@@ -10,6 +10,7 @@ UV_VERSION := 0.13.8
 UV := $(PYTHON) -m uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
+NATIONAL_FACTOR ?= 0.1
 SERVICES := directory clients referrals reporting
 PY_SUITES := libs/common/tests $(addprefix services/,$(addsuffix /tests,$(SERVICES))) apps/embedded/tests tests
 # The browser test (tests/e2e) and the black-box security suite (tests/security) are not among the
@@ -31,6 +32,7 @@ help:
 	@echo "make sdk      regenerate the Python SDK's generated part (sdk/python) from openapi/*.json"
 	@echo "make openapi  regenerate openapi/*.json from the code (then make client for the SPA's types)"
 	@echo "make lint     ruff and mypy, ESLint and Prettier (frontend), Spectral over openapi/*.json"
+	@echo "make bench    issue #17's benchmarks on a private PostgreSQL, ratios to a yardstick (docs/benchmarks.md)"
 
 .uv-installed:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" \
@@ -56,8 +58,14 @@ frontend: frontend/dist/index.html
 
 install: install-python install-frontend
 
+# `make run DEMO=national`: the synthetic country (a tenth of it; NATIONAL_FACTOR=1 for all of it) on a
+# private PostgreSQL kept in var/national-pg (infra/ops/national.sh; see docs/operations.md).
 run: install frontend
+ifeq ($(DEMO),national)
+	UV="$(UV)" NATIONAL_FACTOR="$(NATIONAL_FACTOR)" infra/ops/national.sh --host $(HOST) --port $(PORT)
+else
 	$(UV) run splot-embedded run --host $(HOST) --port $(PORT)
+endif
 
 test: test-python test-frontend test-security test-e2e test-sdk test-guide
 
@@ -135,6 +143,21 @@ format: install-python install-frontend
 	$(UV) run ruff format libs services apps tests infra sdk docs/examples
 	$(UV) run ruff check --fix libs services apps tests infra sdk docs/examples
 	cd frontend && npm run format
+
+# Issue #17's benchmarks on a private PostgreSQL (port 55434), with the yardstick in the same run;
+# prints the table and writes docs/benchmarks.md. Reports, never fails on a number. Options:
+# BENCH_SECONDS, BENCH_SCALE, BENCH_ONLY=transition,lookup,signin,ingestion,aggregate,import,curves
+# (see tests/README.md). Not part of make test or CI.
+bench: install-python
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing wrk (apt-get install wrk)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk \
+	      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; }; \
+	  fi; \
+	  command -v wrk >/dev/null || { echo "wrk not found: install it (as root: apt-get install wrk)" >&2; exit 1; }; \
+	fi
+	$(UV) run python -m tests.bench
 
 validate-deploy:
 	infra/ci/validate-deploy.sh
