@@ -19,7 +19,7 @@ export function QuestionResultCard({ result, onPublishable }: QuestionResultCard
           <Title order={3} size="h4" id={headingId}>
             {result.text}
           </Title>
-          <Text size="sm" c="dimmed">
+          <Text component="div" size="sm" c="dimmed">
             {t(`surveys.question_type.${result.type}`)} · {t("surveys.results.answered")}:{" "}
             <CellValue cell={result.answered} measure="count" unit="institutions" />
           </Text>
@@ -70,7 +70,7 @@ function Body({ result, onPublishable }: QuestionResultCardProps) {
   if (result.type === "scale") {
     return (
       <>
-        <Text size="sm">
+        <Text component="div" size="sm">
           {t("surveys.results.mean")}: <CellValue cell={result.mean} measure="mean" kind="duration" unit="institutions" />
         </Text>
         <Table>
@@ -100,10 +100,10 @@ function Body({ result, onPublishable }: QuestionResultCardProps) {
   if (result.type === "number") {
     return (
       <Group gap="xl">
-        <Text size="sm">
+        <Text component="div" size="sm">
           {t("surveys.results.mean")}: <CellValue cell={result.mean} measure="mean" kind="duration" unit="institutions" />
         </Text>
-        <Text size="sm">
+        <Text component="div" size="sm">
           {t("surveys.results.median")}: <CellValue cell={result.median} measure="median" kind="duration" unit="institutions" />
         </Text>
       </Group>

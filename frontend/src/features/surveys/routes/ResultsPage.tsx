@@ -127,7 +127,7 @@ function Results({ round }: { round: RoundRead }) {
           <ErrorAlert error={results.error} onRetry={() => void results.refetch()} />
         ) : data && !tooSmall ? (
           <>
-            <Text>
+            <Text component="div">
               {t("surveys.results.respondents")}: <CellValue cell={data.respondents} measure="count" unit="institutions" />
             </Text>
             {data.questions.map((question) => (
