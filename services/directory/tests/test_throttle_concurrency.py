@@ -137,3 +137,20 @@ async def test_a_burst_of_wrong_current_passwords_gets_exactly_the_free_attempts
             )
         )
     assert Counter(r.status_code for r in responses) == {422: 5, 429: BURST - 5}
+
+
+async def test_bursts_of_one_account_signing_in_never_fail(capp):
+    """One login signing in many times at once from one address (a script, the sign-in benchmark),
+    with waits far away: every attempt is let in. Each success resets its (login, source) counter
+    while the next attempts insert and lock the same counters; they touch them in key order, so they
+    queue instead of deadlocking (503s on PostgreSQL before) or finding a counter gone (a 500)."""
+    settings = capp.state.settings
+    settings.signin_free_attempts = settings.signin_account_free_attempts = 1000
+    settings.signin_source_free_attempts = 10_000
+    (email,) = await _users(capp, 1)
+    source = _source()
+    statuses: list[int] = []
+    for _ in range(3):
+        async with _client(capp, source) as c:
+            statuses += [r.status_code for r in await asyncio.gather(*(login(c, email) for _ in range(BURST)))]
+    assert Counter(statuses) == {200: 3 * BURST}

@@ -140,6 +140,10 @@ def _insert_if_missing(dialect: str, counter: Counter, now: datetime) -> Any:
 _RESERVE_ATTEMPTS = 3
 
 
+def _in_key_order(counters: list[Counter]) -> list[Counter]:
+    return sorted(counters, key=lambda counter: counter.key)
+
+
 async def _lock_counters(session: AsyncSession, counters: list[Counter]) -> dict[str, SigninThrottle]:
     found = await session.scalars(
         select(SigninThrottle)
@@ -159,7 +163,9 @@ async def reserve(
     password, so that the count holds whatever the attempt's outcome."""
     assert session.bind is not None
     dialect = session.bind.dialect.name
-    counters = keys.counters()
+    # Every transaction touches the counters in key order (inserts, locks, updates): concurrent
+    # sign-ins of one login then queue instead of deadlocking.
+    counters = _in_key_order(keys.counters())
     rows: dict[str, SigninThrottle] = {}
     # A counter can vanish between our insert and our lock: a concurrent right sign-in or an
     # administrator's reset deletes it (and commits). Insert what is missing again, then lock.
@@ -196,9 +202,15 @@ async def reserve(
 async def succeeded(session: AsyncSession, *, keys: Keys) -> None:
     """The attempt was right: its (login, source) counter starts over, the other two get their
     slot back. In the caller's transaction (the one that issues the tokens)."""
-    for counter in keys.counters():
+    for counter in _in_key_order(keys.counters()):
         if counter is keys.subject_source:
-            await session.execute(delete(SigninThrottle).where(SigninThrottle.key == counter.key))
+            # Reset, not deleted: concurrent sign-ins of the same login from the same source would
+            # otherwise find their counter gone between inserting and locking it, and retry.
+            await session.execute(
+                update(SigninThrottle)
+                .where(SigninThrottle.key == counter.key)
+                .values(failures=0, blocked_until=None)
+            )
             continue
         remaining = SigninThrottle.failures - 1
         await session.execute(
