@@ -152,5 +152,7 @@ async def test_bursts_of_one_account_signing_in_never_fail(capp):
     statuses: list[int] = []
     for _ in range(3):
         async with _client(capp, source) as c:
-            statuses += [r.status_code for r in await asyncio.gather(*(login(c, email) for _ in range(BURST)))]
+            statuses += [
+                r.status_code for r in await asyncio.gather(*(login(c, email) for _ in range(BURST)))
+            ]
     assert Counter(statuses) == {200: 3 * BURST}
