@@ -75,15 +75,13 @@ class _Snapshot:
         return (self.version, self.event.seq)
 
 
-def decode(event: FeedEvent) -> _Snapshot:
-    """Everything of a referral snapshot that does not depend on stored rows; raises KeyError,
-    ValueError or TypeError for a malformed payload (as the per-event handler would)."""
-    snapshot = event.payload["referral"]
-    moments: dict[str, datetime | None] = {name: parse_datetime(snapshot.get(name)) for name in _MOMENTS}
-    values: dict[str, Any] = {
+def snapshot_columns(snapshot: dict[str, Any], seq: int) -> dict[str, Any]:
+    """The fact's columns read straight off a referral snapshot (no stored row, no derived measure,
+    no moments): shared by bulk ingestion and the synthetic country's loader."""
+    return {
         "referral_id": uuid.UUID(str(snapshot["id"])),
         "version": int(snapshot["version"]),
-        "last_event_seq": event.seq,
+        "last_event_seq": seq,
         "parent_referral_id": _uuid(snapshot.get("parent_referral_id")),
         "chain_root_id": _uuid(snapshot.get("chain_root_id")),
         "chain_depth": int(snapshot.get("chain_depth") or 0),
@@ -102,8 +100,15 @@ def decode(event: FeedEvent) -> _Snapshot:
         "cancellation_requested": bool(snapshot.get("cancellation_requested")),
         "acknowledged_flag": bool(snapshot.get("acknowledged")),
         "overdue_flag": bool(snapshot.get("overdue")),
-        **moments,
     }
+
+
+def decode(event: FeedEvent) -> _Snapshot:
+    """Everything of a referral snapshot that does not depend on stored rows; raises KeyError,
+    ValueError or TypeError for a malformed payload (as the per-event handler would)."""
+    snapshot = event.payload["referral"]
+    moments: dict[str, datetime | None] = {name: parse_datetime(snapshot.get(name)) for name in _MOMENTS}
+    values: dict[str, Any] = {**snapshot_columns(snapshot, event.seq), **moments}
     return _Snapshot(event, values["referral_id"], values["version"], values, snapshot)
 
 

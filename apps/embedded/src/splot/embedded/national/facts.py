@@ -11,14 +11,11 @@ from typing import Any
 
 from splot.embedded.national.stories import Story
 from splot.reporting.facts import derive, parse_datetime
+from splot.reporting.ingest_batch import snapshot_columns
 from splot.reporting.ingestion import IngestContext
 
 _NEVER = datetime.max.replace(tzinfo=UTC)
 _TIMES = ("created_at", "sent_at", "responded_at", "accepted_at", "started_at", "ended_at", "due_at")
-
-
-def _uuid(value: Any) -> uuid.UUID | None:
-    return uuid.UUID(str(value)) if value else None
 
 
 def build(
@@ -73,28 +70,8 @@ def _fact(
     snapshot: dict[str, Any], seq: int, followups: dict[int, str | None], ctx: IngestContext
 ) -> dict[str, Any]:
     fact: dict[str, Any] = {
-        "referral_id": uuid.UUID(str(snapshot["id"])),
-        "version": int(snapshot["version"]),
-        "last_event_seq": seq,
-        "parent_referral_id": _uuid(snapshot.get("parent_referral_id")),
-        "chain_root_id": _uuid(snapshot.get("chain_root_id")),
-        "chain_depth": int(snapshot.get("chain_depth") or 0),
+        **snapshot_columns(snapshot, seq),
         "person_pseudonym": ctx.pseudonymise(snapshot.get("person_id")),
-        "sender_institution_id": _uuid(snapshot.get("sender_institution_id")),
-        "target_institution_id": _uuid(snapshot.get("target_institution_id")),
-        "target_offer_id": _uuid(snapshot.get("target_offer_id")),
-        "service_type": str(snapshot["service_type_code"]),
-        "priority": str(snapshot.get("priority") or "routine"),
-        "programme": snapshot.get("programme"),
-        "status": str(snapshot["status"]),
-        "business_status": snapshot.get("business_status"),
-        "legal_basis_kind": snapshot.get("legal_basis_kind"),
-        "reason_code": snapshot.get("reason_code"),
-        "declined_by": snapshot.get("declined_by"),
-        "outcome_codes": sorted({str(c) for c in snapshot.get("outcome_codes") or []}),
-        "cancellation_requested": bool(snapshot.get("cancellation_requested")),
-        "acknowledged_flag": bool(snapshot.get("acknowledged")),
-        "overdue_flag": bool(snapshot.get("overdue")),
         "followup_3m_outcome": followups.get(3),
         "followup_6m_outcome": followups.get(6),
     }
