@@ -213,3 +213,35 @@ async def test_a_counter_deleted_between_insert_and_lock_is_recreated(client, fa
     assert deleted
     recreated = await session.scalar(select(SigninThrottle).where(SigninThrottle.key == deleted[0]))
     assert recreated is not None and recreated.failures == 1
+
+
+async def test_quiet_counters_are_pruned_and_nothing_else(app, factory, session, clock, settings):
+    """Counters without an attempt for longer than the reset time are deleted (they would start
+    over anyway); a counter with a recent attempt (here the shared per-source one) stays, and the
+    pruned login starts over with its free attempts exactly as before pruning."""
+    from splot.directory import throttle
+
+    quiet = await factory.user(await factory.institution())
+    busy = await factory.user(await factory.institution())
+    quiet_email, busy_email = quiet.email, busy.email
+    async with client_from(app, "10.0.7.1") as c:
+        for _ in range(5):
+            await login(c, quiet_email, WRONG)
+        assert (await login(c, quiet_email, WRONG)).status_code == 429
+        clock.advance(settings.signin_reset_after_seconds - 10)
+        await login(c, busy_email, WRONG)
+        clock.advance(20)  # quiet's counters: past the reset time; busy's and the source's: not
+        before = {row.key: row.subject for row in (await session.scalars(select(SigninThrottle))).all()}
+        pruned = await throttle.prune(session, settings=settings, now=app.state.clock())
+        await session.commit()
+        session.expire_all()
+        after = {row.key: row.subject for row in (await session.scalars(select(SigninThrottle))).all()}
+        assert pruned == 2 and len(before) - len(after) == 2  # quiet's (login, source) and login counters
+        assert set(after) < set(before)
+        quiet_subject = throttle.subject_hash(settings, throttle.login_subject(quiet_email))
+        busy_subject = throttle.subject_hash(settings, throttle.login_subject(busy_email))
+        assert quiet_subject not in after.values() and busy_subject in after.values()
+        assert None in after.values()  # the per-source counter had an attempt 20 s ago
+        for _ in range(5):
+            assert (await login(c, quiet_email, WRONG)).status_code == 400
+        assert (await login(c, quiet_email, WRONG)).status_code == 429

@@ -51,6 +51,10 @@ class DirectorySettings(ServiceSettings):
     signin_max_delay_seconds: int = Field(900, ge=1, le=86_400)
     #: A counter starts over after this long without attempts (seconds; longer than the longest wait).
     signin_reset_after_seconds: int = Field(3600, ge=1, le=30 * 86_400)
+    #: How often counters quiet for longer than signin_reset_after_seconds are deleted (seconds;
+    #: 0: never). Such a counter would start over at its next attempt anyway: deleting it changes
+    #: no decision, and the table holds only the last hour's sources and logins.
+    signin_prune_interval_seconds: float = Field(600, ge=0, le=86_400)
 
     #: How long the previous client secret keeps working after a rotation.
     secret_rotation_grace_seconds: int = 24 * 3600

@@ -20,6 +20,7 @@ from splot.directory import (
 from splot.directory.config import DirectorySettings
 from splot.directory.revocations import OwnRevocations
 from splot.directory.security import OwnKeys
+from splot.directory.throttle import prune_loop
 
 SERVICE_DIR = Path(__file__).resolve().parents[3]
 
@@ -48,6 +49,7 @@ def create_app(settings: DirectorySettings | None = None) -> FastAPI:
         key_source=lambda app: OwnKeys(app.state),
         # The directory verifies its own tokens too: revocations straight from its table.
         revocation_source=lambda app: OwnRevocations(app.state),
+        background=[prune_loop],
     )
     #: The sign-in throttle's clock (tests replace it to step through waits without sleeping).
     app.state.clock = utcnow

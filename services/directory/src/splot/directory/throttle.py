@@ -19,7 +19,8 @@ A success starts the (login, source) counter over and gives the slot it took bac
 two (successful sign-ins from a busy office must not add up). Unknown logins are counted exactly
 like existing ones, so the answers never tell whether an account exists. Counters are keyed by a
 keyed hash (HMAC with a key derived from the key-encryption key) of the login and the address:
-neither is stored in clear.
+neither is stored in clear. Counters quiet for longer than ``signin_reset_after_seconds`` are
+deleted by a background job (:func:`prune`, :func:`prune_loop`): they would start over anyway.
 
 Locking: on PostgreSQL the rows are created with ``INSERT … ON CONFLICT DO NOTHING`` and locked
 with ``SELECT … FOR UPDATE``, always in key order, so concurrent reservations serialise per
@@ -37,13 +38,18 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+import structlog
+from fastapi import FastAPI
 from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.background import every
 from splot.common.errors import Problem
 from splot.directory.config import DirectorySettings
 from splot.directory.models import SigninThrottle
+
+log = structlog.get_logger("splot.directory.throttle")
 
 #: The exponent of the doubling is capped well before it could overflow anything.
 _MAX_DOUBLINGS = 30
@@ -252,3 +258,31 @@ async def delayed_logins(
         )
     )
     return {by_hash[key] for key in found.all()}
+
+
+async def prune(session: AsyncSession, *, settings: DirectorySettings, now: datetime) -> int:
+    """Delete the counters without an attempt for longer than ``signin_reset_after_seconds``: the
+    next attempt would start them over (:func:`reserve`), so no decision changes. A counter that a
+    reservation has just locked and updated no longer matches and stays. Returns how many went."""
+    cutoff = now - timedelta(seconds=settings.signin_reset_after_seconds)
+    result = await session.execute(
+        delete(SigninThrottle).where(
+            SigninThrottle.last_attempt_at < cutoff,
+            (SigninThrottle.blocked_until.is_(None)) | (SigninThrottle.blocked_until <= now),
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def prune_loop(app: FastAPI) -> None:
+    """Background task: :func:`prune` every ``signin_prune_interval_seconds`` (0: never)."""
+    settings: DirectorySettings = app.state.settings
+
+    async def run() -> None:
+        async with app.state.sessionmaker() as session:
+            count = await prune(session, settings=settings, now=app.state.clock())
+            await session.commit()
+        if count:
+            log.info("signin_counters_pruned", count=count)
+
+    await every(settings.signin_prune_interval_seconds, run, name="signin_throttle_prune")
