@@ -21,7 +21,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from tests.bench import curves, data, external, hot, load, pg, report, servers
+from tests.bench import curves, data, external, hot, load, pg, replicas, report, servers
 from tests.bench.report import Row
 
 ALL = ("transition", "lookup", "signin", "ingestion", "aggregate", "import", "curves")
@@ -81,10 +81,29 @@ async def hot_paths(chosen: set[str], rows: list[Row], notes: list[str]) -> None
 
             ids = await prepare()
             token = hot.sign_in(hot.OPS_LOGIN)
-            run = guarded(rows, path, goal, lambda: hot.transition(running["referrals"], ids, token))
+            with replicas.LockSampler("bench_referrals") as one_locks:
+                run = guarded(rows, path, goal, lambda: hot.transition(running["referrals"], ids, token))
             if run:
                 rows.append(hot.ratio_row(path, 0.6, run, insert, "ORM insert + commit"))
                 print(rows[-1].cells(), flush=True)
+                path, goal = (
+                    "referral transition, 2 replicas (outbox scaling)",
+                    "writers do not queue on a lock",
+                )
+                second = servers.start("referrals", env, port=servers.REPLICA_PORTS["referrals"])
+                running["referrals-2"] = second
+                more = await prepare()
+                with replicas.LockSampler("bench_referrals") as two_locks:
+                    two = guarded(
+                        rows,
+                        path,
+                        goal,
+                        lambda: replicas.transition_split([running["referrals"], second], more, token),
+                    )
+                if two:
+                    rows.append(replicas.replicas_row(run, one_locks, two, two_locks))
+                    print(rows[-1].cells(), flush=True)
+                second.stop()
         if "lookup" in chosen:
             path, goal = "person lookup by PESEL", "≥ 70 %"
             numbers = await hot.pesels("bench_clients")

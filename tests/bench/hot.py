@@ -123,8 +123,8 @@ async def prepare_requested(
     return [str(r["id"]) for r in ids]
 
 
-def transition(server: Server, ids: list[str], token: str) -> load.Load:
-    requests = [
+def transition_requests(ids: list[str], token: str) -> list[Request]:
+    return [
         load.json_request(
             "POST",
             f"/v1/referrals/{rid}/transitions",
@@ -134,7 +134,10 @@ def transition(server: Server, ids: list[str], token: str) -> load.Load:
         )
         for rid in ids
     ]
-    return load.run(url("referrals"), requests, server, once=True)
+
+
+def transition(server: Server, ids: list[str], token: str) -> load.Load:
+    return load.run(url("referrals"), transition_requests(ids, token), server, once=True)
 
 
 # --- PESEL lookup ------------------------------------------------------------------------------

@@ -127,30 +127,74 @@ end
     )
 
 
-def run(base_url: str, requests: list[Request], server: Server | None, *, once: bool = False,
-        seconds: int | None = None, connections: int | None = None) -> Load:  # fmt: skip
-    """One wrk run against ``base_url``; the server's CPU time over the run per 2xx response."""
-    wrk = wrk_path()
-    seconds = seconds or SECONDS
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-        f.write(script(requests, once=once))
-        lua = f.name
-    try:
-        cpu_before = server.cpu_seconds() if server else None
-        out = subprocess.run(
-            [wrk, "-t", str(THREADS), "-c", str(connections or CONNECTIONS), "-d", f"{seconds}s",
-             "--timeout", "30s", "-s", lua, base_url],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        cpu_after = server.cpu_seconds() if server else None
-    finally:
-        Path(lua).unlink(missing_ok=True)
+def _parse(out: subprocess.CompletedProcess[str]) -> tuple[int, int, int, int, int, int]:
     match = re.search(
         r"BENCH requests=(\d+) ok=(\d+) duration_us=(\d+) p50_us=(\d+) p95_us=(\d+) failure=(\d+)", out.stdout
     )
-    if not match or ".lua:" in out.stderr:
+    if not match or ".lua:" in out.stderr or out.returncode:
         raise RuntimeError("unexpected wrk output:\n" + out.stdout + out.stderr)
     total, ok, duration, p50, p95, failure = (int(g) for g in match.groups())
+    return total, ok, duration, p50, p95, failure
+
+
+def run(base_url: str, requests: list[Request], server: Server | None, *, once: bool = False,
+        seconds: int | None = None, connections: int | None = None) -> Load:  # fmt: skip
+    """One wrk run against ``base_url``; the server's CPU time over the run per 2xx response."""
+    return run_split([(base_url, requests)], [server] if server else [], once=once, seconds=seconds,
+                     connections=connections)  # fmt: skip
+
+
+def run_split(targets: list[tuple[str, list[Request]]], servers: list[Server], *, once: bool = False,
+              seconds: int | None = None, connections: int | None = None) -> Load:  # fmt: skip
+    """wrk against several replicas at once (the connections shared out between them, one wrk
+    process each, started together); counts summed, p50/p95 the worst replica's, CPU the servers'
+    together per 2xx response."""
+    wrk = wrk_path()
+    seconds = seconds or SECONDS
+    share = max(THREADS, (connections or CONNECTIONS) // len(targets))
+    scripts = []
+    for _, requests in targets:
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+            f.write(script(requests, once=once))
+            scripts.append(f.name)
+    try:
+        cpu_before = sum(s.cpu_seconds() for s in servers) if servers else None
+        processes = [
+            subprocess.Popen(
+                [
+                    wrk,
+                    "-t",
+                    str(THREADS),
+                    "-c",
+                    str(share),
+                    "-d",
+                    f"{seconds}s",
+                    "--timeout",
+                    "30s",
+                    "-s",
+                    lua,
+                    base_url,
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+            for (base_url, _), lua in zip(targets, scripts, strict=True)
+        ]
+        outputs = []
+        for process in processes:
+            stdout, stderr = process.communicate()
+            outputs.append(subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr))
+        cpu_after = sum(s.cpu_seconds() for s in servers) if servers else None
+    finally:
+        for lua in scripts:
+            Path(lua).unlink(missing_ok=True)
+    parsed = [_parse(out) for out in outputs]
+    total = sum(p[0] for p in parsed)
+    ok = sum(p[1] for p in parsed)
+    duration = max(p[2] for p in parsed)
+    p50, p95 = max(p[3] for p in parsed), max(p[4] for p in parsed)
+    failure = next((p[5] for p in parsed if p[5]), 0)
     cpu_ms = None
     if cpu_before is not None and cpu_after is not None and ok:
         cpu_ms = (cpu_after - cpu_before) * 1000 / ok

@@ -18,11 +18,13 @@ REPO = pg.REPO
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
 PORTS = {"directory": 18101, "clients": 18102, "referrals": 18103, "reporting": 18104, "yardstick": 18110}
+#: A second replica of the referrals service (the outbox-scaling run), on the same databases.
+REPLICA_PORTS = {"referrals": 18113}
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
-def url(name: str) -> str:
-    return f"http://{HOST}:{PORTS[name]}"
+def url(name: str, port: int | None = None) -> str:
+    return f"http://{HOST}:{port or PORTS[name]}"
 
 
 def service_env(databases: dict[str, str]) -> dict[str, str]:
@@ -56,6 +58,11 @@ class Server:
     process: subprocess.Popen[bytes]
     log: Path
     marks: list[float] = field(default_factory=list)
+    port: int | None = None
+
+    @property
+    def base_url(self) -> str:
+        return url(self.name, self.port)
 
     @property
     def pid(self) -> int:
@@ -93,25 +100,32 @@ def start_all(names: list[str], env: dict[str, str]) -> list[Server]:
 
 
 def start(
-    name: str, env: dict[str, str], *, ready_path: str = "/ready", timeout: float = START_TIMEOUT
+    name: str,
+    env: dict[str, str],
+    *,
+    ready_path: str = "/ready",
+    timeout: float = START_TIMEOUT,
+    port: int | None = None,
 ) -> Server:
-    log = Path(f"/tmp/splot-bench-{name}.log")
+    """Start ``name`` (on its own port, or ``port`` for a further replica) and wait until ready."""
+    port = port or PORTS[name]
+    log = Path(f"/tmp/splot-bench-{name}-{port}.log")
     if name == "yardstick":
         command = [
             str(BIN / "python"), "-m", "uvicorn", "tests.bench.yardstick:app",
-            "--host", HOST, "--port", str(PORTS[name]), "--no-access-log", "--log-level", "warning",
+            "--host", HOST, "--port", str(port), "--no-access-log", "--log-level", "warning",
         ]  # fmt: skip
     else:
-        command = [str(BIN / f"splot-{name}"), "serve", "--host", HOST, "--port", str(PORTS[name])]
+        command = [str(BIN / f"splot-{name}"), "serve", "--host", HOST, "--port", str(port)]
     with log.open("wb") as out:
         process = subprocess.Popen(command, env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
-    server = Server(name, process, log)
+    server = Server(name, process, log, port=port)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{name} exited ({process.returncode}); see {log}")
         try:
-            if httpx.get(url(name) + ready_path, timeout=2).status_code == 200:
+            if httpx.get(server.base_url + ready_path, timeout=2).status_code == 200:
                 return server
         except httpx.HTTPError:
             pass
