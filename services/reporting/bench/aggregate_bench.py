@@ -90,7 +90,7 @@ def _pick(rng: random.Random, weighted: list, weight_index: int) -> tuple:
     return weighted[-1]
 
 
-async def load(server: str, n_facts: int, n_persons: int) -> str:
+async def load(server: str, n_facts: int, n_persons: int, database: str = DATABASE) -> str:
     url = make_url(server)
     admin = await asyncpg.connect(
         user=url.username or "postgres",
@@ -100,11 +100,11 @@ async def load(server: str, n_facts: int, n_persons: int) -> str:
         database="postgres",
     )
     try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        await admin.execute(f'CREATE DATABASE "{DATABASE}"')
+        await admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{database}"')
     finally:
         await admin.close()
-    target = url.set(database=DATABASE).render_as_string(hide_password=False)
+    target = url.set(database=database).render_as_string(hide_password=False)
     await upgrade(SERVICE_DIR, target)
 
     rng = random.Random(20250101)  # noqa: S311 - synthetic data
@@ -123,7 +123,7 @@ async def load(server: str, n_facts: int, n_persons: int) -> str:
         password=url.password,
         host=url.host or "127.0.0.1",
         port=url.port or 5432,
-        database=DATABASE,
+        database=database,
     )
     try:
         await conn.copy_records_to_table(
@@ -310,15 +310,17 @@ async def run(
     warmup: int = 5,
     keep_cubes: bool = False,
     raw_repeat: int | None = None,
+    database: str = DATABASE,
 ) -> dict[str, Any]:
     """Load (unless ``reuse``), build the cubes, and time every query: through the HTTP route
     (p50/p95 after ``warmup`` runs on the same connection, so generic plans are what is measured)
     and the raw GROUP BY over the facts (the yardstick), in the same run."""
     started = time.perf_counter()
     if reuse:
-        url = make_url(server).set(database=DATABASE).render_as_string(hide_password=False)
+        url = make_url(server).set(database=database).render_as_string(hide_password=False)
+        await upgrade(SERVICE_DIR, url)  # a database of an older revision gets the new cubes
     else:
-        url = await load(server, n_facts, n_persons=max(1000, n_facts // 5))
+        url = await load(server, n_facts, n_persons=max(1000, n_facts // 5), database=database)
         print(f"loaded {n_facts:,} referral facts in {time.perf_counter() - started:.1f} s")
     engine = create_engine(url)
     maker = create_sessionmaker(engine)
@@ -427,6 +429,9 @@ def main() -> None:
     )
     parser.add_argument("--keep-cubes", action="store_true", help="with --reuse: keep the cubes too")
     parser.add_argument("--raw-repeat", type=int, default=None, help="timed runs of the raw GROUP BY")
+    parser.add_argument(
+        "--database", default=DATABASE, help=f"the database to (re)create (default {DATABASE})"
+    )
     args = parser.parse_args()
     asyncio.run(
         run(
@@ -436,6 +441,7 @@ def main() -> None:
             args.reuse,
             keep_cubes=args.keep_cubes,
             raw_repeat=args.raw_repeat,
+            database=args.database,
         )
     )
 

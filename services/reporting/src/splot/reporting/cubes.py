@@ -150,6 +150,41 @@ ROUTES = _cube(
     "referral",
     parent=REGION,
 )
+#: Coarse grains for the national and voivodeship dashboards, rolled up from a finer cube: no
+#: institution- or person-level column, and only the territory a dashboard of that grain groups
+#: or scopes by. For 1 M facts a year the powiat cube has ≈ 0.8 M rows; these have a few thousand
+#: (national, by sender or by target voivodeship) or tens of thousands (powiat pairs by route and
+#: status, the voivodeship maps): a query reads rows of its own grain, not the whole year of the
+#: finest cube.
+POWIAT_ROUTE = _cube(
+    "agg_referral_powiat_route",
+    (*TERRITORY, *ROUTE, "status"),
+    MEASURE_COLUMNS,
+    "referral",
+    parent=POWIAT,
+    scope_indexes=True,
+)
+SENDER_REGION = _cube(
+    "agg_referral_sender",
+    ("sender_voivodeship", *ROUTE, "status"),
+    MEASURE_COLUMNS,
+    "referral",
+    parent=ROUTES,
+)
+TARGET_REGION = _cube(
+    "agg_referral_target",
+    ("target_voivodeship", *ROUTE, "status"),
+    MEASURE_COLUMNS,
+    "referral",
+    parent=ROUTES,
+)
+NATIONAL = _cube(
+    "agg_referral_national",
+    (*ROUTE, "service_type", "priority", "status"),
+    MEASURE_COLUMNS,
+    "referral",
+    parent=REGION,
+)
 PROFILE = _cube(
     "agg_referral_profile",
     (*TERRITORY, *ROUTE, "service_type", "status", "age_band", "sex"),
@@ -187,8 +222,12 @@ PROGRAMME = _cube(
 #: In refresh order (a cube after the one it is rolled up from).
 CUBES: tuple[Cube, ...] = (
     POWIAT,
+    POWIAT_ROUTE,
     REGION,
     ROUTES,
+    SENDER_REGION,
+    TARGET_REGION,
+    NATIONAL,
     PROFILE,
     INSTITUTION,
     DURATION,
@@ -198,7 +237,17 @@ CUBES: tuple[Cube, ...] = (
 )
 #: The referral cubes the query engine may choose from, smallest first (the programme cube last:
 #: only queries by programme need it).
-REFERRAL_CUBES: tuple[Cube, ...] = (ROUTES, REGION, POWIAT, PROFILE, PROGRAMME)
+REFERRAL_CUBES: tuple[Cube, ...] = (
+    NATIONAL,
+    SENDER_REGION,
+    TARGET_REGION,
+    ROUTES,
+    REGION,
+    POWIAT_ROUTE,
+    POWIAT,
+    PROFILE,
+    PROGRAMME,
+)
 
 
 # --- raw row sources --------------------------------------------------------------------------

@@ -2,9 +2,9 @@
 
 Every query is answered from the smallest cube holding all the columns it needs (grouping,
 filters and the caller's scope); institution scopes are answered from their own facts, which
-are few. SQL groups by cohort year and month (portable to SQLite and PostgreSQL, no date
-functions); months are rolled up into quarters and years here, then every value goes through
-the suppression :class:`~splot.reporting.suppression.Policy`.
+are few. SQL (:mod:`splot.reporting.cube_sql`) groups by cohort year and the first month of the
+output period (portable to SQLite and PostgreSQL, no date functions); every value then goes
+through the suppression :class:`~splot.reporting.suppression.Policy`, once per distinct input.
 """
 
 from __future__ import annotations
@@ -15,14 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import FromClause, func, or_, select, true
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import ColumnElement
 
 from splot.common.errors import Problem
-from splot.reporting import cubes
-from splot.reporting.catalogue import DIMENSIONS, MEASURES, Measure, route_parts
-from splot.reporting.models import ReferralFact, ServiceTypeRef
+from splot.reporting.catalogue import DIMENSIONS, MEASURES, Measure
+from splot.reporting.cube_sql import grouped_sums
+from splot.reporting.models import ServiceTypeRef
 from splot.reporting.periods import (
     GRANULARITIES,
     MonthRange,
@@ -34,7 +33,7 @@ from splot.reporting.periods import (
     periods_between,
 )
 from splot.reporting.scopes import Scope
-from splot.reporting.suppression import UNDEFINED, Cell, Policy
+from splot.reporting.suppression import UNDEFINED, Cell, Policy, published_ratio
 
 MAX_ROWS = 20_000
 MAX_DIMENSIONS = 4
@@ -64,107 +63,6 @@ class ResultRow:
 class AggregateResult:
     rows: list[ResultRow]
     sources: list[str]
-
-
-def _filter_pairs(filters: dict[str, str]) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
-    for name, value in filters.items():
-        dim = DIMENSIONS.get(name)
-        if dim is None:
-            raise Problem(422, "unknown_dimension", f"no published dimension {name!r}")
-        if name == "route":
-            sender, target = route_parts(value)
-            pairs += [("sender_type", sender), ("target_type", target)]
-        else:
-            pairs.append((dim.columns[0], value))
-    return pairs
-
-
-def scope_columns(scope: Scope) -> tuple[str, ...]:
-    if scope.kind == "voivodeship":
-        return ("sender_voivodeship", "target_voivodeship")
-    if scope.kind == "powiat":
-        return ("sender_powiat", "target_powiat")
-    return ()
-
-
-def _scope_clause(src: FromClause, scope: Scope) -> ColumnElement[bool]:
-    columns = scope_columns(scope)
-    if not columns:
-        return true()
-    return or_(*(src.c[c] == scope.territory for c in columns))
-
-
-def _institution_clause(scope: Scope) -> list[ColumnElement[bool]]:
-    f = ReferralFact.__table__
-    if not scope.is_institution:
-        return []
-    return [
-        or_(
-            f.c.sender_institution_id == scope.institution_id,
-            f.c.target_institution_id == scope.institution_id,
-        )
-    ]
-
-
-_FAMILY_CUBES = {
-    "referral": cubes.REFERRAL_CUBES,
-    "duration": (cubes.DURATION,),
-    "reason": (cubes.REASON,),
-    "outcome": (cubes.OUTCOME,),
-}
-
-
-def choose_source(
-    family: str, needed: Iterable[str], scope: Scope, months: MonthRange, force: str | None = None
-) -> tuple[FromClause, str]:
-    # The lattice is the same for every caller: a combination no cube publishes is refused also
-    # when the answer would be computed from the facts (institution scopes, benchmarks). The raw
-    # row sources carry exactly the columns of their family's cubes, so this also keeps a query
-    # from naming a column its source does not have.
-    needed_set = set(needed)
-    cube = next((c for c in _FAMILY_CUBES[family] if needed_set <= set(c.keys)), None)
-    if cube is None:
-        raise Problem(
-            422,
-            "unpublished_combination",
-            "these dimensions are not published together for these measures: "
-            + ", ".join(sorted(needed_set - set(_FAMILY_CUBES[family][-1].keys))),
-        )
-    if scope.is_institution or force == "raw":
-        f = ReferralFact.__table__
-        pushdown = [*_institution_clause(scope), months.clause(f.c.sent_year, f.c.sent_month)]
-        return cubes.RAW_SOURCES[family](*pushdown).subquery("src"), "facts"
-    return cube.table, cube.name
-
-
-async def grouped_sums(
-    session: AsyncSession,
-    *,
-    family: str,
-    group: Sequence[str],
-    values: Sequence[str],
-    filters: dict[str, str],
-    scope: Scope,
-    months: MonthRange,
-    force: str | None = None,
-) -> tuple[list[Any], str]:
-    """SUM(values) by cohort year, month and ``group`` columns, in scope and filtered."""
-    pairs = _filter_pairs(filters)
-    needed = {*group, *(c for c, _ in pairs), *scope_columns(scope)}
-    src, name = choose_source(family, needed, scope, months, force)
-    group_cols = [src.c.year, src.c.month, *(src.c[c] for c in group)]
-    statement = (
-        select(*group_cols, *(func.sum(src.c[v]).label(v) for v in values))
-        .where(
-            months.clause(src.c.year, src.c.month),
-            _scope_clause(src, scope),
-            *(src.c[c] == v for c, v in pairs),
-        )
-        .group_by(*group_cols)
-    )
-    rows = (await session.execute(statement)).all()
-    return list(rows), name
 
 
 def _validate(query: AggregateQuery) -> None:
@@ -267,8 +165,9 @@ async def _referral_sums(
     scope: Scope,
     months: MonthRange,
     force: str | None,
-) -> tuple[dict[_Key, Counter[str]], str]:
-    """Totals of the referral cubes' count columns per output period and dimension values."""
+) -> tuple[dict[_Key, list[int]], str]:
+    """Totals of the referral cubes' count columns (in the order of ``sum_columns``) per output
+    period and dimension values: one SQL row per output cell, kept as one list."""
     rows, name = await grouped_sums(
         session,
         family="referral",
@@ -278,17 +177,20 @@ async def _referral_sums(
         scope=scope,
         months=months,
         force=force,
+        granularity=query.granularity,
     )
-    sums: dict[_Key, Counter[str]] = {}
+    sums: dict[_Key, list[int]] = {}
     first = 2 + len(columns)
     key_of = _key_maker(query, columns)
     for row in rows:
         key = key_of(row)
+        values = [int(v or 0) for v in row[first:]]
         totals = sums.get(key)
         if totals is None:
-            totals = sums[key] = Counter()
-        for column, value in zip(sum_columns, row[first:], strict=True):
-            totals[column] += int(value or 0)
+            sums[key] = values
+        else:  # one output cell from two source groups: added up
+            for i, v in enumerate(values):
+                totals[i] += v
     return sums, name
 
 
@@ -312,6 +214,7 @@ async def _duration_histograms(
         scope=scope,
         months=months,
         force=force,
+        granularity=query.granularity,
     )
     histograms: dict[_Key, dict[str, Counter[int]]] = defaultdict(lambda: defaultdict(Counter))
     width = len(columns)
@@ -331,7 +234,7 @@ class _Protect:
         self.policy = policy
         self.exact = exact
         self.counts: dict[tuple[int, bool], Cell] = {}
-        self.ratios: dict[tuple[int, int, bool], Cell] = {}
+        self.ratios: dict[tuple[object, ...], Cell] = {}
 
     def count(self, n: int, sensitive: bool) -> Cell:
         cell = self.counts.get((n, sensitive))
@@ -340,21 +243,44 @@ class _Protect:
         return cell
 
     def ratio(self, numerator: int, denominator: int, sensitive: bool) -> Cell:
-        key = (numerator, denominator, sensitive)
+        if self.exact or denominator == 0:
+            key: tuple[object, ...] = (numerator, denominator, sensitive)
+            cell = self.ratios.get(key)
+            if cell is None:
+                cell = self.ratios[key] = self.policy.ratio(
+                    numerator, denominator, sensitive=sensitive, exact=self.exact
+                )
+            return cell
+        # A protected ratio depends only on the published terms (few distinct values, rounded)
+        # and on whether the true ratio lies strictly between 0 and 1: cached by those.
+        num, den = self.count(numerator, sensitive), self.count(denominator, sensitive)
+        key = (num, den, 0 < numerator < denominator)
         cell = self.ratios.get(key)
         if cell is None:
-            cell = self.ratios[key] = self.policy.ratio(
-                numerator, denominator, sensitive=sensitive, exact=self.exact
-            )
+            cell = self.ratios[key] = published_ratio(num, den, 0 < numerator < denominator)
         return cell
+
+
+#: A measure with the positions of its numerator and denominator columns in the totals.
+_Planned = tuple[Measure, tuple[int, ...], tuple[int, ...]]
+
+
+def _plan(measures: Sequence[Measure], sum_columns: Sequence[str]) -> list[_Planned]:
+    position = {c: i for i, c in enumerate(sum_columns)}
+    return [
+        (m, tuple(position[c] for c in m.numerator), tuple(position[c] for c in m.denominator))
+        if m.kind != "percentile"
+        else (m, (), ())
+        for m in measures
+    ]
 
 
 def _result_row(
     query: AggregateQuery,
-    measures: Sequence[Measure],
+    planned: Sequence[_Planned],
     protect: _Protect,
     key: _Key,
-    sums: dict[_Key, Counter[str]],
+    totals: Sequence[int],
     histograms: dict[_Key, dict[str, Counter[int]]],
 ) -> ResultRow:
     """Every requested measure of one period and dimension values, protected (exact when the
@@ -363,13 +289,12 @@ def _result_row(
     dims = dict(zip(query.dimensions, dim_values, strict=True))
     sensitive = row_is_sensitive(protect.policy, dims, query.filters)
     values: dict[str, Cell] = {}
-    totals = sums.get(key, Counter())
-    for m in measures:
+    for m, numerator, denominator in planned:
         if m.kind == "count":
-            values[m.name] = protect.count(int(totals[m.numerator[0]] or 0), sensitive)
+            values[m.name] = protect.count(totals[numerator[0]], sensitive)
         elif m.kind == "ratio":
             values[m.name] = protect.ratio(
-                sum(totals[c] for c in m.numerator), sum(totals[c] for c in m.denominator), sensitive
+                sum(totals[i] for i in numerator), sum(totals[i] for i in denominator), sensitive
             )
         else:
             histogram = histograms.get(key, {}).get(m.metric or "", Counter())
@@ -394,7 +319,7 @@ async def aggregate(
     measures = [MEASURES[m] for m in query.measures]
     sum_columns = sorted({c for m in measures if m.kind != "percentile" for c in m.columns})
     metrics = sorted({m.metric for m in measures if m.kind == "percentile" and m.metric})
-    sums: dict[_Key, Counter[str]] = {}
+    sums: dict[_Key, list[int]] = {}
     histograms: dict[_Key, dict[str, Counter[int]]] = {}
     used: list[str] = []
     if sum_columns:
@@ -419,7 +344,9 @@ async def aggregate(
     # An institution looking at its own referrals sees the exact numbers (its outbox's count).
     exact = scope.is_institution
     protect = _Protect(policy, exact)
-    rows = [_result_row(query, measures, protect, key, sums, histograms) for key in keys]
+    planned = _plan(measures, sum_columns)
+    zero = [0] * len(sum_columns)
+    rows = [_result_row(query, planned, protect, key, sums.get(key, zero), histograms) for key in keys]
     if not query.dimensions and (query.period_from or query.period_to):
         rows = _every_period(query, measures, rows, await data_coverage(session))
     return AggregateResult(rows=rows, sources=used)
@@ -488,6 +415,7 @@ async def breakdown(
         filters=query.filters,
         scope=scope,
         months=months,
+        granularity=query.granularity,
     )
     totals: Counter[tuple[Period, tuple[str, ...], tuple[str, ...]]] = Counter()
     width = len(columns)

@@ -86,14 +86,11 @@ class Policy:
             return UNDEFINED
         if exact:
             return Cell(_strict_ratio(numerator, denominator), False)
-        den = self.count(denominator, sensitive=sensitive)
-        num = self.count(numerator, sensitive=sensitive)
-        if den.suppressed or num.suppressed or not den.value:
-            return SUPPRESSED
-        value = _strict_ratio(num.value or 0, den.value)
-        if 0 < numerator < denominator:
-            value = min(max(value, RATIO_FLOOR), RATIO_CEILING)
-        return Cell(value, False)
+        return published_ratio(
+            self.count(numerator, sensitive=sensitive),
+            self.count(denominator, sensitive=sensitive),
+            0 < numerator < denominator,
+        )
 
     def percentile(
         self,
@@ -121,6 +118,18 @@ class Policy:
             "rounding_base": self.rounding_base,
             "sensitive_service_types": sorted(self.sensitive_codes),
         }
+
+
+def published_ratio(num: Cell, den: Cell, strictly_between: bool) -> Cell:
+    """The ratio of two published counts (rule 4): suppressed when either is; kept within
+    [RATIO_FLOOR, RATIO_CEILING] when the true ratio is ``strictly_between`` 0 and 1. It depends
+    on nothing else, so an answer can compute it once per distinct (num, den, strictly_between)."""
+    if den.suppressed or num.suppressed or not den.value:
+        return SUPPRESSED
+    value = _strict_ratio(num.value or 0, den.value)
+    if strictly_between:
+        value = min(max(value, RATIO_FLOOR), RATIO_CEILING)
+    return Cell(value, False)
 
 
 def _strict_ratio(numerator: float, denominator: float) -> float:
