@@ -2,6 +2,7 @@
 
     uv run python services/reporting/bench/ingest_bench.py [--events 20000] [--server URL]
     uv run python services/reporting/bench/ingest_bench.py --rebuild --events 1000000
+    uv run python services/reporting/bench/ingest_bench.py --rebuild --country 'splot_national_{}'
 
 Creates (drops first) the database ``splot_bench_ingest``, migrates it, and fills three
 *in-process* feeds (:class:`splot.reporting.sources.InMemorySource`, the same ``fetch(after,
@@ -16,7 +17,12 @@ Directory and clients are consumed first (not timed); then the referrals feed is
 the worker does (pages of ``ingest_batch_size``, cubes refreshed per page) and timed: events/s
 and CPU seconds of this process (the consumer; HTTP is *not* measured, the feed is in memory).
 With ``--rebuild`` the whole store is rebuilt instead (``splot-reporting rebuild``: every feed
-from 0, cubes once at the end), which is what "three national years" costs.
+from 0, cubes once at the end), which is what "three national years" costs; ``--country PATTERN``
+replays instead the feeds of a synthetic country (``splot-embedded national``, every outbox event
+the services would have written) read from its databases into memory first. ``--database``
+names the database to (re)create. Besides this process's CPU, ``server_cpu_s`` is the CPU of the
+PostgreSQL backends serving the run (read from ``/proc``: the server must run on this machine), and
+``events_per_cpu_s`` the events per second of both together, i.e. the rate on one core.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import copy
+import os
 import random
 import time
 import uuid
@@ -184,7 +191,7 @@ def build_feeds(n_events: int, seed: int = 17) -> Sources:
     return Sources(feeds=[directory.source, clients.source, referrals.source], catalogue=None)
 
 
-async def _fresh_database(server: str) -> str:
+async def _fresh_database(server: str, database: str = DATABASE) -> str:
     url = make_url(server)
     admin = await asyncpg.connect(
         user=url.username or "postgres",
@@ -194,22 +201,81 @@ async def _fresh_database(server: str) -> str:
         database=url.database or "postgres",
     )
     try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        await admin.execute(f'CREATE DATABASE "{DATABASE}"')
+        await admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{database}"')
     finally:
         await admin.close()
-    target = url.set(database=DATABASE).render_as_string(hide_password=False)
+    target = url.set(database=database).render_as_string(hide_password=False)
     await upgrade(SERVICE_DIR, target)
     return target
 
 
-async def measure_ingestion(server_url: str, events: int, *, full_rebuild: bool = False) -> dict[str, Any]:
+async def _backend_cpu(engine: Any, database: str) -> dict[int, float]:
+    """CPU seconds (user + system) so far of every server process connected to ``database`` (read
+    from ``/proc``: the server must run on this machine; empty otherwise)."""
+    async with engine.connect() as conn:
+        pids = (
+            await conn.execute(text("SELECT pid FROM pg_stat_activity WHERE datname = :d"), {"d": database})
+        ).scalars()
+        return _process_cpu(list(pids))
+
+
+def _process_cpu(pids: list[int]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def _cpu_since(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
+
+
+async def country_feeds(server_url: str, pattern: str) -> Sources:
+    """The three feeds of a synthetic country (``splot-embedded national``, which writes every
+    outbox event the services would have) read from the databases ``pattern.format("directory")`` etc. on
+    ``server_url`` into memory, as ``GET /v1/events`` would serve them (so that reading them is not
+    timed)."""
+    from splot.embedded.national.reporting import OutboxSource
+
+    feeds: list[InMemorySource] = []
+    for name in ("directory", "clients", "referrals"):
+        target = make_url(server_url).set(database=pattern.format(name)).render_as_string(hide_password=False)
+        engine = create_engine(target)
+        try:
+            outbox, feed, after = OutboxSource(name, engine), InMemorySource(name), 0
+            while True:
+                page = await outbox.fetch(after=after, limit=1000)
+                feed.events += page.items
+                if not page.items or page.last_seq >= page.head_seq:
+                    break
+                after = page.last_seq
+        finally:
+            await engine.dispose()
+        feeds.append(feed)
+    return Sources(feeds=list(feeds), catalogue=None)
+
+
+async def measure_ingestion(
+    server_url: str,
+    events: int,
+    *,
+    full_rebuild: bool = False,
+    database: str = DATABASE,
+    feeds: Sources | None = None,
+) -> dict[str, Any]:
     """Ingest about ``events`` referral-feed events into a fresh database on ``server_url``.
 
     Returns ``events`` (referral-feed events consumed), ``seconds``, ``events_per_s`` and
     ``cpu_s`` (this process: the consumer; PostgreSQL's own CPU is not included)."""
-    sources = build_feeds(events)
-    target = await _fresh_database(server_url)
+    sources = feeds or build_feeds(events)
+    target = await _fresh_database(server_url, database)
     settings = ReportingSettings()
     ctx = IngestContext.from_settings(settings)
     engine = create_engine(target)
@@ -219,6 +285,7 @@ async def measure_ingestion(server_url: str, events: int, *, full_rebuild: bool 
     try:
         if full_rebuild:
             n = sum(len(feed.events) for feed in sources.feeds)  # type: ignore[attr-defined]
+            server_cpu = await _backend_cpu(engine, database)
             wall, cpu = time.perf_counter(), time.process_time()
             await rebuild(maker, sources, ctx, batch_size=settings.ingest_batch_size)
         else:
@@ -227,11 +294,13 @@ async def measure_ingestion(server_url: str, events: int, *, full_rebuild: bool 
             async with engine.connect() as conn:  # what autovacuum does after the dimensions load
                 await conn.execute(text("ANALYZE"))
                 await conn.commit()
+            server_cpu = await _backend_cpu(engine, database)
             wall, cpu = time.perf_counter(), time.process_time()
             await ingest_until_caught_up(
                 maker, Sources(feeds=[referrals], catalogue=None), ctx, batch_size=settings.ingest_batch_size
             )
         seconds, cpu_s = time.perf_counter() - wall, time.process_time() - cpu
+        server_cpu_s = _cpu_since(server_cpu, await _backend_cpu(engine, database))
         async with maker() as session:
             facts = int(await session.scalar(select(func.count()).select_from(ReferralFact)) or 0)
     finally:
@@ -243,6 +312,8 @@ async def measure_ingestion(server_url: str, events: int, *, full_rebuild: bool 
         "events_per_s": round(n / seconds, 1),
         "cpu_s": round(cpu_s, 2),
         "cpu_ms_per_event": round(cpu_s * 1000 / n, 3),
+        "server_cpu_s": round(server_cpu_s, 2),
+        "events_per_cpu_s": round(n / (cpu_s + server_cpu_s), 1),
         "mode": "rebuild" if full_rebuild else "referrals feed, cubes per page",
     }
 
@@ -254,8 +325,22 @@ def main() -> None:
     parser.add_argument("--server", default=DEFAULT_SERVER)
     parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument("--rebuild", action="store_true", help="time a full rebuild (all feeds, cubes once)")
+    parser.add_argument("--database", default=DATABASE, help="the database to (re)create on the server")
+    parser.add_argument(
+        "--country",
+        metavar="PATTERN",
+        help="replay the feeds of a synthetic country (splot-embedded national) from the databases "
+        "PATTERN.format('directory'|'clients'|'referrals'), e.g. splot_national_{}, instead of generated ones",
+    )
     args = parser.parse_args()
-    result = asyncio.run(measure_ingestion(args.server, args.events, full_rebuild=args.rebuild))
+
+    async def run() -> dict[str, Any]:
+        feeds = await country_feeds(args.server, args.country) if args.country else None
+        return await measure_ingestion(
+            args.server, args.events, full_rebuild=args.rebuild, database=args.database, feeds=feeds
+        )
+
+    result = asyncio.run(run())
     for key, value in result.items():
         print(f"{key:18} {value}")
 

@@ -10,8 +10,10 @@ handful of statements for the whole run:
    rule the per-event handler applies one event at a time);
 3. read the stored facts, follow-ups and persons of those referrals (one ``SELECT`` each) and
    drop the snapshots an already stored one overtakes;
-4. upsert the facts (``INSERT … ON CONFLICT DO UPDATE``, executemany), replace their outcome
-   rows, and mark the touched cohort months dirty (old and new month of every fact);
+4. write the facts: those not stored yet (every one in the first pass of a rebuild) and their
+   outcome rows with ``COPY`` (:func:`insert_new_rows`), the others with one upsert (``INSERT …
+   ON CONFLICT DO UPDATE``, executemany) replacing their outcome rows; mark the touched cohort
+   months dirty (old and new month of every fact);
 5. re-apply "an employment outcome counts once per chain" to the chains with more than one
    referral (:mod:`splot.reporting.employment`).
 
@@ -27,9 +29,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import asyncpg
 import structlog
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.reporting import cubes, employment
@@ -54,12 +58,53 @@ log = structlog.get_logger("splot.reporting.ingest_batch")
 _MOMENTS = ("created_at", "sent_at", "responded_at", "accepted_at", "started_at", "ended_at", "due_at")
 _FACTS: Table = ReferralFact.__table__  # type: ignore[assignment]
 
+_OUTCOMES: Table = ReferralOutcome.__table__  # type: ignore[assignment]
+
 
 def dialect_insert(session: AsyncSession, table: Table) -> postgresql.Insert | sqlite.Insert:
     """``INSERT`` with ``on_conflict_*`` for the session's database (PostgreSQL or SQLite)."""
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
+    if is_postgresql(session):
         return postgresql.insert(table)
     return sqlite.insert(table)
+
+
+def is_postgresql(session: AsyncSession) -> bool:
+    return session.bind is not None and session.bind.dialect.name == "postgresql"
+
+
+async def insert_new_rows(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows known not to exist yet (their keys were looked up in this transaction, under the
+    source's lock): ``COPY`` on PostgreSQL (asyncpg's binary ``copy_records_to_table``, each value
+    through the column type's own bind processing, so the stored values are those an ``INSERT``
+    stores), a plain ``INSERT`` elsewhere. A key that exists after all fails the statement, like
+    any other error of a bulk run (the caller's savepoint falls back to the per-event path)."""
+    if not rows:
+        return
+    if not is_postgresql(session):
+        await session.execute(insert(table), rows)
+        return
+    connection = await session.connection()
+    dialect = connection.dialect
+    columns = [c for c in table.columns if c.name in rows[0]]
+    names = [c.name for c in columns]
+    processors = [
+        (i, process) for i, c in enumerate(columns) if (process := c.type._cached_bind_processor(dialect))
+    ]
+    records = []
+    for row in rows:
+        record = [row[name] for name in names]
+        for i, process in processors:
+            if record[i] is not None:
+                record[i] = process(record[i])
+        records.append(tuple(record))
+    raw = await connection.get_raw_connection()
+    try:
+        await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+            table.name, records=records, columns=names
+        )
+    except asyncpg.PostgresError as exc:  # as SQLAlchemy's own errors, for the caller's fallback
+        error = IntegrityError if isinstance(exc, asyncpg.IntegrityConstraintViolationError) else DBAPIError
+        raise error(f"COPY {table.name}", None, exc) from exc
 
 
 @dataclass
@@ -249,19 +294,22 @@ async def apply_referrals(
             months.append((old.sent_year, old.sent_month))
         months.append((values["sent_year"], values["sent_month"]))
 
-    upsert = dialect_insert(session, _FACTS)
-    columns = [c.name for c in _FACTS.columns if c.name != "referral_id"]
-    statement = upsert.on_conflict_do_update(
-        index_elements=[_FACTS.c.referral_id],
-        set_={name: upsert.excluded[name] for name in columns},
-    )
     replaced = [referral_id for referral_id in ids if referral_id in stored]
     if maintain_cubes:
         await cubes.apply_delta(session, replaced, -1)  # what the stored facts counted
-    await session.execute(statement, rows)
-    await session.execute(delete(ReferralOutcome).where(ReferralOutcome.referral_id.in_(ids)))
-    if outcomes:
-        await session.execute(insert(ReferralOutcome), outcomes)
+    # New facts (most of them in a rebuild) are copied in; stored ones are updated in place.
+    # Outcome rows exist only for stored facts (they cascade with them).
+    await insert_new_rows(session, _FACTS, [row for row in rows if row["referral_id"] not in stored])
+    if replaced:
+        upsert = dialect_insert(session, _FACTS)
+        columns = [c.name for c in _FACTS.columns if c.name != "referral_id"]
+        statement = upsert.on_conflict_do_update(
+            index_elements=[_FACTS.c.referral_id],
+            set_={name: upsert.excluded[name] for name in columns},
+        )
+        await session.execute(statement, [row for row in rows if row["referral_id"] in stored])
+        await session.execute(delete(ReferralOutcome).where(ReferralOutcome.referral_id.in_(replaced)))
+    await insert_new_rows(session, _OUTCOMES, outcomes)
     if maintain_cubes:
         await cubes.apply_delta(session, ids, 1)  # what they count now
         await cubes.drop_empty(session, months)
@@ -271,4 +319,83 @@ async def apply_referrals(
     roots = {row["chain_root_id"] for row in rows if row["chain_root_id"] is not None}
     for root in await _multi_referral_chains(session, roots):
         await employment.count_once_per_chain(session, root, ctx.employment_outcomes)
+    return applied, skipped
+
+
+def _decode_followup(event: FeedEvent) -> dict[str, Any]:
+    p = event.payload
+    return {
+        "followup_id": uuid.UUID(str(p["followup_id"])),
+        "referral_id": uuid.UUID(str(p["referral_id"])),
+        "due_months": int(p["due_months"]),
+        "outcome_code": p.get("outcome_code"),
+        "answered_at": parse_datetime(p.get("answered_at")),
+    }
+
+
+async def apply_followups(
+    session: AsyncSession, source: str, events: list[FeedEvent], ctx: IngestContext
+) -> tuple[int, int]:
+    """Apply a run of ``followup.answered`` events (a rebuild replays one per employment outcome
+    and due month); returns (applied, skipped). Same result as the per-event handler
+    (:func:`splot.reporting.ingestion._followup`): each follow-up row holds its last answer; each
+    fact of a touched referral takes, per due month, the answer latest in ``answered_at`` order,
+    counted when the fact has an employment outcome; its cohort month is marked dirty."""
+    answers: dict[uuid.UUID, dict[str, Any]] = {}
+    skipped = 0
+    for event in events:
+        try:
+            row = _decode_followup(event)
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            skipped += 1
+            log.warning(
+                "event_skipped", source=source, seq=event.seq, type=event.type, error=type(exc).__name__
+            )
+            continue
+        held = answers.get(row["followup_id"])
+        if held is not None:
+            row["referral_id"] = held["referral_id"]  # a stored follow-up keeps its referral
+        answers[row["followup_id"]] = row
+    applied = len(events) - skipped
+    if not answers:
+        return applied, skipped
+    table: Table = FollowupFact.__table__  # type: ignore[assignment]
+    upsert = dialect_insert(session, table)
+    await session.execute(
+        upsert.on_conflict_do_update(
+            index_elements=[table.c.followup_id],
+            set_={name: upsert.excluded[name] for name in ("due_months", "outcome_code", "answered_at")},
+        ),
+        list(answers.values()),
+    )
+    ids = list({row["referral_id"] for row in answers.values()})
+    facts = await session.execute(
+        select(
+            _FACTS.c.referral_id, _FACTS.c.employment_outcome, _FACTS.c.sent_year, _FACTS.c.sent_month
+        ).where(_FACTS.c.referral_id.in_(ids))
+    )
+    facts_by_id = {row.referral_id: row for row in facts}
+    if not facts_by_id:
+        return applied, skipped  # applied when the referrals' snapshots arrive
+    followups = await _followups(session, list(facts_by_id))
+    updates = []
+    for referral_id, fact in facts_by_id.items():
+        given = followups.get(referral_id, {})
+        values: dict[str, Any] = {"rid": referral_id}
+        employment = bool(fact.employment_outcome)
+        for months in (3, 6):
+            outcome = given.get(months)
+            values[f"followup_{months}m_outcome"] = outcome
+            values[f"followup_{months}m_answered"] = int(employment and outcome is not None)
+            values[f"followup_{months}m_employed"] = int(employment and outcome in ctx.employment_outcomes)
+        updates.append(values)
+    columns = [name for name in updates[0] if name != "rid"]
+    await session.execute(
+        update(_FACTS)
+        .where(_FACTS.c.referral_id == bindparam("rid"))
+        .values({name: bindparam(name) for name in columns}),
+        updates,
+    )
+    await mark_months_dirty(session, [(fact.sent_year, fact.sent_month) for fact in facts_by_id.values()])
+    expire_facts(session)
     return applied, skipped

@@ -20,8 +20,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+import structlog
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.reporting import casework, cubes, employment
@@ -49,6 +51,8 @@ from splot.reporting.models import (
 from splot.reporting.partnerships import partnership_event
 from splot.reporting.practices import problem_areas as practice_problem_areas
 from splot.reporting.sources import FeedEvent
+
+log = structlog.get_logger("splot.reporting.ingestion")
 
 SOURCE_LOCK_KEYS = {"directory": 0x5250_5254_1001, "clients": 0x5250_5254_1002, "referrals": 0x5250_5254_1003}
 
@@ -118,6 +122,114 @@ async def _offer(session: AsyncSession, event: FeedEvent, ctx: IngestContext) ->
     offer.capacity_max = p.get("capacity_max")
     offer.active = bool(p.get("active", True))
     offer.version = version
+
+
+INSTITUTION_EVENTS = frozenset({"institution.created", "institution.updated"})
+OFFER_EVENTS = frozenset({"offer.created", "offer.updated", "offer.capacity_changed"})
+_INSTITUTIONS: Table = InstitutionDim.__table__  # type: ignore[assignment]
+_OFFERS: Table = OfferDim.__table__  # type: ignore[assignment]
+
+
+def _institution_row(p: dict[str, Any], inst_id: uuid.UUID, version: int) -> dict[str, Any]:
+    teryt = str(p["teryt"])
+    return {
+        "id": inst_id,
+        "type": str(p["type"]),
+        "name": str(p.get("name") or "")[:300],
+        "teryt": teryt,
+        "powiat_code": str(p.get("powiat_code") or teryt[:4]),
+        "voivodeship_code": str(p.get("voivodeship_code") or teryt[:2]),
+        "active": bool(p.get("active", True)),
+        "version": version,
+    }
+
+
+def _offer_row(p: dict[str, Any], offer_id: uuid.UUID, version: int) -> dict[str, Any]:
+    return {
+        "id": offer_id,
+        "institution_id": uuid.UUID(str(p["institution_id"])),
+        "service_type_code": str(p["service_type_code"]),
+        "teryt": _gmina(p.get("teryt")),
+        "capacity_available": p.get("capacity_available"),
+        "capacity_max": p.get("capacity_max"),
+        "active": bool(p.get("active", True)),
+        "version": version,
+    }
+
+
+async def apply_directory(
+    session: AsyncSession, source: str, events: list[FeedEvent], ctx: IngestContext
+) -> tuple[int, int]:
+    """A run of institution and offer events in bulk (a rebuild replays tens of thousands); returns
+    (applied, skipped). Same result as :func:`_institution` and :func:`_offer` event by event: the
+    events are played in order over the stored rows (an older ``version`` than the row's is
+    ignored), the last rows are upserted once, and the months of the facts naming an institution
+    that appeared, changed type or moved are marked dirty."""
+    from splot.reporting.ingest_batch import dialect_insert, expire_facts, mark_months_dirty
+
+    decoded: list[tuple[FeedEvent, Table, uuid.UUID, int]] = []
+    skipped = 0
+    for event in events:
+        try:
+            table = _INSTITUTIONS if event.type in INSTITUTION_EVENTS else _OFFERS
+            decoded.append(
+                (event, table, uuid.UUID(str(event.payload["id"])), int(event.payload.get("version") or 0))
+            )
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            skipped += 1
+            log.warning(
+                "event_skipped", source=source, seq=event.seq, type=event.type, error=type(exc).__name__
+            )
+    rows: dict[Table, dict[uuid.UUID, dict[str, Any]]] = {_INSTITUTIONS: {}, _OFFERS: {}}
+    for table, held in rows.items():
+        ids = {item_id for _, t, item_id, _ in decoded if t is table}
+        if ids:
+            stored = await session.execute(select(table).where(table.c.id.in_(ids)))
+            held.update({row.id: dict(row._mapping) for row in stored})
+    changed: dict[Table, set[uuid.UUID]] = {_INSTITUTIONS: set(), _OFFERS: set()}
+    relocated: set[uuid.UUID] = set()
+    for event, table, item_id, version in decoded:
+        row = rows[table].get(item_id)
+        if row is not None and row["version"] > version:
+            continue  # an older event: ignored, as by the per-event handler
+        try:
+            build = _institution_row if table is _INSTITUTIONS else _offer_row
+            new = build(event.payload, item_id, version)
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            skipped += 1
+            log.warning(
+                "event_skipped", source=source, seq=event.seq, type=event.type, error=type(exc).__name__
+            )
+            continue
+        if table is _INSTITUTIONS and (
+            row is None or row["type"] != new["type"] or row["teryt"] != new["teryt"]
+        ):
+            relocated.add(item_id)
+        rows[table][item_id] = new
+        changed[table].add(item_id)
+    for table, ids in changed.items():
+        if ids:
+            upsert = dialect_insert(session, table)
+            await session.execute(
+                upsert.on_conflict_do_update(
+                    index_elements=[table.c.id],
+                    set_={c.name: upsert.excluded[c.name] for c in table.columns if c.name != "id"},
+                ),
+                [rows[table][item_id] for item_id in sorted(ids, key=str)],
+            )
+    if relocated:
+        f = ReferralFact.__table__
+        await mark_months_dirty(
+            session,
+            await _fact_months(
+                session, f.c.sender_institution_id.in_(relocated), f.c.target_institution_id.in_(relocated)
+            ),
+        )
+    expire_facts(session)
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, InstitutionDim | OfferDim):
+            session.expire(obj)
+    return len(events) - skipped, skipped
 
 
 async def _agreement(session: AsyncSession, event: FeedEvent, ctx: IngestContext) -> None:

@@ -351,7 +351,7 @@ class ReferralFact(Base):
     version: Mapped[int] = mapped_column(Integer)
     last_event_seq: Mapped[int] = mapped_column(BigInteger)
     parent_referral_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    chain_root_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    chain_root_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)  # chains: migration 0012
     chain_depth: Mapped[int] = mapped_column(Integer, default=0)
     person_pseudonym: Mapped[str | None] = mapped_column(String(64), index=True)
     sender_institution_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
