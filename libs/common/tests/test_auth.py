@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import json
 import time
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -12,7 +13,9 @@ from fastapi import FastAPI
 
 from splot.common import jwt
 from splot.common.auth import JwksClient, Principal, PrincipalKind, TokenVerifier
+from splot.common.db import utcnow
 from splot.common.errors import Problem
+from splot.common.revocation import Revocation
 from splot.common.testing import TEST_AUDIENCE, TEST_ISSUER, RsaKey
 
 
@@ -211,3 +214,58 @@ def test_a_jwks_key_object_is_built_once_not_per_token(tokens, test_key, monkeyp
     # a JWK that is no RSA key is a refused token, not a crash
     with pytest.raises(jwt.TokenError):
         jwt.decode(token, public_jwk={**fresh.jwk, "n": "AA"}, issuer=TEST_ISSUER, audience=TEST_AUDIENCE)
+
+
+class _Keys:
+    """A key source whose keys the test swaps (a JWKS refreshed after rotation)."""
+
+    def __init__(self, keys: dict[str, dict]) -> None:
+        self.keys = keys
+
+    async def get_key(self, kid: str) -> dict | None:
+        return self.keys.get(kid)
+
+
+async def test_a_verified_token_is_not_verified_again_but_still_checked(tokens, test_key, monkeypatch):
+    """Issue #17: a caller's token is verified once (signature and claims), not on every request;
+    the key, expiry and revocation are still checked on every use."""
+    keys = _Keys({test_key.kid: test_key.jwk})
+    verifier = TokenVerifier(keys=keys, issuer=TEST_ISSUER, audience=TEST_AUDIENCE)
+    decoded: list[str] = []
+    decode = jwt.decode
+
+    def counting(token: str, **kwargs):
+        decoded.append(token)
+        return decode(token, **kwargs)
+
+    monkeypatch.setattr(jwt, "decode", counting)
+    now = int(time.time())
+    token = tokens.token(sub="a", iat=now, nbf=now, exp=now + 60, jti="j-1")
+    first = await verifier.verify(token)
+    assert (await verifier.verify(token)) == first and first.subject == "a"
+    assert decoded == [token]
+    # expired since: refused, although it verified before
+    with monkeypatch.context() as m:
+        m.setattr(jwt, "timegm", lambda _t: now + 61)
+        m.setattr("jose.jwt.timegm", lambda _t: now + 61)
+        with pytest.raises(jwt.TokenError):
+            await verifier.verify(token)
+    # the key of that kid is another one now (rotation): the token is verified against it, and fails
+    stranger = RsaKey.generate(test_key.kid)
+    keys.keys = {test_key.kid: stranger.jwk}
+    with pytest.raises(jwt.TokenError):
+        await verifier.verify(token)
+    # the key is gone: refused
+    keys.keys = {}
+    with pytest.raises(jwt.TokenError):
+        await verifier.verify(token)
+    # the key is back (an equal copy): accepted without verifying again
+    keys.keys = {test_key.kid: dict(test_key.jwk)}
+    assert (await verifier.verify(token)).subject == "a"
+    assert len(decoded) == 3  # once, once more when expired, once against the stranger's key
+    # revoked since: refused
+    verifier.revocations.apply(
+        [Revocation(id=1, kind="user", value="a", expires_at=utcnow() + timedelta(hours=1), min_stamp=5)]
+    )
+    with pytest.raises(jwt.TokenError):
+        await verifier.verify(token)

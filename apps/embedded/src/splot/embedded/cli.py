@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import uvicorn
 
+from splot.common.app import freeze_startup_objects
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.logging import configure_logging
 from splot.common.migrations import upgrade
@@ -127,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     configure_console_logging()
     print("Starting the services…", flush=True)
     app = build_app()
+    freeze_startup_objects()
     server = uvicorn.Server(
         uvicorn.Config(app, host=args.host, port=args.port, log_config=None, access_log=False)
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import gc
 import json
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -198,12 +199,23 @@ def render_openapi(app: FastAPI) -> str:
     return json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
 
 
+def freeze_startup_objects() -> None:
+    """Move the objects built so far (modules, the app, its routes and models: ≈ 230k in a
+    service) out of the garbage collector's reach, once, just before serving. Otherwise every full
+    collection walks them all and the request it lands in waits for it: the aggregate API's p95
+    outliers were such collections (median ≈ 0.7 s each on a loaded 2-core machine, ≈ 30 ms after
+    freezing). Only for a serving process: tests build many apps and must not pin them."""
+    gc.collect()
+    gc.freeze()
+
+
 def serve(app: FastAPI, settings: ServiceSettings, *, host: str, port: int) -> None:
     """Run one service with uvicorn, as ``splot-<service> serve`` does. ``public_base_path`` is
     the prefix the gateway publishes it under (``/api/<service>``), so that its docs and links
     point there."""
     import uvicorn
 
+    freeze_startup_objects()
     uvicorn.run(
         app, host=host, port=port, log_config=None, access_log=False, root_path=settings.public_base_path
     )

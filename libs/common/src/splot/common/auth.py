@@ -173,15 +173,36 @@ class TokenVerifier:
     #: Tokens revoked before they expire (see :mod:`splot.common.revocation`).
     revocations: RevocationList = field(default_factory=RevocationList)
 
+    #: Tokens already verified: token -> (the key that verified it, its claims, its principal).
+    #: A caller sends the same token with every request; checking its RSA signature and claims
+    #: again each time cost ≈ 5 % of a request's CPU (issue #17). Only successes are kept; the
+    #: key must still be the one the key source gives for the ``kid``, and expiry and revocation
+    #: are checked on every use.
+    _verified: dict[str, tuple[dict[str, Any], dict[str, Any], Principal]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
     async def verify(self, token: str) -> Principal:
         header = jwt.unverified_header(token)
         key = await self.keys.get_key(header["kid"])
         if key is None:
             raise jwt.TokenError("token signed with an unknown key")
-        claims = jwt.decode(token, public_jwk=key, issuer=self.issuer, audience=self.audience)
+        cached = self._verified.get(token)
+        if cached is not None and (cached[0] is key or cached[0] == key) and jwt.unexpired(cached[1]):
+            claims, principal = cached[1], cached[2]
+        else:
+            claims = jwt.decode(token, public_jwk=key, issuer=self.issuer, audience=self.audience)
+            principal = Principal.from_claims(claims)
+            if len(self._verified) >= _VERIFIED_MAX:
+                self._verified.clear()
+            self._verified[token] = (key, claims, principal)
         if self.revocations.is_revoked(claims):
             raise jwt.TokenError("token revoked")
-        return Principal.from_claims(claims)
+        return principal
+
+
+#: Bounds the verified tokens kept (a few per signed-in caller; emptied when full).
+_VERIFIED_MAX = 4096
 
 
 _bearer = HTTPBearer(auto_error=False, description="Access token issued by the directory")

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 from sqlalchemy.pool import NullPool
+from sqlalchemy.util import await_
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -131,7 +132,31 @@ def create_engine(
         return engine
     if not null_pool:
         pool_args = {"pool_size": pool_size, "max_overflow": pool_size, "pool_pre_ping": True}
-    return create_async_engine(url, echo=echo, **pool_args)
+    engine = create_async_engine(url, echo=echo, **pool_args)
+    if parsed.get_driver_name() == "asyncpg":
+        _ping_in_one_round_trip(engine)
+    return engine
+
+
+def _ping_in_one_round_trip(engine: AsyncEngine) -> None:
+    """The pool's pre-ping (a dead connection is replaced before a request gets it) as one round
+    trip: asyncpg's own wraps the empty statement in BEGIN … ROLLBACK (for pgbouncer's
+    transaction mode, which Splot does not use), three round trips on every checkout (issue #17).
+    A failure still goes through the driver's error translation, so a dropped connection is
+    recognised as a disconnect and replaced."""
+    dialect = engine.sync_engine.dialect
+
+    def do_ping(dbapi_connection: Any) -> bool:
+        if getattr(dbapi_connection, "_transaction", None) is not None:
+            dbapi_connection.ping()  # inside a transaction: the driver's own (one round trip)
+            return True
+        try:
+            await_(dbapi_connection._connection.fetchrow(";"))
+        except Exception as error:  # noqa: BLE001 - translated (and re-raised) by the driver
+            dbapi_connection._handle_exception(error)
+        return True
+
+    setattr(dialect, "do_ping", do_ping)  # noqa: B010 - this engine's dialect only
 
 
 def create_sessionmaker(bind: Any) -> async_sessionmaker[AsyncSession]:

@@ -7,6 +7,8 @@ public key, or an unsigned ``alg: none`` token.
 
 from __future__ import annotations
 
+from calendar import timegm
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -75,6 +77,12 @@ def decode(token: str, *, public_jwk: dict[str, Any], issuer: str, audience: str
     except (TypeError, ValueError, OverflowError) as exc:  # claims of odd types, e.g. "exp": []
         raise TokenError("token claims not accepted") from exc
     return _typed(claims)
+
+
+def unexpired(claims: dict[str, Any]) -> bool:
+    """Whether verified claims are still within their ``exp``, as :func:`decode` judges it
+    (whole seconds, no leeway)."""
+    return bool(int(claims["exp"]) >= timegm(datetime.now(tz=UTC).utctimetuple()))
 
 
 #: Registered claims and the JSON types they must have (RFC 7519: NumericDate is a number, never
