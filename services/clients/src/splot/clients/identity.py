@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import mul
 
 from rapidfuzz import fuzz
 from stdnum.exceptions import ValidationError
@@ -68,13 +69,40 @@ def parse_pesel(value: str) -> PeselFacts:
     """Validate a PESEL (python-stdnum) and derive the birth date and sex it encodes.
 
     Cached: schema validation and identity reconciliation parse the same number in turn, and a
-    bulk import parses each row's number twice."""
+    bulk import parses each row's number twice. Eleven ASCII digits (what the schemas accept)
+    are checked here, by the same rules, at a fraction of the cost (a bulk import checks one
+    number per row); anything else goes to python-stdnum as it is."""
+    if len(value) == 11 and value.isascii() and value.isdigit():
+        facts = _parse_digits(value)
+        if facts is None:
+            raise IdentityError("invalid_pesel", "pesel", "not a valid PESEL")
+        return facts
     try:
         number = stdnum_pesel.validate(value)
         birth = stdnum_pesel.get_birth_date(number)
     except ValidationError as exc:
         raise IdentityError("invalid_pesel", "pesel", "not a valid PESEL") from exc
     return PeselFacts(number, birth, stdnum_pesel.get_gender(number))
+
+
+_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
+#: The century a PESEL's month encodes (month // 20), as python-stdnum reads it.
+_CENTURIES = (1900, 2000, 2100, 2200, 1800)
+
+
+def _parse_digits(number: str) -> PeselFacts | None:
+    """python-stdnum's ``validate``, ``get_birth_date`` and ``get_gender`` for eleven ASCII
+    digits: none when the check digit or the encoded date is wrong."""
+    digits = number.encode()  # ASCII codes: 48 is "0", and 48 * sum(_WEIGHTS) = 2112
+    if (10 + 2112 - sum(map(mul, _WEIGHTS, digits))) % 10 != digits[10] - 48:
+        return None
+    month = int(number[2:4])
+    year = int(number[0:2]) + _CENTURIES[month // 20]
+    try:
+        birth = date(year, month % 20, int(number[4:6]))
+    except ValueError:
+        return None
+    return PeselFacts(number, birth, "F" if digits[9] % 2 == 0 else "M")  # "0" is 48: even
 
 
 def reconcile(*, pesel: str | None, birth_date: date | None, sex: str | None) -> tuple[str | None, date, str]:

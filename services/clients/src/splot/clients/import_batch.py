@@ -1,25 +1,41 @@
 """One batch of a bulk import: load what its rows refer to (one query per index), decide every row
-(:mod:`splot.clients.import_rows`), and write the results in bulk, in the batch's transaction."""
+(:mod:`splot.clients.import_rows`), and write the results in bulk, in the batch's transaction
+(new rows by ``COPY`` on PostgreSQL, :mod:`splot.clients.import_copy`; the rows' outcomes by one
+statement over arrays)."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, insert, select, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    String,
+    Uuid,
+    any_,
+    bindparam,
+    delete,
+    func,
+    null,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.clients.import_copy import insert_rows
+from splot.clients.import_parse import Parsed, StagedRow, parse_row
 from splot.clients.import_rows import (
     UPDATABLE,
     Batch,
     DryRunMemory,
     JobContext,
-    Parsed,
     PersonState,
     RegistryView,
     RowDecisions,
-    parse_row,
 )
 from splot.clients.models import (
     AccessLog,
@@ -32,6 +48,8 @@ from splot.clients.models import (
 )
 from splot.common.db import table_of, utcnow
 from splot.common.events import emit_many
+
+_rows = table_of(ImportRow)
 
 _PERSON_COLUMNS = (
     Person.id,
@@ -60,7 +78,7 @@ _PERSON_COLUMNS = (
 
 
 async def process_batch(
-    session: AsyncSession, *, ctx: JobContext, memory: DryRunMemory, rows: list[ImportRow]
+    session: AsyncSession, *, ctx: JobContext, memory: DryRunMemory, rows: list[StagedRow]
 ) -> Batch:
     """Decide ``rows`` in order and write what they decided (nothing but outcomes in a dry run)."""
     batch = Batch()
@@ -85,33 +103,56 @@ async def load_view(
 ) -> RegistryView:
     """The persons the rows may refer to: by external id, PESEL and document number, and by birth
     date for rows that still need fuzzy matching."""
-    refs: dict[str, uuid.UUID] = dict(
-        (
-            await session.execute(
-                select(ExternalRef.external_id, ExternalRef.person_id).where(
-                    ExternalRef.institution_id == institution_id,
-                    ExternalRef.external_id.in_([p.rec.external_id for p in parsed]),
+    among = _among_for(session)
+    refs: dict[str, uuid.UUID] = {}
+    if parsed:
+        refs = dict(
+            (
+                await session.execute(
+                    select(ExternalRef.external_id, ExternalRef.person_id).where(
+                        ExternalRef.institution_id == institution_id,
+                        among(ExternalRef.external_id, [p.rec.external_id for p in parsed]),
+                    )
                 )
-            )
-        ).all()
-    )
-    rows = await _candidate_rows(session, refs=refs, parsed=parsed)
+            ).all()
+        )
+    rows = await _candidate_rows(session, refs=refs, parsed=parsed, among=among)
     persons = {r.id: _state(r) for r in rows.values()}
-    registered = set(
-        (
-            await session.scalars(
-                select(Registration.person_id).where(
-                    Registration.institution_id == institution_id,
-                    Registration.person_id.in_(list(persons)),
+    registered: set[uuid.UUID] = set()
+    if persons:
+        registered = set(
+            (
+                await session.scalars(
+                    select(Registration.person_id).where(
+                        Registration.institution_id == institution_id,
+                        among(Registration.person_id, list(persons)),
+                    )
                 )
-            )
-        ).all()
-    )
+            ).all()
+        )
     return RegistryView(refs=refs, persons=persons, registered=registered)
 
 
+def _among_for(session: AsyncSession) -> Callable[[Any, Collection[Any]], ColumnElement[bool]]:
+    """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter, not one per
+    value (no rendering of a statement per list length, nor hundreds of parameters to bind)."""
+    if session.bind is None or session.bind.dialect.name != "postgresql":
+        return lambda column, values: column.in_(values)
+
+    def among(column: Any, values: Collection[Any]) -> ColumnElement[bool]:
+        array = bindparam(None, list(values), type_=postgresql.ARRAY(column.type))
+        condition: ColumnElement[bool] = column == any_(array)
+        return condition
+
+    return among
+
+
 async def _candidate_rows(
-    session: AsyncSession, *, refs: dict[str, uuid.UUID], parsed: list[Parsed]
+    session: AsyncSession,
+    *,
+    refs: dict[str, uuid.UUID],
+    parsed: list[Parsed],
+    among: Callable[[Any, Collection[Any]], ColumnElement[bool]],
 ) -> dict[uuid.UUID, Any]:
     # One query per index (an OR across columns would scan the whole table on SQLite), and
     # birth-date candidates only for rows that still need fuzzy matching: a row with a PESEL
@@ -124,22 +165,23 @@ async def _candidate_rows(
 
     pesels = [p.probe.pesel for p in parsed if p.probe.pesel]
     docs = [p.probe.document_number for p in parsed if p.probe.document_number]
-    await load(Person.id.in_(set(refs.values())))
+    if refs:
+        await load(among(Person.id, set(refs.values())))
     if pesels:
-        await load(Person.pesel.in_(pesels))
+        await load(among(Person.pesel, pesels))
     if docs:
-        await load(Person.document_number.in_(docs))
+        await load(among(Person.document_number, docs))
     known_pesels = {r.pesel for r in rows.values() if r.pesel}
     pending = [p.probe for p in parsed if p.rec.external_id not in refs and p.probe.pesel not in known_pesels]
     all_dates: set[date] = {p.birth_date for p in pending if p.birth_date and not p.pesel}
     unpesel_dates = {p.birth_date for p in pending if p.birth_date and p.pesel} - all_dates
     if all_dates:
-        await load(Person.birth_date.in_(all_dates))
+        await load(among(Person.birth_date, all_dates))
     if unpesel_dates:
-        await load(Person.birth_date.in_(unpesel_dates) & Person.pesel.is_(None))
+        await load(among(Person.birth_date, unpesel_dates) & Person.pesel.is_(None))
     survivors = {r.merged_into_id for r in rows.values() if r.merged_into_id} - set(rows)
     if survivors:
-        await load(Person.id.in_(survivors))
+        await load(among(Person.id, survivors))
     return rows
 
 
@@ -168,7 +210,7 @@ async def write(session: AsyncSession, batch: Batch) -> None:
     token_rows: list[dict[str, Any]] = []
     renamed: list[uuid.UUID] = []
     if batch.persons:
-        await session.execute(insert(table), batch.persons)
+        await insert_rows(session, table, batch.persons)
         for p in batch.persons:
             token_rows += name_token_rows(p["id"], p["first_name_norm"], p["last_name_norm"])
     for values in batch.person_updates:
@@ -188,15 +230,61 @@ async def write(session: AsyncSession, batch: Batch) -> None:
             await session.execute(update(table).where(table.c.id == values["id"]).values(**changes))
     if renamed:
         await session.execute(delete(tokens).where(tokens.c.person_id.in_(renamed)))
-    if token_rows:
-        await session.execute(insert(tokens), token_rows)
-    if batch.registrations:
-        await session.execute(insert(table_of(Registration)), batch.registrations)
-    if batch.refs:
-        await session.execute(insert(table_of(ExternalRef)), batch.refs)
+    await insert_rows(session, tokens, token_rows)
+    await insert_rows(session, table_of(Registration), batch.registrations)
+    await insert_rows(session, table_of(ExternalRef), batch.refs)
     if batch.events:
         await emit_many(session, batch.events)
-    if batch.audit:
-        await session.execute(insert(table_of(AccessLog)), batch.audit)
-    if batch.results:
-        await session.execute(update(ImportRow), batch.results)
+    await insert_rows(session, table_of(AccessLog), batch.audit)
+    await _write_results(session, batch.results)
+
+
+#: A processed row's outcome; a rejected row keeps its data (for the download of rejected rows).
+_DONE = (
+    update(_rows)
+    .where(_rows.c.id == bindparam("row_id"))
+    .values(outcome=bindparam("outcome"), person_id=bindparam("person_id"), problem=null(), data=null())
+)
+_REJECTED = (
+    update(_rows)
+    .where(_rows.c.id == bindparam("row_id"))
+    .values(outcome="rejected", person_id=None, problem=bindparam("problem", type_=_rows.c.problem.type))
+)
+
+
+#: :data:`_DONE` for a whole batch in one statement (PostgreSQL): the rows' ids, outcomes and
+#: persons as three arrays.
+_done = select(
+    func.unnest(bindparam("row_ids", type_=postgresql.ARRAY(BigInteger()))).label("row_id"),
+    func.unnest(bindparam("outcomes", type_=postgresql.ARRAY(String()))).label("outcome"),
+    func.unnest(bindparam("person_ids", type_=postgresql.ARRAY(Uuid()))).label("person_id"),
+).cte("done")
+_DONE_ARRAYS = (
+    update(_rows)
+    .where(_rows.c.id == _done.c.row_id)
+    .values(outcome=_done.c.outcome, person_id=_done.c.person_id, problem=null(), data=null())
+)
+
+
+async def _write_results(session: AsyncSession, results: list[dict[str, Any]]) -> None:
+    """The rows' outcomes: Core statements by primary key (no ORM bulk-update bookkeeping); on
+    PostgreSQL one statement for the processed rows."""
+    done = [
+        {"row_id": r["id"], "outcome": r["outcome"], "person_id": r["person_id"]}
+        for r in results
+        if r["outcome"] != "rejected"
+    ]
+    rejected = [{"row_id": r["id"], "problem": r["problem"]} for r in results if r["outcome"] == "rejected"]
+    if done and session.bind is not None and session.bind.dialect.name == "postgresql":
+        await session.execute(
+            _DONE_ARRAYS,
+            {
+                "row_ids": [d["row_id"] for d in done],
+                "outcomes": [d["outcome"] for d in done],
+                "person_ids": [d["person_id"] for d in done],
+            },
+        )
+    elif done:
+        await session.execute(_DONE, done)
+    if rejected:
+        await session.execute(_REJECTED, rejected)

@@ -1,7 +1,7 @@
 """Bulk import of persons from an institution's own system (CSV or JSON): the job's lifecycle.
 
 Upsert keyed by (institution, external id); the outcomes per row are decided by
-:mod:`splot.clients.import_rows`, the upload is read by :mod:`splot.clients.import_upload`.
+:mod:`splot.clients.import_rows` (each row read by :mod:`splot.clients.import_parse`), the upload is read by :mod:`splot.clients.import_upload`.
 ``dry_run`` reports the same outcomes without writing anything.
 
 The upload is stored as rows (:func:`create_job`) and processed in batches, one transaction each
@@ -23,17 +23,19 @@ from typing import Any
 
 import structlog
 from fastapi import FastAPI
-from sqlalchemy import func, insert, or_, select, text, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.clients import schemas
 from splot.clients.access import Actor
 from splot.clients.config import ClientsSettings
 from splot.clients.import_batch import process_batch
+from splot.clients.import_copy import insert_rows
+from splot.clients.import_parse import StagedRow
 from splot.clients.import_rows import Batch, DryRunMemory, JobContext
 from splot.clients.models import ImportJob, ImportRow
 from splot.common.background import every
-from splot.common.db import rows_affected, utcnow
+from splot.common.db import rows_affected, table_of, utcnow
 from splot.common.errors import Problem, forbidden, not_found
 from splot.common.pagination import paginate
 
@@ -79,8 +81,9 @@ async def create_job(
     await session.flush()
     chunk = 5000
     for start in range(0, len(rows), chunk):
-        await session.execute(
-            insert(ImportRow),
+        await insert_rows(
+            session,
+            table_of(ImportRow),
             [
                 {
                     "job_id": job.id,
@@ -210,21 +213,23 @@ async def process_job(
         )
     ) or 0
     postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
-    while True:
+    size = settings.import_batch_size
+    while last < job.total_rows:
         if postgres:
             # A prepared statement's generic plan, fixed while the tables were small, would keep
             # scanning them sequentially as the job fills them (autovacuum may not have analysed
             # them yet): plan each batch's lookups for their values and the tables' current size.
-            await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
-        rows = await _rows_after(session, job_id=job.id, last=last, size=settings.import_batch_size)
+            # And no sequential scans at all: every lookup of a batch (up to a few hundred keys)
+            # has its index, but for a table of some 10^5 rows the planner prices a scan of it
+            # below as many index probes, and the job would read the whole registry per batch.
+            await session.execute(_BATCH_SETTINGS)
+        rows = await _rows_after(session, job_id=job.id, last=last, size=size)
+        last += size
         if not rows:
-            break
-        last = rows[-1].row_number
+            continue
         batch = await process_batch(session, ctx=ctx, memory=memory, rows=rows)
         _count(job, batch, len(rows))
         await session.flush()
-        for row in rows:
-            session.expunge(row)
         if commit is not None:
             await commit()
     job.status = "completed"
@@ -233,17 +238,23 @@ async def process_job(
     return job
 
 
-async def _rows_after(session: AsyncSession, *, job_id: uuid.UUID, last: int, size: int) -> list[ImportRow]:
-    return list(
-        (
-            await session.scalars(
-                select(ImportRow)
-                .where(ImportRow.job_id == job_id, ImportRow.row_number > last)
-                .order_by(ImportRow.row_number)
-                .limit(size)
-            )
-        ).all()
+_BATCH_SETTINGS = text(
+    "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('enable_seqscan', 'off', true)"
+)
+
+
+async def _rows_after(session: AsyncSession, *, job_id: uuid.UUID, last: int, size: int) -> list[StagedRow]:
+    """The rows numbered ``last + 1`` to ``last + size`` (rows are numbered 1 to ``total_rows``),
+    as plain rows, not ORM objects: nothing in the session to track.
+
+    A range, not "the next ``size`` rows": whatever plan the table's (possibly missing)
+    statistics give, a batch reads its own rows, not every row left in the job and sorts them."""
+    result = await session.execute(
+        select(ImportRow.id, ImportRow.row_number, ImportRow.data)
+        .where(ImportRow.job_id == job_id, ImportRow.row_number > last, ImportRow.row_number <= last + size)
+        .order_by(ImportRow.row_number)
     )
+    return [StagedRow(*r) for r in result]
 
 
 def _count(job: ImportJob, batch: Batch, rows: int) -> None:
