@@ -18,6 +18,8 @@ from splot.common.db import create_engine, create_sessionmaker
 from splot.common.migrations import upgrade
 from splot.common.testing import RsaKey, TokenFactory, bind_app_for_tests, fresh_postgres_database
 from splot.embedded.national import DATABASES, Scale, load_country
+from splot.embedded.national import lifecycle as national_lifecycle
+from splot.embedded.national import referrals as national_referrals
 from splot.embedded.national import reporting as national_reporting
 from splot.reporting.config import ReportingSettings
 from splot.reporting.ingestion import IngestContext
@@ -40,7 +42,17 @@ async def country() -> dict[str, str]:
         name: await fresh_postgres_database(SERVER, f"splot_test_national_{name}{SUFFIX}")
         for name in DATABASES
     }
-    counts = await load_country(urls, SMALL, seed=7, progress=lambda _: None)
+    # Small chunks: three of them, played by a pool of two processes and numbered in order here.
+    # Every payload compared with the service's ``transition_payload`` (the processes inherit it).
+    chunk, national_referrals.CHUNK_ROOTS = national_referrals.CHUNK_ROOTS, 200
+    verify, national_lifecycle._VERIFY = national_lifecycle._VERIFY, 10**9
+    os.environ["SPLOT_NATIONAL_PROCESSES"] = "2"
+    try:
+        counts = await load_country(urls, SMALL, seed=7, progress=lambda _: None)
+    finally:
+        national_referrals.CHUNK_ROOTS = chunk
+        national_lifecycle._VERIFY = verify
+        del os.environ["SPLOT_NATIONAL_PROCESSES"]
     assert counts["referrals.referral"] == 500
     assert counts["clients.person"] == 300
     urls["counts"] = str(counts)
@@ -83,6 +95,30 @@ async def test_direct_facts_equal_the_facts_ingestion_derives_from_the_feeds(cou
         "SELECT pseudonym, birth_year, sex, gmina, registered_by_institution_id FROM person_dim ORDER BY 1"
     )
     assert await _rows(country["reporting"], persons) == await _rows(rebuilt, persons)
+
+
+async def test_loaded_rows_have_their_parents(country: dict[str, str]) -> None:
+    # The load skips the foreign-key triggers: the parents must be there all the same.
+    orphans = await _rows(
+        country["referrals"],
+        "SELECT (SELECT count(*) FROM referral_event e WHERE NOT EXISTS"
+        " (SELECT 1 FROM referral r WHERE r.id = e.referral_id)),"
+        " (SELECT count(*) FROM event_party p WHERE NOT EXISTS"
+        " (SELECT 1 FROM outbox_event o WHERE o.seq = p.event_seq)),"
+        " (SELECT count(*) FROM follow_up f WHERE NOT EXISTS"
+        " (SELECT 1 FROM referral r WHERE r.id = f.referral_id))",
+    )
+    assert orphans == [(0, 0, 0)]
+    tokens = await _rows(
+        country["clients"],
+        "SELECT count(*) FROM person_name_token t WHERE NOT EXISTS"
+        " (SELECT 1 FROM person p WHERE p.id = t.person_id)",
+    )
+    assert tokens == [(0,)]
+    indexes = await _rows(
+        country["referrals"], "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_referral_target_due'"
+    )
+    assert indexes == [(1,)], "the indexes dropped for the load are built again"
 
 
 async def test_pesels_are_valid_unique_and_match_birth_date_and_sex(country: dict[str, str]) -> None:

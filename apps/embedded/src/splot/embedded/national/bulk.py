@@ -1,12 +1,20 @@
 """Bulk writes with PostgreSQL ``COPY`` (asyncpg ``copy_records_to_table``): only the columns a
 table really has are written (other helpers may add nullable columns meanwhile), sequences are
-moved past what was loaded, and every loaded table is ANALYZEd (autovacuum may be off)."""
+moved past what was loaded, and every loaded table is ANALYZEd (autovacuum may be off).
+
+For speed the load's connections commit asynchronously (``synchronous_commit = off``: a crash
+loses the last commits, never consistency), skip the foreign-key triggers where the role may
+(``session_replication_role = replica``: the generator writes parents before children), and a
+table's secondary indexes (those backing no constraint) are dropped before its first COPY and
+built again, once and sorted, by :meth:`Loader.finish`. A load that fails half-way leaves
+databases to be created afresh anyway (a second load is refused)."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Coroutine, Iterable, Sequence
+from collections.abc import Coroutine, Sequence
+from operator import itemgetter
 from typing import Any
 
 import asyncpg
@@ -14,21 +22,37 @@ from sqlalchemy.engine import make_url
 
 
 async def connect(url: str) -> asyncpg.Connection:
-    """An asyncpg connection from a ``postgresql+asyncpg://`` URL."""
+    """An asyncpg connection from a ``postgresql+asyncpg://`` URL, prepared for the load."""
     u = make_url(url)
     if not u.drivername.startswith("postgresql"):
         raise ValueError("the synthetic country needs PostgreSQL (COPY); this database is " + u.drivername)
-    return await asyncpg.connect(
+    conn = await asyncpg.connect(
         user=u.username or "postgres",
         password=u.password,
         host=u.host or "127.0.0.1",
         port=u.port or 5432,
         database=u.database,
     )
+    await prepare(conn)
+    return conn
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON text (one encoder for millions of payloads: ``json.dumps`` makes one a call)."""
+    return _ENCODER.encode(value)
+
+
+async def prepare(conn: asyncpg.Connection) -> None:
+    """The load's session settings (see the module's docstring)."""
+    await conn.execute("SET synchronous_commit = off")
+    await conn.execute("SET maintenance_work_mem = '256MB'")
+    try:
+        await conn.execute("SET session_replication_role = replica")
+    except asyncpg.InsufficientPrivilegeError:
+        pass  # not a superuser: the foreign keys are checked row by row
 
 
 class Loader:
@@ -40,6 +64,31 @@ class Loader:
         self._columns: dict[str, set[str]] = {}
         self._seq: int | None = None
         self._position: int | None = None
+        #: Secondary indexes dropped before the first COPY into their table, built by finish().
+        self._deferred: dict[str, list[str]] = {}
+
+    async def defer_indexes(self, table: str) -> None:
+        """Drop ``table``'s indexes that back no constraint (their definitions kept)."""
+        if table in self._deferred:
+            return
+        rows = await self.conn.fetch(
+            "SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition"
+            " FROM pg_index i WHERE i.indrelid = $1::regclass"
+            " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
+            " ORDER BY 1",
+            table,
+        )
+        self._deferred[table] = [r["definition"] for r in rows]
+        for r in rows:
+            # A name from the catalogue (regclass text is already quoted where it must be).
+            await self.conn.execute(f"DROP INDEX {r['name']}")
+
+    async def build_indexes(self) -> None:
+        """Build the indexes dropped by :meth:`defer_indexes` again."""
+        deferred, self._deferred = self._deferred, {}
+        for definitions in deferred.values():
+            for definition in definitions:
+                await self.conn.execute(definition)
 
     async def columns(self, table: str) -> set[str]:
         if table not in self._columns:
@@ -56,9 +105,13 @@ class Loader:
         if not rows:
             return 0
         present = await self.columns(table)
+        await self.defer_indexes(table)
         names = [k for k in rows[0] if k in present]
-        records: Iterable[tuple[Any, ...]] = (tuple(r[k] for k in names) for r in rows)
-        await self.conn.copy_records_to_table(table, records=list(records), columns=names)
+        if len(names) == 1:
+            records: list[tuple[Any, ...]] = [(r[names[0]],) for r in rows]
+        else:
+            records = list(map(itemgetter(*names), rows))
+        await self.conn.copy_records_to_table(table, records=records, columns=names)
         self.counts[table] = self.counts.get(table, 0) + len(rows)
         return len(rows)
 
@@ -90,7 +143,9 @@ class Loader:
         return await self.copy("outbox_event", rows)
 
     async def finish(self) -> None:
-        """Move the sequences past the loaded rows and ANALYZE what was loaded."""
+        """Build the deferred indexes, move the sequences past the loaded rows and ANALYZE what
+        was loaded."""
+        await self.build_indexes()
         for table in self.counts:
             for column in ("seq",):
                 if column not in await self.columns(table):

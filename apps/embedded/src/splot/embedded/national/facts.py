@@ -6,11 +6,13 @@ measure flags, and an employment outcome counted once per forwarding chain."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
+from splot.common.workdays import working_days_between
 from splot.embedded.national.stories import Story
-from splot.reporting.facts import derive, parse_datetime
+from splot.reporting.facts import Calendar, derive, parse_datetime
 from splot.reporting.ingest_batch import snapshot_columns
 from splot.reporting.ingestion import IngestContext
 
@@ -66,6 +68,26 @@ def _json_list(values: list[str]) -> str:
     return dumps(values)
 
 
+@lru_cache(maxsize=500_000)
+def _working_days_between(start: date, end: date) -> int:
+    return working_days_between(start, end)
+
+
+class _Calendar(Calendar):
+    """The reporting calendar with its working-day counts remembered (the same few thousand
+    pairs of days come back millions of times; the count itself is the service's)."""
+
+    def working_days(self, start: datetime | None, end: datetime | None) -> int | None:
+        if start is None or end is None:
+            return None
+        return _working_days_between(self.local_date(start), self.local_date(end))
+
+
+@lru_cache(maxsize=8)
+def _calendar(calendar: Calendar) -> Calendar:
+    return _Calendar(calendar.zone)
+
+
 def _fact(
     snapshot: dict[str, Any], seq: int, followups: dict[int, str | None], ctx: IngestContext
 ) -> dict[str, Any]:
@@ -80,7 +102,7 @@ def _fact(
     fact.update(
         derive(
             snapshot,
-            calendar=ctx.calendar,
+            calendar=_calendar(ctx.calendar),
             employment_outcomes=ctx.employment_outcomes,
             followup_3m=fact["followup_3m_outcome"],
             followup_6m=fact["followup_6m_outcome"],
