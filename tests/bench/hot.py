@@ -77,7 +77,10 @@ async def prepare_requested(
     database_directory: str, database_referrals: str, login: str, count: int
 ) -> list[str]:
     """``count`` referrals in status requested (sent) to ``login``'s institution, copied from those
-    the data already holds (same person, sender and basis; new id and number). Returns their ids."""
+    the data already holds (same sender and basis; new id and number), each about one of the
+    registry's persons in turn: thousands of accepts about the few persons of 50 templates would
+    queue on those persons' rows in the registry (its access hand-over), which no real inbox
+    does. Returns their ids."""
     directory = await asyncpg.connect(pg.dsn(database_directory))
     try:
         institution = await directory.fetchval("SELECT institution_id FROM app_user WHERE email = $1", login)
@@ -99,23 +102,30 @@ async def prepare_requested(
                 " ORDER BY ordinal_position"
             )
         ]
+        persons = [
+            r["person_id"]
+            for r in await conn.fetch("SELECT DISTINCT person_id FROM referral LIMIT $1", max(count, 1))
+        ]
         replaced = {
             "id": "n.new_id",
             "chain_root_id": "n.new_id",
             "number": "'BENCH-' || n.i",
             "version": "1",
+            "person_id": "n.p[1 + n.i % array_length(n.p, 1)]",
         }
         select = ", ".join(replaced.get(c, f"r.{c}") for c in columns)
         start = int(await conn.fetchval("SELECT count(*) FROM referral WHERE number LIKE 'BENCH-%'"))
         ids = await conn.fetch(
             f"""INSERT INTO referral ({", ".join(columns)})
             SELECT {select} FROM (
-              SELECT i, gen_random_uuid() AS new_id, $1::uuid[] AS t FROM generate_series($2::int, $3::int) AS i
+              SELECT i, gen_random_uuid() AS new_id, $1::uuid[] AS t, $4::uuid[] AS p
+              FROM generate_series($2::int, $3::int) AS i
             ) n JOIN referral r ON r.id = n.t[1 + n.i % array_length(n.t, 1)]
             RETURNING id""",  # noqa: S608 (column names from the catalogue)
             [t["id"] for t in templates],
             start,
             start + count - 1,
+            persons,
         )
         await conn.execute("ANALYZE referral")
     finally:
