@@ -7,7 +7,7 @@
 #   infra/ops/national.sh stop                                     stop the cluster (data kept)
 #
 # A tenth of the country by default (200k persons, 300k referrals: minutes); the whole country
-# (factor 1: 2M persons, 3M referrals) takes about an hour to load the first time: see
+# (factor 1: 2M persons, 3M referrals) takes ≈ 35–40 minutes to load the first time: see
 # docs/operations.md, "The synthetic country". Delete var/national-pg to start afresh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
