@@ -1,6 +1,6 @@
 """One batch of a bulk import: load what its rows refer to (one query per index), decide every row
 (:mod:`splot.clients.import_rows`), and write the results in bulk, in the batch's transaction
-(new rows by ``COPY`` on PostgreSQL, :mod:`splot.clients.import_copy`; the rows' outcomes by one
+(new rows by ``COPY`` on PostgreSQL, :func:`splot.common.bulk.copy_rows`; the rows' outcomes by one
 statement over arrays)."""
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.clients.import_copy import insert_rows
 from splot.clients.import_parse import Parsed, StagedRow, parse_row
 from splot.clients.import_rows import (
     UPDATABLE,
@@ -46,6 +45,7 @@ from splot.clients.models import (
     Registration,
     name_token_rows,
 )
+from splot.common.bulk import copy_rows
 from splot.common.db import table_of, utcnow
 from splot.common.events import emit_many
 
@@ -210,7 +210,7 @@ async def write(session: AsyncSession, batch: Batch) -> None:
     token_rows: list[dict[str, Any]] = []
     renamed: list[uuid.UUID] = []
     if batch.persons:
-        await insert_rows(session, table, batch.persons)
+        await copy_rows(session, table, batch.persons)
         for p in batch.persons:
             token_rows += name_token_rows(p["id"], p["first_name_norm"], p["last_name_norm"])
     for values in batch.person_updates:
@@ -230,12 +230,12 @@ async def write(session: AsyncSession, batch: Batch) -> None:
             await session.execute(update(table).where(table.c.id == values["id"]).values(**changes))
     if renamed:
         await session.execute(delete(tokens).where(tokens.c.person_id.in_(renamed)))
-    await insert_rows(session, tokens, token_rows)
-    await insert_rows(session, table_of(Registration), batch.registrations)
-    await insert_rows(session, table_of(ExternalRef), batch.refs)
+    await copy_rows(session, tokens, token_rows)
+    await copy_rows(session, table_of(Registration), batch.registrations)
+    await copy_rows(session, table_of(ExternalRef), batch.refs)
     if batch.events:
         await emit_many(session, batch.events)
-    await insert_rows(session, table_of(AccessLog), batch.audit)
+    await copy_rows(session, table_of(AccessLog), batch.audit)
     await _write_results(session, batch.results)
 
 

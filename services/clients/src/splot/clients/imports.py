@@ -30,11 +30,11 @@ from splot.clients import schemas
 from splot.clients.access import Actor
 from splot.clients.config import ClientsSettings
 from splot.clients.import_batch import process_batch
-from splot.clients.import_copy import insert_rows
 from splot.clients.import_parse import StagedRow
 from splot.clients.import_rows import Batch, DryRunMemory, JobContext
 from splot.clients.models import ImportJob, ImportRow
 from splot.common.background import every
+from splot.common.bulk import copy_rows
 from splot.common.db import rows_affected, table_of, utcnow
 from splot.common.errors import Problem, forbidden, not_found
 from splot.common.pagination import paginate
@@ -81,7 +81,7 @@ async def create_job(
     await session.flush()
     chunk = 5000
     for start in range(0, len(rows), chunk):
-        await insert_rows(
+        await copy_rows(
             session,
             table_of(ImportRow),
             [

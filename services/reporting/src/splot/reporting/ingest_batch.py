@@ -29,13 +29,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-import asyncpg
 import structlog
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.bulk import copy_rows
 from splot.reporting import cubes, employment
 from splot.reporting.clients_feed import resolve_person
 from splot.reporting.clients_feed import uuid_or_none as _uuid
@@ -74,37 +73,10 @@ def is_postgresql(session: AsyncSession) -> bool:
 
 async def insert_new_rows(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert rows known not to exist yet (their keys were looked up in this transaction, under the
-    source's lock): ``COPY`` on PostgreSQL (asyncpg's binary ``copy_records_to_table``, each value
-    through the column type's own bind processing, so the stored values are those an ``INSERT``
-    stores), a plain ``INSERT`` elsewhere. A key that exists after all fails the statement, like
-    any other error of a bulk run (the caller's savepoint falls back to the per-event path)."""
-    if not rows:
-        return
-    if not is_postgresql(session):
-        await session.execute(insert(table), rows)
-        return
-    connection = await session.connection()
-    dialect = connection.dialect
-    columns = [c for c in table.columns if c.name in rows[0]]
-    names = [c.name for c in columns]
-    processors = [
-        (i, process) for i, c in enumerate(columns) if (process := c.type._cached_bind_processor(dialect))
-    ]
-    records = []
-    for row in rows:
-        record = [row[name] for name in names]
-        for i, process in processors:
-            if record[i] is not None:
-                record[i] = process(record[i])
-        records.append(tuple(record))
-    raw = await connection.get_raw_connection()
-    try:
-        await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
-            table.name, records=records, columns=names
-        )
-    except asyncpg.PostgresError as exc:  # as SQLAlchemy's own errors, for the caller's fallback
-        error = IntegrityError if isinstance(exc, asyncpg.IntegrityConstraintViolationError) else DBAPIError
-        raise error(f"COPY {table.name}", None, exc) from exc
+    source's lock) with :func:`splot.common.bulk.copy_rows` (``COPY`` on PostgreSQL). A key that
+    exists after all fails the statement with an ``IntegrityError``, like any other error of a
+    bulk run (the caller's savepoint falls back to the per-event path)."""
+    await copy_rows(session, table, rows)
 
 
 @dataclass
