@@ -48,9 +48,8 @@ async def _outcomes(session, job_id):
     return [(n, outcome, erased, (problem or {}).get("code")) for n, outcome, erased, problem in rows]
 
 
-async def test_batches_of_two_decide_every_row_once_in_order(session):
-    institution = uuid.uuid4()
-    settings = ClientsSettings(database_url="sqlite://", import_batch_size=2)
+async def _job(session, institution, settings):
+    """A job of the CSV's rows, staged (not yet claimed)."""
     job = await create_job(
         session,
         actor=_actor(institution),
@@ -60,6 +59,13 @@ async def test_batches_of_two_decide_every_row_once_in_order(session):
         settings=settings,
     )
     await session.flush()
+    return job
+
+
+async def test_batches_of_two_decide_every_row_once_in_order(session):
+    institution = uuid.uuid4()
+    settings = ClientsSettings(database_url="sqlite://", import_batch_size=2)
+    job = await _job(session, institution, settings)
     assert await claim_job(session, job_id=job.id, settings=settings)
     done = await process_job(session, job_id=job.id, settings=settings)
     assert (done.status, done.processed_rows, done.total_rows) == ("completed", 5, 5)
@@ -126,15 +132,7 @@ async def test_batches_of_two_decide_every_row_once_in_order(session):
 async def test_a_resumed_job_continues_after_the_rows_already_processed(session):
     institution = uuid.uuid4()
     settings = ClientsSettings(database_url="sqlite://", import_batch_size=2)
-    job = await create_job(
-        session,
-        actor=_actor(institution),
-        rows=parse_csv(CSV),
-        source_format="csv",
-        dry_run=False,
-        settings=settings,
-    )
-    await session.flush()
+    job = await _job(session, institution, settings)
     # An earlier worker decided rows 1-3 (as "unchanged", to tell them apart) and died.
     await session.execute(
         update(ImportRow)

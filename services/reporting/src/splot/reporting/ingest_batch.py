@@ -24,10 +24,10 @@ handler for the run, so one bad event cannot block the feed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import structlog
 from sqlalchemy import Table, bindparam, delete, func, select, update
@@ -77,6 +77,27 @@ async def insert_new_rows(session: AsyncSession, table: Table, rows: list[dict[s
     exists after all fails the statement with an ``IntegrityError``, like any other error of a
     bulk run (the caller's savepoint falls back to the per-event path)."""
     await copy_rows(session, table, rows)
+
+
+T = TypeVar("T")
+
+
+def _decode_all(
+    source: str, events: list[FeedEvent], decode_one: Callable[[FeedEvent], T]
+) -> tuple[list[T], int]:
+    """The events of a run decoded, in order, and how many were skipped as malformed (each logged
+    by its type and position, never its content)."""
+    decoded: list[T] = []
+    skipped = 0
+    for event in events:
+        try:
+            decoded.append(decode_one(event))
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            skipped += 1
+            log.warning(
+                "event_skipped", source=source, seq=event.seq, type=event.type, error=type(exc).__name__
+            )
+    return decoded, skipped
 
 
 @dataclass
@@ -208,16 +229,8 @@ async def apply_referrals(
     ``maintain_cubes`` the cubes are updated by delta (:func:`splot.reporting.cubes.apply_delta`),
     otherwise the touched months are marked dirty (a rebuild recomputes every month at the end)."""
     newest: dict[uuid.UUID, _Snapshot] = {}
-    skipped = 0
-    for event in events:
-        try:
-            item = decode(event)
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
-            skipped += 1
-            log.warning(
-                "event_skipped", source=source, seq=event.seq, type=event.type, error=type(exc).__name__
-            )
-            continue
+    decoded, skipped = _decode_all(source, events, decode)
+    for item in decoded:
         held = newest.get(item.referral_id)
         if held is None or item.order > held.order:
             newest[item.referral_id] = item
@@ -314,16 +327,8 @@ async def apply_followups(
     fact of a touched referral takes, per due month, the answer latest in ``answered_at`` order,
     counted when the fact has an employment outcome; its cohort month is marked dirty."""
     answers: dict[uuid.UUID, dict[str, Any]] = {}
-    skipped = 0
-    for event in events:
-        try:
-            row = _decode_followup(event)
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
-            skipped += 1
-            log.warning(
-                "event_skipped", source=source, seq=event.seq, type=event.type, error=type(exc).__name__
-            )
-            continue
+    decoded, skipped = _decode_all(source, events, _decode_followup)
+    for row in decoded:
         held = answers.get(row["followup_id"])
         if held is not None:
             row["referral_id"] = held["referral_id"]  # a stored follow-up keeps its referral
