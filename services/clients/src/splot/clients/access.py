@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Select, and_, exists, insert, or_, select, union
+from sqlalchemy import CTE, ColumnElement, Select, and_, bindparam, exists, func, insert, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients.models import (
@@ -223,6 +223,47 @@ def may_see_attribute(
     )
 
 
+#: One access-log row: the columns every row of one access shares (all but ``id`` and ``person_id``).
+_LOG_COLUMNS = (
+    "occurred_at",
+    "subject",
+    "subject_kind",
+    "institution_id",
+    "action",
+    "resource",
+    "legal_basis",
+    "basis_ref",
+    "reason",
+    "request_id",
+)
+_INSERT_LOG = insert(table_of(AccessLog))
+
+
+def log_entry(
+    *,
+    principal: Principal,
+    audit: AuditContext,
+    action: str,
+    legal_basis: str,
+    basis_ref: str | None = None,
+    reason: str | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """What every access-log row of one access holds besides its id and person."""
+    return {
+        "occurred_at": now or utcnow(),
+        "subject": principal.subject[:128],
+        "subject_kind": str(principal.kind),
+        "institution_id": principal.institution_id,
+        "action": action,
+        "resource": audit.resource,
+        "legal_basis": legal_basis,
+        "basis_ref": basis_ref,
+        "reason": reason,
+        "request_id": audit.request_id,
+    }
+
+
 async def log_access(
     session: AsyncSession,
     *,
@@ -235,24 +276,42 @@ async def log_access(
     reason: str | None = None,
 ) -> None:
     """Append access-log rows (one per person). There is deliberately no update or delete."""
-    now = utcnow()
-    rows = [
-        {
-            "id": uuid.uuid4(),
-            "occurred_at": now,
-            "subject": principal.subject[:128],
-            "subject_kind": str(principal.kind),
-            "institution_id": principal.institution_id,
-            "person_id": person_id,
-            "action": action,
-            "resource": audit.resource,
-            "legal_basis": legal_basis,
-            "basis_ref": basis_ref,
-            "reason": reason,
-            "request_id": audit.request_id,
-        }
-        for person_id in person_ids
-    ]
+    entry = log_entry(
+        principal=principal,
+        audit=audit,
+        action=action,
+        legal_basis=legal_basis,
+        basis_ref=basis_ref,
+        reason=reason,
+    )
+    await append_log(session, entry, person_ids)
+
+
+async def append_log(
+    session: AsyncSession, entry: dict[str, Any], person_ids: Iterable[uuid.UUID | None]
+) -> None:
+    """Append one access-log row per person of ``entry`` (:func:`log_entry`)."""
+    rows = [{"id": uuid.uuid4(), "person_id": person_id, **entry} for person_id in person_ids]
     if rows:
-        # Core, not the ORM's bulk insert: nothing to flush, refresh or track (append-only rows).
-        await session.execute(insert(table_of(AccessLog)), rows)
+        # Core, not the ORM's bulk insert: nothing to flush, refresh or track (append-only rows);
+        # one statement object, so that its cache key is computed once.
+        await session.execute(_INSERT_LOG, rows[0] if len(rows) == 1 else rows)
+
+
+def logged_rows_of(found: CTE, person_column: str) -> CTE:
+    """The same append as :func:`log_access`, as a PostgreSQL data-modifying CTE: one row per row
+    of ``found`` (its person in ``person_column``), so that a read and its audit are one statement
+    (issue #17). Bind :func:`log_entry` with :func:`log_parameters`; ids are the server's
+    ``gen_random_uuid()`` (random UUIDs, as ``uuid4`` gives)."""
+    log = table_of(AccessLog)
+    values = select(
+        func.gen_random_uuid(),
+        found.c[person_column],
+        *(bindparam(f"log_{name}", type_=log.c[name].type) for name in _LOG_COLUMNS),
+    )
+    return insert(log).from_select(["id", "person_id", *_LOG_COLUMNS], values).cte("logged")
+
+
+def log_parameters(entry: dict[str, Any]) -> dict[str, Any]:
+    """:func:`log_entry` as the parameters of :func:`logged_rows_of`."""
+    return {f"log_{name}": entry[name] for name in _LOG_COLUMNS}

@@ -20,7 +20,11 @@ from splot.clients.access import (
     AuditContext,
     access_to,
     active_grant_clause,
+    append_log,
     log_access,
+    log_entry,
+    log_parameters,
+    logged_rows_of,
     may_see_attribute,
     visible_person_ids,
 )
@@ -338,33 +342,42 @@ def _lookup_statement(key: str) -> Select[Any]:
     )
 
 
+def _audited(lookup: Select[Any]) -> Select[Any]:
+    """``lookup`` and the access-log rows of what it finds in one statement (PostgreSQL): the
+    lookup's read and its audit were two round trips (issue #17)."""
+    found = lookup.cte("found")
+    return select(*found.c).add_cte(logged_rows_of(found, "id")).order_by(found.c.id)
+
+
 _LOOKUP_BY_PESEL = _lookup_statement("pesel")
 _LOOKUP_BY_DOCUMENT = _lookup_statement("document_number")
+_AUDITED_LOOKUP_BY_PESEL = _audited(_LOOKUP_BY_PESEL)
+_AUDITED_LOOKUP_BY_DOCUMENT = _audited(_LOOKUP_BY_DOCUMENT)
 
 
 async def lookup_identity(
     session: AsyncSession, *, actor: Actor, data: schemas.IdentityLookup, audit: AuditContext
 ) -> schemas.IdentityLookupResult:
-    """Global identity search: exact PESEL or document number only, and only the minimum."""
-    found = (
-        await session.execute(
-            _LOOKUP_BY_PESEL if data.pesel else _LOOKUP_BY_DOCUMENT,
-            {
-                "value": data.pesel or data.document_number,
-                "institution_id": actor.institution_id,
-                "subject": actor.subject,
-                "now": utcnow(),
-            },
-        )
-    ).all()
-    await log_access(
-        session,
-        principal=actor.principal,
-        audit=audit,
-        person_ids=[p.id for p in found],
-        action="lookup",
-        legal_basis="identity_lookup",
+    """Global identity search: exact PESEL or document number only, and only the minimum. Every
+    person found is logged (``lookup``, on the basis ``identity_lookup``): on PostgreSQL in the
+    same statement as the search, elsewhere by a second one."""
+    now = utcnow()
+    parameters = {
+        "value": data.pesel or data.document_number,
+        "institution_id": actor.institution_id,
+        "subject": actor.subject,
+        "now": now,
+    }
+    entry = log_entry(
+        principal=actor.principal, audit=audit, action="lookup", legal_basis="identity_lookup", now=now
     )
+    if session.get_bind().dialect.name == "postgresql":
+        statement = _AUDITED_LOOKUP_BY_PESEL if data.pesel else _AUDITED_LOOKUP_BY_DOCUMENT
+        found = (await session.execute(statement, {**parameters, **log_parameters(entry)})).all()
+    else:
+        statement = _LOOKUP_BY_PESEL if data.pesel else _LOOKUP_BY_DOCUMENT
+        found = (await session.execute(statement, parameters)).all()
+        await append_log(session, entry, [p.id for p in found])
     return schemas.IdentityLookupResult(
         items=[
             schemas.IdentityHint(
