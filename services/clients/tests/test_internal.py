@@ -1,12 +1,15 @@
 """The service-to-service API the referrals service calls (exact contract)."""
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select, update
 
-from splot.clients.models import AccessGrant, Consent
+from splot.clients.identity import make_pesel
+from splot.clients.models import AccessGrant, Consent, Person, PersonStatus
 from splot.common.db import utcnow
+
+from conftest import PESEL_JAN
 
 
 def check_body(pid, sender, target, **overrides):
@@ -194,6 +197,42 @@ async def test_consent_based_grant_needs_a_valid_consent(world):
             headers=world.service(),
         )
     ).status_code == 404
+
+
+async def test_a_grant_follows_a_merge_to_the_survivor_and_never_reaches_an_anonymised_person(world):
+    ops, ngo = world.inst("OPS"), world.inst("NGO")
+    survivor = (await world.person(ops))["id"]
+    duplicate = (await world.person(ops, pesel=PESEL_JAN, first_name="Jan", last_name="Nowak"))["id"]
+    third = make_pesel(date(1990, 7, 7), "F", 789)
+    gone = (await world.person(ops, pesel=third, first_name="Ewa", last_name="Zapomniana"))["id"]
+    consent = await _consent(world, survivor, ops, recipient_institution_id=str(ngo.id))
+    other = await _consent(world, gone, ops, recipient_institution_id=str(ngo.id))
+    await world.session.execute(
+        update(Person)
+        .where(Person.id == uuid.UUID(duplicate))
+        .values(status=PersonStatus.merged, merged_into_id=uuid.UUID(survivor))
+    )
+    await world.session.execute(
+        update(Person).where(Person.id == uuid.UUID(gone)).values(status=PersonStatus.anonymised)
+    )
+    # The referral names the merged record: the grant is the survivor's (the same human), and the
+    # survivor's consent covers it.
+    grant = await world.grant(duplicate, ngo, sender=ops, legal_basis="consent", consent_id=consent)
+    assert grant["person_id"] == survivor
+    assert (await world.client.get(f"/v1/persons/{survivor}", headers=world.headers(ngo))).status_code == 200
+    # Another person's consent does not cover it.
+    refused = await world.grant(
+        duplicate, ngo, sender=ops, legal_basis="consent", consent_id=other, expect=(422,)
+    )
+    assert refused["code"] == "consent_missing"
+    # Anonymised and absent persons get no grant.
+    for person_id in (gone, uuid.uuid4()):
+        assert (await world.grant(person_id, ngo, sender=ops, expect=(404,)))["code"] == "not_found"
+    assert (
+        await world.session.scalar(
+            select(func.count()).select_from(AccessGrant).where(AccessGrant.person_id == uuid.UUID(gone))
+        )
+    ) == 0
 
 
 async def test_summary_carries_no_names(world):

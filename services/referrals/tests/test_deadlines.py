@@ -190,6 +190,40 @@ async def test_unanswered_referrals_expire_with_no_response(client, world, sessi
     assert reopened.status_code == 200 and reopened.json()["status"] == "requested"
 
 
+async def test_only_the_newest_pending_access_state_reaches_the_registry(client, world, session, app, peers):
+    body, etag = await create(client, world)
+    delivered = len(peers.access)
+    peers.down = {"put_access"}
+    # The registry is down while the sender withdraws and then reopens: two states, neither taken.
+    withdrawn, etag = await step(
+        client, world, world.pup_cw, body, etag, "withdraw", reason_code="duplicate", text="x"
+    )
+    reopened, _ = await step(client, world, world.pup_co, withdrawn, etag, "reopen", text="jednak tak")
+    rows = (
+        await session.scalars(
+            select(AccessSync)
+            .where(AccessSync.referral_id == uuid.UUID(body["id"]))
+            .order_by(AccessSync.version)
+            .execution_options(populate_existing=True)
+        )
+    ).all()
+    # The withdrawal's state was superseded by the reopening's (written in one statement on
+    # PostgreSQL): only the newest is pending, with the request's failed attempt recorded.
+    assert [(r.version, r.state["active"], r.done_at is None) for r in rows] == [
+        (rows[0].version, True, False),
+        (withdrawn["version"], False, True),
+        (reopened["version"], True, True),
+    ]
+    assert [r.superseded_at is not None for r in rows] == [False, True, False]
+    assert (rows[2].attempts, rows[2].last_error, rows[1].attempts) == (1, "PeerUnavailable", 1)
+    peers.down = set()
+    report = await run_scheduler(app, now=utcnow() + timedelta(hours=2))
+    # Exactly one hand-over, of the newest state; the superseded one is never sent.
+    assert report.access_synced == 1 and len(peers.access) == delivered + 1
+    assert (peers.access[-1].version, peers.access[-1].active) == (reopened["version"], True)
+    assert (await run_scheduler(app, now=utcnow() + timedelta(hours=3))).access_synced == 0
+
+
 async def test_access_states_are_retried_until_the_registry_takes_them(client, world, session, app, peers):
     body, etag = await create(client, world)
     peers.down = {"put_access"}

@@ -120,23 +120,31 @@ async def referral_check(
     return _refusal("consent_missing", "no valid consent covers this recipient, service and data")
 
 
-async def _active_person(session: AsyncSession, person_id: uuid.UUID) -> Person:
-    """Follows a merge to the survivor (same human); anonymised or absent is a 404."""
-    person = await session.get(Person, person_id)
-    if person is not None and person.status == PersonStatus.merged and person.merged_into_id:
-        person = await session.get(Person, person.merged_into_id)
-    if person is None or person.status != PersonStatus.active:
+#: Only what a grant needs of the person (no record, no identity map: a hand-over per transition).
+_PERSON_STATUS = select(Person.status, Person.merged_into_id)
+
+
+async def _active_person(session: AsyncSession, person_id: uuid.UUID) -> uuid.UUID:
+    """The id of the active person: follows a merge to the survivor (same human); anonymised or
+    absent is a 404."""
+    row = (await session.execute(_PERSON_STATUS.where(Person.id == person_id))).one_or_none()
+    if row is not None and row.status == PersonStatus.merged and row.merged_into_id:
+        person_id = row.merged_into_id
+        row = (await session.execute(_PERSON_STATUS.where(Person.id == person_id))).one_or_none()
+    if row is None or row.status != PersonStatus.active:
         raise not_found("person")
-    return person
+    return person_id
 
 
-async def _check_consent(session: AsyncSession, data: schemas.GrantCreate, person: Person) -> Consent | None:
+async def _check_consent(
+    session: AsyncSession, data: schemas.GrantCreate, person_id: uuid.UUID
+) -> Consent | None:
     if data.legal_basis is not schemas.LegalBasis.consent:
         return None
     if data.consent_id is None:
         raise Problem(422, "consent_required", "a consent-based grant names its consent_id")
     consent = await session.get(Consent, data.consent_id)
-    if consent is None or consent.person_id != person.id:
+    if consent is None or consent.person_id != person_id:
         raise Problem(422, "consent_missing", "no such consent for this person")
     state = consent.state_at(utcnow())
     if state != "valid":
@@ -186,11 +194,11 @@ async def create_grant(
         return None, False
     consent = None
     if data.active:
-        person = await _active_person(session, data.person_id if existing is None else existing.person_id)
-        consent = await _check_consent(session, data, person)
+        person_id = await _active_person(session, data.person_id if existing is None else existing.person_id)
+        consent = await _check_consent(session, data, person_id)
     if existing is None:
         grant = AccessGrant(
-            person_id=person.id,
+            person_id=person_id,
             institution_id=data.institution_id,
             referral_id=data.referral_id,
             granted_at=now,

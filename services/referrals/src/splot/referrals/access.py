@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 import structlog
-from sqlalchemy import insert, select, update
+from sqlalchemy import Insert, Select, Update, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common import failpoints
 from splot.common.background import Backoff
-from splot.common.db import table_of, utcnow
+from splot.common.db import new_id, table_of, utcnow
 from splot.referrals.models import AccessSync, Referral
 from splot.referrals.peers import AccessState, Peers
 
@@ -60,33 +61,68 @@ async def enqueue(
     """Record the receiver's access as of the referral's current (flushed) version."""
     if referral.target_institution_id is None:
         return
-    await session.execute(
-        update(AccessSync)
-        .where(
-            AccessSync.referral_id == referral.id,
-            AccessSync.institution_id == referral.target_institution_id,
-            AccessSync.done_at.is_(None),
-            AccessSync.superseded_at.is_(None),
-        )
-        .values(superseded_at=now)
-        .execution_options(synchronize_session=False)
-    )
     state = state_of(referral, active=active, retention_days=retention_days)
-    await session.execute(
-        _INSERT_SYNC,
-        dict(
-            referral_id=referral.id,
-            institution_id=referral.target_institution_id,
-            version=referral.version,
-            state=state.to_json(),
-            next_attempt_at=now,
-            created_at=now,
-        ),
+    # Bound as p_<column>: keys named like columns would add them to the UPDATE's SET as well;
+    # every value given (the Python defaults are not applied to an INSERT carrying a CTE).
+    values = dict(
+        p_id=new_id(),
+        p_referral_id=referral.id,
+        p_institution_id=referral.target_institution_id,
+        p_version=referral.version,
+        p_state=state.to_json(),
+        p_attempts=0,
+        p_next_attempt_at=now,
+        p_created_at=now,
+        p_superseded_at=now,
     )
+    if session.get_bind().dialect.name == "postgresql":
+        # One round trip: the older pending states superseded in the INSERT's own statement (its
+        # sub-statements share one snapshot: the new row is not among those superseded).
+        await session.execute(_SUPERSEDE_AND_INSERT, values)
+    else:
+        await session.execute(_SUPERSEDE, values)
+        await session.execute(_INSERT_SYNC, values)
     session.info.setdefault(_WRITTEN, set()).add(referral.id)
 
 
-_INSERT_SYNC = insert(table_of(AccessSync))
+def _supersede() -> Update:
+    """Older pending states of the (referral, receiver): only the newest is sent."""
+    table = table_of(AccessSync)
+    return (
+        update(table)
+        .where(
+            table.c.referral_id == bindparam("p_referral_id"),
+            table.c.institution_id == bindparam("p_institution_id"),
+            table.c.done_at.is_(None),
+            table.c.superseded_at.is_(None),
+        )
+        .values(superseded_at=bindparam("p_superseded_at", type_=table.c.superseded_at.type))
+    )
+
+
+_INSERTED = (
+    "id",
+    "referral_id",
+    "institution_id",
+    "version",
+    "state",
+    "attempts",
+    "next_attempt_at",
+    "created_at",
+)
+
+
+def _insert_sync() -> Insert:
+    table = table_of(AccessSync)
+    return insert(table).values(
+        {name: bindparam(f"p_{name}", type_=table.c[name].type) for name in _INSERTED}
+    )
+
+
+#: Built once; the values are bound at execution (no statement construction per transition).
+_SUPERSEDE = _supersede()
+_INSERT_SYNC = _insert_sync()
+_SUPERSEDE_AND_INSERT = _INSERT_SYNC.add_cte(_SUPERSEDE.cte("superseded"))
 _WRITTEN = "splot.referrals.access_syncs"
 
 
@@ -97,41 +133,83 @@ def written(session: AsyncSession) -> set[uuid.UUID]:
     return ids
 
 
+async def _hand_over(state: dict[str, Any], *, peers: Peers) -> str | None:
+    """One attempt to hand a state to the registry: ``None`` when it took it, else the error's type."""
+    try:
+        await peers.put_access(AccessState.from_json(state))
+    except Exception as exc:  # retried by the scheduler, never dropped
+        return type(exc).__name__
+    return None
+
+
 async def send(sync: AccessSync, *, peers: Peers, now: datetime) -> bool:
     """One attempt to hand the state to the registry; records the outcome on the row."""
-    try:
-        await peers.put_access(AccessState.from_json(sync.state))
-    except Exception as exc:  # retried by the scheduler, never dropped
+    error = await _hand_over(sync.state, peers=peers)
+    if error is not None:
         sync.attempts += 1
-        sync.last_error = type(exc).__name__
+        sync.last_error = error
         sync.next_attempt_at = now + RETRY.delay(sync.attempts)
         return False
     sync.done_at = now
     return True
 
 
+def _pending() -> Select[Any]:
+    """A referral's pending states, locked (a scheduler holding one skips it, and we skip what it holds)."""
+    table = table_of(AccessSync)
+    return (
+        select(table.c.id, table.c.state, table.c.attempts)
+        .where(
+            table.c.referral_id == bindparam("referral_id"),
+            table.c.done_at.is_(None),
+            table.c.superseded_at.is_(None),
+        )
+        .order_by(table.c.version, table.c.created_at)
+        .with_for_update(skip_locked=True)
+    )
+
+
+def _outcome(*columns: str) -> Update:
+    """The outcome of one attempt recorded on the row (values bound as ``p_<column>``)."""
+    table = table_of(AccessSync)
+    return (
+        update(table)
+        .where(table.c.id == bindparam("sync_id"))
+        .values({c: bindparam(f"p_{c}", type_=table.c[c].type) for c in columns})
+    )
+
+
+#: Core statements built once: the hand-over after each change loads no ORM objects.
+_PENDING = _pending()
+_DONE = _outcome("done_at")
+_FAILED = _outcome("attempts", "last_error", "next_attempt_at")
+
+
 async def deliver_pending(
     maker: async_sessionmaker[AsyncSession], peers: Peers, referral_ids: list[uuid.UUID]
 ) -> None:
     """Right after the commit of a change: hand its access states to the registry, so that the
-    receiver can open the person at once (the scheduler catches anything that fails here)."""
+    receiver can open the person at once (the scheduler catches anything that fails here). Each
+    row stays locked while it is handed over, so the scheduler never sends it at the same time."""
     failpoints.hit("referrals.access_after_commit")
     for referral_id in referral_ids:
         try:
             async with maker() as session, session.begin():
-                pending = (
-                    await session.scalars(
-                        select(AccessSync)
-                        .where(
-                            AccessSync.referral_id == referral_id,
-                            AccessSync.done_at.is_(None),
-                            AccessSync.superseded_at.is_(None),
+                pending = (await session.execute(_PENDING, {"referral_id": referral_id})).all()
+                for sync_id, state, attempts in pending:
+                    error = await _hand_over(state, peers=peers)
+                    now = utcnow()
+                    if error is None:
+                        await session.execute(_DONE, {"sync_id": sync_id, "p_done_at": now})
+                    else:
+                        await session.execute(
+                            _FAILED,
+                            {
+                                "sync_id": sync_id,
+                                "p_attempts": attempts + 1,
+                                "p_last_error": error,
+                                "p_next_attempt_at": now + RETRY.delay(attempts + 1),
+                            },
                         )
-                        .order_by(AccessSync.version, AccessSync.created_at)
-                        .with_for_update(skip_locked=True)
-                    )
-                ).all()
-                for sync in pending:
-                    await send(sync, peers=peers, now=utcnow())
         except Exception as exc:  # the response is already sent; the scheduler retries
             log.warning("access_sync_deferred", referral_id=str(referral_id), error_type=type(exc).__name__)
