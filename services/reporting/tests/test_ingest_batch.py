@@ -5,7 +5,7 @@ cubes maintained by delta, the per-event fallback)."""
 import uuid
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from splot.reporting import consumer, cubes, ingest_batch, ingest_persons
@@ -166,3 +166,70 @@ async def test_a_failing_bulk_statement_falls_back_to_event_by_event(
     region = cubes.REGION.table
     rows = (await session.execute(select(region.c.status, region.c.referrals))).all()
     assert [tuple(r) for r in rows] == [("completed", 1)]
+
+
+class _Replacements:
+    """Counts the stored facts :func:`ingest_batch.replace_facts` overwrites and checks, on
+    PostgreSQL, that its staging table is empty again after each call (the batches of a test run
+    in one transaction, so only the statement itself can have emptied it)."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.rows = 0
+        self.left_in_stage: list[int] = []
+        original = ingest_batch.replace_facts
+
+        async def spy(session, rows):
+            await original(session, rows)
+            self.rows += len(rows)
+            if rows and ingest_batch.is_postgresql(session):
+                left = await session.scalar(select(func.count()).select_from(ingest_batch._STAGE))
+                self.left_in_stage.append(int(left or 0))
+
+        monkeypatch.setattr(ingest_batch, "replace_facts", spy)
+
+
+async def test_replaced_facts_give_the_same_store_as_event_by_event(
+    sessionmaker, session, settings, monkeypatch
+):
+    """Pages of two events: nearly every snapshot replaces a fact stored by an earlier page (through
+    the staging table on PostgreSQL), including outcome rows that change and a referral that moves
+    back to requested; the store must be exactly the per-event one."""
+    feeds = Feeds()
+    pup = feeds.institution("PUP", "1219053")
+    ops = feeds.institution("OPS", "1261011")
+    person = feeds.person(1990, "F", "1219053", pup)
+    refs = [
+        feeds.referral(pup, ops, person, "job_placement").send(f"2025-0{m}-03", due=f"2025-0{m}-10")
+        for m in (3, 4, 5)
+    ]
+    refs[0].accept("2025-03-04").start("2025-03-05").complete("2025-03-20", ["employed", "goals_met"])
+    refs[0].complete("2025-03-21", ["goals_met"])  # a corrected report: "employed" must go
+    refs[1].reject("2025-04-04", "no_capacity", "provider").reopen("2025-04-07").accept("2025-04-08")
+    refs[2].accept("2025-05-06").start("2025-05-07").fail("2025-05-30", "client_dropped_out")
+    refs[2].acknowledge("2025-06-02")
+
+    monkeypatch.setattr(consumer, "BATCHED", False)
+    await ingest(sessionmaker, feeds, settings, batch_size=1)
+    reference = await _store(session)
+    await session.commit()
+    async with sessionmaker() as fresh, fresh.begin():
+        await consumer.reset(fresh)
+
+    monkeypatch.setattr(consumer, "BATCHED", True)
+    spy = _Spy(monkeypatch)
+    replaced = _Replacements(monkeypatch)
+    results = await ingest(sessionmaker, feeds, settings, batch_size=2)
+    assert spy.runs > 0 and spy.failures == []
+    assert results["referrals"].skipped == 0
+    assert replaced.rows == 7  # every snapshot but the three first ones (two pages hold one twice)
+    if ingest_batch.is_postgresql(session):
+        assert replaced.left_in_stage and set(replaced.left_in_stage) == {0}
+    assert await _store(session) == reference
+    outcomes = (
+        await session.execute(
+            select(ReferralOutcome.outcome_code).where(ReferralOutcome.referral_id == refs[0].id)
+        )
+    ).scalars()
+    assert list(outcomes) == ["goals_met"]
+    fact = await session.get(ReferralFact, refs[1].id)
+    assert fact.status == "accepted" and fact.rejected == 0 and fact.accepted == 1

@@ -3,11 +3,12 @@ PostgreSQL, a plain INSERT elsewhere) in pages of the feeds' largest size; the s
 exactly what ingesting the same feeds event by event gives, and a key that exists after all must
 fall back to the per-event path without losing or doubling anything."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from test_ingest_batch import _Spy
 from test_ingest_batch import _store as _facts_and_cubes
 
 from splot.reporting import consumer, ingest_batch, ingestion
+from splot.reporting import rebuild as rebuilding
 from splot.reporting.ingestion import IngestContext
 from splot.reporting.models import (
     FollowupFact,
@@ -209,3 +210,40 @@ async def test_a_run_of_directory_events_gives_the_same_store_as_event_by_event(
     assert rows and rows[0][3] == "1465011"  # moved, and the stale update ignored
     assert [r for r in batched["agg_referral_powiat"] if "1465" in r]  # its fact's month recomputed
     assert batched == reference
+
+
+def test_the_rebuild_is_still_reachable_from_the_consumer_module():
+    assert consumer.rebuild is rebuilding.rebuild and consumer.reset is rebuilding.reset
+    assert consumer.ANALYTICAL_TABLES is rebuilding.ANALYTICAL_TABLES
+    assert consumer.REBUILD_PAGE == rebuilding.REBUILD_PAGE
+
+
+async def test_a_rebuild_refreshes_the_planner_statistics_as_the_tables_grow(
+    sessionmaker, session, settings, monkeypatch
+):
+    """The tables start empty: the rebuild analyses them each time the events applied since the
+    start have doubled, and once more before the cubes (PostgreSQL keeps the row counts it saw)."""
+    data = fixed_dataset()
+    monkeypatch.setattr(rebuilding, "ANALYZE_FIRST", 1)
+    seen: list[int] = []  # events recorded when each ANALYZE ran
+    original = rebuilding.analyze
+
+    async def analyze(maker):
+        await original(maker)
+        seen.append(int(await session.scalar(select(func.count()).select_from(ProcessedEvent)) or 0))
+
+    monkeypatch.setattr(rebuilding, "analyze", analyze)
+    monkeypatch.setattr(rebuilding, "REBUILD_PAGE", 10)
+    await rebuilding.rebuild(
+        sessionmaker, data.feeds.sources(), IngestContext.from_settings(settings), batch_size=1
+    )
+    events = sum(len(feed.events) for feed in data.feeds.sources().feeds)  # type: ignore[attr-defined]
+    during, last = seen[:-1], seen[-1]
+    assert len(during) >= 3 and during[0] >= 1 and last == events
+    assert all(later >= 2 * earlier for earlier, later in zip(during, during[1:], strict=False))
+    assert during[-1] * 2 > events or during[-1] == events  # no doubling left unanalysed
+    if ingest_batch.is_postgresql(session):
+        counted = await session.scalar(
+            text("SELECT reltuples FROM pg_class WHERE oid = 'processed_event'::regclass")
+        )
+        assert counted == events

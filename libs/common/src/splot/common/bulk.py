@@ -13,6 +13,7 @@ give it (its server default otherwise). A failure is raised as SQLAlchemy's own 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 import asyncpg
@@ -60,39 +61,42 @@ def _copy_plan(
     then the INSERT is used."""
     if len([c for c in table.columns if c.key in keys]) != len(keys):
         return None  # a key that is not a column: let the INSERT report it
-    getters: list[Callable[[Row], Any]] = []
-    columns: list[str] = []
+    # The rows' own columns first (one C-level item lookup per row, then the columns that have a
+    # bind step), the left-out columns with a default after them: COPY names its columns.
+    present = [column for column in table.columns if column.key in keys]
+    processors = [column.type._cached_bind_processor(dialect) for column in present]  # noqa: SLF001
+    processed = [(index, processor) for index, processor in enumerate(processors) if processor is not None]
+    defaults: list[Callable[[Row], Any]] = []
+    default_columns: list[str] = []
     for column in table.columns:
-        processor = column.type._cached_bind_processor(dialect)  # noqa: SLF001 - the type's own bind step
-        if column.key in keys:
-            getters.append(_value_of(column.key, processor))
-        elif column.default is not None:
-            default = column.default
-            if getattr(default, "is_scalar", False):
-                value = default.arg  # type: ignore[attr-defined]
-                getters.append(_constant(processor(value) if processor else value))
-            elif getattr(default, "is_callable", False):
-                getters.append(_default_of(default.arg, processor))  # type: ignore[attr-defined]
-            else:
-                return None
-        else:
+        if column.key in keys or column.default is None:
             continue
-        columns.append(column.name)
+        processor = column.type._cached_bind_processor(dialect)  # noqa: SLF001 - the type's own bind step
+        default = column.default
+        if getattr(default, "is_scalar", False):
+            value = default.arg  # type: ignore[attr-defined]
+            defaults.append(_constant(processor(value) if processor else value))
+        elif getattr(default, "is_callable", False):
+            defaults.append(_default_of(default.arg, processor))  # type: ignore[attr-defined]
+        else:
+            return None
+        default_columns.append(column.name)
+    extract = itemgetter(*(column.key for column in present)) if present else None
+    single = len(present) == 1
 
     def convert(row: Row) -> tuple[Any, ...]:
-        return tuple(get(row) for get in getters)
+        values = [] if extract is None else [extract(row)] if single else list(extract(row))
+        for index, processor in processed:
+            values[index] = processor(values[index])
+        for default in defaults:
+            values.append(default(row))
+        return tuple(values)
 
-    return columns, convert
+    return [column.name for column in present] + default_columns, convert
 
 
 def _constant(value: Any) -> Callable[[Row], Any]:
     return lambda _row: value
-
-
-def _value_of(key: str, processor: Callable[[Any], Any] | None) -> Callable[[Row], Any]:
-    if processor is None:
-        return lambda row: row[key]
-    return lambda row: processor(row[key])
 
 
 def _default_of(

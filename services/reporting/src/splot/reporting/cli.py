@@ -11,6 +11,7 @@ from splot.common.db import create_engine, create_sessionmaker
 from splot.common.logging import configure_logging
 from splot.common.migrations import upgrade
 from splot.reporting import consumer, ingestion
+from splot.reporting import rebuild as rebuilding
 from splot.reporting.config import ReportingSettings
 from splot.reporting.main import SERVICE_DIR, create_app
 from splot.reporting.sources import SourceUnavailable, http_sources
@@ -32,7 +33,7 @@ async def _ingest(settings: ReportingSettings, *, once: bool, rebuild: bool) -> 
     maker = create_sessionmaker(engine)
     try:
         if rebuild:
-            results = await consumer.rebuild(maker, sources, ctx, batch_size=settings.ingest_batch_size)
+            results = await rebuilding.rebuild(maker, sources, ctx, batch_size=settings.ingest_batch_size)
             print("rebuilt from the feeds:\n" + _summary(results))
         elif once:
             try:

@@ -1,7 +1,7 @@
-"""Running the feed consumers: one batch of one source per transaction, catching up, the
-background worker with its per-source back-off, and the full rebuild. What each event means for
-the analytical store is in :mod:`splot.reporting.ingestion`; the transaction rules are in its
-docstring."""
+"""Running the feed consumers: one batch of one source per transaction, catching up, and the
+background worker with its per-source back-off (the full rebuild is in
+:mod:`splot.reporting.rebuild`). What each event means for the analytical store is in
+:mod:`splot.reporting.ingestion`; the transaction rules are in its docstring."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import structlog
-from sqlalchemy import Table, delete, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -31,28 +32,13 @@ from splot.reporting.ingestion import (
     is_referral_snapshot,
 )
 from splot.reporting.models import (
-    AgreementDim,
-    CaseworkActionFact,
-    CaseworkDiagnosisFact,
-    CaseworkGoalFact,
-    CaseworkPlanFact,
-    ConsentFact,
-    DirtyMonth,
-    FollowupFact,
     InstitutionDim,
-    OfferDim,
-    PartnershipDim,
-    PartnershipPartyDim,
-    PersonContact,
     PersonDim,
     ProcessedEvent,
     ReferralFact,
-    ReferralOutcome,
     ServiceTypeRef,
     SourceCursor,
-    agreement_party,
 )
-from splot.reporting.practices.models import EvaluationAreaFact
 from splot.reporting.sources import EventSource, FeedEvent, FeedPage, ServiceTypeSource, Sources
 
 log = structlog.get_logger("splot.reporting.consumer")
@@ -73,16 +59,22 @@ class BatchResult:
         return self.locked_out or self.last_seq >= self.head_seq
 
 
+_BATCH_SETTINGS = text(
+    "SELECT pg_try_advisory_xact_lock(:key), set_config('synchronous_commit', 'off', true),"
+    " set_config('plan_cache_mode', 'force_custom_plan', true)"
+)
+
+
 async def _try_lock(session: AsyncSession, source: str) -> bool:
     if session.bind is None or session.bind.dialect.name != "postgresql":
         return True  # SQLite: one process, writers serialised anyway
     # A batch need not wait for its commit to reach the disk: should the server crash just after,
     # the batch (facts and cursor alike: one transaction) is lost as a whole and fetched again, as
     # after any failure before the commit. Saves a WAL flush per page.
-    got = await session.scalar(
-        text("SELECT pg_try_advisory_xact_lock(:key), set_config('synchronous_commit', 'off', true)"),
-        {"key": SOURCE_LOCK_KEYS[source]},
-    )
+    # Its look-ups are planned for the keys and table sizes of each page: a plan cached on the
+    # connection (generic, after five runs) may have been made while the tables were small or
+    # empty, as at the start of a rebuild, and would keep scanning them as they grow.
+    got = await session.scalar(_BATCH_SETTINGS, {"key": SOURCE_LOCK_KEYS[source]})
     return bool(got)
 
 
@@ -100,9 +92,8 @@ async def _already_processed(session: AsyncSession, ids: list[uuid.UUID]) -> set
     """Which of these event ids were applied before (feeds deliver at least once)."""
     if not ids:
         return set()
-    return set(
-        (await session.scalars(select(ProcessedEvent.event_id).where(ProcessedEvent.event_id.in_(ids)))).all()
-    )
+    condition = ingest_batch.among(session, ProcessedEvent.event_id, ids)
+    return set((await session.scalars(select(ProcessedEvent.event_id).where(condition))).all())
 
 
 #: Apply runs of referral snapshots in bulk (:mod:`splot.reporting.ingest_batch`); False applies
@@ -320,9 +311,11 @@ async def ingest_until_caught_up(
     batch_size: int,
     refresh: bool = True,
     max_batches: int = 1_000_000,
+    after_batch: Callable[[BatchResult], Awaitable[None]] | None = None,
 ) -> dict[str, BatchResult]:
-    """Consume every source until its cursor reaches the head (``splot-reporting ingest --once``).
-    Errors propagate: the caller decides whether to retry."""
+    """Consume every source until its cursor reaches the head (``splot-reporting ingest --once``),
+    calling ``after_batch`` after each committed batch (the rebuild's statistics). Errors
+    propagate: the caller decides whether to retry."""
     if sources.catalogue is not None:
         try:
             await refresh_service_types(sessionmaker, sources.catalogue)
@@ -333,6 +326,8 @@ async def ingest_until_caught_up(
         total = BatchResult(source=source.name)
         for _ in range(max_batches):
             batch = await consume_batch(sessionmaker, source, ctx, batch_size=batch_size, refresh=refresh)
+            if after_batch is not None:
+                await after_batch(batch)
             total.fetched += batch.fetched
             total.applied += batch.applied
             total.skipped += batch.skipped
@@ -438,60 +433,16 @@ async def run_worker(
     return backoff
 
 
-ANALYTICAL_TABLES: tuple[Table, ...] = (
-    *(cube.table for cube in cubes.CUBES),
-    table_of(ReferralOutcome),
-    table_of(FollowupFact),
-    table_of(ReferralFact),
-    table_of(PersonContact),
-    table_of(PersonDim),
-    table_of(ConsentFact),
-    agreement_party,
-    table_of(AgreementDim),
-    table_of(PartnershipPartyDim),
-    table_of(PartnershipDim),
-    table_of(CaseworkPlanFact),
-    table_of(CaseworkGoalFact),
-    table_of(CaseworkActionFact),
-    table_of(CaseworkDiagnosisFact),
-    table_of(EvaluationAreaFact),
-    table_of(OfferDim),
-    table_of(InstitutionDim),
-    table_of(ProcessedEvent),
-    table_of(DirtyMonth),
-    table_of(SourceCursor),
-)
+#: Moved to :mod:`splot.reporting.rebuild`; still importable from here.
+_REBUILD_NAMES = frozenset({"ANALYTICAL_TABLES", "REBUILD_PAGE", "rebuild", "reset"})
 
 
-async def reset(session: AsyncSession) -> None:
-    """Empty the analytical store and the cursors (editions are kept: they are frozen)."""
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
-        for key in sorted(SOURCE_LOCK_KEYS.values()):  # wait for in-flight batches of any replica
-            await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-    for table in ANALYTICAL_TABLES:
-        await session.execute(delete(table))
-    await session.flush()
+def __getattr__(name: str) -> Any:
+    if name in _REBUILD_NAMES:
+        from splot.reporting import rebuild
 
-
-#: A rebuild reads pages of the feeds' largest size (``GET /v1/events`` serves up to 1,000): half
-#: the per-page statements and commits of the default ``ingest_batch_size``.
-REBUILD_PAGE = 1000
-
-
-async def rebuild(
-    sessionmaker: async_sessionmaker[AsyncSession], sources: Sources, ctx: IngestContext, *, batch_size: int
-) -> dict[str, BatchResult]:
-    """Truncate the analytical tables and cursors, re-consume every feed from 0, then recompute
-    every month of every cube once (``splot-reporting rebuild``)."""
-    async with sessionmaker() as session, session.begin():
-        await reset(session)
-    totals = await ingest_until_caught_up(
-        sessionmaker, sources, ctx, batch_size=max(batch_size, REBUILD_PAGE), refresh=False
-    )
-    async with sessionmaker() as session, session.begin():
-        await cubes.mark_all_dirty(session)
-        await cubes.refresh_dirty(session)
-    return totals
+        return getattr(rebuild, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 async def source_status(session: AsyncSession) -> list[SourceCursor]:

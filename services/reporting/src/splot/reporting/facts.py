@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from splot.common.workdays import working_days_between
+from splot.common.workdays import is_working_day
 
 TERMINAL = frozenset({"rejected", "completed", "failed", "cancelled", "entered_in_error"})
 OPEN = frozenset({"requested", "accepted", "in_progress", "on_hold"})
@@ -40,10 +41,50 @@ class Calendar:
     def local_date(self, moment: datetime) -> date:
         return moment.astimezone(self.zone).date()
 
+    def load_holidays(self) -> None:
+        """Load the holiday calendar (the ``holidays`` package's country modules take a noticeable
+        fraction of a second to import) for this year."""
+        _working_days_of_year(datetime.now(self.zone).year)
+
     def working_days(self, start: datetime | None, end: datetime | None) -> int | None:
         if start is None or end is None:
             return None
         return working_days_between(self.local_date(start), self.local_date(end))
+
+
+@cache
+def _working_days_of_year(year: int) -> tuple[int, tuple[int, ...]]:
+    """The ordinal of 1 January of ``year`` and, for each day of the year from that one, the number
+    of working days from 1 January up to and including it (the common calendar's
+    :func:`~splot.common.workdays.is_working_day`)."""
+    first = date(year, 1, 1)
+    counts: list[int] = []
+    count = 0
+    day = first
+    while day.year == year:
+        count += is_working_day(day)
+        counts.append(count)
+        day += timedelta(days=1)
+    return first.toordinal(), tuple(counts)
+
+
+def _working_days_to(day: date) -> int:
+    first, counts = _working_days_of_year(day.year)
+    return counts[day.toordinal() - first]
+
+
+def working_days_between(start: date, end: date) -> int:
+    """:func:`splot.common.workdays.working_days_between` (working days after ``start`` up to and
+    including ``end``) from per-year running counts: a few look-ups instead of a step per day (a
+    rebuild computes three durations for each of millions of facts)."""
+    if end <= start:
+        return 0
+    if start.year == end.year:
+        return _working_days_to(end) - _working_days_to(start)
+    days = _working_days_of_year(start.year)[1][-1] - _working_days_to(start)
+    for year in range(start.year + 1, end.year):
+        days += _working_days_of_year(year)[1][-1]
+    return days + _working_days_to(end)
 
 
 def parse_datetime(value: Any) -> datetime | None:
@@ -52,7 +93,7 @@ def parse_datetime(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         moment = value
     else:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value if isinstance(value, str) else str(value))  # "Z" included
     if moment.tzinfo is None:
         raise ValueError("timestamps in feeds must carry a timezone")
     return moment
@@ -78,7 +119,8 @@ class _Moments:
     due: datetime | None
 
     @classmethod
-    def of(cls, snapshot: dict[str, Any]) -> _Moments:
+    def of(cls, snapshot: Mapping[str, Any]) -> _Moments:
+        """From a snapshot's values (ISO 8601 text, or datetimes already parsed)."""
         return cls(
             sent=parse_datetime(snapshot.get("sent_at")),
             responded=parse_datetime(snapshot.get("responded_at")),
@@ -154,10 +196,12 @@ def derive(
     employment_outcomes: Collection[str],
     followup_3m: str | None,
     followup_6m: str | None,
+    moments: Mapping[str, datetime | None] | None = None,
 ) -> dict[str, Any]:
-    """The derived columns of a referral fact (cohort, durations, SLA state, measure flags)."""
+    """The derived columns of a referral fact (cohort, durations, SLA state, measure flags);
+    ``moments``: the snapshot's timestamps already parsed (``sent_at`` etc.), if the caller has them."""
     status = snapshot["status"]
-    at = _Moments.of(snapshot)
+    at = _Moments.of(snapshot if moments is None else moments)
     outcomes = set(snapshot.get("outcome_codes") or [])
     overdue = bool(snapshot.get("overdue"))
     counted = at.sent is not None and status not in ("draft", "entered_in_error")

@@ -10,13 +10,15 @@ handful of statements for the whole run:
    rule the per-event handler applies one event at a time);
 3. read the stored facts, follow-ups and persons of those referrals (one ``SELECT`` each) and
    drop the snapshots an already stored one overtakes;
-4. write the facts: those not stored yet (every one in the first pass of a rebuild) and their
-   outcome rows with ``COPY`` (:func:`insert_new_rows`), the others with one upsert (``INSERT …
-   ON CONFLICT DO UPDATE``, executemany) replacing their outcome rows; mark the touched cohort
-   months dirty (old and new month of every fact);
+4. write the facts: those not stored yet (a referral's first snapshot) and their outcome rows
+   with ``COPY`` (:func:`insert_new_rows`); the others (most of a feed: every later snapshot)
+   replace their stored rows (:func:`replace_facts`: on PostgreSQL ``COPY`` into a temporary
+   staging table and one ``UPDATE … FROM`` that also deletes their outcome rows; an upsert
+   elsewhere); mark the touched cohort months dirty (old and new month of every fact);
 5. re-apply "an employment outcome counts once per chain" to the chains with more than one
    referral (:mod:`splot.reporting.employment`).
 
+The look-ups of step 3 send their keys as one array on PostgreSQL (:func:`among`).
 The caller runs this in a savepoint and, should a statement fail, falls back to the per-event
 handler for the run, so one bad event cannot block the feed.
 """
@@ -24,13 +26,13 @@ handler for the run, so one bad event cannot block the feed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import structlog
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import ColumnElement, MetaData, Table, any_, bindparam, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -69,6 +71,18 @@ def dialect_insert(session: AsyncSession, table: Table) -> postgresql.Insert | s
 
 def is_postgresql(session: AsyncSession) -> bool:
     return session.bind is not None and session.bind.dialect.name == "postgresql"
+
+
+def among(session: AsyncSession, column: Any, values: Collection[Any]) -> ColumnElement[bool]:
+    """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter whatever the
+    number of values, so one statement (prepared once per connection), not one per list length
+    with a parameter each to render and bind."""
+    if not is_postgresql(session):
+        return column.in_(values)  # type: ignore[no-any-return]
+    condition: ColumnElement[bool] = column == any_(
+        bindparam(None, list(values), type_=postgresql.ARRAY(column.type))
+    )
+    return condition
 
 
 async def insert_new_rows(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -113,19 +127,25 @@ class _Snapshot:
         return (self.version, self.event.seq)
 
 
+#: Institutions and offers recur in snapshot after snapshot: their ids are parsed once.
+_recurring_uuid = lru_cache(maxsize=1 << 16)(_uuid)
+
+
 def snapshot_columns(snapshot: dict[str, Any], seq: int) -> dict[str, Any]:
     """The fact's columns read straight off a referral snapshot (no stored row, no derived measure,
     no moments): shared by bulk ingestion and the synthetic country's loader."""
+    referral_id = uuid.UUID(str(snapshot["id"]))
+    root = snapshot.get("chain_root_id")
     return {
-        "referral_id": uuid.UUID(str(snapshot["id"])),
+        "referral_id": referral_id,
         "version": int(snapshot["version"]),
         "last_event_seq": seq,
         "parent_referral_id": _uuid(snapshot.get("parent_referral_id")),
-        "chain_root_id": _uuid(snapshot.get("chain_root_id")),
+        "chain_root_id": referral_id if root is not None and root == snapshot["id"] else _uuid(root),
         "chain_depth": int(snapshot.get("chain_depth") or 0),
-        "sender_institution_id": _uuid(snapshot.get("sender_institution_id")),
-        "target_institution_id": _uuid(snapshot.get("target_institution_id")),
-        "target_offer_id": _uuid(snapshot.get("target_offer_id")),
+        "sender_institution_id": _recurring_uuid(snapshot.get("sender_institution_id")),
+        "target_institution_id": _recurring_uuid(snapshot.get("target_institution_id")),
+        "target_offer_id": _recurring_uuid(snapshot.get("target_offer_id")),
         "service_type": str(snapshot["service_type_code"]),
         "priority": str(snapshot.get("priority") or "routine"),
         "programme": snapshot.get("programme"),
@@ -145,8 +165,10 @@ def decode(event: FeedEvent) -> _Snapshot:
     """Everything of a referral snapshot that does not depend on stored rows; raises KeyError,
     ValueError or TypeError for a malformed payload (as the per-event handler would)."""
     snapshot = event.payload["referral"]
-    moments: dict[str, datetime | None] = {name: parse_datetime(snapshot.get(name)) for name in _MOMENTS}
-    values: dict[str, Any] = {**snapshot_columns(snapshot, event.seq), **moments}
+    values: dict[str, Any] = snapshot_columns(snapshot, event.seq)
+    for name in _MOMENTS:
+        value = snapshot.get(name)
+        values[name] = None if value is None else parse_datetime(value)
     return _Snapshot(event, values["referral_id"], values["version"], values, snapshot)
 
 
@@ -158,7 +180,7 @@ async def _stored(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID
             _FACTS.c.last_event_seq,
             _FACTS.c.sent_year,
             _FACTS.c.sent_month,
-        ).where(_FACTS.c.referral_id.in_(ids))
+        ).where(among(session, _FACTS.c.referral_id, ids))
     )
     return {row.referral_id: row for row in rows}
 
@@ -166,7 +188,7 @@ async def _stored(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID
 async def _followups(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[int, str | None]]:
     rows = await session.execute(
         select(FollowupFact.referral_id, FollowupFact.due_months, FollowupFact.outcome_code)
-        .where(FollowupFact.referral_id.in_(ids))
+        .where(among(session, FollowupFact.referral_id, ids))
         .order_by(FollowupFact.referral_id, FollowupFact.answered_at)
     )
     out: dict[uuid.UUID, dict[int, str | None]] = {}
@@ -181,7 +203,9 @@ async def _persons(session: AsyncSession, pseudonyms: set[str]) -> dict[str, str
     if not pseudonyms:
         return {}
     rows = await session.execute(
-        select(PersonDim.pseudonym, PersonDim.merged_into).where(PersonDim.pseudonym.in_(pseudonyms))
+        select(PersonDim.pseudonym, PersonDim.merged_into).where(
+            among(session, PersonDim.pseudonym, pseudonyms)
+        )
     )
     merged = {pseudonym for pseudonym, into in rows.all() if into is not None}
     out: dict[str, str | None] = {p: p for p in pseudonyms}
@@ -210,7 +234,7 @@ async def _multi_referral_chains(session: AsyncSession, roots: set[uuid.UUID]) -
         return []
     rows = await session.execute(
         select(_FACTS.c.chain_root_id)
-        .where(_FACTS.c.chain_root_id.in_(roots))
+        .where(among(session, _FACTS.c.chain_root_id, roots))
         .group_by(_FACTS.c.chain_root_id)
         .having(func.count() > 1)
     )
@@ -250,16 +274,15 @@ async def apply_referrals(
         return applied, skipped
     ids = list(newest)
     followups = await _followups(session, ids)
-    persons = await _persons(
-        session, {p for item in newest.values() if (p := ctx.pseudonymise(item.snapshot.get("person_id")))}
-    )
+    pseudonyms = {rid: ctx.pseudonymise(item.snapshot.get("person_id")) for rid, item in newest.items()}
+    persons = await _persons(session, {p for p in pseudonyms.values() if p})
     rows: list[dict[str, Any]] = []
     outcomes: list[dict[str, Any]] = []
     months: list[tuple[int | None, int | None]] = []
     for referral_id, item in newest.items():
         answers = followups.get(referral_id, {})
         values = dict(item.values)
-        pseudonym = ctx.pseudonymise(item.snapshot.get("person_id"))
+        pseudonym = pseudonyms[referral_id]
         values["person_pseudonym"] = persons.get(pseudonym) if pseudonym is not None else None
         values["followup_3m_outcome"] = answers.get(3)
         values["followup_6m_outcome"] = answers.get(6)
@@ -270,6 +293,7 @@ async def apply_referrals(
                 employment_outcomes=ctx.employment_outcomes,
                 followup_3m=values["followup_3m_outcome"],
                 followup_6m=values["followup_6m_outcome"],
+                moments=item.values,
             )
         )
         rows.append(values)
@@ -282,18 +306,9 @@ async def apply_referrals(
     replaced = [referral_id for referral_id in ids if referral_id in stored]
     if maintain_cubes:
         await cubes.apply_delta(session, replaced, -1)  # what the stored facts counted
-    # New facts (most of them in a rebuild) are copied in; stored ones are updated in place.
-    # Outcome rows exist only for stored facts (they cascade with them).
+    # New facts are copied in; stored ones are replaced in place (with their outcome rows).
     await insert_new_rows(session, _FACTS, [row for row in rows if row["referral_id"] not in stored])
-    if replaced:
-        upsert = dialect_insert(session, _FACTS)
-        columns = [c.name for c in _FACTS.columns if c.name != "referral_id"]
-        statement = upsert.on_conflict_do_update(
-            index_elements=[_FACTS.c.referral_id],
-            set_={name: upsert.excluded[name] for name in columns},
-        )
-        await session.execute(statement, [row for row in rows if row["referral_id"] in stored])
-        await session.execute(delete(ReferralOutcome).where(ReferralOutcome.referral_id.in_(replaced)))
+    await replace_facts(session, [row for row in rows if row["referral_id"] in stored])
     await insert_new_rows(session, _OUTCOMES, outcomes)
     if maintain_cubes:
         await cubes.apply_delta(session, ids, 1)  # what they count now
@@ -305,6 +320,54 @@ async def apply_referrals(
     for root in await _multi_referral_chains(session, roots):
         await employment.count_once_per_chain(session, root, ctx.employment_outcomes)
     return applied, skipped
+
+
+_STAGE: Table = Table("referral_fact_stage", MetaData(), *(column._copy() for column in _FACTS.columns))
+_CREATE_STAGE = text(
+    f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE.name} (LIKE {_FACTS.name}) ON COMMIT DELETE ROWS"
+)
+
+
+def _replace_from_stage() -> Any:
+    """Every column of the staged rows over the stored facts, in one statement that also empties
+    the staging table and deletes the replaced facts' outcome rows (the caller copies the new ones)."""
+    staged = delete(_STAGE).returning(*_STAGE.c).cte("s")
+    outcomes = delete(_OUTCOMES).where(_OUTCOMES.c.referral_id == staged.c.referral_id).cte("o")
+    columns = [c.name for c in _FACTS.columns if c.name != "referral_id"]
+    return (
+        update(_FACTS)
+        .values({name: staged.c[name] for name in columns})
+        .where(_FACTS.c.referral_id == staged.c.referral_id)
+        .add_cte(staged, outcomes)
+    )
+
+
+_REPLACE_FROM_STAGE = _replace_from_stage()
+
+
+async def replace_facts(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Overwrite stored facts (every column) with ``rows`` and delete their outcome rows.
+
+    PostgreSQL: the rows are copied (``COPY``) into a temporary table of the connection, created
+    on first use and emptied at every commit (``ON COMMIT DELETE ROWS``, so it never grows over a
+    rebuild's thousands of batches), and applied by one ``UPDATE … FROM`` — instead of an upsert
+    of a page's rows whose parameters SQLAlchemy processes one by one and the server parses as a
+    multi-row ``VALUES``. Elsewhere: ``INSERT … ON CONFLICT DO UPDATE`` (executemany)."""
+    if not rows:
+        return
+    if is_postgresql(session):
+        await session.execute(_CREATE_STAGE)
+        await copy_rows(session, _STAGE, rows)
+        await session.execute(_REPLACE_FROM_STAGE)
+        return
+    upsert = dialect_insert(session, _FACTS)
+    statement = upsert.on_conflict_do_update(
+        index_elements=[_FACTS.c.referral_id],
+        set_={c.name: upsert.excluded[c.name] for c in _FACTS.columns if c.name != "referral_id"},
+    )
+    await session.execute(statement, rows)
+    replaced = [row["referral_id"] for row in rows]
+    await session.execute(delete(ReferralOutcome).where(ReferralOutcome.referral_id.in_(replaced)))
 
 
 def _decode_followup(event: FeedEvent) -> dict[str, Any]:
@@ -349,7 +412,7 @@ async def apply_followups(
     facts = await session.execute(
         select(
             _FACTS.c.referral_id, _FACTS.c.employment_outcome, _FACTS.c.sent_year, _FACTS.c.sent_month
-        ).where(_FACTS.c.referral_id.in_(ids))
+        ).where(among(session, _FACTS.c.referral_id, ids))
     )
     facts_by_id = {row.referral_id: row for row in facts}
     if not facts_by_id:

@@ -65,9 +65,11 @@ class IngestContext:
 
     @classmethod
     def from_settings(cls, settings: ReportingSettings) -> IngestContext:
+        calendar = Calendar.named(settings.timezone)
+        calendar.load_holidays()  # at start-up, not in the first batch
         return cls(
             pseudonymise=Pseudonymiser(settings.pseudonym_key.get_secret_value()),
-            calendar=Calendar.named(settings.timezone),
+            calendar=calendar,
             employment_outcomes=frozenset(settings.employment_outcomes),
         )
 
