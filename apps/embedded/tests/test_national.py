@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -19,6 +22,7 @@ from splot.common.migrations import upgrade
 from splot.common.testing import RsaKey, TokenFactory, bind_app_for_tests, fresh_postgres_database
 from splot.embedded.national import DATABASES, Scale, load_country
 from splot.embedded.national import lifecycle as national_lifecycle
+from splot.embedded.national import load as national_load
 from splot.embedded.national import referrals as national_referrals
 from splot.embedded.national import reporting as national_reporting
 from splot.reporting.config import ReportingSettings
@@ -36,27 +40,50 @@ pytestmark = pytest.mark.skipif(
 SMALL = Scale(persons=300, referrals_per_year=500, years=1)
 
 
-@pytest.fixture(scope="module")
-async def country() -> dict[str, str]:
-    urls = {
-        name: await fresh_postgres_database(SERVER, f"splot_test_national_{name}{SUFFIX}")
-        for name in DATABASES
-    }
-    # Small chunks: three of them, played by a pool of two processes and numbered in order here.
-    # Every payload compared with the service's ``transition_payload`` (the processes inherit it).
+#: Both loads below play the same days up to the same moment.
+NOW = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+@contextmanager
+def _loading(processes: int) -> Iterator[None]:
+    """Small chunks (three of them, numbered in order); every payload compared with the service's
+    ``transition_payload`` (the processes inherit it); "now" fixed; ``processes`` pool processes."""
     chunk, national_referrals.CHUNK_ROOTS = national_referrals.CHUNK_ROOTS, 200
     verify, national_lifecycle._VERIFY = national_lifecycle._VERIFY, 10**9
-    os.environ["SPLOT_NATIONAL_PROCESSES"] = "2"
+    utcnow, national_load.utcnow = national_load.utcnow, lambda: NOW  # type: ignore[attr-defined]
+    os.environ["SPLOT_NATIONAL_PROCESSES"] = str(processes)
     try:
-        counts = await load_country(urls, SMALL, seed=7, progress=lambda _: None)
+        yield
     finally:
         national_referrals.CHUNK_ROOTS = chunk
         national_lifecycle._VERIFY = verify
+        national_load.utcnow = utcnow  # type: ignore[attr-defined]
         del os.environ["SPLOT_NATIONAL_PROCESSES"]
+
+
+async def _load(prefix: str, processes: int) -> dict[str, str]:
+    urls = {
+        name: await fresh_postgres_database(SERVER, f"splot_test_{prefix}_{name}{SUFFIX}")
+        for name in DATABASES
+    }
+    with _loading(processes):
+        counts = await load_country(urls, SMALL, seed=7, progress=lambda _: None)
     assert counts["referrals.referral"] == 500
     assert counts["clients.person"] == 300
     urls["counts"] = str(counts)
     return urls
+
+
+@pytest.fixture(scope="module")
+async def country() -> dict[str, str]:
+    """Played by a pool of two processes, each writing its own chunks."""
+    return await _load("national", 2)
+
+
+@pytest.fixture(scope="module")
+async def country_in_process() -> dict[str, str]:
+    """The same country played in this process (no pool)."""
+    return await _load("national_here", 0)
 
 
 async def _rows(url: str, sql: str) -> list[tuple]:
@@ -211,3 +238,83 @@ async def test_a_second_load_is_refused(country: dict[str, str]) -> None:
     urls = {name: country[name] for name in DATABASES}
     with pytest.raises(ValueError, match="already hold"):
         await load_country(urls, SMALL, progress=lambda _: None)
+
+
+async def test_the_same_seed_gives_the_same_country_with_or_without_processes(
+    country: dict[str, str], country_in_process: dict[str, str]
+) -> None:
+    assert country["counts"] == country_in_process["counts"]
+    generated = "SELECT id FROM referral WHERE created_by = 'national-generator'"
+    queries = {
+        "referrals": [
+            "SELECT * FROM referral WHERE created_by = 'national-generator' ORDER BY id",
+            f"SELECT * FROM referral_event WHERE referral_id IN ({generated}) ORDER BY id",
+            f"SELECT * FROM follow_up WHERE referral_id IN ({generated}) ORDER BY id",
+            # The numbers too: the chunks take theirs in order, whichever process played them.
+            "SELECT o.seq, o.position, o.id, o.type, o.occurred_at, o.payload::text FROM outbox_event o"
+            " WHERE o.aggregate_id IN (SELECT id::text FROM referral WHERE created_by = 'national-generator')"
+            " ORDER BY o.seq",
+            "SELECT p.* FROM event_party p JOIN outbox_event o ON o.seq = p.event_seq"
+            " WHERE o.aggregate_id IN (SELECT id::text FROM referral WHERE created_by = 'national-generator')"
+            " ORDER BY 1, 2",
+        ],
+        "clients": ["SELECT * FROM person WHERE pesel IN (SELECT p.pesel FROM person p JOIN registration r"
+                    " ON r.person_id = p.id WHERE r.registered_by = 'national-generator') ORDER BY id"],
+    }  # fmt: skip
+    for database, sqls in queries.items():
+        for sql in sqls:
+            pooled, here = await _rows(country[database], sql), await _rows(country_in_process[database], sql)
+            assert pooled, sql
+            assert pooled == here, sql
+    ids = {r[0] for r in await _rows(country["referrals"], generated)}
+    facts = "SELECT * FROM referral_fact ORDER BY referral_id"
+    pooled = [r for r in await _rows(country["reporting"], facts) if r[0] in ids]
+    assert len(pooled) == 500
+    assert pooled == [r for r in await _rows(country_in_process["reporting"], facts) if r[0] in ids]
+
+
+async def test_no_loaded_row_is_an_orphan_and_every_event_is_numbered_once(country: dict[str, str]) -> None:
+    referral_ids = {r[0] for r in await _rows(country["referrals"], "SELECT id FROM referral")}
+    fact_ids = [r[0] for r in await _rows(country["reporting"], "SELECT referral_id FROM referral_fact")]
+    assert set(fact_ids) <= referral_ids and len(fact_ids) == len(set(fact_ids))
+    outcome_ids = {
+        r[0] for r in await _rows(country["reporting"], "SELECT referral_id FROM referral_outcome")
+    }
+    assert outcome_ids <= set(fact_ids)
+    numbers = await _rows(
+        country["referrals"],
+        "SELECT count(*), count(DISTINCT seq), count(DISTINCT position), max(seq) - min(seq) + 1,"
+        " max(position) - min(position) + 1 FROM outbox_event",
+    )
+    total, seqs, positions, seq_span, position_span = numbers[0]
+    assert total == seqs == positions == seq_span == position_span, "no gaps, no duplicates"
+    # Each fact's last event is a referral event of that referral, at the position it names.
+    last = await _rows(
+        country["referrals"],
+        "SELECT aggregate_id, max(position) FROM outbox_event WHERE aggregate_type = 'referral'"
+        " AND payload::jsonb -> 'referral' IS NOT NULL GROUP BY aggregate_id",
+    )
+    facts = await _rows(country["reporting"], "SELECT referral_id::text, last_event_seq FROM referral_fact")
+    expected = dict(last)
+    assert all(expected[referral_id] == seq for referral_id, seq in facts if referral_id in expected)
+
+
+async def test_the_cubes_are_those_the_services_refresh_computes(country: dict[str, str]) -> None:
+    from splot.reporting import cubes
+
+    def snapshot_sql(table: str, width: int) -> str:
+        return f"SELECT * FROM {table} ORDER BY {', '.join(str(n) for n in range(1, width + 1))}"  # noqa: S608
+
+    widths = {cube.table.name: len(cube.table.columns) for cube in cubes.CUBES}
+    loaded = {t: await _rows(country["reporting"], snapshot_sql(t, w)) for t, w in widths.items()}
+    assert loaded["agg_referral_powiat"], "the loader built the cubes"
+    engine = create_engine(country["reporting"])
+    try:
+        async with create_sessionmaker(engine)() as session, session.begin():
+            assert await cubes.refresh_dirty(session) == 0, "no month left dirty"
+            await cubes.mark_all_dirty(session)
+            assert await cubes.refresh_dirty(session) > 0
+    finally:
+        await engine.dispose()
+    for table, width in widths.items():
+        assert await _rows(country["reporting"], snapshot_sql(table, width)) == loaded[table], table

@@ -58,8 +58,14 @@ async def prepare(conn: asyncpg.Connection) -> None:
 class Loader:
     """One database's connection, the columns of its tables and what was loaded into them."""
 
-    def __init__(self, conn: asyncpg.Connection) -> None:
+    def __init__(
+        self, conn: asyncpg.Connection, *, url: str | None = None, owns_indexes: bool = True
+    ) -> None:
         self.conn = conn
+        #: Where ``conn`` connects (other processes open their own connections there).
+        self.url = url
+        #: False for a loader another process's loader defers the indexes for.
+        self.owns_indexes = owns_indexes
         self.counts: dict[str, int] = {}
         self._columns: dict[str, set[str]] = {}
         self._seq: int | None = None
@@ -105,7 +111,8 @@ class Loader:
         if not rows:
             return 0
         present = await self.columns(table)
-        await self.defer_indexes(table)
+        if self.owns_indexes:
+            await self.defer_indexes(table)
         names = [k for k in rows[0] if k in present]
         if len(names) == 1:
             records: list[tuple[Any, ...]] = [(r[names[0]],) for r in rows]
@@ -123,14 +130,25 @@ class Loader:
         column = "position" if "position" in await self.columns("outbox_event") else "seq"
         return int(await self.conn.fetchval(f"SELECT coalesce(max({column}), 0) FROM outbox_event"))  # noqa: S608
 
-    async def number(self, rows: list[dict[str, Any]]) -> None:
-        """Give outbox rows their ``seq`` and, where the outbox has it, their feed ``position``
-        (normally assigned after commit by the sequencer: loaded rows get theirs at once, after
-        the rows already numbered), in the order given."""
+    async def numbered(self) -> tuple[int, int | None]:
+        """The last ``seq`` and feed ``position`` given so far (None: the outbox has no positions);
+        read from the outbox the first time."""
         if self._seq is None:
             self._seq = await self.max_seq()
             if "position" in await self.columns("outbox_event"):
                 self._position = await self.head()
+        return self._seq, self._position
+
+    def numbered_up_to(self, seq: int, position: int | None) -> None:
+        """Rows numbered elsewhere (another process) up to these numbers: number after them."""
+        self._seq, self._position = seq, position
+
+    async def number(self, rows: list[dict[str, Any]]) -> None:
+        """Give outbox rows their ``seq`` and, where the outbox has it, their feed ``position``
+        (normally assigned after commit by the sequencer: loaded rows get theirs at once, after
+        the rows already numbered), in the order given."""
+        await self.numbered()
+        assert self._seq is not None
         for row in rows:
             self._seq += 1
             row["seq"] = self._seq

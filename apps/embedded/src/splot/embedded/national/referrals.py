@@ -3,51 +3,36 @@ the outbox events (in time order within a chunk) with the institutions each conc
 reporting facts derived from the same final snapshots.
 
 Each chunk is played from its own seed (drawn in order from the load's generator) by a pool of
-processes (forked: the world is inherited, not sent); the chunks come back in order, and this
-process gives their outbox events their numbers (``seq``, feed ``position``) and COPYs them, so
-the load stays deterministic for a seed whatever the number of processes."""
+processes (forked: the world is inherited, not sent). Each process numbers the outbox events of
+its chunk (``seq``, feed ``position``) when the chunk's turn comes (:class:`Numbering`: after the
+chunk before it, whichever process played that one) and COPYs the chunk over its own
+connections: nothing comes back but counts, and the load stays deterministic for a seed whatever
+the number of processes."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import os
 import random
-import uuid
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from multiprocessing.reduction import ForkingPickler
+from multiprocessing.util import Finalize
 from typing import Any
 
 from splot.common import workdays
 from splot.common.events import check_payload
 from splot.embedded.national import facts as fact_rows
-from splot.embedded.national.bulk import Loader, Pipeline, dumps
+from splot.embedded.national.bulk import Loader, connect, dumps
 from splot.embedded.national.lifecycle import WARSAW, ReferralState
 from splot.embedded.national.stories import Story, World, play_story, route, sent_moment
 from splot.referrals.models import Referral
 
 CHUNK_ROOTS = 20_000
-_new, _set = object.__new__, object.__setattr__
-
-
-def _uuid(value: int) -> uuid.UUID:
-    u = _new(uuid.UUID)
-    _set(u, "int", value)
-    _set(u, "is_safe", uuid.SafeUUID.unknown)
-    return u
-
-
-def _reduce_uuid(u: uuid.UUID) -> tuple[Callable[[int], uuid.UUID], tuple[int]]:
-    return _uuid, (u.int,)
-
-
-# A chunk holds hundreds of thousands of ids: sent to this process as integers, not with
-# ``UUID.__setstate__`` (the pool's pickler only; pickle's own is left as it is).
-ForkingPickler.register(uuid.UUID, _reduce_uuid)
 _COLUMNS = [c.key for c in Referral.__table__.columns]
 
 
@@ -83,6 +68,9 @@ class _Job:
     now: datetime
     ctx: Any
     events: bool
+    numbering: Numbering | None = None
+    #: The referrals and reporting databases, where the pool's processes connect.
+    urls: tuple[str, str] | None = None
 
 
 _JOB: _Job | None = None
@@ -171,13 +159,132 @@ def _rows(stories: list[Story], ctx: Any, events: bool) -> Chunk:
     )
 
 
-class _InProcess(Executor):
-    """The pool's interface, played here (no processes)."""
+#: The tables a chunk writes, per database (their indexes are deferred before the first chunk).
+TABLES = {
+    "referrals": ("referral", "referral_event", "follow_up", "outbox_event", "event_party"),
+    "reporting": ("referral_fact", "referral_outcome", "followup_fact"),
+}
 
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        future.set_result(fn(*args, **kwargs))
-        return future
+
+class Numbering:
+    """The outbox numbers (``seq``, feed ``position``), handed out to the chunks in their order
+    whichever process played them: chunk ``i`` waits for chunk ``i - 1`` to take its share."""
+
+    def __init__(self, context: Any, seq: int, position: int | None) -> None:
+        self._turn = context.Condition()
+        self._next = context.RawValue("q", 0)  # the index of the chunk whose turn it is
+        self._seq = context.RawValue("q", seq)
+        self._position = context.RawValue("q", -1 if position is None else position)
+        self._failed = context.RawValue("b", 0)
+
+    def take(self, index: int, count: int) -> tuple[int, int | None]:
+        """The last numbers before chunk ``index``'s ``count`` outbox rows (once its turn comes)."""
+        with self._turn:
+            while self._next.value != index:
+                if self._failed.value:
+                    raise RuntimeError("an earlier chunk failed")
+                self._turn.wait(0.5)
+            seq, position = self._seq.value, self._position.value
+            self._seq.value = seq + count
+            if position >= 0:
+                self._position.value = position + count
+            self._next.value = index + 1
+            self._turn.notify_all()
+        return seq, None if position < 0 else position
+
+    def fail(self) -> None:
+        with self._turn:
+            self._failed.value = 1
+            self._turn.notify_all()
+
+    @property
+    def last(self) -> tuple[int, int | None]:
+        position = self._position.value
+        return self._seq.value, None if position < 0 else position
+
+
+def number(chunk: Chunk, seq: int, position: int | None) -> list[dict[str, Any]]:
+    """Number the chunk's outbox rows after ``seq`` (and ``position``); its facts' last events and
+    its event parties follow. Returns the ``event_party`` rows."""
+    for n, row in enumerate(chunk.outbox, start=1):
+        row["seq"] = seq + n
+        if position is not None:
+            row["position"] = position + n
+    base = seq if position is None else position
+    for fact in chunk.facts:
+        if fact["last_event_seq"]:
+            fact["last_event_seq"] += base
+    return [{"institution_id": i, "event_seq": seq + rank} for i, rank in chunk.parties]
+
+
+async def write(chunk: Chunk, parties: list[dict[str, Any]], referrals: Loader, reporting: Loader) -> None:
+    """COPY a numbered chunk (one task per database connection)."""
+
+    async def write_referrals() -> None:
+        await referrals.copy("referral", chunk.referrals)
+        await referrals.copy("referral_event", chunk.events)
+        await referrals.copy("follow_up", chunk.followups)
+        await referrals.copy_outbox(chunk.outbox)
+        await referrals.copy("event_party", parties)
+
+    async def write_reporting() -> None:
+        await reporting.copy("referral_fact", chunk.facts)
+        await reporting.copy("referral_outcome", chunk.outcomes)
+        await reporting.copy("followup_fact", chunk.followup_facts)
+
+    await asyncio.gather(write_referrals(), write_reporting())
+
+
+@dataclass
+class _Writer:
+    """A pool process's own event loop and connections (opened at its first chunk)."""
+
+    loop: asyncio.AbstractEventLoop
+    referrals: Loader
+    reporting: Loader
+
+    def close(self) -> None:
+        for loader in (self.referrals, self.reporting):
+            self.loop.run_until_complete(loader.conn.close())
+        self.loop.close()
+
+
+_WRITER: _Writer | None = None
+
+
+def _writer(urls: tuple[str, str]) -> _Writer:
+    global _WRITER
+    if _WRITER is None:
+        loop = asyncio.new_event_loop()
+        referrals, reporting = (
+            Loader(loop.run_until_complete(connect(url)), url=url, owns_indexes=False) for url in urls
+        )
+        _WRITER = _Writer(loop, referrals, reporting)
+        Finalize(_WRITER, _WRITER.close, exitpriority=10)
+    return _WRITER
+
+
+def play_and_write(index: int, seed: int, quota: int) -> dict[str, dict[str, int]]:
+    """In a pool process: play chunk ``index``, number it in its turn, COPY it over this process's
+    own connections; returns the rows written per database and table."""
+    job = _JOB
+    assert job is not None and job.numbering is not None and job.urls is not None
+    try:
+        chunk = play_chunk(seed, quota)
+        parties = number(chunk, *job.numbering.take(index, len(chunk.outbox)))
+        w = _writer(job.urls)
+        before = {
+            name: dict(loader.counts)
+            for name, loader in (("referrals", w.referrals), ("reporting", w.reporting))
+        }
+        w.loop.run_until_complete(write(chunk, parties, w.referrals, w.reporting))
+    except BaseException:
+        job.numbering.fail()
+        raise
+    return {
+        name: {t: n - before[name].get(t, 0) for t, n in loader.counts.items() if n != before[name].get(t, 0)}
+        for name, loader in (("referrals", w.referrals), ("reporting", w.reporting))
+    }
 
 
 async def load(
@@ -194,62 +301,78 @@ async def load(
     progress: Callable[[str], None],
     workers: int | None = None,
 ) -> int:
+    """Play and write ``total`` referrals. Each chunk's seed is drawn here in order; with processes
+    (and the loaders' URLs), every process plays whole chunks and COPYs them itself, the chunks
+    numbered in their order through :class:`Numbering`; without, they are played here."""
     global _JOB
     pup = {i.powiat: i for i in world.institutions if i.type == "PUP"}
-    _JOB = _Job(world, working_days(since, now), pup, now, ctx, events)
     quotas = [min(CHUNK_ROOTS, total - start) for start in range(0, total, CHUNK_ROOTS)]
     seeds = [rng.getrandbits(64) for _ in quotas]
     workers = processes() if workers is None else workers
-    pool: Executor = (
-        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-        if workers > 0 and len(quotas) > 1
-        else _InProcess()
-    )
-    loop = asyncio.get_running_loop()
+    if referrals.url is None or reporting.url is None:
+        workers = 0
+    for name, loader in (("referrals", referrals), ("reporting", reporting)):
+        for table in TABLES[name]:
+            await loader.defer_indexes(table)
+    context = multiprocessing.get_context("fork")
+    numbering = Numbering(context, *await referrals.numbered())
+    urls = (referrals.url, reporting.url) if referrals.url and reporting.url else None
+    _JOB = _Job(world, working_days(since, now), pup, now, ctx, events, numbering, urls)
     written = 0
-    pipeline = Pipeline()
     try:
-        pending: deque[asyncio.Future[Chunk]] = deque()
-        ahead = max(workers, 1) + 1  # chunks played ahead of the one being written
-        for seed, quota in zip(seeds, quotas, strict=True):
-            pending.append(loop.run_in_executor(pool, play_chunk, seed, quota))
-            if len(pending) >= ahead:
-                written += await _write(await pending.popleft(), referrals, reporting, pipeline)
+        if workers <= 0 or len(quotas) <= 1:
+            for index, (seed, quota) in enumerate(zip(seeds, quotas, strict=True)):
+                chunk = play_chunk(seed, quota)
+                parties = number(chunk, *numbering.take(index, len(chunk.outbox)))
+                await write(chunk, parties, referrals, reporting)
+                written += quota
                 progress(f"  referrals: {written:,} of {total:,}")
-        while pending:
-            written += await _write(await pending.popleft(), referrals, reporting, pipeline)
-            progress(f"  referrals: {written:,} of {total:,}")
-        await pipeline.drain()
+        else:
+            written = await _in_pool(workers, context, seeds, quotas, referrals, reporting, progress, total)
     finally:
-        pool.shutdown(cancel_futures=True)
+        referrals.numbered_up_to(*numbering.last)
         _JOB = None
     return written
 
 
-async def _write(chunk: Chunk, referrals: Loader, reporting: Loader, pipeline: Pipeline) -> int:
-    """Number the chunk's outbox rows after the feed's last and write everything."""
-    await referrals.number(chunk.outbox)
-    parties: list[dict[str, Any]] = []
-    if chunk.outbox:
-        first = chunk.outbox[0]
-        seq_base = first["seq"] - 1
-        position_base = first.get("position", first["seq"]) - 1
-        parties = [{"institution_id": i, "event_seq": seq_base + rank} for i, rank in chunk.parties]
-        for fact in chunk.facts:
-            if fact["last_event_seq"]:
-                fact["last_event_seq"] += position_base
+async def _in_pool(
+    workers: int, context: Any, seeds: list[int], quotas: list[int], referrals: Loader, reporting: Loader,
+    progress: Callable[[str], None], total: int,
+) -> int:  # fmt: skip
+    job = _JOB
+    assert job is not None and job.numbering is not None
+    # What the processes inherit stays out of their collector's way (and their pages shared).
+    gc.freeze()
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    loop = asyncio.get_running_loop()
+    written = 0
+    try:
+        pending: deque[tuple[int, asyncio.Future[dict[str, dict[str, int]]]]] = deque()
+        ahead = 2 * workers
+        jobs = iter(enumerate(zip(seeds, quotas, strict=True)))
+        for index, (seed, quota) in jobs:
+            pending.append((quota, loop.run_in_executor(pool, play_and_write, index, seed, quota)))
+            if len(pending) < ahead:
+                continue
+            written += await _collect(*pending.popleft(), referrals, reporting)
+            progress(f"  referrals: {written:,} of {total:,}")
+        while pending:
+            written += await _collect(*pending.popleft(), referrals, reporting)
+            progress(f"  referrals: {written:,} of {total:,}")
+    except BaseException:
+        job.numbering.fail()
+        raise
+    finally:
+        pool.shutdown(cancel_futures=True)
+        gc.unfreeze()
+    return written
 
-    async def write_referrals() -> None:
-        await referrals.copy("referral", chunk.referrals)
-        await referrals.copy("referral_event", chunk.events)
-        await referrals.copy("follow_up", chunk.followups)
-        await referrals.copy_outbox(chunk.outbox)
-        await referrals.copy("event_party", parties)
 
-    async def write_reporting() -> None:
-        await reporting.copy("referral_fact", chunk.facts)
-        await reporting.copy("referral_outcome", chunk.outcomes)
-        await reporting.copy("followup_fact", chunk.followup_facts)
-
-    await pipeline.submit(write_referrals(), write_reporting())
-    return len(chunk.referrals)
+async def _collect(
+    quota: int, future: asyncio.Future[dict[str, dict[str, int]]], referrals: Loader, reporting: Loader
+) -> int:
+    counts = await future
+    for name, loader in (("referrals", referrals), ("reporting", reporting)):
+        for table, n in counts.get(name, {}).items():
+            loader.counts[table] = loader.counts.get(table, 0) + n
+    return quota
