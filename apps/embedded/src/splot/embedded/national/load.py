@@ -13,7 +13,7 @@ from typing import Any
 
 from splot.common.db import create_engine, create_sessionmaker, utcnow
 from splot.common.migrations import upgrade
-from splot.embedded.national import DATABASES, Scale
+from splot.embedded.national import DATABASES, Scale, casework, partnerships, practices, surveys
 from splot.embedded.national import institutions as institutions_mod
 from splot.embedded.national import persons as persons_mod
 from splot.embedded.national import referrals as referrals_mod
@@ -102,7 +102,7 @@ async def load(
     progress("Migrating the databases…")
     for name in DATABASES:
         await upgrade(BY_NAME[name].service_dir, urls[name])
-    loaders = {name: Loader(await connect(urls[name])) for name in DATABASES}
+    loaders = {name: Loader(await connect(urls[name]), url=urls[name]) for name in DATABASES}
     engines = {name: create_engine(urls[name]) for name in DATABASES}
     try:
         if await _already_loaded(loaders):
@@ -176,4 +176,13 @@ async def _load(
         random.Random(rng.getrandbits(64)), world,  # noqa: S311
         total=scale.referrals_per_year * scale.years, since=since, now=now, referrals=loaders["referrals"],
         reporting=loaders["reporting"], ctx=ctx, events=events, progress=progress,
+    )  # fmt: skip
+    progress("  local partnerships, survey rounds and good practices…")
+    partnered = await partnerships.load(loaders, rng, institutions, now=now, since=since, events=events)
+    await surveys.load(loaders["reporting"], rng, institutions, now=now, since=since, in_force_since=partnered.in_force_since)  # fmt: skip
+    await practices.load(loaders["reporting"], rng, partnered, now=now)
+    # Joint casework of persons served by 2+ institutions (drawn after everything above).
+    await casework.load(
+        random.Random(rng.getrandbits(64)),  # noqa: S311 - synthetic data
+        loaders, ctx=ctx, now=now, events=events, progress=progress,
     )  # fmt: skip
