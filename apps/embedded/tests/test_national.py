@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from sqlalchemy import text
+from national_db import SERVER, SUFFIX, fetch_rows, postgres_only
 from stdnum.pl import pesel as stdnum_pesel
 
 from splot.common.db import create_engine, create_sessionmaker
@@ -29,13 +29,7 @@ from splot.reporting.config import ReportingSettings
 from splot.reporting.ingestion import IngestContext
 from splot.reporting.main import SERVICE_DIR as REPORTING_DIR
 
-SERVER = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
-SUFFIX = os.environ.get("SPLOT_TEST_DB_SUFFIX", "")
-
-pytestmark = pytest.mark.skipif(
-    not SERVER.startswith("postgresql"),
-    reason="the synthetic country loads with COPY: PostgreSQL only (set SPLOT_TEST_DATABASE_URL)",
-)
+pytestmark = postgres_only
 
 SMALL = Scale(persons=300, referrals_per_year=500, years=1)
 
@@ -86,15 +80,6 @@ async def country_in_process() -> dict[str, str]:
     return await _load("national_here", 0)
 
 
-async def _rows(url: str, sql: str) -> list[tuple]:
-    engine = create_engine(url)
-    try:
-        async with engine.connect() as conn:
-            return [tuple(r) for r in (await conn.execute(text(sql))).all()]
-    finally:
-        await engine.dispose()
-
-
 async def test_direct_facts_equal_the_facts_ingestion_derives_from_the_feeds(country: dict[str, str]) -> None:
     rebuilt = await fresh_postgres_database(SERVER, f"splot_test_national_rebuilt{SUFFIX}")
     await upgrade(REPORTING_DIR, rebuilt)
@@ -109,24 +94,24 @@ async def test_direct_facts_equal_the_facts_ingestion_derives_from_the_feeds(cou
         for engine in (*engines.values(), target):
             await engine.dispose()
     query = "SELECT * FROM referral_fact ORDER BY referral_id"
-    direct, ingested = await _rows(country["reporting"], query), await _rows(rebuilt, query)
+    direct, ingested = await fetch_rows(country["reporting"], query), await fetch_rows(rebuilt, query)
     assert len(direct) >= 500
     assert direct == ingested
     outcomes = "SELECT referral_id, outcome_code FROM referral_outcome ORDER BY 1, 2"
-    assert await _rows(country["reporting"], outcomes) == await _rows(rebuilt, outcomes)
+    assert await fetch_rows(country["reporting"], outcomes) == await fetch_rows(rebuilt, outcomes)
     followups = (
         "SELECT followup_id, referral_id, due_months, outcome_code, answered_at FROM followup_fact ORDER BY 1"
     )
-    assert await _rows(country["reporting"], followups) == await _rows(rebuilt, followups)
+    assert await fetch_rows(country["reporting"], followups) == await fetch_rows(rebuilt, followups)
     persons = (
         "SELECT pseudonym, birth_year, sex, gmina, registered_by_institution_id FROM person_dim ORDER BY 1"
     )
-    assert await _rows(country["reporting"], persons) == await _rows(rebuilt, persons)
+    assert await fetch_rows(country["reporting"], persons) == await fetch_rows(rebuilt, persons)
 
 
 async def test_loaded_rows_have_their_parents(country: dict[str, str]) -> None:
     # The load skips the foreign-key triggers: the parents must be there all the same.
-    orphans = await _rows(
+    orphans = await fetch_rows(
         country["referrals"],
         "SELECT (SELECT count(*) FROM referral_event e WHERE NOT EXISTS"
         " (SELECT 1 FROM referral r WHERE r.id = e.referral_id)),"
@@ -136,20 +121,20 @@ async def test_loaded_rows_have_their_parents(country: dict[str, str]) -> None:
         " (SELECT 1 FROM referral r WHERE r.id = f.referral_id))",
     )
     assert orphans == [(0, 0, 0)]
-    tokens = await _rows(
+    tokens = await fetch_rows(
         country["clients"],
         "SELECT count(*) FROM person_name_token t WHERE NOT EXISTS"
         " (SELECT 1 FROM person p WHERE p.id = t.person_id)",
     )
     assert tokens == [(0,)]
-    indexes = await _rows(
+    indexes = await fetch_rows(
         country["referrals"], "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_referral_target_due'"
     )
     assert indexes == [(1,)], "the indexes dropped for the load are built again"
 
 
 async def test_pesels_are_valid_unique_and_match_birth_date_and_sex(country: dict[str, str]) -> None:
-    rows = await _rows(
+    rows = await fetch_rows(
         country["clients"],
         "SELECT p.pesel, p.birth_date, p.sex, p.last_name_norm FROM person p JOIN registration r"
         " ON r.person_id = p.id WHERE r.registered_by = 'national-generator'",
@@ -165,17 +150,19 @@ async def test_pesels_are_valid_unique_and_match_birth_date_and_sex(country: dic
 
 
 async def test_every_referral_names_institutions_and_persons_that_exist(country: dict[str, str]) -> None:
-    institutions = {r[0] for r in await _rows(country["directory"], "SELECT id FROM institution")}
-    persons = {r[0] for r in await _rows(country["clients"], "SELECT id FROM person")}
-    referrals = await _rows(
+    institutions = {r[0] for r in await fetch_rows(country["directory"], "SELECT id FROM institution")}
+    persons = {r[0] for r in await fetch_rows(country["clients"], "SELECT id FROM person")}
+    referrals = await fetch_rows(
         country["referrals"], "SELECT sender_institution_id, target_institution_id, person_id FROM referral"
     )
     assert all(s in institutions and t in institutions and p in persons for s, t, p in referrals)
-    statuses = dict(await _rows(country["referrals"], "SELECT status, count(*) FROM referral GROUP BY 1"))
+    statuses = dict(
+        await fetch_rows(country["referrals"], "SELECT status, count(*) FROM referral GROUP BY 1")
+    )
     assert statuses.get("completed", 0) > statuses.get("rejected", 0) > 0
-    chains = await _rows(country["referrals"], "SELECT count(*) FROM referral WHERE chain_depth > 0")
+    chains = await fetch_rows(country["referrals"], "SELECT count(*) FROM referral WHERE chain_depth > 0")
     assert chains[0][0] > 0
-    versions = await _rows(
+    versions = await fetch_rows(
         country["referrals"],
         "SELECT r.version, max(e.version) FROM referral r JOIN referral_event e ON e.referral_id = r.id"
         " GROUP BY r.id, r.version",
@@ -187,7 +174,7 @@ async def test_the_referrals_api_reads_a_generated_referral(country: dict[str, s
     from splot.referrals.config import ReferralsSettings
     from splot.referrals.main import create_app
 
-    (referral_id, number, target, target_type), *_ = await _rows(
+    (referral_id, number, target, target_type), *_ = await fetch_rows(
         country["referrals"],
         "SELECT id, number, target_institution_id, target_institution_type FROM referral"
         " WHERE created_by = 'national-generator' AND status = 'completed' ORDER BY id LIMIT 1",
@@ -217,16 +204,20 @@ async def test_the_referrals_api_reads_a_generated_referral(country: dict[str, s
 
 
 async def test_the_consumer_stands_at_each_feeds_head(country: dict[str, str]) -> None:
-    cursors = dict(await _rows(country["reporting"], "SELECT source, last_seq FROM source_cursor"))
+    cursors = dict(await fetch_rows(country["reporting"], "SELECT source, last_seq FROM source_cursor"))
     for source in ("directory", "clients", "referrals"):
-        (head,) = (await _rows(country[source], "SELECT coalesce(max(position), 0) FROM outbox_event"))[0]
-        unnumbered = await _rows(country[source], "SELECT count(*) FROM outbox_event WHERE position IS NULL")
+        (head,) = (await fetch_rows(country[source], "SELECT coalesce(max(position), 0) FROM outbox_event"))[
+            0
+        ]
+        unnumbered = await fetch_rows(
+            country[source], "SELECT count(*) FROM outbox_event WHERE position IS NULL"
+        )
         assert cursors[source] == head > 0
         assert unnumbered == [(0,)]
 
 
 async def test_generated_persons_are_found_by_name(country: dict[str, str]) -> None:
-    found = await _rows(
+    found = await fetch_rows(
         country["clients"],
         "SELECT count(DISTINCT t.person_id) FROM person_name_token t JOIN registration r"
         " ON r.person_id = t.person_id WHERE r.registered_by = 'national-generator'",
@@ -263,25 +254,28 @@ async def test_the_same_seed_gives_the_same_country_with_or_without_processes(
     }  # fmt: skip
     for database, sqls in queries.items():
         for sql in sqls:
-            pooled, here = await _rows(country[database], sql), await _rows(country_in_process[database], sql)
+            pooled, here = (
+                await fetch_rows(country[database], sql),
+                await fetch_rows(country_in_process[database], sql),
+            )
             assert pooled, sql
             assert pooled == here, sql
-    ids = {r[0] for r in await _rows(country["referrals"], generated)}
+    ids = {r[0] for r in await fetch_rows(country["referrals"], generated)}
     facts = "SELECT * FROM referral_fact ORDER BY referral_id"
-    pooled = [r for r in await _rows(country["reporting"], facts) if r[0] in ids]
+    pooled = [r for r in await fetch_rows(country["reporting"], facts) if r[0] in ids]
     assert len(pooled) == 500
-    assert pooled == [r for r in await _rows(country_in_process["reporting"], facts) if r[0] in ids]
+    assert pooled == [r for r in await fetch_rows(country_in_process["reporting"], facts) if r[0] in ids]
 
 
 async def test_no_loaded_row_is_an_orphan_and_every_event_is_numbered_once(country: dict[str, str]) -> None:
-    referral_ids = {r[0] for r in await _rows(country["referrals"], "SELECT id FROM referral")}
-    fact_ids = [r[0] for r in await _rows(country["reporting"], "SELECT referral_id FROM referral_fact")]
+    referral_ids = {r[0] for r in await fetch_rows(country["referrals"], "SELECT id FROM referral")}
+    fact_ids = [r[0] for r in await fetch_rows(country["reporting"], "SELECT referral_id FROM referral_fact")]
     assert set(fact_ids) <= referral_ids and len(fact_ids) == len(set(fact_ids))
     outcome_ids = {
-        r[0] for r in await _rows(country["reporting"], "SELECT referral_id FROM referral_outcome")
+        r[0] for r in await fetch_rows(country["reporting"], "SELECT referral_id FROM referral_outcome")
     }
     assert outcome_ids <= set(fact_ids)
-    numbers = await _rows(
+    numbers = await fetch_rows(
         country["referrals"],
         "SELECT count(*), count(DISTINCT seq), count(DISTINCT position), max(seq) - min(seq) + 1,"
         " max(position) - min(position) + 1 FROM outbox_event",
@@ -289,12 +283,14 @@ async def test_no_loaded_row_is_an_orphan_and_every_event_is_numbered_once(count
     total, seqs, positions, seq_span, position_span = numbers[0]
     assert total == seqs == positions == seq_span == position_span, "no gaps, no duplicates"
     # Each fact's last event is a referral event of that referral, at the position it names.
-    last = await _rows(
+    last = await fetch_rows(
         country["referrals"],
         "SELECT aggregate_id, max(position) FROM outbox_event WHERE aggregate_type = 'referral'"
         " AND payload::jsonb -> 'referral' IS NOT NULL GROUP BY aggregate_id",
     )
-    facts = await _rows(country["reporting"], "SELECT referral_id::text, last_event_seq FROM referral_fact")
+    facts = await fetch_rows(
+        country["reporting"], "SELECT referral_id::text, last_event_seq FROM referral_fact"
+    )
     expected = dict(last)
     assert all(expected[referral_id] == seq for referral_id, seq in facts if referral_id in expected)
 
@@ -306,7 +302,7 @@ async def test_the_cubes_are_those_the_services_refresh_computes(country: dict[s
         return f"SELECT * FROM {table} ORDER BY {', '.join(str(n) for n in range(1, width + 1))}"  # noqa: S608
 
     widths = {cube.table.name: len(cube.table.columns) for cube in cubes.CUBES}
-    loaded = {t: await _rows(country["reporting"], snapshot_sql(t, w)) for t, w in widths.items()}
+    loaded = {t: await fetch_rows(country["reporting"], snapshot_sql(t, w)) for t, w in widths.items()}
     assert loaded["agg_referral_powiat"], "the loader built the cubes"
     engine = create_engine(country["reporting"])
     try:
@@ -317,4 +313,4 @@ async def test_the_cubes_are_those_the_services_refresh_computes(country: dict[s
     finally:
         await engine.dispose()
     for table, width in widths.items():
-        assert await _rows(country["reporting"], snapshot_sql(table, width)) == loaded[table], table
+        assert await fetch_rows(country["reporting"], snapshot_sql(table, width)) == loaded[table], table

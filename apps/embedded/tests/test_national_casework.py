@@ -8,7 +8,6 @@ those events, and reporting's casework measures show the country (suppressed whe
 from __future__ import annotations
 
 import json
-import os
 import random
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -16,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import jsonschema_rs
 import pytest
-from sqlalchemy import text
+from national_db import SERVER, SUFFIX, fetch_rows, postgres_only
 
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.events import check_payload
@@ -36,14 +35,6 @@ from splot.embedded.national.lifecycle import GENERATOR
 from splot.reporting.config import ReportingSettings
 from splot.reporting.ingestion import IngestContext
 from splot.reporting.main import SERVICE_DIR as REPORTING_DIR
-
-SERVER = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
-SUFFIX = os.environ.get("SPLOT_TEST_DB_SUFFIX", "")
-
-postgres_only = pytest.mark.skipif(
-    not SERVER.startswith("postgresql"),
-    reason="the synthetic country loads with COPY: PostgreSQL only (set SPLOT_TEST_DATABASE_URL)",
-)
 
 SMALL = Scale(persons=600, referrals_per_year=1000, years=1)
 CASEWORK_EVENTS = ("diagnosis.", "plan.", "lead_worker.", "case_conference.")
@@ -66,19 +57,10 @@ async def country() -> dict[str, str]:
     return urls
 
 
-async def _rows(url: str, sql: str) -> list[tuple]:
-    engine = create_engine(url)
-    try:
-        async with engine.connect() as conn:
-            return [tuple(r) for r in (await conn.execute(text(sql))).all()]
-    finally:
-        await engine.dispose()
-
-
 async def _served(country: dict[str, str]) -> dict[uuid.UUID, set[uuid.UUID]]:
     """The institutions each person's generated referrals connect them with."""
     served: dict[uuid.UUID, set[uuid.UUID]] = {}
-    for person, sender, target in await _rows(
+    for person, sender, target in await fetch_rows(
         country["referrals"],
         f"SELECT person_id, sender_institution_id, target_institution_id FROM referral"  # noqa: S608
         f" WHERE created_by = '{GENERATOR}' AND sent_at IS NOT NULL",
@@ -89,7 +71,7 @@ async def _served(country: dict[str, str]) -> dict[uuid.UUID, set[uuid.UUID]]:
 
 @postgres_only
 async def test_plans_are_drawn_up_for_persons_served_by_several_institutions(country: dict[str, str]) -> None:
-    plans = await _rows(
+    plans = await fetch_rows(
         country["clients"],
         f"SELECT p.id, p.person_id, p.owner_institution_id, p.plan_type_code, p.status, p.diagnosis_id,"  # noqa: S608
         f" (SELECT count(*) FROM plan_goal g WHERE g.plan_id = p.id),"
@@ -106,7 +88,7 @@ async def test_plans_are_drawn_up_for_persons_served_by_several_institutions(cou
     assert "joint_plan" in types and len(types) >= 2
     assert {p[4] for p in plans} == {"active", "closed"}, "some plans are closed"
     assert sum(1 for p in plans if p[5] is not None) > len(plans) // 2, "most plans rest on a diagnosis"
-    joint = await _rows(
+    joint = await fetch_rows(
         country["clients"],
         f"SELECT count(*) FROM diagnosis WHERE author_sub = '{GENERATOR}' AND joint AND status = 'signed'"  # noqa: S608
         " AND (SELECT count(*) FROM diagnosis_contributor c WHERE c.diagnosis_id = diagnosis.id) >= 2",
@@ -119,7 +101,7 @@ async def test_actions_and_parties_belong_to_institutions_that_serve_the_person(
     country: dict[str, str],
 ) -> None:
     served = await _served(country)
-    actions = await _rows(
+    actions = await fetch_rows(
         country["clients"],
         f"SELECT p.person_id, a.owner_institution_id, a.status, a.created_at, p.created_at, g.plan_id"  # noqa: S608
         f" FROM plan_action a JOIN plan p ON p.id = a.plan_id JOIN plan_goal g ON g.id = a.goal_id"
@@ -131,7 +113,7 @@ async def test_actions_and_parties_belong_to_institutions_that_serve_the_person(
     for person, owner, _, added, plan_created, _ in actions:
         assert owner in served[person]
         assert plan_created <= added <= datetime.now(UTC)
-    parties = await _rows(
+    parties = await fetch_rows(
         country["clients"],
         f"SELECT p.person_id, x.institution_id, p.owner_institution_id, p.plan_type_code FROM plan_party x"  # noqa: S608
         f" JOIN plan p ON p.id = x.plan_id WHERE p.created_by = '{GENERATOR}'",
@@ -143,7 +125,7 @@ async def test_actions_and_parties_belong_to_institutions_that_serve_the_person(
 
 @postgres_only
 async def test_referrals_serve_actions_by_the_registrys_rule(country: dict[str, str]) -> None:
-    linked = await _rows(
+    linked = await fetch_rows(
         country["referrals"],
         "SELECT id, plan_action_id, person_id, sender_institution_id, target_institution_id, status, version"  # noqa: S608
         f" FROM referral WHERE plan_action_id IS NOT NULL AND created_by = '{GENERATOR}'",
@@ -151,7 +133,7 @@ async def test_referrals_serve_actions_by_the_registrys_rule(country: dict[str, 
     assert len(linked) >= 20
     actions = {
         r[0]: r[1:]
-        for r in await _rows(
+        for r in await fetch_rows(
             country["clients"],
             "SELECT a.id, a.referral_id, a.referral_status, a.referral_version, a.referral_receiver_institution_id,"
             " a.owner_institution_id, p.owner_institution_id, p.person_id, a.created_at,"
@@ -179,7 +161,7 @@ async def test_every_casework_event_is_on_the_published_contract(country: dict[s
         kind: jsonschema_rs.Draft202012Validator({**m["payload"], "components": document["components"]})
         for kind, m in messages.items()
     }
-    rows = await _rows(country["clients"], "SELECT type, payload FROM outbox_event ORDER BY position")
+    rows = await fetch_rows(country["clients"], "SELECT type, payload FROM outbox_event ORDER BY position")
     seen: dict[str, int] = {}
     for kind, payload in rows:
         if not kind.startswith(CASEWORK_EVENTS):
@@ -188,12 +170,14 @@ async def test_every_casework_event_is_on_the_published_contract(country: dict[s
         check_payload(kind, body)  # the producer's own check
         validators[kind].validate(body)  # the committed contract consumers build on
         seen[kind] = seen.get(kind, 0) + 1
-    (plans,) = (await _rows(country["clients"], "SELECT count(*) FROM plan"))[0]
+    (plans,) = (await fetch_rows(country["clients"], "SELECT count(*) FROM plan"))[0]
     assert seen["plan.created"] == plans
     assert {"diagnosis.created", "diagnosis.signed", "plan.goal_added", "plan.goal_assessed", "plan.action_added",
             "plan.action_changed", "plan.reviewed", "plan.updated", "lead_worker.assigned",
             "case_conference.recorded"} <= set(seen)  # fmt: skip
-    unnumbered = await _rows(country["clients"], "SELECT count(*) FROM outbox_event WHERE position IS NULL")
+    unnumbered = await fetch_rows(
+        country["clients"], "SELECT count(*) FROM outbox_event WHERE position IS NULL"
+    )
     assert unnumbered == [(0,)]
 
 
@@ -211,7 +195,7 @@ async def test_direct_casework_facts_equal_the_facts_ingestion_derives(country: 
             await engine.dispose()
     for table in FACT_TABLES:
         query = f"SELECT * FROM {table} ORDER BY 1"  # noqa: S608 - names from this module
-        direct, ingested = await _rows(country["reporting"], query), await _rows(rebuilt, query)
+        direct, ingested = await fetch_rows(country["reporting"], query), await fetch_rows(rebuilt, query)
         assert len(direct) > 20, table
         assert direct == ingested, table
 
@@ -237,13 +221,13 @@ async def test_nothing_is_orphaned(country: dict[str, str]) -> None:
         " (SELECT 1 FROM person x WHERE x.id = w.person_id)",
     }  # fmt: skip
     for name, sql in checks.items():
-        assert await _rows(country["clients"], sql) == [(0,)], name
-    actions = {r[0] for r in await _rows(country["clients"], "SELECT id FROM plan_action")}
-    served = await _rows(
+        assert await fetch_rows(country["clients"], sql) == [(0,)], name
+    actions = {r[0] for r in await fetch_rows(country["clients"], "SELECT id FROM plan_action")}
+    served = await fetch_rows(
         country["referrals"], "SELECT plan_action_id FROM referral WHERE plan_action_id IS NOT NULL"
     )
     assert all(a in actions for (a,) in served)
-    facts = await _rows(
+    facts = await fetch_rows(
         country["reporting"],
         "SELECT (SELECT count(*) FROM casework_action a WHERE NOT EXISTS"
         " (SELECT 1 FROM casework_plan p WHERE p.plan_id = a.plan_id)),"
@@ -253,7 +237,7 @@ async def test_nothing_is_orphaned(country: dict[str, str]) -> None:
         " (SELECT 1 FROM person_dim d WHERE d.pseudonym = p.person_pseudonym))",
     )
     assert facts == [(0, 0, 0)]
-    indexes = await _rows(
+    indexes = await fetch_rows(
         country["referrals"], "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_referral_plan_action_id'"
     )
     assert indexes == [(1,)]
@@ -265,10 +249,10 @@ async def test_the_casework_measures_show_the_country_and_suppress_small_cells(
 ) -> None:
     from splot.reporting.main import create_app
 
-    (first, last), *_ = await _rows(
+    (first, last), *_ = await fetch_rows(
         country["reporting"], "SELECT min(created_on), max(created_on) FROM casework_plan"
     )
-    powiats = await _rows(
+    powiats = await fetch_rows(
         country["reporting"],
         "SELECT substr(i.teryt, 1, 4), count(*) FROM casework_plan p JOIN institution_dim i"
         " ON i.id = p.owner_institution_id GROUP BY 1 ORDER BY 2, 1",

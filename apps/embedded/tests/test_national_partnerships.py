@@ -9,13 +9,13 @@ its parent."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select, text
+from national_db import SERVER, SUFFIX, fetch_rows, postgres_only
+from sqlalchemy import select
 
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.events import check_payload
@@ -42,13 +42,7 @@ from splot.reporting.surveys.models import SurveyRound
 from splot.reporting.surveys.responses import clean_answers, require_complete
 from splot.reporting.surveys.results import round_results
 
-SERVER = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
-SUFFIX = os.environ.get("SPLOT_TEST_DB_SUFFIX", "")
-
-pytestmark = pytest.mark.skipif(
-    not SERVER.startswith("postgresql"),
-    reason="the synthetic country loads with COPY: PostgreSQL only (set SPLOT_TEST_DATABASE_URL)",
-)
+pytestmark = postgres_only
 
 SMALL = Scale(persons=300, referrals_per_year=800, years=3)
 KINDS = "('partnership', 'agreement', 'evaluation')"
@@ -66,26 +60,17 @@ async def country() -> dict[str, str]:
     return urls
 
 
-async def _rows(url: str, sql: str) -> list[tuple]:
-    engine = create_engine(url)
-    try:
-        async with engine.connect() as conn:
-            return [tuple(r) for r in (await conn.execute(text(sql))).all()]
-    finally:
-        await engine.dispose()
-
-
 async def test_partnerships_in_most_powiats_with_parties_of_their_own_powiat(country: dict[str, str]) -> None:
-    [(partnerships_n,)] = await _rows(country["directory"], "SELECT count(*) FROM partnership")
+    [(partnerships_n,)] = await fetch_rows(country["directory"], "SELECT count(*) FROM partnership")
     assert 0.45 * len(powiats()) <= partnerships_n <= 0.75 * len(powiats())
-    strangers = await _rows(
+    strangers = await fetch_rows(
         country["directory"],
         "SELECT count(*) FROM partnership_party pp JOIN partnership p ON p.id = pp.partnership_id"
         " JOIN institution i ON i.id = pp.institution_id WHERE substr(i.teryt, 1, 4) <> (p.area_teryt->>0)",
     )
     assert strangers == [(0,)]
     # Each has a PUP and an OPS/CUS among its parties or invited, and NGOs in most.
-    kinds = await _rows(
+    kinds = await fetch_rows(
         country["directory"],
         "SELECT bool_and(types @> ARRAY['PUP']), bool_and(types && ARRAY['OPS', 'CUS']),"
         " avg((types && ARRAY['NGO'])::int) FROM (SELECT pp.partnership_id, array_agg(i.type::text) AS types"
@@ -96,7 +81,7 @@ async def test_partnerships_in_most_powiats_with_parties_of_their_own_powiat(cou
 
 
 async def test_every_confirmed_agreement_is_confirmed_by_every_party(country: dict[str, str]) -> None:
-    rows = await _rows(
+    rows = await fetch_rows(
         country["directory"],
         "SELECT a.id, a.confirmed_on, a.partnership_id,"
         " array(SELECT institution_id::text FROM agreement_party ap WHERE ap.agreement_id = a.id ORDER BY 1),"
@@ -115,7 +100,7 @@ async def test_every_confirmed_agreement_is_confirmed_by_every_party(country: di
         assert set(parties) <= set(members)
     for _, _, _, parties, confirmations, _, _ in pending:
         assert set(confirmations) < set(parties)
-    initiatives = await _rows(
+    initiatives = await fetch_rows(
         country["directory"],
         "SELECT count(*) FROM partnership p WHERE NOT EXISTS"
         " (SELECT 1 FROM partnership_agreement a WHERE a.partnership_id = p.id)",
@@ -124,7 +109,7 @@ async def test_every_confirmed_agreement_is_confirmed_by_every_party(country: di
 
 
 async def test_events_are_on_their_contracts_and_in_time_order(country: dict[str, str]) -> None:
-    rows = await _rows(
+    rows = await fetch_rows(
         country["directory"],
         f"SELECT type, payload, occurred_at FROM outbox_event WHERE aggregate_type IN {KINDS} ORDER BY position",  # noqa: S608
     )
@@ -144,7 +129,7 @@ async def test_events_are_on_their_contracts_and_in_time_order(country: dict[str
 async def test_reporting_rows_are_what_its_handlers_derive_from_the_events(country: dict[str, str]) -> None:
     rebuilt = await fresh_postgres_database(SERVER, f"splot_test_national_partners_rebuilt{SUFFIX}")
     await upgrade(REPORTING_DIR, rebuilt)
-    rows = await _rows(
+    rows = await fetch_rows(
         country["directory"],
         "SELECT seq, id, type, aggregate_type, aggregate_id, occurred_at, payload FROM outbox_event"
         f" WHERE aggregate_type IN {KINDS} ORDER BY position",  # noqa: S608
@@ -170,9 +155,9 @@ async def test_reporting_rows_are_what_its_handlers_derive_from_the_events(count
         " problem_areas::jsonb::text, submitted_at FROM evaluation_area_fact",
     ):
         # The demo's own partnership is in both (its events are in the same feed).
-        ingested = sorted(await _rows(rebuilt, query))
+        ingested = sorted(await fetch_rows(rebuilt, query))
         assert len(ingested) > 50
-        assert sorted(await _rows(country["reporting"], query)) == ingested, query
+        assert sorted(await fetch_rows(country["reporting"], query)) == ingested, query
 
 
 async def test_reporting_shows_partnership_measures_problem_areas_and_survey_results(
@@ -213,13 +198,13 @@ async def test_reporting_shows_partnership_measures_problem_areas_and_survey_res
                 assert texts and any(t["publishable"] for t in texts)
     finally:
         await engine.dispose()
-    answers = await _rows(
+    answers = await fetch_rows(
         country["reporting"],
         "SELECT r.status, r.answers, q.sections FROM survey_response r JOIN survey_round o ON o.id = r.round_id"
         " JOIN survey_questionnaire q ON q.id = o.questionnaire_id",
     )
     submitted = [a for a in answers if a[0] == "submitted"]
-    [(recipients,)] = await _rows(country["reporting"], "SELECT count(*) FROM survey_recipient")
+    [(recipients,)] = await fetch_rows(country["reporting"], "SELECT count(*) FROM survey_recipient")
     assert 0.55 < len(submitted) / recipients < 0.9
     for status, given, sections in answers:
         document = {"sections": json.loads(sections) if isinstance(sections, str) else sections}
@@ -230,7 +215,7 @@ async def test_reporting_shows_partnership_measures_problem_areas_and_survey_res
 
 
 async def test_no_orphan_rows(country: dict[str, str]) -> None:
-    directory = await _rows(
+    directory = await fetch_rows(
         country["directory"],
         "SELECT"
         " (SELECT count(*) FROM partnership_party x WHERE NOT EXISTS (SELECT 1 FROM partnership p WHERE p.id = x.partnership_id)"
@@ -256,7 +241,7 @@ async def test_no_orphan_rows(country: dict[str, str]) -> None:
         " (SELECT count(*) FROM partnership_target x WHERE NOT EXISTS (SELECT 1 FROM partnership p WHERE p.id = x.partnership_id))",
     )  # fmt: skip
     assert directory == [(0,) * 12]
-    reporting = await _rows(
+    reporting = await fetch_rows(
         country["reporting"],
         "SELECT"
         " (SELECT count(*) FROM partnership_party x WHERE NOT EXISTS (SELECT 1 FROM partnership_dim p WHERE p.id = x.partnership_id)"
