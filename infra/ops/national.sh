@@ -7,7 +7,7 @@
 #   infra/ops/national.sh stop                                     stop the cluster (data kept)
 #
 # A tenth of the country by default (200k persons, 300k referrals: minutes); the whole country
-# (factor 1: 2M persons, 3M referrals) takes about half an hour on 2 cores to load the first time
+# (factor 1: 2M persons, 3M referrals) took 37 minutes alone on 2 cores to load the first time
 # (the pool's processes, SPLOT_NATIONAL_PROCESSES, default one per core, play and COPY the
 # referrals): see docs/operations.md, "The synthetic country". Delete var/national-pg to start afresh.
 set -euo pipefail
