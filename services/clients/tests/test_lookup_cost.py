@@ -7,9 +7,10 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from splot.clients.models import AccessLog
+from splot.common.statement_log import recorded_statements
 
 from conftest import PESEL_ANNA, PESEL_JAN
 
@@ -20,18 +21,8 @@ LOG_COLUMNS = [c.name for c in AccessLog.__table__.columns]
 
 @pytest.fixture
 def statements(engine):
-    seen: list[str] = []
-
-    def listen(_conn, _cursor, statement, _parameters, _context, _executemany):
-        text = " ".join(statement.split())
-        if not text.upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")):
-            seen.append(text)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", listen)
-    try:
+    with recorded_statements(engine) as seen:
         yield seen
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", listen)
 
 
 async def _rows(world, request_id: str) -> list[dict]:

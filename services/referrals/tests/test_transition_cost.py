@@ -3,7 +3,8 @@ with a SQLAlchemy ``before_cursor_execute`` listener — a regression bound on b
 not a timing. The bounds are what the transition path achieves; raise one only with a reason."""
 
 import pytest
-from sqlalchemy import event
+
+from splot.common.statement_log import recorded_statements
 
 from conftest import act, create
 
@@ -16,18 +17,8 @@ BOUND = {"postgresql": 8, "sqlite": 11}
 
 @pytest.fixture
 def statements(engine):
-    seen: list[str] = []
-
-    def listen(_conn, _cursor, statement, _parameters, _context, _executemany):
-        text = " ".join(statement.split())
-        if not text.upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")):
-            seen.append(text)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", listen)
-    try:
+    with recorded_statements(engine) as seen:
         yield seen
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", listen)
 
 
 async def test_an_accept_takes_few_statements(client, world, engine, statements):
