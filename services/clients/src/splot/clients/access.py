@@ -223,18 +223,11 @@ def may_see_attribute(
     )
 
 
-#: One access-log row: the columns every row of one access shares (all but ``id`` and ``person_id``).
-_LOG_COLUMNS = (
-    "occurred_at",
-    "subject",
-    "subject_kind",
-    "institution_id",
-    "action",
-    "resource",
-    "legal_basis",
-    "basis_ref",
-    "reason",
-    "request_id",
+#: One access-log row: the columns every row of one access shares (all but ``id`` and
+#: ``person_id``), read from the table so that a new column cannot be left out of the one-statement
+#: lookup's audit (:func:`logged_rows_of`); :func:`log_entry` must give each a value.
+_LOG_COLUMNS = tuple(
+    column.name for column in table_of(AccessLog).c if column.name not in ("id", "person_id")
 )
 _INSERT_LOG = insert(table_of(AccessLog))
 
