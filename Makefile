@@ -135,6 +135,7 @@ lint: install-python install-frontend
 	$(UV) run ruff check libs services apps tests infra sdk docs/examples
 	$(UV) run ruff format --check libs services apps tests infra sdk docs/examples
 	$(UV) run mypy -p splot.common -p splot.directory -p splot.clients -p splot.referrals -p splot.reporting -p splot.embedded -p splot_sdk -p splot_connector
+	$(UV) run mypy tests/bench
 	cd frontend && npm run lint
 	cd frontend && npm run format:check
 	cd frontend && npm run lint:api

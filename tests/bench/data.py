@@ -15,7 +15,7 @@ from tests.bench.servers import BIN
 
 def national() -> tuple[Any, Any] | None:
     try:
-        from splot.embedded.national import Scale, load_country  # type: ignore[attr-defined]
+        from splot.embedded.national import Scale, load_country
     except ImportError:
         return None
     return Scale, load_country

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, insert, text, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from splot.common.db import create_engine
 from splot.common.events import (
@@ -86,7 +86,9 @@ async def _setup(engine: AsyncEngine, writers: int) -> None:
         await conn.execute(insert(item), [{"id": i, "version": 0} for i in range(writers)])
 
 
-async def _writer(maker: async_sessionmaker, n: int, lock: bool, stop: float, result: Result) -> None:
+async def _writer(
+    maker: async_sessionmaker[AsyncSession], n: int, lock: bool, stop: float, result: Result
+) -> None:
     while time.perf_counter() < stop:
         async with maker() as s:
             await s.execute(update(item).where(item.c.id == n).values(version=item.c.version + 1))
@@ -100,7 +102,9 @@ async def _writer(maker: async_sessionmaker, n: int, lock: bool, stop: float, re
         result.events += 1
 
 
-async def _reader(maker: async_sessionmaker, written: asyncio.Event, result: Result, start_after: int) -> int:
+async def _reader(
+    maker: async_sessionmaker[AsyncSession], written: asyncio.Event, result: Result, start_after: int
+) -> int:
     cursor = start_after
     seen: set[uuid.UUID] = set()
     while True:

@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "benchmarks.md"
@@ -95,13 +96,13 @@ def machine(postgres: dict[str, object]) -> list[str]:
     mem_kb = int(meminfo.split()[1]) if meminfo else 0
     commit = _run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
     dirty = _run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"])
-    settings = postgres.get("settings") or []
+    settings = cast(list[str], postgres.get("settings") or [])
     return [
         f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; git commit {commit}{' (with uncommitted changes)' if dirty else ''}",
         f"- CPU: {models[0] if models else platform.processor() or '?'} × {os.cpu_count()} (logical)",
         f"- memory: {mem_kb / 1024 / 1024:.1f} GiB; kernel {platform.release()}",
         f"- Python {sys.version.split()[0]}; PostgreSQL {postgres.get('version', '?')}",
-        "- PostgreSQL settings not at their defaults: " + ", ".join(f"`{s}`" for s in settings),  # type: ignore[union-attr]
+        "- PostgreSQL settings not at their defaults: " + ", ".join(f"`{s}`" for s in settings),
     ]
 
 

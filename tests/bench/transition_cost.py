@@ -43,7 +43,7 @@ from splot.common.testing import (  # noqa: E402
 )
 from splot.referrals.main import SERVICE_DIR  # noqa: E402
 
-import conftest as referrals_tests  # noqa: E402  (the referrals suite's fakes and helpers)
+import conftest as referrals_tests  # type: ignore[import-not-found]  # noqa: E402  (the referrals suite's fakes and helpers)
 
 
 def _count(engine: Any, counts: Counter[str], shown: list[str]) -> None:
