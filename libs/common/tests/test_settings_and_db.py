@@ -65,43 +65,6 @@ async def test_sqlite_engine_turns_on_foreign_keys_and_wal(tmp_path):
         await engine.dispose()
 
 
-async def test_a_pooled_postgresql_connection_is_pinged_in_one_round_trip_and_replaced_when_dead(
-    database_url,
-):
-    """Issue #17: the pool's pre-ping was BEGIN, an empty statement and ROLLBACK on every
-    checkout; it is the empty statement alone, and a connection the server dropped is still
-    replaced before anyone gets it."""
-    if not database_url.startswith("postgresql"):
-        pytest.skip("the asyncpg pool's ping: PostgreSQL only")
-    engine = create_engine(database_url, pool_size=1)
-    queries: list[str] = []
-    try:
-        async with engine.connect() as conn:
-            raw = (await conn.get_raw_connection()).driver_connection
-            raw.add_query_logger(lambda record: queries.append(record.query))
-            first = (await conn.execute(text("SELECT pg_backend_pid()"))).scalar()
-            await conn.commit()
-        queries.clear()
-        async with engine.connect() as conn:  # the same pooled connection, pinged at checkout
-            assert (await conn.execute(text("SELECT pg_backend_pid()"))).scalar() == first
-            await conn.commit()
-        # the ping, then the transaction of the statement (the driver's ping was BEGIN; ; ROLLBACK)
-        shown = [q.strip().rstrip(";").upper() for q in queries]
-        assert shown[0] == "" and "ROLLBACK" not in shown and shown.count("BEGIN") == 1, shown
-        killer = create_engine(database_url, null_pool=True)
-        async with killer.connect() as conn:
-            await conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first})
-            await conn.commit()
-        await killer.dispose()
-        # the pooled connection is dead: detected at its next checkout and replaced
-        for _ in range(2):
-            async with engine.connect() as conn:
-                assert (await conn.execute(text("SELECT 1"))).scalar() == 1
-                await conn.commit()
-    finally:
-        await engine.dispose()
-
-
 async def test_timestamps_come_back_as_utc_aware(session):
     warsaw_summer = timezone(timedelta(hours=2))
     widget = Widget(name="clock")

@@ -64,7 +64,10 @@ def create_service_app(
         dependencies=[Depends(reject_unknown_query_parameters)],
     )
     engine = create_engine(
-        settings.effective_database_url, echo=settings.database_echo, pool_size=settings.database_pool_size
+        settings.effective_database_url,
+        echo=settings.database_echo,
+        pool_size=settings.database_pool_size,
+        ping_idle_seconds=settings.database_ping_idle_seconds,
     )
     app.state.settings = settings
     app.state.engine = engine

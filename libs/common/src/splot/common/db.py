@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from typing import Annotated, Any, cast
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, Integer, MetaData, Table, TypeDecorator, event
 from sqlalchemy.engine import CursorResult, Dialect, Result, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -114,12 +116,27 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+#: A pooled connection returned longer ago than this is pinged before it is handed out again
+#: (``ServiceSettings.database_ping_idle_seconds``); one returned more recently is not.
+DEFAULT_PING_IDLE_SECONDS = 2.0
+#: Where a pooled connection's return time is kept (its record's ``info``, which SQLAlchemy
+#: clears when the connection is closed or replaced: a new connection starts without one).
+_RETURNED_AT = "splot_returned_at"
+
+
 def create_engine(
-    url: str, *, echo: bool = False, pool_size: int = 10, null_pool: bool = False
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 10,
+    null_pool: bool = False,
+    ping_idle_seconds: float = DEFAULT_PING_IDLE_SECONDS,
 ) -> AsyncEngine:
     """Create the async engine for a service database (PostgreSQL via asyncpg, SQLite via aiosqlite).
 
     ``null_pool`` opens a connection per use: for engines shared between event loops (tests).
+    ``ping_idle_seconds``: on asyncpg, a pooled connection is pinged at checkout only when it has
+    been idle in the pool longer than this (:func:`_ping_when_idle`).
     """
     parsed = make_url(url)
     pool_args: dict[str, Any] = {"poolclass": NullPool} if null_pool else {}
@@ -130,16 +147,54 @@ def create_engine(
         engine = create_async_engine(url, echo=echo, **pool_args)
         _configure_sqlite(engine)
         return engine
+    asyncpg = parsed.get_driver_name() == "asyncpg"
     if not null_pool:
-        pool_args = {"pool_size": pool_size, "max_overflow": pool_size, "pool_pre_ping": True}
+        # asyncpg: the pool's own pre-ping (every checkout) is replaced by _ping_when_idle.
+        pool_args = {"pool_size": pool_size, "max_overflow": pool_size, "pool_pre_ping": not asyncpg}
     engine = create_async_engine(url, echo=echo, **pool_args)
-    if parsed.get_driver_name() == "asyncpg":
-        _ping_in_one_round_trip(engine)
+    if asyncpg and not null_pool:
+        _ping_when_idle(engine, ping_idle_seconds)
     return engine
 
 
+def _ping_when_idle(engine: AsyncEngine, idle_seconds: float) -> None:
+    """Replace a dead pooled connection before a request gets it, paying the ping's round trip only
+    where a dead connection is plausible (issue #17: the ping was one of a PESEL lookup's four round
+    trips, with BEGIN, the statement and COMMIT). A connection returned to the pool less than
+    ``idle_seconds`` ago was working a moment ago and is handed out as it is; one idle longer is pinged at checkout, and if the server
+    dropped it (restart, idle timeout, a terminated backend) the pool replaces it before anyone
+    uses it, as ``pool_pre_ping`` does. The ping is one round trip (:func:`_ping_in_one_round_trip`).
+
+    A disconnect that slips through (the server restarted within the threshold) fails that
+    statement: SQLAlchemy invalidates the connection and every pooled connection older than it
+    (each is replaced at its next checkout), and the request answers 503 ``database_unavailable``
+    with ``Retry-After`` (:mod:`splot.common.errors`).
+    """
+    sync_engine = engine.sync_engine
+    dialect = sync_engine.dialect
+    _ping_in_one_round_trip(engine)
+
+    @event.listens_for(sync_engine.pool, "checkin")
+    def _returned(dbapi_connection: Any, record: Any) -> None:
+        if dbapi_connection is not None:
+            record.info[_RETURNED_AT] = time.monotonic()
+
+    @event.listens_for(sync_engine.pool, "checkout")
+    def _checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned = record.info.get(_RETURNED_AT)
+        if returned is None or time.monotonic() - returned <= idle_seconds:
+            return  # just connected, or returned a moment ago
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as error:
+            if not dialect.is_disconnect(error, dbapi_connection, None):
+                raise
+            # The pool discards this connection and checks out a fresh one.
+            raise DisconnectionError("pooled connection dropped by the server") from error
+
+
 def _ping_in_one_round_trip(engine: AsyncEngine) -> None:
-    """The pool's pre-ping (a dead connection is replaced before a request gets it) as one round
+    """The ping (a dead connection is replaced before a request gets it) as one round
     trip: asyncpg's own wraps the empty statement in BEGIN … ROLLBACK (for pgbouncer's
     transaction mode, which Splot does not use), three round trips on every checkout (issue #17).
     A failure still goes through the driver's error translation, so a dropped connection is

@@ -247,6 +247,15 @@ async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
 
 async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
     kind = _database_error_kind(exc)
+    if exc.connection_invalidated:
+        # The server dropped the connection (a restart): the pool replaces it, a retry succeeds.
+        return problem_response(
+            request,
+            status=503,
+            code="database_unavailable",
+            detail="the database connection was lost; retry shortly",
+            headers={"Retry-After": "1"},
+        )
     if kind == "retry":
         return problem_response(
             request,
