@@ -4,7 +4,7 @@ carries (its settings)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Query, Request
@@ -46,11 +46,12 @@ def responses(*statuses: int, base: Sequence[int] = ()) -> dict[int | str, dict[
     return problem_responses(*sorted({*base, *statuses}))
 
 
-def settings_of(kind: type[S]) -> Callable[[Request], S]:
+def settings_of(kind: type[S]) -> Callable[[Request], Awaitable[S]]:
     """A dependency giving the app's settings as their own type (``Annotated[ClientsSettings,
-    Depends(settings_of(ClientsSettings))]``), checked rather than cast."""
+    Depends(settings_of(ClientsSettings))]``), checked rather than cast. A coroutine, as every
+    dependency is: FastAPI runs a plain function in its thread pool, a hand-off per request."""
 
-    def dependency(request: Request) -> S:
+    async def dependency(request: Request) -> S:
         settings = request.app.state.settings
         if not isinstance(settings, kind):
             raise TypeError(f"the app's settings are {type(settings).__name__}, not {kind.__name__}")

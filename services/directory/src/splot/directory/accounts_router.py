@@ -31,7 +31,7 @@ SplotService = Annotated[Principal, Depends(require_service())]
 Settings = Annotated[DirectorySettings, Depends(settings_of(DirectorySettings))]
 
 
-def _now(request: Request) -> datetime:
+async def _now(request: Request) -> datetime:
     """The sign-in throttle's clock (``locked`` is read against it)."""
     now: datetime = request.app.state.clock()
     return now

@@ -110,7 +110,7 @@ async def token(
     Sign-ins are throttled per login and source address, per source and per login: past the free
     attempts each further attempt must wait, the wait doubling (429 with Retry-After). Wrong
     credentials, unknown logins and inactive accounts all get the same 400 ``invalid_grant`` (RFC 6749 §5.2)."""
-    settings = _settings(request)
+    settings = await _settings(request)
     if grant_type == "password":
         issued = await _password_grant(request, session, settings, username, password)
     elif grant_type == "refresh_token":
@@ -177,7 +177,7 @@ async def _refresh_grant(
 async def logout(request: Request, session: SessionDep) -> Response:
     """End the browser session: revoke its refresh tokens and the access tokens issued in it, and
     clear the cookie."""
-    settings = _settings(request)
+    settings = await _settings(request)
     await tokens.logout(
         session, settings=settings, raw_token=request.cookies.get(settings.refresh_cookie_name)
     )

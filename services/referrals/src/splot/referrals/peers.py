@@ -181,7 +181,7 @@ class Peers(Protocol):
     ) -> StandardDeadline | None: ...
 
 
-def get_peers(request: Request) -> Peers:
+async def get_peers(request: Request) -> Peers:
     peers: Peers = request.app.state.peers
     return peers
 

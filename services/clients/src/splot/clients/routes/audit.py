@@ -57,7 +57,7 @@ async def access_report(
         raise merged_redirect(request, moved, person_id) from None
 
 
-def log_filters(
+async def log_filters(
     person_id: Annotated[uuid.UUID | None, Query(description="Entries about this person")] = None,
     institution_id: Annotated[uuid.UUID | None, Query(description="Entries of this institution")] = None,
     subject: Annotated[

@@ -25,7 +25,7 @@ PERSON_READ_RESPONSES = responses(308, base=READ_ERRORS)
 Settings = Annotated[ClientsSettings, Depends(settings_of(ClientsSettings))]
 
 
-def _sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
+async def _sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
     maker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     return maker
 

@@ -34,7 +34,7 @@ class _IdConvertor(Convertor[uuid.UUID]):
 register_url_convertor("splot_id", _IdConvertor())
 
 
-def _actor(principal: CurrentPrincipal) -> Actor:
+async def _actor(principal: CurrentPrincipal) -> Actor:
     return Actor.from_principal(principal)
 
 

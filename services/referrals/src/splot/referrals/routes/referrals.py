@@ -72,7 +72,7 @@ async def referrals_of_plan_action(
     )
 
 
-def _box_filters(
+async def _box_filters(
     status_: Annotated[list[Status] | None, Query(alias="status", max_length=10)] = None,
     overdue: bool | None = None,
     service_type: Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,47}$")] = None,

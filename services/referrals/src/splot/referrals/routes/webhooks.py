@@ -18,7 +18,7 @@ from splot.referrals.routes.deps import SettingsDep
 router = APIRouter(prefix="/v1", tags=["webhooks"])
 
 
-def _resolver(request: Request) -> netguard.Resolver:
+async def _resolver(request: Request) -> netguard.Resolver:
     """How webhook hosts are resolved (``app.state.webhook_resolver``; tests stub it)."""
     return getattr(request.app.state, "webhook_resolver", netguard.system_resolver)
 
