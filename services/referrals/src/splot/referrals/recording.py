@@ -8,19 +8,14 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.common.db import table_of
 from splot.referrals import notifications, plan_actions
 from splot.referrals.config import ReferralsSettings
-from splot.referrals.models import Referral, ReferralEvent
+from splot.referrals.models import Referral
 from splot.referrals.publish import publish, transition_payload
-from splot.referrals.reading import flush_change
+from splot.referrals.reading import save_change
 from splot.referrals.workflow import Actor, Side, Transition
-
-#: Built once; the values are bound at execution (no statement construction per transition).
-_INSERT_EVENT = insert(table_of(ReferralEvent))
 
 
 async def record(
@@ -39,18 +34,16 @@ async def record(
 ) -> None:
     """Flush the change (bumping the version), then the event row, the outbox event, the plan
     action's state and the notifications to the other side."""
-    await flush_change(session)
     assert t.event_type is not None
-    root_sender = await chain_root_sender(session, referral) if t.action in CHAIN_OUTCOMES else None
-    # A Core insert (the row is immutable and never read back here): no ORM unit of work.
-    await session.execute(
-        _INSERT_EVENT,
-        dict(
+    # The immutable event row, written with the change (a Core insert: no ORM unit of work).
+    await save_change(
+        session,
+        referral,
+        event=dict(
             referral_id=referral.id,
             action=t.action,
             from_status=from_status,
             to_status=referral.status,
-            version=referral.version,
             actor_kind=actor.kind,
             actor_subject=actor.subject,
             actor_institution_id=actor.institution_id,
@@ -60,6 +53,7 @@ async def record(
             occurred_at=now,
         ),
     )
+    root_sender = await chain_root_sender(session, referral) if t.action in CHAIN_OUTCOMES else None
     await publish(
         session,
         t.event_type,

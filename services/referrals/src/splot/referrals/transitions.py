@@ -27,7 +27,7 @@ from splot.referrals.effects import (
 )
 from splot.referrals.models import FollowUp, OutcomeCode, Referral
 from splot.referrals.peers import Peers
-from splot.referrals.reading import load_referral, require_writer, rules
+from splot.referrals.reading import load_referral, lock_referral, require_writer, rules
 from splot.referrals.recording import record
 from splot.referrals.sending import check_with_registry, send, set_deadlines, validate_target
 from splot.referrals.workflow import SYSTEM, TERMINAL, TRANSITIONS, Actor, Status, Transition, authorise
@@ -47,9 +47,13 @@ async def transition(
     """Take one workflow action; ``None`` when a draft was discarded."""
     require_writer(actor)
     now = now or utcnow()
-    referral = await load_referral(session, referral_id, actor, for_update=True)
-    check_if_match(if_match, referral.id, referral.version)
     action = str(request.action.value)
+    if action in ("send", "discard"):
+        referral = await load_referral(session, referral_id, actor, for_update=True)
+    else:
+        # The rest change only the referral's columns: a Core read and write, no unit of work.
+        referral = await lock_referral(session, referral_id, actor)
+    check_if_match(if_match, referral.id, referral.version)
     t = authorise(action, actor, referral, rules(settings), now)
     given = request.model_dump(exclude={"action"})
     check_payload(t, given)

@@ -56,9 +56,9 @@ async def take_transition(
         return Response(status_code=status.HTTP_204_NO_CONTENT)
     await commit_then_sync_access(request, session, referral.id)
     set_etag(response, referral.id, referral.version)
-    return reading.referral_read(referral, actor, settings).model_copy(
-        update={"capacity_warning": occupancy.warning_of(session, referral.id)}
-    )
+    read = reading.referral_read(referral, actor, settings)
+    warning = occupancy.warning_of(session, referral.id)  # only a send has one
+    return read if warning is None else read.model_copy(update={"capacity_warning": warning})
 
 
 @router.post(
