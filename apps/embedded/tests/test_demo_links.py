@@ -1,21 +1,19 @@
 """The demo's referral chains serve actions of the demo's individual plans (issue 14): the links the
 referrals demo makes are ones the registry accepts, by its own rule (the plan's person, a sender the
-plan allows, one open referral per action)."""
+plan allows, one open referral per action), and the seed makes both sides of each link, as the
+running system does when a referral is created for an action."""
 
 from sqlalchemy import select
 
-from splot.clients.casework.linking import link_referral
 from splot.clients.casework.models import Plan, PlanAction, PlanParty
 from splot.clients.config import ClientsSettings
-from splot.clients.schemas.casework_plans import ActionReferralSet
 from splot.common.db import create_engine, create_sessionmaker
 from splot.embedded import cli
-from splot.embedded.services import _SEED_AUDIT, _SEED_PRINCIPAL
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.models import PlanActionSync, Referral
 
 
-async def test_demo_referral_chains_serve_plan_actions_the_registry_accepts(data_dir):
+async def test_demo_referral_chains_serve_plan_actions_linked_on_both_sides(data_dir):
     await cli.migrate()
     assert await cli.seed() is True
 
@@ -33,10 +31,11 @@ async def test_demo_referral_chains_serve_plan_actions_the_registry_accepts(data
                     )
                 )
             ).all()
+            by_id = {r.id: r for r in (await session.scalars(select(Referral))).all()}
         assert len(linked) >= 2, "the demo's referral chains are not linked to plan actions"
         assert len({r.plan_action_id for r in linked}) == len(linked), "one action, one open referral"
-        by_referral = {s.referral_id: s for s in pending}
-        assert set(by_referral) == {r.id for r in linked}
+        # handed to the registry by the seed: nothing left for the scheduler to deliver
+        assert pending == []
 
         async with create_sessionmaker(clients_engine)() as session:
             for referral in linked:
@@ -54,26 +53,21 @@ async def test_demo_referral_chains_serve_plan_actions_the_registry_accepts(data
                     plan.owner_institution_id,
                     *parties,
                 }
-                sync = by_referral[referral.id]
-                result = await link_referral(
-                    session,
-                    principal=_SEED_PRINCIPAL,
-                    action_id=action.id,
-                    data=ActionReferralSet(
-                        referral_id=sync.referral_id,
-                        person_id=sync.person_id,
-                        sender_institution_id=sync.sender_institution_id,
-                        status=sync.status,
-                        outcome_code=sync.outcome_code,
-                        receiver_institution_id=sync.receiver_institution_id,
-                        version=sync.version,
-                    ),
-                    audit=_SEED_AUDIT,
+                # the registry's side: the action is served by this referral, in its newest state
+                assert (action.referral_id, action.referral_status, action.referral_version) == (
+                    referral.id,
+                    referral.status,
+                    referral.version,
                 )
-                assert result.applied
-                await session.refresh(action)
-                assert (action.referral_id, action.referral_status) == (referral.id, referral.status)
-            await session.rollback()
+                assert action.referral_receiver_institution_id == referral.target_institution_id
+            # and the other way round: every action the registry links names a demo referral
+            # that names the action
+            served = (
+                await session.scalars(select(PlanAction).where(PlanAction.referral_id.is_not(None)))
+            ).all()
+            assert {a.id for a in served} == {r.plan_action_id for r in linked}
+            for action in served:
+                assert by_id[action.referral_id].plan_action_id == action.id
     finally:
         await referrals_engine.dispose()
         await clients_engine.dispose()

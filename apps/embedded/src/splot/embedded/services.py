@@ -3,7 +3,8 @@
 This is the composition root: the only code that imports every service. Demo data is seeded
 service by service, each into its own database, in dependency order; later seeds receive what
 earlier ones returned (the directory's institutions, the registry's persons, the referrals'
-implied access grants), so the data stays consistent across databases.
+implied access grants and the states of the referrals that serve plan actions), so the data stays
+consistent across databases.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from splot.clients import demo as clients_demo
 from splot.clients import internal as clients_internal
 from splot.clients import schemas as clients_schemas
 from splot.clients.access import AuditContext
+from splot.clients.casework.linking import link_referral
 from splot.clients.config import ClientsSettings
 from splot.clients.main import SERVICE_DIR as CLIENTS_DIR
 from splot.clients.main import create_app as create_clients
 from splot.clients.models import Consent
+from splot.clients.schemas.casework_plans import ActionReferralSet
 from splot.common.auth import Principal, PrincipalKind
 from splot.common.db import utcnow
 from splot.common.settings import ServiceSettings
@@ -164,10 +167,29 @@ async def _grant_demo_access(session: AsyncSession, results: dict[str, Any]) -> 
     return None
 
 
+async def _link_demo_plan_actions(session: AsyncSession, results: dict[str, Any]) -> Any:
+    """The other side of the demo referrals' links to plan actions: each action gets its
+    referral's newest state through the registry's own linking rule, as the referrals service
+    would have handed it over (``PUT /v1/internal/plan-actions/{id}/referral``)."""
+    referrals = results["referrals"]
+    if not referrals.created:
+        return None
+    for state in referrals.plan_action_states:
+        await link_referral(
+            session,
+            principal=_SEED_PRINCIPAL,
+            action_id=state.plan_action_id,
+            data=ActionReferralSet.model_validate(state.to_json()),
+            audit=_SEED_AUDIT,
+        )
+    return None
+
+
 #: (database of, step) in dependency order.
 SEED_STEPS: tuple[tuple[str, str, Seed], ...] = (
     ("directory", "directory", _seed_directory),
     ("clients", "clients", _seed_clients),
     ("referrals", "referrals", _seed_referrals),
     ("clients", "grants", _grant_demo_access),
+    ("clients", "plan_links", _link_demo_plan_actions),
 )

@@ -88,6 +88,7 @@ class AgreementPayload(EventPayload):
                     "valid_to": None,
                     "version": 2,
                     "partnership_id": None,
+                    "number": None,
                     "status": "in_force",
                     "confirmed_on": "2025-12-20",
                     "ended_on": None,
@@ -102,6 +103,11 @@ class AgreementPayload(EventPayload):
     valid_to: date | None
     version: int
     partnership_id: uuid.UUID | None
+    #: The version's number within its partnership (1, 2, … in the order they were proposed; the
+    #: newest is the highest), so that a consumer derives the partnership's status on any day as
+    #: the directory does; None for an agreement recorded by itself (and in events written
+    #: before the field existed).
+    number: int | None = None
     #: The state when the event was written; it changes with the days too (``confirmed_on``,
     #: the dates and ``ended_on`` tell a consumer the state on any day).
     status: Literal["pending", "in_force", "expired", "terminated", "superseded"]

@@ -4,9 +4,10 @@ institutions, chains PUP -> OPS -> NGO, overdue and expired ones, messages and n
 The rows are written through the service's own rule functions (so the events, referral event
 rows and notifications are exactly what the API would produce), with a stand-in for the peers
 that knows the demo institutions. The receivers' access the referrals imply (their access-sync
-rows) is handed to the client registry by the embedded mode's seeding directly, not by the
-scheduler: ``seed`` returns it and marks those rows sent. Ids are deterministic (uuid5) and the
-seed is idempotent.
+rows) and the states of the referrals that serve plan actions (their plan-action-sync rows) are
+handed to the client registry by the embedded mode's seeding directly, not by the scheduler:
+``seed`` returns them and marks those rows sent, so both sides of every link are made before the
+services start. Ids are deterministic (uuid5) and the seed is idempotent.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from splot.referrals.config import ReferralsSettings
 from splot.referrals.demo_legal_bases import LEGAL_BASES, code_for
 from splot.referrals.demo_scenarios import SCENARIOS, R, S, Scenario, Step
 from splot.referrals.effects import Payload
-from splot.referrals.models import AccessSync, Referral
+from splot.referrals.models import AccessSync, PlanActionSync, Referral
 from splot.referrals.peers import (
     AccessState,
     CheckResult,
@@ -87,6 +88,9 @@ class DemoReferrals:
     #: The newest access state of every demo referral (``active`` False: the referral has ended).
     grants: list[AccessState] = field(default_factory=list)
     referral_ids: list[uuid.UUID] = field(default_factory=list)
+    #: The newest state of every demo referral that serves a plan action, for the registry's
+    #: action (the other side of the link the referral's ``plan_action_id`` makes).
+    plan_action_states: list[PlanActionState] = field(default_factory=list)
 
 
 #: The part of the directory's seeded catalogue the demo uses (codes, sensitivity, deadlines).
@@ -157,7 +161,7 @@ class DemoPeers:
         return PersonSummary(person_id, "active")
 
     async def put_plan_action_referral(self, state: PlanActionState) -> None:
-        return None  # delivered to the registry by the service's scheduler once it runs
+        return None  # handed over by the embedded seeding (see ``seed``)
 
     async def standard_deadline(
         self, sender_id: uuid.UUID, receiver_id: uuid.UUID, service_type_code: str
@@ -191,7 +195,12 @@ async def seed(
     settings = settings or ReferralsSettings()
     first = demo_id("referral", SCENARIOS[0].key)
     if await session.get(Referral, first) is not None:
-        return DemoReferrals(created=False, grants=await _grants(session), referral_ids=[])
+        return DemoReferrals(
+            created=False,
+            grants=await _grants(session),
+            referral_ids=[],
+            plan_action_states=await _plan_action_states(session),
+        )
     if not persons:
         raise ValueError("the referrals demo needs the client registry's demo persons")
     now = now or utcnow()
@@ -207,7 +216,12 @@ async def seed(
         created.extend(
             await _play(session, scenario, index, institutions, persons, peers, settings, now, action)
         )
-    return DemoReferrals(created=True, grants=await _grants(session), referral_ids=created)
+    return DemoReferrals(
+        created=True,
+        grants=await _grants(session),
+        referral_ids=created,
+        plan_action_states=await _plan_action_states(session),
+    )
 
 
 def _plan_action(
@@ -384,16 +398,19 @@ async def _steps(
     return moment
 
 
+def _demo_referral_ids() -> list[uuid.UUID]:
+    return [demo_id("referral", s.key) for s in SCENARIOS] + [
+        demo_id("referral", s.forward[0]) for s in SCENARIOS if s.forward
+    ]
+
+
 async def _grants(session: AsyncSession) -> list[AccessState]:
     """The newest access state of each demo referral; the rows are marked sent (the embedded
     seeding gives them to the registry itself, before the services start)."""
-    ids = [demo_id("referral", s.key) for s in SCENARIOS] + [
-        demo_id("referral", s.forward[0]) for s in SCENARIOS if s.forward
-    ]
     syncs = (
         await session.scalars(
             select(AccessSync)
-            .where(AccessSync.referral_id.in_(ids), AccessSync.superseded_at.is_(None))
+            .where(AccessSync.referral_id.in_(_demo_referral_ids()), AccessSync.superseded_at.is_(None))
             .order_by(AccessSync.created_at, AccessSync.version)
         )
     ).all()
@@ -404,3 +421,38 @@ async def _grants(session: AsyncSession) -> list[AccessState]:
             sync.done_at = utcnow()
     await session.flush()
     return [AccessState.from_json(sync.state) for sync in newest.values()]
+
+
+async def _plan_action_states(session: AsyncSession) -> list[PlanActionState]:
+    """The newest plan-action state of each demo referral that serves an action (what
+    :func:`splot.referrals.plan_actions.send` would hand to the registry); the rows are marked
+    sent, as for the access states."""
+    syncs = (
+        await session.scalars(
+            select(PlanActionSync)
+            .where(
+                PlanActionSync.referral_id.in_(_demo_referral_ids()),
+                PlanActionSync.superseded_at.is_(None),
+            )
+            .order_by(PlanActionSync.version, PlanActionSync.created_at)
+        )
+    ).all()
+    newest: dict[uuid.UUID, PlanActionSync] = {}
+    for sync in syncs:
+        newest[sync.referral_id] = sync
+        if sync.done_at is None:
+            sync.done_at = utcnow()
+    await session.flush()
+    return [
+        PlanActionState(
+            plan_action_id=sync.plan_action_id,
+            referral_id=sync.referral_id,
+            person_id=sync.person_id,
+            sender_institution_id=sync.sender_institution_id,
+            status=sync.status,
+            outcome_code=sync.outcome_code,
+            receiver_institution_id=sync.receiver_institution_id,
+            version=sync.version,
+        )
+        for sync in newest.values()
+    ]

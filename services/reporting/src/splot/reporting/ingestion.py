@@ -254,6 +254,9 @@ async def _agreement(session: AsyncSession, event: FeedEvent, ctx: IngestContext
     agreement.status = str(p.get("status") or "pending")
     agreement.confirmed_on = parse_date(p.get("confirmed_on"))
     agreement.ended_on = parse_date(p.get("ended_on"))
+    # The partnership's status on any day derives from its versions (partnerships.status_on).
+    agreement.partnership_id = uuid.UUID(str(p["partnership_id"])) if p.get("partnership_id") else None
+    agreement.number = int(p["number"]) if p.get("number") is not None else None
     await session.flush()
     await session.execute(delete(agreement_party).where(agreement_party.c.agreement_id == agreement_id))
     parties = sorted({uuid.UUID(str(x)) for x in p.get("party_ids") or []})

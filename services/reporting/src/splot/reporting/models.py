@@ -171,7 +171,9 @@ agreement_party = Table(
 class AgreementDim(Base):
     """A partnership agreement. It counts on a day only if every party had confirmed it by then
     (``confirmed_on``), the day is within its dates and it had not ended (terminated or
-    superseded: ``ended_on``); ``status`` is its state as of the last event."""
+    superseded: ``ended_on``); ``status`` is its state as of the last event. A partnership's
+    versions (``partnership_id``, ``number``) give the partnership's status on any day
+    (:func:`splot.reporting.partnerships.status_on`)."""
 
     __tablename__ = "agreement_dim"
 
@@ -182,6 +184,10 @@ class AgreementDim(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
     confirmed_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
+    #: The partnership whose version it is (None: an agreement recorded by itself).
+    partnership_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    #: Its number among the partnership's versions (the newest is the highest).
+    number: Mapped[int | None] = mapped_column(Integer)
 
 
 class PartnershipDim(Base):

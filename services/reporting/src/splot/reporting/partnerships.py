@@ -11,6 +11,13 @@ no longer does (a party that leaves on a future day is seen leaving with the fir
 that day). An institution that joins again starts a new membership (the earlier one is not
 kept, as in the directory).
 
+A partnership's **status** is a function of its agreement versions and the day, as in the
+directory (:func:`status_on`): ``in_force`` if a version is, else the newest version's state,
+``initiative`` without one. The ``status`` of a ``partnership.*`` event is only the state on the
+day it was written — an agreement's confirmation, termination, supersession, first or last day
+write no partnership event — so it is kept (``PartnershipDim.status``) only for a partnership
+whose agreements reporting cannot link to it (stored before the events named it).
+
 Who sees a partnership's measures (:func:`viewer_of`):
 
 * staff and systems of a **current party** (a party today): the exact numbers of their joint work;
@@ -24,14 +31,17 @@ Who sees a partnership's measures (:func:`viewer_of`):
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.agreements import Status as AgreementStatus
+from splot.common.agreements import partnership_status
 from splot.common.errors import not_found
-from splot.reporting.models import InstitutionDim, PartnershipDim, PartnershipPartyDim
+from splot.reporting.models import AgreementDim, InstitutionDim, PartnershipDim, PartnershipPartyDim
 from splot.reporting.scopes import Scope
 from splot.reporting.sources import FeedEvent
 
@@ -125,6 +135,45 @@ async def memberships(session: AsyncSession, partnership_id: uuid.UUID) -> list[
 
 def parties_on(members: list[PartnershipPartyDim], day: date) -> set[uuid.UUID]:
     return {m.institution_id for m in members if m.is_party_on(day)}
+
+
+@dataclass(frozen=True)
+class _AgreementFacts:
+    """An agreement version's facts as :mod:`splot.common.agreements` reads them. Reporting keeps
+    ``ended_on`` (the earlier of termination and supersession) and the last event's status, which
+    tells the two apart (a terminated agreement is never superseded, nor the reverse)."""
+
+    valid_from: date
+    valid_to: date | None
+    confirmed_on: date | None
+    terminated_on: date | None
+    superseded_on: date | None
+
+    @classmethod
+    def of(cls, agreement: AgreementDim) -> _AgreementFacts:
+        terminated = agreement.status == AgreementStatus.terminated
+        return cls(
+            valid_from=agreement.valid_from,
+            valid_to=agreement.valid_to,
+            confirmed_on=agreement.confirmed_on,
+            terminated_on=agreement.ended_on if terminated else None,
+            superseded_on=None if terminated else agreement.ended_on,
+        )
+
+
+async def status_on(session: AsyncSession, partnership: PartnershipDim, day: date) -> str:
+    """The partnership's status on ``day``: ``in_force`` if one of its agreement versions is,
+    else the newest version's state; without linked versions, its last event's status."""
+    versions = (
+        await session.scalars(
+            select(AgreementDim)
+            .where(AgreementDim.partnership_id == partnership.id)
+            .order_by(AgreementDim.number.asc().nulls_first(), AgreementDim.valid_from, AgreementDim.id)
+        )
+    ).all()
+    if not versions:
+        return partnership.status
+    return partnership_status([_AgreementFacts.of(a) for a in versions], day)
 
 
 async def _covers_area(session: AsyncSession, scope: Scope, partnership: PartnershipDim) -> bool:

@@ -235,7 +235,7 @@ class PartnershipFlowRow(BaseModel):
 
 class PartnershipMeasuresRead(Envelope):
     partnership_id: uuid.UUID
-    #: The partnership's status as of its newest version (from the directory).
+    #: The partnership's status today, from its agreement versions as in the directory.
     status: str
     period_from: str
     period_to: str

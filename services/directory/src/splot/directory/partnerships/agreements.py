@@ -40,6 +40,7 @@ def event_payload(agreement: PartnershipAgreement, day: date) -> dict[str, Any]:
         "valid_to": agreement.valid_to.isoformat() if agreement.valid_to else None,
         "version": agreement.version,
         "partnership_id": str(agreement.partnership_id) if agreement.partnership_id else None,
+        "number": agreement.number if agreement.partnership_id else None,
         "status": agreement_status(agreement, day).value,
         "confirmed_on": agreement.confirmed_on.isoformat() if agreement.confirmed_on else None,
         "ended_on": min(ended).isoformat() if ended else None,

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.agreements import partnership_status
 from splot.common.auth import Principal
 from splot.common.db import utcnow
 from splot.common.errors import Problem, conflict, forbidden
@@ -20,7 +21,6 @@ from splot.directory import programmes
 from splot.directory.models import Institution, PartnershipAgreement, User
 from splot.directory.partnerships import access, agreements
 from splot.directory.partnerships import schemas as ps
-from splot.directory.partnerships.lifecycle import Status, agreement_status
 from splot.directory.partnerships.models import Partnership, PartnershipParty
 
 _SERVING = ("PUP", "OPS", "CUS", "PCPR", "NGO", "CIS", "KIS")
@@ -28,10 +28,7 @@ _SERVING = ("PUP", "OPS", "CUS", "PCPR", "NGO", "CIS", "KIS")
 
 def status_of(versions: list[PartnershipAgreement], day: date) -> str:
     """``in_force`` if a version is; else the newest version's state; ``initiative`` without one."""
-    states = [agreement_status(a, day) for a in versions]
-    if Status.in_force in states:
-        return Status.in_force.value
-    return states[-1].value if states else "initiative"
+    return partnership_status(versions, day)
 
 
 async def emit_partnership(

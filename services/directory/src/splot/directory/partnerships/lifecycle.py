@@ -14,15 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Protocol
 
-
-class Status(StrEnum):
-    pending = "pending"
-    in_force = "in_force"
-    expired = "expired"
-    terminated = "terminated"
-    superseded = "superseded"
+from splot.common.agreements import AgreementFacts as AgreementFacts
+from splot.common.agreements import Status as Status
+from splot.common.agreements import agreement_status as agreement_status
 
 
 class Actor(StrEnum):
@@ -78,27 +73,6 @@ def may(action: Action, state: Status, actor: Actor) -> bool:
     """Whether ``actor`` may take ``action`` on an agreement in ``state``."""
     transition = TRANSITIONS[action]
     return state in transition.sources and actor in transition.actors
-
-
-class AgreementFacts(Protocol):
-    valid_from: date
-    valid_to: date | None
-    confirmed_on: date | None
-    terminated_on: date | None
-    superseded_on: date | None
-
-
-def agreement_status(agreement: AgreementFacts, day: date) -> Status:
-    """The agreement's state on ``day``, from its recorded facts."""
-    if agreement.terminated_on is not None and agreement.terminated_on <= day:
-        return Status.terminated
-    if agreement.superseded_on is not None and agreement.superseded_on <= day:
-        return Status.superseded
-    if agreement.confirmed_on is None or day < agreement.valid_from or day < agreement.confirmed_on:
-        return Status.pending
-    if agreement.valid_to is not None and day > agreement.valid_to:
-        return Status.expired
-    return Status.in_force
 
 
 def in_force_from(agreement: AgreementFacts) -> date | None:

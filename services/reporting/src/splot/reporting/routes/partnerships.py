@@ -61,7 +61,7 @@ async def partnership_measures_read(
     return {
         **await envelope(session, scope, policy),
         "partnership_id": partnership.id,
-        "status": partnership.status,
+        "status": await partnerships.status_on(session, partnership, today),
         "period_from": period_from,
         "period_to": period_to,
         "exact": exact,
