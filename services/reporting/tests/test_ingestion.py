@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, inspect, select, text
 
 from splot.common.http import ServiceTokenProvider
-from splot.reporting import consumer, cubes, ingestion
+from splot.reporting import consumer, cube_sources, cubes, ingestion
 from splot.reporting.models import PersonDim, ProcessedEvent, ReferralFact, SourceCursor
 from splot.reporting.sources import HttpEventSource, Sources, SourceUnavailable
 
@@ -247,7 +247,7 @@ async def test_rebuild_recomputes_everything_from_the_feeds(sessionmaker, sessio
 async def test_cubes_match_the_raw_facts(dataset, session, settings):
     """Every cube is the GROUP BY of the raw rows it is computed from."""
     for cube in cubes.CUBES:
-        raw = cubes.RAW_SOURCES[cube.family]().subquery()
+        raw = cube_sources.RAW_SOURCES[cube.family]().subquery()
         groups = [raw.c.year, raw.c.month, *(raw.c[k] for k in cube.keys)]
         expected = sorted(
             tuple(r)

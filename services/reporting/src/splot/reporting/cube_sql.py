@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from splot.common.errors import Problem
-from splot.reporting import cubes
+from splot.reporting import cube_sources, cubes
 from splot.reporting.catalogue import DIMENSIONS, route_parts
 from splot.reporting.models import ReferralFact
 from splot.reporting.periods import MonthRange
@@ -92,7 +92,7 @@ def choose_source(
     if scope.is_institution or force == "raw":
         f = ReferralFact.__table__
         pushdown = [*_institution_clause(scope), months.clause(f.c.sent_year, f.c.sent_month)]
-        return cubes.RAW_SOURCES[family](*pushdown).subquery("src"), "facts"
+        return cube_sources.RAW_SOURCES[family](*pushdown).subquery("src"), "facts"
     return cube.table, cube.name
 
 

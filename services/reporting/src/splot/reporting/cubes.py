@@ -1,4 +1,4 @@
-"""Pre-aggregated monthly cubes, and the "raw" row sources they are computed from.
+"""Pre-aggregated monthly cubes: their grains, their refresh and their per-page deltas.
 
 A cube is a table keyed by the cohort month (the Europe/Warsaw month a referral was sent in) and
 a fixed set of published dimensions, holding sums. Dashboards and the generic aggregate endpoint
@@ -12,15 +12,15 @@ institution and person dimensions). This is idempotent and order-independent, so
 dimensions (an institution or person event consumed after the referrals that name it) and
 corrections are picked up simply by marking the affected months dirty.
 
-The raw row sources (:func:`referral_rows`, :func:`duration_rows`, :func:`reason_rows`,
-:func:`outcome_rows`) have the same column names as the cubes, so the query engine can run one
-query text against either; the benchmark compares exactly that.
+The raw row sources the cubes are computed from, with the cubes' column names, are in
+:mod:`splot.reporting.cube_sources` (``RAW_SOURCES``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -28,41 +28,34 @@ from sqlalchemy import (
     Index,
     Integer,
     PrimaryKeyConstraint,
-    Select,
     String,
     Table,
     Uuid,
     and_,
-    case,
+    any_,
+    bindparam,
     delete,
     func,
     insert,
-    literal,
     or_,
     select,
     text,
-    union_all,
+    tuple_,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeEngine
 
+from splot.reporting.cube_sources import RAW_SOURCES, ROUTE, TERRITORY
 from splot.reporting.models import (
     MEASURE_COLUMNS,
     UNKNOWN,
     Base,
     DirtyMonth,
-    InstitutionDim,
-    PersonDim,
     ReferralFact,
-    ReferralOutcome,
 )
-from splot.reporting.programmes import NO_PROGRAMME
 
-TERRITORY = ("sender_voivodeship", "sender_powiat", "target_voivodeship", "target_powiat")
-ROUTE = ("sender_type", "target_type")
 AGE_BANDS = ("0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+", UNKNOWN)
-DURATION_METRICS = {"response": "response_days", "start": "start_days", "completion": "completion_days"}
 
 _COLUMN_TYPES: dict[str, TypeEngine[Any]] = {
     "sender_voivodeship": String(7),
@@ -250,120 +243,6 @@ REFERRAL_CUBES: tuple[Cube, ...] = (
 )
 
 
-# --- raw row sources --------------------------------------------------------------------------
-
-
-def _age_band(sent_year: ColumnElement[int], birth_year: ColumnElement[int]) -> ColumnElement[str]:
-    age = sent_year - birth_year
-    return case(
-        (birth_year.is_(None), UNKNOWN),
-        (age < 18, "0-17"),
-        (age < 25, "18-24"),
-        (age < 35, "25-34"),
-        (age < 45, "35-44"),
-        (age < 55, "45-54"),
-        (age < 65, "55-64"),
-        else_="65+",
-    )
-
-
-def referral_rows(*extra_where: ColumnElement[bool]) -> Select[Any]:
-    """One row per counted referral (sent, not entered in error) with every dimension resolved."""
-    f = ReferralFact.__table__
-    s = InstitutionDim.__table__.alias("s")
-    t = InstitutionDim.__table__.alias("t")
-    p = PersonDim.__table__.alias("p")
-    unknown = literal(UNKNOWN)
-    columns = [
-        f.c.referral_id,
-        f.c.sent_year.label("year"),
-        f.c.sent_month.label("month"),
-        func.coalesce(s.c.voivodeship_code, unknown).label("sender_voivodeship"),
-        func.coalesce(s.c.powiat_code, unknown).label("sender_powiat"),
-        func.coalesce(t.c.voivodeship_code, unknown).label("target_voivodeship"),
-        func.coalesce(t.c.powiat_code, unknown).label("target_powiat"),
-        func.coalesce(s.c.type, unknown).label("sender_type"),
-        func.coalesce(t.c.type, unknown).label("target_type"),
-        f.c.service_type,
-        f.c.priority,
-        f.c.status,
-        _age_band(f.c.sent_year, p.c.birth_year).label("age_band"),
-        func.coalesce(p.c.sex, unknown).label("sex"),
-        func.coalesce(f.c.programme, literal(NO_PROGRAMME)).label("programme"),
-        f.c.sender_institution_id,
-        f.c.target_institution_id,
-        f.c.reason_code,
-        func.coalesce(f.c.declined_by, literal("none")).label("declined_by"),
-        *(f.c[name] for name in DURATION_METRICS.values()),
-        *(f.c[name] for name in MEASURE_COLUMNS),
-    ]
-    joined = (
-        f.outerjoin(s, s.c.id == f.c.sender_institution_id)
-        .outerjoin(t, t.c.id == f.c.target_institution_id)
-        .outerjoin(p, p.c.pseudonym == f.c.person_pseudonym)
-    )
-    return select(*columns).select_from(joined).where(f.c.sent_year.is_not(None), *extra_where)
-
-
-_DIMS = (*TERRITORY, *ROUTE, "service_type", "priority", "sender_institution_id", "target_institution_id")
-
-
-def duration_rows(*extra_where: ColumnElement[bool]) -> Select[Any]:
-    """One row per (referral, duration metric) with a known duration in working days."""
-    base = referral_rows(*extra_where).subquery("ref")
-    parts = [
-        select(
-            base.c.year,
-            base.c.month,
-            *(base.c[d] for d in _DIMS),
-            literal(metric).label("metric"),
-            base.c[column].label("days"),
-            literal(1).label("n"),
-        ).where(base.c[column].is_not(None))
-        for metric, column in DURATION_METRICS.items()
-    ]
-    unioned = union_all(*parts).subquery("dur")
-    return select(*unioned.c)
-
-
-def reason_rows(*extra_where: ColumnElement[bool]) -> Select[Any]:
-    """One row per rejected, failed or cancelled referral that carries a reason code."""
-    base = referral_rows(*extra_where).subquery("ref")
-    return select(
-        base.c.year,
-        base.c.month,
-        *(base.c[d] for d in (*_DIMS, "status")),
-        base.c.reason_code,
-        base.c.declined_by,
-        literal(1).label("n"),
-    ).where(base.c.reason_code.is_not(None), base.c.status.in_(("rejected", "failed", "cancelled")))
-
-
-def outcome_rows(*extra_where: ColumnElement[bool]) -> Select[Any]:
-    """One row per (completed referral, outcome code)."""
-    base = referral_rows(*extra_where).subquery("ref")
-    o = ReferralOutcome.__table__
-    return (
-        select(
-            base.c.year,
-            base.c.month,
-            *(base.c[d] for d in _DIMS),
-            o.c.outcome_code,
-            literal(1).label("n"),
-        )
-        .select_from(base.join(o, o.c.referral_id == base.c.referral_id))
-        .where(base.c.status == "completed")
-    )
-
-
-RAW_SOURCES = {
-    "referral": referral_rows,
-    "duration": duration_rows,
-    "reason": reason_rows,
-    "outcome": outcome_rows,
-}
-
-
 # --- maintenance -----------------------------------------------------------------------------
 
 
@@ -377,19 +256,61 @@ async def mark_dirty(session: AsyncSession, months: Iterable[tuple[int | None, i
     await session.flush()
 
 
-async def _refresh_cube(session: AsyncSession, cube: Cube, year: int, month: int) -> None:
+#: A refresh recomputes consecutive dirty months together, in one ``DELETE`` and one ``INSERT …
+#: SELECT`` per cube, up to about this many facts (a month with more is recomputed on its own):
+#: the few facts of a page's many months cost a handful of statements, not a dozen per month.
+REFRESH_CHUNK_FACTS = 50_000
+
+_DIRTY = (DirtyMonth.year, DirtyMonth.month)
+_FACT_MONTH = and_(ReferralFact.sent_year == DirtyMonth.year, ReferralFact.sent_month == DirtyMonth.month)
+_DIRTY_FACTS = select(*_DIRTY, func.count(ReferralFact.referral_id)).outerjoin(ReferralFact, _FACT_MONTH)
+_DIRTY_FACTS = _DIRTY_FACTS.group_by(*_DIRTY).order_by(*_DIRTY)  # the facts of each dirty month
+
+
+def _in_months(year: ColumnElement[int], month: ColumnElement[int]) -> ColumnElement[bool]:
+    """``(year, month) IN :months``, a list of (year, month) pairs bound at execution."""
+    return tuple_(year, month).in_(bindparam("months", expanding=True))
+
+
+@cache
+def _refresh_statements(cube: Cube) -> tuple[Any, Any]:
+    """The ``DELETE`` and the ``INSERT … SELECT … GROUP BY`` recomputing ``:months`` of a cube
+    (built once: building the raw row source costs more CPU than the server spends on a month)."""
     table = cube.table
-    await session.execute(delete(table).where(table.c.year == year, table.c.month == month))
     if cube.parent is not None:
         source = cube.parent.table
-        rows = select(source).where(and_(source.c.year == year, source.c.month == month)).subquery("src")
+        rows = select(source).where(_in_months(source.c.year, source.c.month)).subquery("src")
     else:
         f = ReferralFact.__table__
-        rows = RAW_SOURCES[cube.family](f.c.sent_year == year, f.c.sent_month == month).subquery("src")
+        rows = RAW_SOURCES[cube.family](_in_months(f.c.sent_year, f.c.sent_month)).subquery("src")
     groups = [rows.c.year, rows.c.month, *(rows.c[k] for k in cube.keys)]
     sums = [func.sum(rows.c[v]).label(v) for v in cube.values]
     statement = select(*groups, *sums).group_by(*groups)
-    await session.execute(insert(table).from_select(["year", "month", *cube.keys, *cube.values], statement))
+    fill = insert(table).from_select(["year", "month", *cube.keys, *cube.values], statement)
+    return delete(table).where(_in_months(table.c.year, table.c.month)), fill
+
+
+async def _refresh_months(session: AsyncSession, cube: Cube, months: list[tuple[int, int]]) -> None:
+    for statement in _refresh_statements(cube):
+        await session.execute(statement, {"months": months})
+
+
+async def _refresh_cube(session: AsyncSession, cube: Cube, year: int, month: int) -> None:
+    await _refresh_months(session, cube, [(year, month)])
+
+
+def month_chunks(counts: Iterable[tuple[int, int, int]], limit: int) -> list[list[tuple[int, int]]]:
+    """(year, month, facts) in order, packed into runs of months of at most ``limit`` facts
+    together (a month over the limit alone)."""
+    chunks: list[list[tuple[int, int]]] = []
+    size = limit + 1
+    for year, month, facts in counts:
+        if size + facts > limit:
+            chunks.append([])
+            size = 0
+        chunks[-1].append((year, month))
+        size += facts
+    return chunks
 
 
 REFRESH_LOCK_KEY = 0x5250_5254_0001  # "RPRT" refresh: one replica recomputes cubes at a time
@@ -400,19 +321,43 @@ async def refresh_dirty(session: AsyncSession) -> int:
     await session.flush()
     if session.bind is not None and session.bind.dialect.name == "postgresql":
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFRESH_LOCK_KEY})
-    months = (await session.execute(select(DirtyMonth.year, DirtyMonth.month))).all()
-    for year, month in months:
+    counts = [(y, m, int(n)) for y, m, n in (await session.execute(_DIRTY_FACTS)).all()]
+    for months in month_chunks(counts, REFRESH_CHUNK_FACTS):
         for cube in CUBES:
-            await _refresh_cube(session, cube, year, month)
-    if months:
+            await _refresh_months(session, cube, months)
+    if counts:
         await session.execute(delete(DirtyMonth))
     await session.flush()
-    return len(months)
+    return len(counts)
 
 
 def _counter(cube: Cube) -> str:
     """The value column every source row adds 1 to (a group of no rows has it at 0)."""
     return "referrals" if cube.family == "referral" else "n"
+
+
+@cache
+def _delta_statement(cube: Cube, sign: int, postgres: bool) -> Any:
+    """:func:`apply_delta`'s upsert for one cube, built once; ``:ids`` is bound at execution (on
+    PostgreSQL as one array: ``= ANY(:ids)``)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    f = ReferralFact.__table__
+    if postgres:
+        ids = bindparam("ids", type_=postgresql.ARRAY(f.c.referral_id.type))
+        chosen = f.c.referral_id == any_(ids)
+    else:
+        chosen = f.c.referral_id.in_(bindparam("ids", expanding=True))
+    rows = RAW_SOURCES[cube.family](chosen).subquery("src")
+    groups = [rows.c.year, rows.c.month, *(rows.c[k] for k in cube.keys)]
+    sums = [(func.sum(rows.c[v]) * sign).label(v) for v in cube.values]
+    statement = select(*groups, *sums).where(rows.c.year.is_not(None)).group_by(*groups)
+    upsert = (postgresql.insert if postgres else sqlite.insert)(cube.table)
+    upsert = upsert.from_select(["year", "month", *cube.keys, *cube.values], statement)
+    return upsert.on_conflict_do_update(
+        index_elements=["year", "month", *cube.keys],
+        set_={v: cube.table.c[v] + upsert.excluded[v] for v in cube.values},
+    )
 
 
 async def apply_delta(session: AsyncSession, referral_ids: list[Any], sign: int) -> None:
@@ -425,24 +370,9 @@ async def apply_delta(session: AsyncSession, referral_ids: list[Any], sign: int)
     :func:`mark_dirty` (recomputed after the deltas, so a dirty month ends up exact either way)."""
     if not referral_ids:
         return
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    f = ReferralFact.__table__
     postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
     for cube in CUBES:
-        rows = RAW_SOURCES[cube.family](f.c.referral_id.in_(referral_ids)).subquery("src")
-        groups = [rows.c.year, rows.c.month, *(rows.c[k] for k in cube.keys)]
-        sums = [(func.sum(rows.c[v]) * sign).label(v) for v in cube.values]
-        statement = select(*groups, *sums).where(rows.c.year.is_not(None)).group_by(*groups)
-        upsert = (postgresql.insert if postgres else sqlite.insert)(cube.table)
-        columns = ["year", "month", *cube.keys, *cube.values]
-        upsert = upsert.from_select(columns, statement)
-        await session.execute(
-            upsert.on_conflict_do_update(
-                index_elements=["year", "month", *cube.keys],
-                set_={v: cube.table.c[v] + upsert.excluded[v] for v in cube.values},
-            )
-        )
+        await session.execute(_delta_statement(cube, sign, postgres), {"ids": list(referral_ids)})
 
 
 async def drop_empty(session: AsyncSession, months: Iterable[tuple[int | None, int | None]]) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.reporting.catalogue import MEASURES
-from splot.reporting.cubes import DURATION_METRICS
+from splot.reporting.cube_sources import DURATION_METRICS
 from splot.reporting.facts import Calendar
 from splot.reporting.indicators import Node, _agreements_in_force, _cooperation_components, _institutions
 from splot.reporting.models import MEASURE_COLUMNS, UNKNOWN, PartnershipPartyDim, ReferralFact
