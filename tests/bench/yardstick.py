@@ -25,8 +25,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 URL = os.environ.get(
     "BENCH_YARDSTICK_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:55434/bench_yardstick"
 )
-# The same pool shape as the services' engines (splot.common.db.create_engine).
-engine = create_async_engine(URL, pool_size=10, max_overflow=10, pool_pre_ping=True)
+# The services' pool shape (splot.common.db.create_engine), and a bare engine's behaviour: no
+# pre-ping (under load the services ping no connection either: only one idle for 2 s).
+engine = create_async_engine(URL, pool_size=10, max_overflow=10)
 sessions = async_sessionmaker(engine, expire_on_commit=False)
 
 
