@@ -149,7 +149,8 @@ async def test_reporting_rows_are_what_its_handlers_derive_from_the_events(count
     for query in (
         "SELECT id, status, version, leader_institution_id, area_teryt::jsonb::text, programme FROM partnership_dim",
         "SELECT partnership_id, institution_id, joined_on, left_on FROM partnership_party",
-        "SELECT id, valid_from, valid_to, version, status, confirmed_on, ended_on FROM agreement_dim",
+        "SELECT id, valid_from, valid_to, version, status, confirmed_on, ended_on, partnership_id, number"
+        " FROM agreement_dim",
         "SELECT agreement_id, institution_id FROM agreement_party",
         "SELECT evaluation_id, partnership_id, institution_id, period, first_day, last_day,"
         " problem_areas::jsonb::text, submitted_at FROM evaluation_area_fact",

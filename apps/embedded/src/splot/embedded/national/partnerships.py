@@ -286,7 +286,8 @@ class Builder:
         return {
             "id": str(a.id), "party_ids": sorted(str(i) for i in a.party_ids),
             "valid_from": a.valid_from.isoformat(), "valid_to": a.valid_to.isoformat() if a.valid_to else None,
-            "version": a.version, "partnership_id": str(a.partnership_id), "status": agreement_status(a, day).value,
+            "version": a.version, "partnership_id": str(a.partnership_id), "number": a.number,
+            "status": agreement_status(a, day).value,
             "confirmed_on": a.confirmed_on.isoformat() if a.confirmed_on else None,
             "ended_on": min(ended).isoformat() if ended else None,
         }  # fmt: skip
@@ -379,6 +380,7 @@ def reporting_rows(events: list[dict[str, Any]]) -> dict[str, list[dict[str, Any
                 "version": p["version"], "status": p["status"],
                 "confirmed_on": date.fromisoformat(p["confirmed_on"]) if p["confirmed_on"] else None,
                 "ended_on": date.fromisoformat(p["ended_on"]) if p["ended_on"] else None,
+                "partnership_id": uuid.UUID(p["partnership_id"]), "number": p["number"],
             })  # fmt: skip
             rows["agreement_party"].extend(
                 {"agreement_id": uuid.UUID(key), "institution_id": uuid.UUID(i)}
