@@ -23,6 +23,7 @@ from splot.common.testing import RsaKey, TokenFactory, bind_app_for_tests, fresh
 from splot.embedded.national import DATABASES, Scale, load_country
 from splot.embedded.national import lifecycle as national_lifecycle
 from splot.embedded.national import load as national_load
+from splot.embedded.national import persons as national_persons
 from splot.embedded.national import referrals as national_referrals
 from splot.embedded.national import reporting as national_reporting
 from splot.reporting.config import ReportingSettings
@@ -40,9 +41,11 @@ NOW = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
 
 @contextmanager
 def _loading(processes: int) -> Iterator[None]:
-    """Small chunks (three of them, numbered in order); every payload compared with the service's
-    ``transition_payload`` (the processes inherit it); "now" fixed; ``processes`` pool processes."""
+    """Small chunks (three of referrals, three of persons, numbered in order); every payload
+    compared with the service's ``transition_payload`` (the processes inherit it); "now" fixed;
+    ``processes`` pool processes."""
     chunk, national_referrals.CHUNK_ROOTS = national_referrals.CHUNK_ROOTS, 200
+    persons_chunk, national_persons.CHUNK = national_persons.CHUNK, 100
     verify, national_lifecycle._VERIFY = national_lifecycle._VERIFY, 10**9
     utcnow, national_load.utcnow = national_load.utcnow, lambda: NOW  # type: ignore[attr-defined]
     os.environ["SPLOT_NATIONAL_PROCESSES"] = str(processes)
@@ -50,6 +53,7 @@ def _loading(processes: int) -> Iterator[None]:
         yield
     finally:
         national_referrals.CHUNK_ROOTS = chunk
+        national_persons.CHUNK = persons_chunk
         national_lifecycle._VERIFY = verify
         national_load.utcnow = utcnow  # type: ignore[attr-defined]
         del os.environ["SPLOT_NATIONAL_PROCESSES"]
@@ -250,7 +254,13 @@ async def test_the_same_seed_gives_the_same_country_with_or_without_processes(
             " ORDER BY 1, 2",
         ],
         "clients": ["SELECT * FROM person WHERE pesel IN (SELECT p.pesel FROM person p JOIN registration r"
-                    " ON r.person_id = p.id WHERE r.registered_by = 'national-generator') ORDER BY id"],
+                    " ON r.person_id = p.id WHERE r.registered_by = 'national-generator') ORDER BY id",
+                    "SELECT * FROM registration WHERE registered_by = 'national-generator' ORDER BY id",
+                    # Played in three chunks, numbered in their order whichever process played them.
+                    "SELECT seq, position, id, type, occurred_at, payload::text FROM outbox_event"
+                    " WHERE type = 'person.created' AND aggregate_id IN (SELECT person_id::text FROM registration"
+                    " WHERE registered_by = 'national-generator') ORDER BY seq"],
+        "reporting": ["SELECT * FROM person_dim ORDER BY pseudonym", "SELECT * FROM person_contact ORDER BY 1, 2, 3, 4"],
     }  # fmt: skip
     for database, sqls in queries.items():
         for sql in sqls:

@@ -8,8 +8,11 @@ those events, and reporting's casework measures show the country (suppressed whe
 from __future__ import annotations
 
 import json
+import os
 import random
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -29,6 +32,7 @@ from splot.common.testing import (
 )
 from splot.embedded.national import DATABASES, Scale, load_country
 from splot.embedded.national import casework as national_casework
+from splot.embedded.national import load as national_load
 from splot.embedded.national import reporting as national_reporting
 from splot.embedded.national.casework_stories import Casework, Ref, Setting, play
 from splot.embedded.national.lifecycle import GENERATOR
@@ -41,20 +45,91 @@ CASEWORK_EVENTS = ("diagnosis.", "plan.", "lead_worker.", "case_conference.")
 FACT_TABLES = ("casework_plan", "casework_goal", "casework_action", "casework_diagnosis")
 
 
-@pytest.fixture(scope="module")
-async def country() -> dict[str, str]:
-    urls = {
-        name: await fresh_postgres_database(SERVER, f"splot_test_national_cw_{name}{SUFFIX}")
-        for name in DATABASES
-    }
-    # More plans than the national share gives so few persons: large cells nationally, small ones
-    # in a powiat.
+#: Both loads below play the same days up to the same moment.
+NOW = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+@contextmanager
+def _loading(processes: int) -> Iterator[None]:
+    """More plans than the national share gives so few persons (large cells nationally, small
+    ones in a powiat), in chunks of 20 plans; "now" fixed; ``processes`` pool processes."""
     share, national_casework.SHARE = national_casework.SHARE, 0.2
+    chunk, national_casework.CHUNK = national_casework.CHUNK, 20
+    utcnow, national_load.utcnow = national_load.utcnow, lambda: NOW  # type: ignore[attr-defined]
+    os.environ["SPLOT_NATIONAL_PROCESSES"] = str(processes)
     try:
-        await load_country(urls, SMALL, seed=11, progress=lambda _: None)
+        yield
     finally:
         national_casework.SHARE = share
+        national_casework.CHUNK = chunk
+        national_load.utcnow = utcnow  # type: ignore[attr-defined]
+        del os.environ["SPLOT_NATIONAL_PROCESSES"]
+
+
+async def _load(prefix: str, processes: int) -> dict[str, str]:
+    urls = {
+        name: await fresh_postgres_database(SERVER, f"splot_test_{prefix}_{name}{SUFFIX}")
+        for name in DATABASES
+    }
+    with _loading(processes):
+        await load_country(urls, SMALL, seed=11, progress=lambda _: None)
     return urls
+
+
+@pytest.fixture(scope="module")
+async def country() -> dict[str, str]:
+    """Played by a pool of two processes, each writing its own chunks of plans."""
+    return await _load("national_cw", 2)
+
+
+@pytest.fixture(scope="module")
+async def country_in_process() -> dict[str, str]:
+    """The same country played in this process (no pool)."""
+    return await _load("national_cw_here", 0)
+
+
+@postgres_only
+async def test_the_same_seed_gives_the_same_casework_with_or_without_processes(
+    country: dict[str, str], country_in_process: dict[str, str]
+) -> None:
+    # The generated persons' casework (the demo's own plans are not the generator's).
+    persons = f"SELECT person_id FROM registration WHERE registered_by = '{GENERATOR}'"  # noqa: S608
+    plans = f"SELECT id FROM plan WHERE person_id IN ({persons})"  # noqa: S608
+    diagnoses = f"SELECT id FROM diagnosis WHERE person_id IN ({persons})"  # noqa: S608
+    of = {"plan": ("id", plans), "diagnosis": ("id", diagnoses), "case_conference": ("person_id", persons),
+          "lead_worker": ("person_id", persons), "diagnosis_contributor": ("diagnosis_id", diagnoses),
+          "diagnosis_area": ("diagnosis_id", diagnoses)}  # fmt: skip
+    sqls = [
+        "SELECT * FROM {} WHERE {} IN ({}) ORDER BY id".format(table, *of.get(table, ("plan_id", plans)))
+        for table in national_casework.CLIENT_TABLES
+    ] + [
+        # Numbered in the chunks' order, whichever process played them (after the persons').
+        "SELECT seq, position, id, type, occurred_at, payload::text FROM outbox_event"
+        " WHERE seq > (SELECT max(seq) FROM outbox_event WHERE type = 'person.created') ORDER BY seq",
+    ]
+    for sql in sqls:
+        pooled = await fetch_rows(country["clients"], sql)
+        assert pooled, sql
+        assert pooled == await fetch_rows(country_in_process["clients"], sql), sql
+    count = await fetch_rows(country["clients"], f"SELECT count(*) FROM ({plans}) p")  # noqa: S608
+    assert count[0][0] > 3 * 20, "several chunks of plans"
+    links = f"SELECT id, plan_action_id FROM referral WHERE created_by = '{GENERATOR}' ORDER BY id"  # noqa: S608
+    assert await fetch_rows(country["referrals"], links) == await fetch_rows(
+        country_in_process["referrals"], links
+    )
+    generated = {r[0] for r in await fetch_rows(country["clients"], f"{plans} UNION ALL {diagnoses}")}
+    # The column of each fact that names a generated plan (or diagnosis).
+    for table, column in {
+        "casework_plan": 0,
+        "casework_goal": 1,
+        "casework_action": 1,
+        "casework_diagnosis": 0,
+    }.items():
+        sql = f"SELECT * FROM {table} ORDER BY 1"  # noqa: S608
+        pooled = [r for r in await fetch_rows(country["reporting"], sql) if r[column] in generated]
+        here = [r for r in await fetch_rows(country_in_process["reporting"], sql) if r[column] in generated]
+        assert pooled, table
+        assert pooled == here, table
 
 
 async def _served(country: dict[str, str]) -> dict[uuid.UUID, set[uuid.UUID]]:

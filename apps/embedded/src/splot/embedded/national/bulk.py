@@ -72,11 +72,15 @@ class Loader:
         self._position: int | None = None
         #: Secondary indexes dropped before the first COPY into their table, built by finish().
         self._deferred: dict[str, list[str]] = {}
+        #: Constraints dropped by defer_constraints(): (table, definition), keys before foreign keys.
+        self._keys: list[tuple[str, str]] = []
+        self._foreign: list[tuple[str, str]] = []
+        self._unkeyed: set[str] = set()
 
     async def defer_indexes(self, table: str) -> None:
         """Drop ``table``'s indexes that back no constraint (their definitions kept)."""
-        if table in self._deferred:
-            return
+        if table in self._deferred or not await self.columns(table):
+            return  # done, or a table this version of the schema does not have
         rows = await self.conn.fetch(
             "SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition"
             " FROM pg_index i WHERE i.indrelid = $1::regclass"
@@ -89,12 +93,40 @@ class Loader:
             # A name from the catalogue (regclass text is already quoted where it must be).
             await self.conn.execute(f"DROP INDEX {r['name']}")
 
+    async def defer_constraints(self, table: str) -> None:
+        """Drop ``table``'s primary key and unique constraints, and the foreign keys that lean on
+        them, until :meth:`finish` adds them back (built once, sorted, then checked): a random
+        key's B-tree grown past the server's buffers makes every COPY slower than the last.
+        Also defers its other indexes. The load's tables only (they start empty but for the
+        demo's rows, and the generator keeps its keys unique)."""
+        await self.defer_indexes(table)
+        if table in self._unkeyed or not await self.columns(table):
+            return
+        self._unkeyed.add(table)
+        rows = await self.conn.fetch(
+            "SELECT c.conname, c.conrelid::regclass::text AS owner, c.contype::text AS contype,"
+            " pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c"
+            " WHERE (c.conrelid = $1::regclass AND c.contype IN ('p', 'u'))"
+            " OR (c.confrelid = $1::regclass AND c.contype = 'f')"
+            " ORDER BY c.contype = 'f' DESC, c.conname",
+            table,
+        )
+        for r in rows:
+            # Names from the catalogue (regclass text is already quoted where it must be).
+            await self.conn.execute(f'ALTER TABLE {r["owner"]} DROP CONSTRAINT "{r["conname"]}"')
+            added = f'ALTER TABLE {r["owner"]} ADD CONSTRAINT "{r["conname"]}" {r["definition"]}'
+            (self._foreign if r["contype"] == "f" else self._keys).append((r["owner"], added))
+
     async def build_indexes(self) -> None:
-        """Build the indexes dropped by :meth:`defer_indexes` again."""
+        """Build the indexes dropped by :meth:`defer_indexes` again, then add the constraints
+        dropped by :meth:`defer_constraints` (keys first, then the foreign keys, checked)."""
         deferred, self._deferred = self._deferred, {}
         for definitions in deferred.values():
             for definition in definitions:
                 await self.conn.execute(definition)
+        keys, foreign, self._keys, self._foreign = self._keys, self._foreign, [], []
+        for _, statement in keys + foreign:
+            await self.conn.execute(statement)
 
     async def columns(self, table: str) -> set[str]:
         if table not in self._columns:

@@ -10,19 +10,23 @@ casework measures show a country. The plans themselves are played by
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import uuid
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 import splot.clients.casework.events  # noqa: F401 - declares the casework events
 from splot.common.events import check_payload
+from splot.embedded.national import pool
 from splot.embedded.national.bulk import Loader, Pipeline, dumps
 from splot.embedded.national.casework_stories import Casework, Ref, Setting, play
 from splot.embedded.national.lifecycle import GENERATOR
+from splot.embedded.national.pool import Counts, Numbering, add_counts, number_rows, processes, write_here
 from splot.reporting.facts import parse_date, parse_datetime
 from splot.reporting.ingestion import IngestContext
 
@@ -45,6 +49,22 @@ _REFERRALS = (
 )
 
 
+@dataclass
+class _Job:
+    """What every chunk of plans is played against (set before the pool forks)."""
+
+    setting: Setting
+    chosen: list[tuple[uuid.UUID, list[Ref]]]
+    ctx: IngestContext
+    events: bool
+    numbering: Numbering
+    #: The clients and reporting databases, where the pool's processes connect.
+    urls: dict[str, str] | None
+
+
+_JOB: _Job | None = None
+
+
 async def load(
     rng: random.Random,
     loaders: Mapping[str, Loader],
@@ -53,28 +73,91 @@ async def load(
     now: datetime,
     events: bool,
     progress: Callable[[str], None],
+    workers: int | None = None,
 ) -> int:
-    """Load the casework; returns the number of plans."""
+    """Load the casework, a chunk of persons at a time, each chunk played from its own seed
+    (drawn here in order) and in the pool's processes when there are (see
+    ``splot.embedded.national.pool``); returns the number of plans."""
+    global _JOB
+    clients, reporting = loaders["clients"], loaders["reporting"]
     setting = await _setting(loaders, now)
     persons = await _chosen(rng, loaders["referrals"])
     progress(f"  casework: plans for {len(persons):,} persons…")
+    chosen = await _referrals_of(loaders["referrals"], persons)
+    starts = range(0, len(chosen), CHUNK)
+    seeds = [rng.getrandbits(64) for _ in starts]
+    workers = processes() if workers is None else workers
+    if clients.url is None or reporting.url is None:
+        workers = 0
+    numbering = Numbering(*await clients.numbered())
+    for table in (*CLIENT_TABLES, "outbox_event"):
+        await clients.defer_constraints(table)
+    for table in FACTS.values():
+        await reporting.defer_constraints(table)
+    urls = {"clients": clients.url, "reporting": reporting.url} if clients.url and reporting.url else None
+    _JOB = _Job(setting, chosen, ctx, events, numbering, urls)
     links: list[tuple[uuid.UUID, uuid.UUID]] = []
-    pipeline = Pipeline()
     done = 0
-    async for chunk in _chunks(loaders["referrals"], persons):
-        out = Casework()
-        for person_id, refs in chunk:
-            play(rng, setting, person_id, refs, out)
-        links.extend(out.links)
-        outbox, facts = await _events_and_facts(out, loaders["clients"], ctx, events)
-        await pipeline.submit(
-            _write_clients(loaders["clients"], out, outbox), _write_facts(loaders["reporting"], facts)
-        )
-        done += len(chunk)
-        progress(f"  casework: {done:,} of {len(persons):,} plans")
-    await pipeline.drain()
+    try:
+        if workers <= 0 or len(seeds) <= 1:
+            pipeline = Pipeline()
+            for index, seed in enumerate(seeds):
+                out, outbox, facts = play_chunk(index, seed)
+                links.extend(out.links)
+                await pipeline.submit(_write_clients(clients, out, outbox), _write_facts(reporting, facts))
+                done += len(chosen[index * CHUNK : (index + 1) * CHUNK])
+                progress(f"  casework: {done:,} of {len(persons):,} plans")
+            await pipeline.drain()
+        else:
+
+            def written(result: tuple[int, list[tuple[uuid.UUID, uuid.UUID]], Counts]) -> None:
+                nonlocal done
+                done += result[0]
+                links.extend(result[1])
+                add_counts(loaders, result[2])
+                progress(f"  casework: {done:,} of {len(persons):,} plans")
+
+            await pool.run(workers, play_and_write, list(enumerate(seeds)), written, numbering)
+    finally:
+        clients.numbered_up_to(*numbering.last)
+        _JOB = None
     await _link(loaders["referrals"], links)
     return done
+
+
+def play_chunk(index: int, seed: int) -> tuple[Casework, list[dict[str, Any]], _Facts]:
+    """The plans of chunk ``index`` played from ``seed``, its events numbered in its turn, and
+    their facts."""
+    job = _JOB
+    assert job is not None
+    rng = random.Random(seed)  # noqa: S311 - synthetic data
+    out = Casework()
+    for person_id, refs in job.chosen[index * CHUNK : (index + 1) * CHUNK]:
+        play(rng, job.setting, person_id, refs, out)
+    outbox, facts = _events_and_facts(out, index, job.numbering, job.ctx, job.events)
+    return out, outbox, facts
+
+
+def play_and_write(index: int, seed: int) -> tuple[int, list[tuple[uuid.UUID, uuid.UUID]], Counts]:
+    """In a pool process: play chunk ``index`` and COPY it over this process's own connections;
+    returns its plans, the referrals that serve its actions and the rows written."""
+    job = _JOB
+    assert job is not None and job.urls is not None
+    try:
+        out, outbox, facts = play_chunk(index, seed)
+        counts = write_here(job.urls, lambda loaders: _write(loaders, out, outbox, facts))
+    except BaseException:
+        job.numbering.fail()
+        raise
+    return len(job.chosen[index * CHUNK : (index + 1) * CHUNK]), out.links, counts
+
+
+async def _write(
+    loaders: dict[str, Loader], out: Casework, outbox: list[dict[str, Any]], facts: _Facts
+) -> None:
+    await asyncio.gather(
+        _write_clients(loaders["clients"], out, outbox), _write_facts(loaders["reporting"], facts)
+    )
 
 
 async def _setting(loaders: Mapping[str, Loader], now: datetime) -> Setting:
@@ -121,11 +204,9 @@ async def _chosen(rng: random.Random, referrals: Loader) -> list[uuid.UUID]:
     return [r["person_id"] for r in rows if rng.random() < min(MAX_SHARE, SHARE * r["n"])]
 
 
-async def _chunks(
-    referrals: Loader, persons: list[uuid.UUID]
-) -> AsyncIterator[list[tuple[uuid.UUID, list[Ref]]]]:
-    """The chosen persons' sent referrals (oldest first), a chunk of persons at a time. The
-    referral table's secondary indexes are not built yet: one join with a temporary table."""
+async def _referrals_of(referrals: Loader, persons: list[uuid.UUID]) -> list[tuple[uuid.UUID, list[Ref]]]:
+    """The chosen persons' sent referrals (oldest first), for those who have. The referral
+    table's secondary indexes are not built yet: one join with a temporary table."""
     conn = referrals.conn
     await conn.execute("CREATE TEMPORARY TABLE casework_person (person_id uuid PRIMARY KEY)")
     try:
@@ -152,20 +233,20 @@ async def _chunks(
             )
     finally:
         await conn.execute("DROP TABLE casework_person")
-    chosen = [(p, by_person[p]) for p in persons if p in by_person]
-    for start in range(0, len(chosen), CHUNK):
-        yield chosen[start : start + CHUNK]
+    return [(p, by_person[p]) for p in persons if p in by_person]
 
 
-async def _events_and_facts(
-    out: Casework, clients: Loader, ctx: IngestContext, events: bool
+def _events_and_facts(
+    out: Casework, index: int, numbering: Numbering, ctx: IngestContext, events: bool
 ) -> tuple[list[dict[str, Any]], dict[str, dict[Any, dict[str, Any]]]]:
-    """The chunk's events in time order, numbered after the feed's last (when written), and the
-    facts reporting's ingestion makes of them, each with the position of its last event."""
+    """The chunk's events in time order, numbered in chunk ``index``'s turn (when written), and
+    the facts reporting's ingestion makes of them, each with the position of its last event."""
     out.events.sort(key=lambda item: (item[0], item[1]))
     rows = [row for _, _, row in out.events]
+    # Every chunk takes its turn, even without events (the next one waits for it).
+    numbers = numbering.take(index, len(rows) if events else 0)
     if events:
-        await clients.number(rows)
+        number_rows(rows, *numbers)
     facts: dict[str, dict[Any, dict[str, Any]]] = {name: {} for name in FACTS}
     checked: set[str] = set()
     for row in rows:

@@ -2,33 +2,26 @@
 the outbox events (in time order within a chunk) with the institutions each concerns, and the
 reporting facts derived from the same final snapshots.
 
-Each chunk is played from its own seed (drawn in order from the load's generator) by a pool of
-processes (forked: the world is inherited, not sent). Each process numbers the outbox events of
-its chunk (``seq``, feed ``position``) when the chunk's turn comes (:class:`Numbering`: after the
-chunk before it, whichever process played that one) and COPYs the chunk over its own
-connections: nothing comes back but counts, and the load stays deterministic for a seed whatever
-the number of processes."""
+Each chunk is played from its own seed (drawn in order from the load's generator) by the load's
+pool of processes (:mod:`splot.embedded.national.pool`: forked, the world inherited), which
+number the chunk's outbox events in the chunks' order and COPY it over their own connections."""
 
 from __future__ import annotations
 
 import asyncio
-import gc
-import multiprocessing
-import os
 import random
-from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from multiprocessing.util import Finalize
 from typing import Any
 
 from splot.common import workdays
 from splot.common.events import check_payload
 from splot.embedded.national import facts as fact_rows
-from splot.embedded.national.bulk import Loader, connect, dumps
+from splot.embedded.national import pool
+from splot.embedded.national.bulk import Loader, dumps
 from splot.embedded.national.lifecycle import WARSAW, ReferralState
+from splot.embedded.national.pool import Counts, Numbering, add_counts, number_rows, processes, write_here
 from splot.embedded.national.stories import Story, World, play_story, route, sent_moment
 from splot.referrals.models import Referral
 
@@ -49,13 +42,6 @@ def working_days(since: datetime, now: datetime) -> list[date]:
             days.append(day)
         day += timedelta(days=1)
     return days
-
-
-def processes() -> int:
-    """Processes playing chunks: ``SPLOT_NATIONAL_PROCESSES``, else one per core (0: none, the
-    chunks are played in this process)."""
-    configured = os.environ.get("SPLOT_NATIONAL_PROCESSES")
-    return int(configured) if configured else os.cpu_count() or 1
 
 
 @dataclass
@@ -159,57 +145,18 @@ def _rows(stories: list[Story], ctx: Any, events: bool) -> Chunk:
     )
 
 
-#: The tables a chunk writes, per database (their indexes are deferred before the first chunk).
+#: The tables a chunk writes, per database (their indexes and keys are deferred before the first
+#: chunk: see ``Loader.defer_constraints``).
 TABLES = {
     "referrals": ("referral", "referral_event", "follow_up", "outbox_event", "event_party"),
     "reporting": ("referral_fact", "referral_outcome", "followup_fact"),
 }
 
 
-class Numbering:
-    """The outbox numbers (``seq``, feed ``position``), handed out to the chunks in their order
-    whichever process played them: chunk ``i`` waits for chunk ``i - 1`` to take its share."""
-
-    def __init__(self, context: Any, seq: int, position: int | None) -> None:
-        self._turn = context.Condition()
-        self._next = context.RawValue("q", 0)  # the index of the chunk whose turn it is
-        self._seq = context.RawValue("q", seq)
-        self._position = context.RawValue("q", -1 if position is None else position)
-        self._failed = context.RawValue("b", 0)
-
-    def take(self, index: int, count: int) -> tuple[int, int | None]:
-        """The last numbers before chunk ``index``'s ``count`` outbox rows (once its turn comes)."""
-        with self._turn:
-            while self._next.value != index:
-                if self._failed.value:
-                    raise RuntimeError("an earlier chunk failed")
-                self._turn.wait(0.5)
-            seq, position = self._seq.value, self._position.value
-            self._seq.value = seq + count
-            if position >= 0:
-                self._position.value = position + count
-            self._next.value = index + 1
-            self._turn.notify_all()
-        return seq, None if position < 0 else position
-
-    def fail(self) -> None:
-        with self._turn:
-            self._failed.value = 1
-            self._turn.notify_all()
-
-    @property
-    def last(self) -> tuple[int, int | None]:
-        position = self._position.value
-        return self._seq.value, None if position < 0 else position
-
-
 def number(chunk: Chunk, seq: int, position: int | None) -> list[dict[str, Any]]:
     """Number the chunk's outbox rows after ``seq`` (and ``position``); its facts' last events and
     its event parties follow. Returns the ``event_party`` rows."""
-    for n, row in enumerate(chunk.outbox, start=1):
-        row["seq"] = seq + n
-        if position is not None:
-            row["position"] = position + n
+    number_rows(chunk.outbox, seq, position)
     base = seq if position is None else position
     for fact in chunk.facts:
         if fact["last_event_seq"]:
@@ -235,56 +182,21 @@ async def write(chunk: Chunk, parties: list[dict[str, Any]], referrals: Loader, 
     await asyncio.gather(write_referrals(), write_reporting())
 
 
-@dataclass
-class _Writer:
-    """A pool process's own event loop and connections (opened at its first chunk)."""
-
-    loop: asyncio.AbstractEventLoop
-    referrals: Loader
-    reporting: Loader
-
-    def close(self) -> None:
-        for loader in (self.referrals, self.reporting):
-            self.loop.run_until_complete(loader.conn.close())
-        self.loop.close()
-
-
-_WRITER: _Writer | None = None
-
-
-def _writer(urls: tuple[str, str]) -> _Writer:
-    global _WRITER
-    if _WRITER is None:
-        loop = asyncio.new_event_loop()
-        referrals, reporting = (
-            Loader(loop.run_until_complete(connect(url)), url=url, owns_indexes=False) for url in urls
-        )
-        _WRITER = _Writer(loop, referrals, reporting)
-        Finalize(_WRITER, _WRITER.close, exitpriority=10)
-    return _WRITER
-
-
-def play_and_write(index: int, seed: int, quota: int) -> dict[str, dict[str, int]]:
+def play_and_write(index: int, seed: int, quota: int) -> tuple[int, Counts]:
     """In a pool process: play chunk ``index``, number it in its turn, COPY it over this process's
-    own connections; returns the rows written per database and table."""
+    own connections; returns its referrals and the rows written per database and table."""
     job = _JOB
     assert job is not None and job.numbering is not None and job.urls is not None
     try:
         chunk = play_chunk(seed, quota)
         parties = number(chunk, *job.numbering.take(index, len(chunk.outbox)))
-        w = _writer(job.urls)
-        before = {
-            name: dict(loader.counts)
-            for name, loader in (("referrals", w.referrals), ("reporting", w.reporting))
-        }
-        w.loop.run_until_complete(write(chunk, parties, w.referrals, w.reporting))
+        return quota, write_here(
+            dict(zip(("referrals", "reporting"), job.urls, strict=True)),
+            lambda loaders: write(chunk, parties, loaders["referrals"], loaders["reporting"]),
+        )
     except BaseException:
         job.numbering.fail()
         raise
-    return {
-        name: {t: n - before[name].get(t, 0) for t, n in loader.counts.items() if n != before[name].get(t, 0)}
-        for name, loader in (("referrals", w.referrals), ("reporting", w.reporting))
-    }
 
 
 async def load(
@@ -313,9 +225,8 @@ async def load(
         workers = 0
     for name, loader in (("referrals", referrals), ("reporting", reporting)):
         for table in TABLES[name]:
-            await loader.defer_indexes(table)
-    context = multiprocessing.get_context("fork")
-    numbering = Numbering(context, *await referrals.numbered())
+            await loader.defer_constraints(table)
+    numbering = Numbering(*await referrals.numbered())
     urls = (referrals.url, reporting.url) if referrals.url and reporting.url else None
     _JOB = _Job(world, working_days(since, now), pup, now, ctx, events, numbering, urls)
     written = 0
@@ -328,51 +239,19 @@ async def load(
                 written += quota
                 progress(f"  referrals: {written:,} of {total:,}")
         else:
-            written = await _in_pool(workers, context, seeds, quotas, referrals, reporting, progress, total)
+            loaders = {"referrals": referrals, "reporting": reporting}
+
+            def done(result: tuple[int, Counts]) -> None:
+                nonlocal written
+                add_counts(loaders, result[1])
+                written += result[0]
+                progress(f"  referrals: {written:,} of {total:,}")
+
+            calls = [
+                (index, seed, quota) for index, (seed, quota) in enumerate(zip(seeds, quotas, strict=True))
+            ]
+            await pool.run(workers, play_and_write, calls, done, numbering)
     finally:
         referrals.numbered_up_to(*numbering.last)
         _JOB = None
     return written
-
-
-async def _in_pool(
-    workers: int, context: Any, seeds: list[int], quotas: list[int], referrals: Loader, reporting: Loader,
-    progress: Callable[[str], None], total: int,
-) -> int:  # fmt: skip
-    job = _JOB
-    assert job is not None and job.numbering is not None
-    # What the processes inherit stays out of their collector's way (and their pages shared).
-    gc.freeze()
-    pool = ProcessPoolExecutor(workers, mp_context=context)
-    loop = asyncio.get_running_loop()
-    written = 0
-    try:
-        pending: deque[tuple[int, asyncio.Future[dict[str, dict[str, int]]]]] = deque()
-        ahead = 2 * workers
-        jobs = iter(enumerate(zip(seeds, quotas, strict=True)))
-        for index, (seed, quota) in jobs:
-            pending.append((quota, loop.run_in_executor(pool, play_and_write, index, seed, quota)))
-            if len(pending) < ahead:
-                continue
-            written += await _collect(*pending.popleft(), referrals, reporting)
-            progress(f"  referrals: {written:,} of {total:,}")
-        while pending:
-            written += await _collect(*pending.popleft(), referrals, reporting)
-            progress(f"  referrals: {written:,} of {total:,}")
-    except BaseException:
-        job.numbering.fail()
-        raise
-    finally:
-        pool.shutdown(cancel_futures=True)
-        gc.unfreeze()
-    return written
-
-
-async def _collect(
-    quota: int, future: asyncio.Future[dict[str, dict[str, int]]], referrals: Loader, reporting: Loader
-) -> int:
-    counts = await future
-    for name, loader in (("referrals", referrals), ("reporting", reporting)):
-        for table, n in counts.get(name, {}).items():
-            loader.counts[table] = loader.counts.get(table, 0) + n
-    return quota
