@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.db import utcnow
 from splot.common.etag import etag_for
-from splot.referrals import chains, drafts, messages, schemas, transitions
+from splot.referrals import chains, drafts, messages, plan_actions, schemas, transitions
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.demo_legal_bases import LEGAL_BASES, code_for
 from splot.referrals.demo_scenarios import SCENARIOS, R, S, Scenario, Step
@@ -404,55 +404,36 @@ def _demo_referral_ids() -> list[uuid.UUID]:
     ]
 
 
-async def _grants(session: AsyncSession) -> list[AccessState]:
-    """The newest access state of each demo referral; the rows are marked sent (the embedded
-    seeding gives them to the registry itself, before the services start)."""
+async def _newest_marked_sent(session: AsyncSession, model: Any, *order_by: Any) -> list[Any]:
+    """The newest queued row (``model``: AccessSync or PlanActionSync) of each demo referral; the
+    rows are marked sent (the embedded seeding gives them to the registry itself, before the
+    services start)."""
     syncs = (
         await session.scalars(
-            select(AccessSync)
-            .where(AccessSync.referral_id.in_(_demo_referral_ids()), AccessSync.superseded_at.is_(None))
-            .order_by(AccessSync.created_at, AccessSync.version)
+            select(model)
+            .where(model.referral_id.in_(_demo_referral_ids()), model.superseded_at.is_(None))
+            .order_by(*order_by)
         )
     ).all()
-    newest: dict[uuid.UUID, AccessSync] = {}
+    newest: dict[uuid.UUID, Any] = {}
     for sync in syncs:
         newest[sync.referral_id] = sync
         if sync.done_at is None:
             sync.done_at = utcnow()
     await session.flush()
-    return [AccessState.from_json(sync.state) for sync in newest.values()]
+    return list(newest.values())
+
+
+async def _grants(session: AsyncSession) -> list[AccessState]:
+    """The newest access state of each demo referral."""
+    syncs = await _newest_marked_sent(session, AccessSync, AccessSync.created_at, AccessSync.version)
+    return [AccessState.from_json(sync.state) for sync in syncs]
 
 
 async def _plan_action_states(session: AsyncSession) -> list[PlanActionState]:
     """The newest plan-action state of each demo referral that serves an action (what
-    :func:`splot.referrals.plan_actions.send` would hand to the registry); the rows are marked
-    sent, as for the access states."""
-    syncs = (
-        await session.scalars(
-            select(PlanActionSync)
-            .where(
-                PlanActionSync.referral_id.in_(_demo_referral_ids()),
-                PlanActionSync.superseded_at.is_(None),
-            )
-            .order_by(PlanActionSync.version, PlanActionSync.created_at)
-        )
-    ).all()
-    newest: dict[uuid.UUID, PlanActionSync] = {}
-    for sync in syncs:
-        newest[sync.referral_id] = sync
-        if sync.done_at is None:
-            sync.done_at = utcnow()
-    await session.flush()
+    :func:`splot.referrals.plan_actions.send` would hand to the registry)."""
+    order = (PlanActionSync.version, PlanActionSync.created_at)
     return [
-        PlanActionState(
-            plan_action_id=sync.plan_action_id,
-            referral_id=sync.referral_id,
-            person_id=sync.person_id,
-            sender_institution_id=sync.sender_institution_id,
-            status=sync.status,
-            outcome_code=sync.outcome_code,
-            receiver_institution_id=sync.receiver_institution_id,
-            version=sync.version,
-        )
-        for sync in newest.values()
+        plan_actions.state_of(sync) for sync in await _newest_marked_sent(session, PlanActionSync, *order)
     ]

@@ -84,21 +84,24 @@ def written(session: AsyncSession) -> list[uuid.UUID]:
     return sorted(ids)
 
 
+def state_of(sync: PlanActionSync) -> PlanActionState:
+    """What a queued row hands to the registry."""
+    return PlanActionState(
+        plan_action_id=sync.plan_action_id,
+        referral_id=sync.referral_id,
+        person_id=sync.person_id,
+        sender_institution_id=sync.sender_institution_id,
+        status=sync.status,
+        outcome_code=sync.outcome_code,
+        receiver_institution_id=sync.receiver_institution_id,
+        version=sync.version,
+    )
+
+
 async def send(sync: PlanActionSync, *, peers: Peers, now: datetime) -> bool:
     """One attempt to hand the state to the registry; records the outcome on the row."""
     try:
-        await peers.put_plan_action_referral(
-            PlanActionState(
-                plan_action_id=sync.plan_action_id,
-                referral_id=sync.referral_id,
-                person_id=sync.person_id,
-                sender_institution_id=sync.sender_institution_id,
-                status=sync.status,
-                outcome_code=sync.outcome_code,
-                receiver_institution_id=sync.receiver_institution_id,
-                version=sync.version,
-            )
-        )
+        await peers.put_plan_action_referral(state_of(sync))
     except PlanActionRefused as exc:  # for good: retrying would change nothing
         sync.attempts += 1
         sync.last_error = f"refused_{exc.status}"
