@@ -11,6 +11,7 @@ from splot.common.testing import ServiceSpec
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.main import SERVICE_DIR, create_app
 from splot.referrals.scheduler import SchedulerContext, SchedulerReport, run_once
+from splot.referrals.workflow import Actor
 
 from referrals_fakes import FakePeers, MemoryEmailSender
 
@@ -94,6 +95,17 @@ class Staff:
     user_id: uuid.UUID = field(default_factory=uuid.uuid4)
     kind: str = "user"
     scope: str = ""
+
+    def actor(self) -> Actor:
+        """The staff member as the service's rules see a signed-in user (for calling them directly)."""
+        return Actor(
+            kind="user",
+            subject=str(self.user_id),
+            institution_id=self.institution_id,
+            roles=frozenset(self.roles),
+            user_id=self.user_id,
+            can_read=True,
+        )
 
 
 class World:

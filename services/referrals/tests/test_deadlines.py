@@ -13,20 +13,8 @@ from splot.referrals import drafts, schemas
 from splot.referrals.emailer import FileSender, OutgoingEmail
 from splot.referrals.models import AccessSync, EmailMessage, FollowUp, Notification, Referral
 from splot.referrals.peers_partnerships import StandardDeadline
-from splot.referrals.workflow import Actor
 
 from conftest import act, create, referral_body, run_scheduler, step
-
-
-def _actor(staff) -> Actor:
-    return Actor(
-        kind="user",
-        subject=str(staff.user_id),
-        institution_id=staff.institution_id,
-        roles=frozenset(staff.roles),
-        user_id=staff.user_id,
-        can_read=True,
-    )
 
 
 async def _send_at(session, world, app, moment, **overrides):
@@ -34,7 +22,7 @@ async def _send_at(session, world, app, moment, **overrides):
     return await drafts.create_referral(
         session,
         data=data,
-        actor=_actor(world.pup_cw),
+        actor=world.pup_cw.actor(),
         peers=app.state.peers,
         settings=app.state.settings,
         now=moment,

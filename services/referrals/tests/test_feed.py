@@ -18,7 +18,6 @@ from splot.common.events import outbox_event
 from splot.referrals import followups, schemas
 from splot.referrals.models import EventParty, FollowUp, Referral, WebhookDelivery
 from splot.referrals.publish import ReferralSnapshot, publish, transition_payload
-from splot.referrals.workflow import Actor
 
 from conftest import Staff, World, create, step
 
@@ -283,14 +282,7 @@ async def test_the_feed_and_the_webhook_deliveries_follow_one_party_rule(client,
     )
     other, _ = await create(client, world, sender=world.other_co, target=world.ops)
     followup = (await session.scalars(select(FollowUp).order_by(FollowUp.due_months))).first()
-    pup_staff = Actor(
-        kind="user",
-        subject=str(world.pup_cw.user_id),
-        institution_id=world.pup,
-        roles=frozenset({"caseworker"}),
-        user_id=world.pup_cw.user_id,
-        can_read=True,
-    )
+    pup_staff = world.pup_cw.actor()
     await followups.answer(
         session,
         followup_id=followup.id,

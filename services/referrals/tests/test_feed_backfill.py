@@ -15,7 +15,6 @@ from splot.common.testing import migrated_database, trust_test_key, without_rate
 from splot.referrals import followups, schemas
 from splot.referrals.main import SERVICE_DIR
 from splot.referrals.models import EventParty, FollowUp
-from splot.referrals.workflow import Actor
 
 from conftest import World, create, step
 
@@ -61,14 +60,7 @@ async def test_the_upgrade_back_fills_the_parties_of_earlier_events(
             await create(client, world, sender=world.other_co, target=world.ops)
             async with maker() as session, session.begin():
                 followup = (await session.scalars(select(FollowUp).order_by(FollowUp.due_months))).first()
-                actor = Actor(
-                    kind="user",
-                    subject=str(world.pup_cw.user_id),
-                    institution_id=world.pup,
-                    roles=frozenset({"caseworker"}),
-                    user_id=world.pup_cw.user_id,
-                    can_read=True,
-                )
+                actor = world.pup_cw.actor()
                 await followups.answer(
                     session,
                     followup_id=followup.id,

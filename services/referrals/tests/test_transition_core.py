@@ -18,18 +18,6 @@ from conftest import create
 REFERRAL, EVENT = table_of(Referral), table_of(ReferralEvent)
 
 
-def _receiver(world) -> Actor:
-    staff = world.ops_cw
-    return Actor(
-        kind="user",
-        subject=str(staff.user_id),
-        institution_id=staff.institution_id,
-        roles=frozenset(staff.roles),
-        user_id=staff.user_id,
-        can_read=True,
-    )
-
-
 def _event(referral_id: uuid.UUID) -> dict:
     return dict(
         referral_id=referral_id,
@@ -55,7 +43,7 @@ async def test_a_change_writes_what_changed_and_its_event_with_the_new_version(c
     body, _ = await create(client, world)
     referral_id = uuid.UUID(body["id"])
     before = await _events(session, referral_id)
-    referral = await reading.lock_referral(session, referral_id, _receiver(world))
+    referral = await reading.lock_referral(session, referral_id, world.ops_cw.actor())
     assert referral not in session and not any(isinstance(o, Referral) for o in session.identity_map.values())
     referral.status, referral.accepted_at = "accepted", utcnow()
     await reading.save_change(session, referral, event=_event(referral_id))
@@ -81,7 +69,7 @@ async def test_a_version_moved_under_the_lock_is_a_412_and_records_nothing(clien
     body, _ = await create(client, world)
     referral_id = uuid.UUID(body["id"])
     before = await _events(session, referral_id)
-    referral = await reading.lock_referral(session, referral_id, _receiver(world))
+    referral = await reading.lock_referral(session, referral_id, world.ops_cw.actor())
     # Someone else's change lands between the read and the write (the lock makes it impossible on
     # PostgreSQL in the service; the version check is what stays true everywhere).
     await session.execute(
