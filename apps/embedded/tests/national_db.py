@@ -1,5 +1,5 @@
 """What the synthetic country's tests share: the PostgreSQL server they load into (the country
-loads with COPY, so they skip on SQLite) and a plain read of rows."""
+loads with COPY, so they skip on SQLite) and a plain read of rows, and fresh databases."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from splot.common.db import create_engine
+from splot.common.testing import fresh_postgres_database
+from splot.embedded.national import DATABASES
 
 SERVER = os.environ.get("SPLOT_TEST_DATABASE_URL", "")
 SUFFIX = os.environ.get("SPLOT_TEST_DB_SUFFIX", "")
@@ -17,6 +19,16 @@ postgres_only = pytest.mark.skipif(
     not SERVER.startswith("postgresql"),
     reason="the synthetic country loads with COPY: PostgreSQL only (set SPLOT_TEST_DATABASE_URL)",
 )
+
+
+async def fresh_database(name: str) -> str:
+    """A new, empty database ``splot_test_<name>`` (with the run's suffix) on the server."""
+    return await fresh_postgres_database(SERVER, f"splot_test_{name}{SUFFIX}")
+
+
+async def fresh_country_databases(prefix: str) -> dict[str, str]:
+    """New, empty databases for the four services, ``splot_test_<prefix>_<service>``."""
+    return {name: await fresh_database(f"{prefix}_{name}") for name in DATABASES}
 
 
 async def fetch_rows(url: str, sql: str) -> list[tuple]:

@@ -14,12 +14,12 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from national_db import SERVER, SUFFIX, fetch_rows, postgres_only
+from national_db import fetch_rows, fresh_country_databases, fresh_database, postgres_only
 from stdnum.pl import pesel as stdnum_pesel
 
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.migrations import upgrade
-from splot.common.testing import RsaKey, TokenFactory, bind_app_for_tests, fresh_postgres_database
+from splot.common.testing import RsaKey, TokenFactory, bind_app_for_tests
 from splot.embedded.national import DATABASES, Scale, load_country
 from splot.embedded.national import lifecycle as national_lifecycle
 from splot.embedded.national import load as national_load
@@ -60,10 +60,7 @@ def _loading(processes: int) -> Iterator[None]:
 
 
 async def _load(prefix: str, processes: int) -> dict[str, str]:
-    urls = {
-        name: await fresh_postgres_database(SERVER, f"splot_test_{prefix}_{name}{SUFFIX}")
-        for name in DATABASES
-    }
+    urls = await fresh_country_databases(prefix)
     with _loading(processes):
         counts = await load_country(urls, SMALL, seed=7, progress=lambda _: None)
     assert counts["referrals.referral"] == 500
@@ -85,7 +82,7 @@ async def country_in_process() -> dict[str, str]:
 
 
 async def test_direct_facts_equal_the_facts_ingestion_derives_from_the_feeds(country: dict[str, str]) -> None:
-    rebuilt = await fresh_postgres_database(SERVER, f"splot_test_national_rebuilt{SUFFIX}")
+    rebuilt = await fresh_database("national_rebuilt")
     await upgrade(REPORTING_DIR, rebuilt)
     engines = {name: create_engine(country[name]) for name in ("directory", "clients", "referrals")}
     target = create_engine(rebuilt)

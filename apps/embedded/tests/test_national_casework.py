@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import jsonschema_rs
 import pytest
-from national_db import SERVER, SUFFIX, fetch_rows, postgres_only
+from national_db import fetch_rows, fresh_country_databases, fresh_database, postgres_only
 
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.events import check_payload
@@ -28,9 +28,8 @@ from splot.common.testing import (
     RsaKey,
     TokenFactory,
     bind_app_for_tests,
-    fresh_postgres_database,
 )
-from splot.embedded.national import DATABASES, Scale, load_country
+from splot.embedded.national import Scale, load_country
 from splot.embedded.national import casework as national_casework
 from splot.embedded.national import load as national_load
 from splot.embedded.national import reporting as national_reporting
@@ -67,10 +66,7 @@ def _loading(processes: int) -> Iterator[None]:
 
 
 async def _load(prefix: str, processes: int) -> dict[str, str]:
-    urls = {
-        name: await fresh_postgres_database(SERVER, f"splot_test_{prefix}_{name}{SUFFIX}")
-        for name in DATABASES
-    }
+    urls = await fresh_country_databases(prefix)
     with _loading(processes):
         await load_country(urls, SMALL, seed=11, progress=lambda _: None)
     return urls
@@ -258,7 +254,7 @@ async def test_every_casework_event_is_on_the_published_contract(country: dict[s
 
 @postgres_only
 async def test_direct_casework_facts_equal_the_facts_ingestion_derives(country: dict[str, str]) -> None:
-    rebuilt = await fresh_postgres_database(SERVER, f"splot_test_national_cw_rebuilt{SUFFIX}")
+    rebuilt = await fresh_database("national_cw_rebuilt")
     await upgrade(REPORTING_DIR, rebuilt)
     engines = {name: create_engine(country[name]) for name in ("directory", "clients", "referrals")}
     target = create_engine(rebuilt)

@@ -14,14 +14,14 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from national_db import SERVER, SUFFIX, fetch_rows, postgres_only
+from national_db import fetch_rows, fresh_country_databases, fresh_database, postgres_only
 from sqlalchemy import select
 
 from splot.common.db import create_engine, create_sessionmaker
 from splot.common.events import check_payload
 from splot.common.migrations import upgrade
-from splot.common.testing import event_example, fresh_postgres_database
-from splot.embedded.national import DATABASES, Scale, load_country
+from splot.common.testing import event_example
+from splot.embedded.national import Scale, load_country
 from splot.embedded.national import institutions as institutions_mod
 from splot.embedded.national import partnerships as national_partnerships
 from splot.embedded.national import surveys as national_surveys
@@ -51,10 +51,7 @@ POLICY = Policy(threshold=3, sensitive_threshold=10, rounding_base=1, sensitive_
 
 @pytest.fixture(scope="module")
 async def country() -> dict[str, str]:
-    urls = {
-        name: await fresh_postgres_database(SERVER, f"splot_test_national_partners_{name}{SUFFIX}")
-        for name in DATABASES
-    }
+    urls = await fresh_country_databases("national_partners")
     counts = await load_country(urls, SMALL, seed=11, progress=lambda _: None)
     assert counts["directory.partnership"] > 0
     return urls
@@ -127,7 +124,7 @@ async def test_events_are_on_their_contracts_and_in_time_order(country: dict[str
 
 
 async def test_reporting_rows_are_what_its_handlers_derive_from_the_events(country: dict[str, str]) -> None:
-    rebuilt = await fresh_postgres_database(SERVER, f"splot_test_national_partners_rebuilt{SUFFIX}")
+    rebuilt = await fresh_database("national_partners_rebuilt")
     await upgrade(REPORTING_DIR, rebuilt)
     rows = await fetch_rows(
         country["directory"],
