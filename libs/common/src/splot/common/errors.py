@@ -247,23 +247,9 @@ async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
 
 async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
     kind = _database_error_kind(exc)
-    if exc.connection_invalidated:
-        # The server dropped the connection (a restart): the pool replaces it, a retry succeeds.
-        return problem_response(
-            request,
-            status=503,
-            code="database_unavailable",
-            detail="the database connection was lost; retry shortly",
-            headers={"Retry-After": "1"},
-        )
-    if kind == "retry":
-        return problem_response(
-            request,
-            status=503,
-            code="busy",
-            detail="the database is busy; retry shortly",
-            headers={"Retry-After": "1"},
-        )
+    if kind in _RETRY_LATER:
+        code, detail = _RETRY_LATER[kind]
+        return problem_response(request, status=503, code=code, detail=detail, headers={"Retry-After": "1"})
     if kind == "data":
         return problem_response(
             request, status=422, code="invalid_value", detail="a value cannot be stored as given"
@@ -308,9 +294,19 @@ def install_problem_handlers(app: FastAPI) -> None:
 _RETRY_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
 
 
+#: Database errors a retry a moment later gets past: (problem code, detail) by kind.
+_RETRY_LATER = {
+    # The server dropped the connection (a restart): the pool replaces it, a retry succeeds.
+    "lost": ("database_unavailable", "the database connection was lost; retry shortly"),
+    "retry": ("busy", "the database is busy; retry shortly"),
+}
+
+
 def _database_error_kind(exc: DBAPIError) -> str:
-    """``retry`` (contention: tell the client to retry), ``data`` (a value the database refuses:
-    the client's input) or ``other``."""
+    """``lost`` (the connection was dropped), ``retry`` (contention: tell the client to retry),
+    ``data`` (a value the database refuses: the client's input) or ``other``."""
+    if exc.connection_invalidated:
+        return "lost"
     orig = exc.orig
     sqlstate = (
         getattr(orig, "sqlstate", None)
