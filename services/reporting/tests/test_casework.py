@@ -38,50 +38,15 @@ from splot.reporting.models import (
 )
 from splot.reporting.sources import FeedEvent
 
-from casework_sample import Casework
-from sample import Feeds, at, ingest
+from casework_sample import march_dataset
+from sample import at, ingest
 
 MARCH = {"from": "2025-03", "to": "2025-03"}
 
 
 @pytest.fixture
 async def setup(sessionmaker, settings):
-    f = Feeds()
-    i = {
-        "OPS_W": f.institution("OPS", "1219053", "OPS Wieliczka"),
-        "PUP_W": f.institution("PUP", "1219053", "PUP Wieliczka"),
-        "NGO_W": f.institution("NGO", "1219053", "Fundacja"),
-        "OPS_K": f.institution("OPS", "1261011", "OPS Kraków"),
-    }
-    p = {n: f.person(1990, "F", "1219053", i["OPS_W"]) for n in ("P1", "P2", "P3", "P4")}
-    cw = Casework(f)
-    d1 = cw.diagnosis(p["P1"], i["OPS_W"], "2025-03-03", signed="2025-03-05")
-    d2 = cw.diagnosis(p["P3"], i["OPS_W"], "2025-02-24")
-    a = cw.plan(p["P1"], i["OPS_W"], "2025-03-06", parties=(i["PUP_W"],), diagnosis=d1)
-    a.goal("unemployment", "2025-03-06", assessed=("achieved", "2025-03-20"))
-    housing = a.goal("housing", "2025-03-06", assessed=("not_achieved", "2025-03-21"))
-    a.reopen(housing, "housing", "2025-03-25")
-    a.action(i["PUP_W"], "2025-03-10")
-    a.action(i["OPS_W"], "2025-03-12", status="done")
-    a.action(i["NGO_W"], "2025-03-13", status="cancelled")
-    a2 = cw.plan(p["P1"], i["OPS_W"], "2025-03-17", plan_type="individual_plan")
-    a2.update("2025-04-10", status="closed")
-    b = cw.plan(p["P2"], i["OPS_W"], "2025-03-07", plan_type="individual_plan")
-    b.goal("unemployment", "2025-03-07", assessed=("achieved", "2025-03-27"))
-    b.action(i["OPS_W"], "2025-03-07")
-    b.update("2025-03-07", next_review_due="2025-03-31").review("2025-03-28", "2025-03-31")
-    c = cw.plan(p["P3"], i["OPS_W"], "2025-03-03", parties=(i["OPS_W"], i["NGO_W"]), diagnosis=d2)
-    c.action(i["NGO_W"], "2025-03-04")
-    c.goal("unemployment", "2025-03-03", assessed=("partly_achieved", "2025-03-24"))
-    c.review("2025-03-20", "2025-03-14")
-    cw.plan(p["P1"], i["OPS_W"], "2025-04-02")
-    d = cw.plan(p["P4"], i["OPS_K"], "2025-03-10", parties=(i["PUP_W"],))
-    d.action(i["PUP_W"], "2025-03-11")
-    f_plan = cw.plan(p["P2"], i["OPS_W"], "2025-05-05", plan_type="individual_plan")
-    f_plan.action(i["OPS_W"], "2025-05-06", referral=(i["NGO_W"], "accepted"))
-    f_plan.action(i["OPS_W"], "2025-05-07", referral=(i["PUP_W"], "rejected"))
-    f_plan.action(i["OPS_W"], "2025-05-08", referral=(i["OPS_W"], "completed"))
-    f_plan.action(i["OPS_W"], "2025-05-09")
+    f, i, p = march_dataset()
     await ingest(sessionmaker, f, settings)
     return f, i, p
 
@@ -297,9 +262,9 @@ async def test_the_newest_event_wins_and_an_older_one_changes_nothing(sessionmak
 
     head = feeds.clients.events[-1].seq
     async with sessionmaker() as session, session.begin():
-        await casework.plan_event(session, event(created.seq, status="closed"), ctx)  # overtaken
+        await casework.casework_event(session, event(created.seq, status="closed"), ctx)  # overtaken
         assert (await session.get(CaseworkPlanFact, plan_id)).status == "active"
-        await casework.plan_event(session, event(head + 1, status="closed"), ctx)
-        await casework.plan_event(session, event(head, status="active"), ctx)  # older than the last
+        await casework.casework_event(session, event(head + 1, status="closed"), ctx)
+        await casework.casework_event(session, event(head, status="active"), ctx)  # older than the last
         row = await session.get(CaseworkPlanFact, plan_id)
         assert (row.status, row.last_event_seq) == ("closed", head + 1)

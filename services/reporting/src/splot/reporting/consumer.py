@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.background import Backoff, peer_failure_level
 from splot.common.db import table_of, utcnow
-from splot.reporting import cubes, ingest_batch, ingest_persons, programmes
+from splot.reporting import casework, cubes, ingest_batch, ingest_persons, programmes
 from splot.reporting.config import ReportingSettings
 from splot.reporting.ingestion import (
     INSTITUTION_EVENTS,
@@ -126,6 +126,8 @@ def _bulk_kind(event: FeedEvent) -> str | None:
         return "person"
     if event.type in INSTITUTION_EVENTS or event.type in OFFER_EVENTS:
         return "directory"
+    if event.type in casework.KINDS:
+        return "casework"
     return None
 
 
@@ -155,6 +157,8 @@ async def _apply_run(
                     applied, skipped = await apply_directory(session, source, run, ctx)
                 elif kind == "followup":
                     applied, skipped = await ingest_batch.apply_followups(session, source, run, ctx)
+                elif kind == "casework":
+                    applied, skipped = await casework.apply_casework(session, source, run, ctx)
                 else:
                     applied, skipped = await ingest_persons.apply_persons(session, source, run, ctx)
         except (SQLAlchemyError, KeyError, ValueError, TypeError, AssertionError) as exc:
@@ -193,6 +197,8 @@ async def _apply_events(
     run: list[FeedEvent] = []
     run_kind: str | None = None
     for event in fresh:
+        if handler_for(event) is None:
+            continue  # nothing to count (it is still recorded as processed): no reason to cut a run
         kind = _bulk_kind(event)
         if run and kind != run_kind:
             await _apply_run(session, source, run_kind or "", run, ctx, result, maintain_cubes=maintain_cubes)

@@ -42,6 +42,10 @@ from splot.reporting.clients_feed import resolve_person
 from splot.reporting.clients_feed import uuid_or_none as _uuid
 from splot.reporting.facts import derive, parse_datetime
 from splot.reporting.models import (
+    CaseworkActionFact,
+    CaseworkDiagnosisFact,
+    CaseworkGoalFact,
+    CaseworkPlanFact,
     DirtyMonth,
     FollowupFact,
     PersonContact,
@@ -60,6 +64,17 @@ _MOMENTS = ("created_at", "sent_at", "responded_at", "accepted_at", "started_at"
 _FACTS: Table = ReferralFact.__table__  # type: ignore[assignment]
 
 _OUTCOMES: Table = ReferralOutcome.__table__  # type: ignore[assignment]
+
+#: The analytical rows the bulk appliers write with Core statements, underneath the ORM.
+CORE_WRITTEN = (
+    ReferralFact,
+    PersonDim,
+    PersonContact,
+    CaseworkPlanFact,
+    CaseworkGoalFact,
+    CaseworkActionFact,
+    CaseworkDiagnosisFact,
+)
 
 
 def dialect_insert(session: AsyncSession, table: Table) -> postgresql.Insert | sqlite.Insert:
@@ -197,7 +212,7 @@ async def _followups(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.U
     return out
 
 
-async def _persons(session: AsyncSession, pseudonyms: set[str]) -> dict[str, str | None]:
+async def resolve_persons(session: AsyncSession, pseudonyms: set[str]) -> dict[str, str | None]:
     """The pseudonym each person's facts are kept under (merges followed), in one query plus one
     lookup per merged person."""
     if not pseudonyms:
@@ -225,7 +240,7 @@ async def mark_months_dirty(session: AsyncSession, months: Iterable[tuple[int | 
 def expire_facts(session: AsyncSession) -> None:
     """Forget the facts and persons the ORM holds (they were written with Core statements)."""
     for obj in list(session.identity_map.values()):
-        if isinstance(obj, ReferralFact | PersonDim | PersonContact):
+        if isinstance(obj, CORE_WRITTEN):
             session.expire(obj)
 
 
@@ -275,7 +290,7 @@ async def apply_referrals(
     ids = list(newest)
     followups = await _followups(session, ids)
     pseudonyms = {rid: ctx.pseudonymise(item.snapshot.get("person_id")) for rid, item in newest.items()}
-    persons = await _persons(session, {p for p in pseudonyms.values() if p})
+    persons = await resolve_persons(session, {p for p in pseudonyms.values() if p})
     rows: list[dict[str, Any]] = []
     outcomes: list[dict[str, Any]] = []
     months: list[tuple[int | None, int | None]] = []
