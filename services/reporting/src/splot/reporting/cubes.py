@@ -247,13 +247,33 @@ REFERRAL_CUBES: tuple[Cube, ...] = (
 
 
 async def mark_dirty(session: AsyncSession, months: Iterable[tuple[int | None, int | None]]) -> None:
-    """Record cohort months whose cubes must be recomputed (idempotent)."""
-    for year, month in set(months):
-        if year is None or month is None:
-            continue
-        if await session.get(DirtyMonth, (year, month)) is None:
-            session.add(DirtyMonth(year=year, month=month))
+    """Record cohort months whose cubes must be recomputed: one insert, a new row for a month not
+    dirty yet, and a new ``generation`` for one that is.
+
+    The generation is what keeps a month dirty when its facts change while a refresh is under way
+    on another replica: the refresh deletes only the rows it read, at the generation it read,
+    and skips a row a writer still holds (:func:`refresh_dirty`). Months are written in order, so
+    two writers marking the same months wait for each other rather than deadlock."""
+    wanted = sorted({(y, m) for y, m in months if y is not None and m is not None})
+    if not wanted:
+        return
     await session.flush()
+    table = DirtyMonth.__table__
+    upsert = _dialect_insert(session, table)
+    statement = upsert.on_conflict_do_update(
+        index_elements=[table.c.year, table.c.month], set_={"generation": table.c.generation + 1}
+    )
+    await session.execute(statement, [{"year": y, "month": m, "generation": 0} for y, m in wanted])
+
+
+def _is_postgresql(session: AsyncSession) -> bool:
+    return session.bind is not None and session.bind.dialect.name == "postgresql"
+
+
+def _dialect_insert(session: AsyncSession, table: Any) -> Any:
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    return (postgresql.insert if _is_postgresql(session) else sqlite.insert)(table)
 
 
 #: A refresh recomputes consecutive dirty months together, in one ``DELETE`` and one ``INSERT …
@@ -261,7 +281,7 @@ async def mark_dirty(session: AsyncSession, months: Iterable[tuple[int | None, i
 #: the few facts of a page's many months cost a handful of statements, not a dozen per month.
 REFRESH_CHUNK_FACTS = 50_000
 
-_DIRTY = (DirtyMonth.year, DirtyMonth.month)
+_DIRTY = (DirtyMonth.year, DirtyMonth.month, DirtyMonth.generation)
 _FACT_MONTH = and_(ReferralFact.sent_year == DirtyMonth.year, ReferralFact.sent_month == DirtyMonth.month)
 _DIRTY_FACTS = select(*_DIRTY, func.count(ReferralFact.referral_id)).outerjoin(ReferralFact, _FACT_MONTH)
 _DIRTY_FACTS = _DIRTY_FACTS.group_by(*_DIRTY).order_by(*_DIRTY)  # the facts of each dirty month
@@ -316,19 +336,40 @@ def month_chunks(counts: Iterable[tuple[int, int, int]], limit: int) -> list[lis
 REFRESH_LOCK_KEY = 0x5250_5254_0001  # "RPRT" refresh: one replica recomputes cubes at a time
 
 
+async def lock_refresh(session: AsyncSession) -> None:
+    """Take the cube-writing lock until the transaction ends (PostgreSQL; re-entrant): held by a
+    refresh, and by a page whose deltas write cube rows, so that a refresh never waits for cube
+    rows a delta holds while that page waits for the refresh (a deadlock), nor the other way."""
+    if _is_postgresql(session):
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFRESH_LOCK_KEY})
+
+
 async def refresh_dirty(session: AsyncSession) -> int:
     """Recompute every dirty month of every cube within the caller's transaction; flushes."""
     await session.flush()
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
-        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFRESH_LOCK_KEY})
-    counts = [(y, m, int(n)) for y, m, n in (await session.execute(_DIRTY_FACTS)).all()]
+    await lock_refresh(session)
+    read = (await session.execute(_DIRTY_FACTS)).all()
+    counts = [(y, m, int(n)) for y, m, _, n in read]
     for months in month_chunks(counts, REFRESH_CHUNK_FACTS):
         for cube in CUBES:
             await _refresh_months(session, cube, months)
-    if counts:
-        await session.execute(delete(DirtyMonth))
+    if read:
+        await _clear_dirty(session, [(y, m, g) for y, m, g, _ in read])
     await session.flush()
     return len(counts)
+
+
+async def _clear_dirty(session: AsyncSession, read: list[tuple[int, int, int]]) -> None:
+    """Delete the dirty rows a refresh read, as it read them: a month marked again since (a new
+    generation, committed) stays dirty, and so does one a writer holds right now (``SKIP
+    LOCKED``: it is being marked again, by a transaction that may have changed facts this
+    refresh did not see)."""
+    table: Table = DirtyMonth.__table__  # type: ignore[assignment]
+    as_read: ColumnElement[bool] = tuple_(table.c.year, table.c.month, table.c.generation).in_(read)
+    if _is_postgresql(session):
+        free = select(table.c.year, table.c.month).where(as_read).with_for_update(skip_locked=True)
+        as_read = and_(as_read, tuple_(table.c.year, table.c.month).in_(free))
+    await session.execute(delete(table).where(as_read))
 
 
 def _counter(cube: Cube) -> str:
@@ -370,7 +411,8 @@ async def apply_delta(session: AsyncSession, referral_ids: list[Any], sign: int)
     :func:`mark_dirty` (recomputed after the deltas, so a dirty month ends up exact either way)."""
     if not referral_ids:
         return
-    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    await lock_refresh(session)
+    postgres = _is_postgresql(session)
     for cube in CUBES:
         await session.execute(_delta_statement(cube, sign, postgres), {"ids": list(referral_ids)})
 

@@ -26,7 +26,7 @@ handler for the run, so one bad event cannot block the feed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -46,7 +46,6 @@ from splot.reporting.models import (
     CaseworkDiagnosisFact,
     CaseworkGoalFact,
     CaseworkPlanFact,
-    DirtyMonth,
     FollowupFact,
     PersonContact,
     PersonDim,
@@ -229,14 +228,6 @@ async def resolve_persons(session: AsyncSession, pseudonyms: set[str]) -> dict[s
     return out
 
 
-async def mark_months_dirty(session: AsyncSession, months: Iterable[tuple[int | None, int | None]]) -> None:
-    """Bulk :func:`splot.reporting.cubes.mark_dirty`: one insert that ignores months already dirty."""
-    wanted = [{"year": y, "month": m} for y, m in set(months) if y is not None and m is not None]
-    if wanted:
-        table: Table = DirtyMonth.__table__  # type: ignore[assignment]
-        await session.execute(dialect_insert(session, table).on_conflict_do_nothing(), wanted)
-
-
 def expire_facts(session: AsyncSession) -> None:
     """Forget the facts and persons the ORM holds (they were written with Core statements)."""
     for obj in list(session.identity_map.values()):
@@ -329,7 +320,7 @@ async def apply_referrals(
         await cubes.apply_delta(session, ids, 1)  # what they count now
         await cubes.drop_empty(session, months)
     else:
-        await mark_months_dirty(session, months)
+        await cubes.mark_dirty(session, months)
     expire_facts(session)  # the ORM may hold these facts: they were written underneath it
     roots = {row["chain_root_id"] for row in rows if row["chain_root_id"] is not None}
     for root in await _multi_referral_chains(session, roots):
@@ -451,6 +442,6 @@ async def apply_followups(
         .values({name: bindparam(name) for name in columns}),
         updates,
     )
-    await mark_months_dirty(session, [(fact.sent_year, fact.sent_month) for fact in facts_by_id.values()])
+    await cubes.mark_dirty(session, [(fact.sent_year, fact.sent_month) for fact in facts_by_id.values()])
     expire_facts(session)
     return applied, skipped

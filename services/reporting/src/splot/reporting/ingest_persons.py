@@ -22,8 +22,9 @@ from sqlalchemy import Table, select
 from sqlalchemy import func as _func
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.reporting import cubes
 from splot.reporting.clients_feed import fact_months, gmina_or_none, resolve_person, uuid_or_none
-from splot.reporting.ingest_batch import dialect_insert, expire_facts, mark_months_dirty
+from splot.reporting.ingest_batch import dialect_insert, expire_facts
 from splot.reporting.models import PersonContact, PersonDim, ReferralFact
 from splot.reporting.sources import FeedEvent
 
@@ -129,7 +130,7 @@ async def apply_persons(
     )  # fmt: skip
     if changed:
         f = ReferralFact.__table__
-        await mark_months_dirty(session, await fact_months(session, f.c.person_pseudonym.in_(changed)))
+        await cubes.mark_dirty(session, await fact_months(session, f.c.person_pseudonym.in_(changed)))
     contacts = []
     for pseudonym, person in people.items():
         if not person.contacts:

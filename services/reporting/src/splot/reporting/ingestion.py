@@ -167,7 +167,7 @@ async def apply_directory(
     events are played in order over the stored rows (an older ``version`` than the row's is
     ignored), the last rows are upserted once, and the months of the facts naming an institution
     that appeared, changed type or moved are marked dirty."""
-    from splot.reporting.ingest_batch import dialect_insert, expire_facts, mark_months_dirty
+    from splot.reporting.ingest_batch import dialect_insert, expire_facts
 
     decoded: list[tuple[FeedEvent, Table, uuid.UUID, int]] = []
     skipped = 0
@@ -221,7 +221,7 @@ async def apply_directory(
             )
     if relocated:
         f = ReferralFact.__table__
-        await mark_months_dirty(
+        await cubes.mark_dirty(
             session,
             await _fact_months(
                 session, f.c.sender_institution_id.in_(relocated), f.c.target_institution_id.in_(relocated)

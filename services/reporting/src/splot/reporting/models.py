@@ -118,6 +118,8 @@ class DirtyMonth(Base):
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: Moved on each time the month is marked again (see :func:`splot.reporting.cubes.mark_dirty`).
+    generation: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class ServiceTypeRef(Base):
