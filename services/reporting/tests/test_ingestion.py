@@ -366,6 +366,31 @@ async def test_http_source_maps_failures_to_unavailable():
     await http.aclose()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<html>maintenance</html>",  # not JSON
+        b'{"items": [{"seq": 1}], "last_seq": 1, "head_seq": 1}',  # an event without its fields
+        b'{"items": [{"seq": 1, "id": "5f0c1a52-0000-4000-8000-000000000001", "type": "person.created",'
+        b' "aggregate_type": "person", "aggregate_id": "x", "occurred_at": "2025-03-03T09:00:00+00:00",'
+        b' "payload": [1, 2]}], "last_seq": 1, "head_seq": 1}',  # a payload that is not an object
+    ],
+)
+async def test_a_feed_page_that_is_not_the_contract_is_unavailable_not_a_crash(body):
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/token"):
+            return httpx.Response(200, json={"access_token": "t", "token_type": "Bearer", "expires_in": 300})
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+    tokens = ServiceTokenProvider(
+        token_url="http://x/v1/oauth/token", client_id="r", client_secret="s", scope="events:read", http=http
+    )
+    with pytest.raises(SourceUnavailable):
+        await HttpEventSource("clients", "http://x", tokens=tokens, http=http).fetch(after=0, limit=10)
+    await http.aclose()
+
+
 async def test_lag_is_exposed_in_metrics_and_as_of(client, dataset, analyst, session):
     await session.execute(text("UPDATE source_cursor SET head_seq = last_seq + 7 WHERE source = 'clients'"))
     metrics = (await client.get("/metrics")).text

@@ -39,7 +39,14 @@ from splot.reporting.models import (
     ServiceTypeRef,
     SourceCursor,
 )
-from splot.reporting.sources import EventSource, FeedEvent, FeedPage, ServiceTypeSource, Sources
+from splot.reporting.sources import (
+    EventSource,
+    FeedEvent,
+    FeedPage,
+    Prefetching,
+    ServiceTypeSource,
+    Sources,
+)
 
 log = structlog.get_logger("splot.reporting.consumer")
 
@@ -328,22 +335,26 @@ async def ingest_until_caught_up(
         except Exception as exc:  # the fallback list of sensitive types applies meanwhile
             log.warning("service_types_unavailable", error=type(exc).__name__)
     totals: dict[str, BatchResult] = {}
-    for source in sources.feeds:
+    for feed in sources.feeds:
+        source = Prefetching(feed)  # the feed's server reads the next page while this one is written
         total = BatchResult(source=source.name)
-        for _ in range(max_batches):
-            batch = await consume_batch(sessionmaker, source, ctx, batch_size=batch_size, refresh=refresh)
-            if after_batch is not None:
-                await after_batch(batch)
-            total.fetched += batch.fetched
-            total.applied += batch.applied
-            total.skipped += batch.skipped
-            total.last_seq, total.head_seq, total.locked_out = (
-                batch.last_seq,
-                batch.head_seq,
-                batch.locked_out,
-            )
-            if batch.locked_out or batch.fetched == 0 or batch.caught_up:
-                break
+        try:
+            for _ in range(max_batches):
+                batch = await consume_batch(sessionmaker, source, ctx, batch_size=batch_size, refresh=refresh)
+                if after_batch is not None:
+                    await after_batch(batch)
+                total.fetched += batch.fetched
+                total.applied += batch.applied
+                total.skipped += batch.skipped
+                total.last_seq, total.head_seq, total.locked_out = (
+                    batch.last_seq,
+                    batch.head_seq,
+                    batch.locked_out,
+                )
+                if batch.locked_out or batch.fetched == 0 or batch.caught_up:
+                    break
+        finally:
+            await source.aclose()
         totals[source.name] = total
     return totals
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import bisect
+import contextlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -10,6 +12,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 import httpx
+import orjson
 
 from splot.common.http import ServiceTokenProvider, service_http_client
 from splot.reporting.config import ReportingSettings
@@ -33,6 +36,9 @@ class FeedEvent:
     def from_json(cls, item: dict[str, Any]) -> FeedEvent:
         occurred = parse_datetime(item["occurred_at"])
         assert occurred is not None
+        payload = item["payload"]
+        if not isinstance(payload, dict):  # parsed from the page just now: no copy needed
+            raise TypeError("an event's payload is an object")
         return cls(
             seq=int(item["seq"]),
             id=uuid.UUID(str(item["id"])),
@@ -40,7 +46,7 @@ class FeedEvent:
             aggregate_type=str(item["aggregate_type"]),
             aggregate_id=str(item["aggregate_id"]),
             occurred_at=occurred,
-            payload=dict(item["payload"]),
+            payload=payload,
         )
 
 
@@ -59,6 +65,50 @@ class EventSource(Protocol):
     name: str
 
     async def fetch(self, *, after: int, limit: int) -> FeedPage: ...
+
+
+@dataclass
+class Prefetching:
+    """A feed read one page ahead: as soon as a page is handed out, the next one is requested,
+    so that while the consumer writes a page the feed's server is already reading the next (a
+    rebuild or a catch-up: one sequential round trip per page otherwise). A request for another
+    position than the one fetched ahead (the cursor moved elsewhere, or a page is fetched again
+    after a failure) drops the page read ahead and reads afresh; a failure of the read ahead is
+    raised by the fetch that wanted its page, as a direct read would."""
+
+    source: EventSource
+    name: str = field(init=False)
+    _ahead: tuple[int, int, asyncio.Task[FeedPage]] | None = None
+
+    def __post_init__(self) -> None:
+        self.name = self.source.name
+
+    async def fetch(self, *, after: int, limit: int) -> FeedPage:
+        ahead, self._ahead = self._ahead, None
+        page: FeedPage | None = None
+        if ahead is not None:
+            if ahead[:2] == (after, limit):
+                page = await ahead[2]
+            else:
+                await _drop(ahead[2])
+        if page is None:
+            page = await self.source.fetch(after=after, limit=limit)
+        if page.items and page.last_seq < page.head_seq:
+            task = asyncio.create_task(self.source.fetch(after=page.last_seq, limit=limit))
+            self._ahead = (page.last_seq, limit, task)
+        return page
+
+    async def aclose(self) -> None:
+        """Drop the page read ahead, if any (the consumer stopped before it)."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            await _drop(ahead[2])
+
+
+async def _drop(task: asyncio.Task[FeedPage]) -> None:
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError, Exception):  # its outcome is not wanted
+        await task
 
 
 class ServiceTypeSource(Protocol):
@@ -138,9 +188,9 @@ class HttpEventSource:
                 continue
             if response.status_code != 200:
                 raise SourceUnavailable(f"{self.name}: HTTP {response.status_code}")
-            try:
-                return response.json()
-            except ValueError as exc:
+            try:  # a page of a feed is up to a thousand snapshots: orjson parses it ≈ 3× faster
+                return orjson.loads(response.content)
+            except orjson.JSONDecodeError as exc:
                 raise SourceUnavailable(f"{self.name}: not JSON") from exc
         raise SourceUnavailable(self.name)
 
