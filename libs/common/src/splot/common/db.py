@@ -251,3 +251,15 @@ def table_of(model: type[Any]) -> Table:
     if not isinstance(table, Table):
         raise TypeError(f"{model.__name__} is not mapped to a table")
     return table
+
+
+def is_postgresql(session: AsyncSession) -> bool:
+    """Whether the session is bound to PostgreSQL (else the embedded SQLite)."""
+    return session.bind is not None and session.bind.dialect.name == "postgresql"
+
+
+def dialect_insert(session: AsyncSession, table: Table) -> Any:
+    """``INSERT`` with ``on_conflict_*`` for the session's database (PostgreSQL or SQLite)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    return (postgresql.insert if is_postgresql(session) else sqlite.insert)(table)

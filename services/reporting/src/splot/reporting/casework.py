@@ -37,14 +37,9 @@ import structlog
 from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.db import dialect_insert
 from splot.reporting.facts import parse_date, parse_datetime
-from splot.reporting.ingest_batch import (
-    among,
-    dialect_insert,
-    expire_facts,
-    insert_new_rows,
-    resolve_persons,
-)
+from splot.reporting.ingest_batch import among, expire_facts, insert_new_rows, resolve_persons
 from splot.reporting.models import (
     CaseworkActionFact,
     CaseworkDiagnosisFact,

@@ -46,6 +46,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeEngine
 
+from splot.common.db import dialect_insert, is_postgresql
 from splot.reporting.cube_sources import RAW_SOURCES, ROUTE, TERRITORY
 from splot.reporting.models import (
     MEASURE_COLUMNS,
@@ -258,22 +259,12 @@ async def mark_dirty(session: AsyncSession, months: Iterable[tuple[int | None, i
     if not wanted:
         return
     await session.flush()
-    table = DirtyMonth.__table__
-    upsert = _dialect_insert(session, table)
+    table: Table = DirtyMonth.__table__  # type: ignore[assignment]
+    upsert = dialect_insert(session, table)
     statement = upsert.on_conflict_do_update(
         index_elements=[table.c.year, table.c.month], set_={"generation": table.c.generation + 1}
     )
     await session.execute(statement, [{"year": y, "month": m, "generation": 0} for y, m in wanted])
-
-
-def _is_postgresql(session: AsyncSession) -> bool:
-    return session.bind is not None and session.bind.dialect.name == "postgresql"
-
-
-def _dialect_insert(session: AsyncSession, table: Any) -> Any:
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    return (postgresql.insert if _is_postgresql(session) else sqlite.insert)(table)
 
 
 #: A refresh recomputes consecutive dirty months together, in one ``DELETE`` and one ``INSERT …
@@ -340,7 +331,7 @@ async def lock_refresh(session: AsyncSession) -> None:
     """Take the cube-writing lock until the transaction ends (PostgreSQL; re-entrant): held by a
     refresh, and by a page whose deltas write cube rows, so that a refresh never waits for cube
     rows a delta holds while that page waits for the refresh (a deadlock), nor the other way."""
-    if _is_postgresql(session):
+    if is_postgresql(session):
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFRESH_LOCK_KEY})
 
 
@@ -366,7 +357,7 @@ async def _clear_dirty(session: AsyncSession, read: list[tuple[int, int, int]]) 
     refresh did not see)."""
     table: Table = DirtyMonth.__table__  # type: ignore[assignment]
     as_read: ColumnElement[bool] = tuple_(table.c.year, table.c.month, table.c.generation).in_(read)
-    if _is_postgresql(session):
+    if is_postgresql(session):
         free = select(table.c.year, table.c.month).where(as_read).with_for_update(skip_locked=True)
         as_read = and_(as_read, tuple_(table.c.year, table.c.month).in_(free))
     await session.execute(delete(table).where(as_read))
@@ -412,7 +403,7 @@ async def apply_delta(session: AsyncSession, referral_ids: list[Any], sign: int)
     if not referral_ids:
         return
     await lock_refresh(session)
-    postgres = _is_postgresql(session)
+    postgres = is_postgresql(session)
     for cube in CUBES:
         await session.execute(_delta_statement(cube, sign, postgres), {"ids": list(referral_ids)})
 

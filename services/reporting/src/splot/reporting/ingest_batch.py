@@ -33,10 +33,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import structlog
 from sqlalchemy import ColumnElement, MetaData, Table, any_, bindparam, delete, func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.bulk import copy_rows
+from splot.common.db import dialect_insert, is_postgresql
 from splot.reporting import cubes, employment
 from splot.reporting.clients_feed import resolve_person
 from splot.reporting.clients_feed import uuid_or_none as _uuid
@@ -74,17 +75,6 @@ CORE_WRITTEN = (
     CaseworkActionFact,
     CaseworkDiagnosisFact,
 )
-
-
-def dialect_insert(session: AsyncSession, table: Table) -> postgresql.Insert | sqlite.Insert:
-    """``INSERT`` with ``on_conflict_*`` for the session's database (PostgreSQL or SQLite)."""
-    if is_postgresql(session):
-        return postgresql.insert(table)
-    return sqlite.insert(table)
-
-
-def is_postgresql(session: AsyncSession) -> bool:
-    return session.bind is not None and session.bind.dialect.name == "postgresql"
 
 
 def among(session: AsyncSession, column: Any, values: Collection[Any]) -> ColumnElement[bool]:

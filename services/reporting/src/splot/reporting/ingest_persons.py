@@ -22,9 +22,10 @@ from sqlalchemy import Table, select
 from sqlalchemy import func as _func
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.db import dialect_insert
 from splot.reporting import cubes
 from splot.reporting.clients_feed import fact_months, gmina_or_none, resolve_person, uuid_or_none
-from splot.reporting.ingest_batch import dialect_insert, expire_facts
+from splot.reporting.ingest_batch import expire_facts
 from splot.reporting.models import PersonContact, PersonDim, ReferralFact
 from splot.reporting.sources import FeedEvent
 

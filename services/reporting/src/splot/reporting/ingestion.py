@@ -167,7 +167,8 @@ async def apply_directory(
     events are played in order over the stored rows (an older ``version`` than the row's is
     ignored), the last rows are upserted once, and the months of the facts naming an institution
     that appeared, changed type or moved are marked dirty."""
-    from splot.reporting.ingest_batch import dialect_insert, expire_facts
+    from splot.common.db import dialect_insert
+    from splot.reporting.ingest_batch import expire_facts
 
     decoded: list[tuple[FeedEvent, Table, uuid.UUID, int]] = []
     skipped = 0
