@@ -4,13 +4,12 @@ rule ``publish`` applies to new ones — so an institution's feed starts at its 
 from datetime import timedelta
 
 import httpx
-from alembic import command
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from test_chain_parties import COMPLETE_EMPLOYED, pup_ops_ngo
 
 from splot.common.db import create_engine, utcnow
-from splot.common.migrations import alembic_config, upgrade
+from splot.common.migrations import downgrade, upgrade
 from splot.common.testing import migrated_database, trust_test_key, without_rate_limit
 from splot.referrals import followups, schemas
 from splot.referrals.main import SERVICE_DIR
@@ -19,21 +18,6 @@ from splot.referrals.models import EventParty, FollowUp
 from conftest import World, create, step
 
 FEED = "/v1/referral-events"
-
-
-async def _downgrade(url: str, revision: str) -> None:
-    engine = create_engine(url)
-    try:
-        async with engine.begin() as conn:
-
-            def run(connection) -> None:
-                config = alembic_config(SERVICE_DIR, url)
-                config.attributes["connection"] = connection
-                command.downgrade(config, revision)
-
-            await conn.run_sync(run)
-    finally:
-        await engine.dispose()
 
 
 async def test_the_upgrade_back_fills_the_parties_of_earlier_events(
@@ -87,7 +71,7 @@ async def test_the_upgrade_back_fills_the_parties_of_earlier_events(
             written = await parties()
             assert {i for _, i in written} == {world.pup, world.ops, world.ngo, world.other}
             await engine.dispose()
-            await _downgrade(url, "0007")
+            await downgrade(SERVICE_DIR, url, "0007")
             await upgrade(SERVICE_DIR, url)
             assert await parties() == written
             for staff in (world.pup_co, world.ops_co, world.ngo_co, world.other_co):

@@ -1,5 +1,6 @@
-"""Bulk inserts of many new rows: PostgreSQL's ``COPY`` (binary, through asyncpg, in the
-session's transaction), an ``executemany`` INSERT elsewhere.
+"""Bulk writes of many rows: new rows by PostgreSQL's ``COPY`` (binary, through asyncpg, in the
+session's transaction; an ``executemany`` INSERT elsewhere), and upserts (:func:`upsert_rows`:
+``COPY`` into a temporary stage and one ``INSERT … SELECT … ON CONFLICT`` from it).
 
 ``COPY`` skips what makes a big INSERT slow at both ends: SQLAlchemy's per-row parameter
 processing and statement rendering, and the server's parsing of multi-row ``VALUES`` (issue #17:
@@ -12,16 +13,20 @@ give it (its server default otherwise). A failure is raised as SQLAlchemy's own 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Table, insert
+from sqlalchemy import MetaData, Table, delete, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.db import dialect_insert, is_postgresql
+
 Row = dict[str, Any]
+#: What to set on a conflict, given the ``INSERT`` (for its ``excluded`` row); None: do nothing.
+OnConflict = Callable[[Any], Mapping[str, Any]] | None
 
 
 async def copy_rows(session: AsyncSession, table: Table, rows: Sequence[Row]) -> None:
@@ -107,3 +112,63 @@ def _default_of(
     if processor is None:
         return lambda _row: function(None)
     return lambda _row: processor(function(None))
+
+
+async def upsert_rows(
+    session: AsyncSession, table: Table, rows: Sequence[Row], *, key: Sequence[str], update: OnConflict
+) -> None:
+    """``INSERT … ON CONFLICT (key) DO UPDATE SET update(insert)`` (``DO NOTHING`` without
+    ``update``) of many rows, in the session's transaction. With ``DO UPDATE`` the rows' keys must
+    be unique (PostgreSQL refuses to update a row twice in one statement).
+
+    PostgreSQL: the rows are copied (:func:`copy_rows`) into a temporary stage of the table, made
+    on first use in the connection and emptied at commit, and one statement moves them from the
+    stage into the table (``WITH s AS (DELETE FROM stage RETURNING …) INSERT … SELECT … FROM s ON
+    CONFLICT …``) — three statements whatever the number of rows, where an ``executemany`` sends
+    (and SQLAlchemy processes) one per row. Elsewhere: ``executemany``."""
+    if not rows:
+        return
+    upsert = dialect_insert(session, table)
+    if is_postgresql(session):
+        stage = _stage_of(table)
+        await session.execute(_create_stage(table, stage))
+        await copy_rows(session, stage, rows)
+        names = [column.name for column in table.columns]
+        staged = delete(stage).returning(*(stage.c[name] for name in names)).cte("staged")
+        upsert = upsert.from_select(names, select(*(staged.c[name] for name in names))).add_cte(staged)
+    index = [table.c[name] for name in key]
+    statement = (
+        upsert.on_conflict_do_nothing(index_elements=index)
+        if update is None
+        else upsert.on_conflict_do_update(index_elements=index, set_=dict(update(upsert)))
+    )
+    if is_postgresql(session):
+        await session.execute(statement)
+    else:
+        await session.execute(statement, list(rows))
+
+
+def every_column_but(key: Sequence[str]) -> Callable[[Any], dict[str, Any]]:
+    """The ``update`` of :func:`upsert_rows` that overwrites every column but the key's."""
+    return lambda upsert: {c.name: upsert.excluded[c.name] for c in upsert.table.columns if c.name not in key}
+
+
+_STAGES: dict[Table, Table] = {}
+
+
+def _stage_of(table: Table) -> Table:
+    """The temporary stage of ``table`` (its columns, with the Python-side defaults that
+    :func:`copy_rows` fills in)."""
+    stage = _STAGES.get(table)
+    if stage is None:
+        columns = (column._copy() for column in table.columns)  # noqa: SLF001 - SQLAlchemy's own copy
+        stage = _STAGES[table] = Table(f"{table.name}_upsert_stage", MetaData(), *columns)
+    return stage
+
+
+def _create_stage(table: Table, stage: Table) -> Any:
+    # INCLUDING DEFAULTS: a column the rows leave out gets the table's server default in the stage.
+    return text(
+        f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage.name} "
+        f"(LIKE {table.name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+    )

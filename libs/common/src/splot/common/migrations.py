@@ -1,4 +1,5 @@
-"""Alembic glue shared by the services: one env.py body, programmatic upgrade, head lookup."""
+"""Alembic glue shared by the services: one env.py body, programmatic upgrade and downgrade, head
+lookup."""
 
 from __future__ import annotations
 
@@ -43,6 +44,21 @@ async def upgrade(service_dir: Path, url: str, revision: str = "head") -> None:
 def _upgrade_on(connection: Connection, config: Config, revision: str) -> None:
     config.attributes["connection"] = connection
     command.upgrade(config, revision)
+
+
+async def downgrade(service_dir: Path, url: str, revision: str) -> None:
+    """Take ``url`` back to ``revision`` (tests of a migration's data step: down, write, up)."""
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(_downgrade_on, alembic_config(service_dir, url), revision)
+    finally:
+        await engine.dispose()
+
+
+def _downgrade_on(connection: Connection, config: Config, revision: str) -> None:
+    config.attributes["connection"] = connection
+    command.downgrade(config, revision)
 
 
 async def current_revision(url: str) -> str | None:
