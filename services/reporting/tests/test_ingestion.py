@@ -6,7 +6,7 @@ import uuid
 
 import httpx
 import pytest
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import event, func, inspect, select, text
 
 from splot.common.http import ServiceTokenProvider
 from splot.reporting import consumer, cube_sources, cubes, ingestion
@@ -41,6 +41,54 @@ async def test_redelivered_events_are_applied_once(sessionmaker, session, settin
     assert results["referrals"].fetched == len(data.feeds.referrals.events)
     assert results["referrals"].applied == 0
     assert await _referrals_total(session) == before == 22
+
+
+def _processed_lookups(engine) -> tuple[list[str], object]:
+    """Record the statements that look up processed event ids."""
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, _params, _context, _many) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM processed_event" in statement:
+            seen.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    return seen, record
+
+
+async def test_pages_beyond_every_processed_position_look_up_no_event_ids(
+    engine, sessionmaker, session, settings
+):
+    """A feed gives each event one position: events past the highest position processed so far
+    were never applied, so a first pass (every page of a rebuild) looks up no ids; a cursor moved
+    back re-reads positions up to it, and those pages are looked up (and applied once)."""
+    data = fixed_dataset()
+    seen, record = _processed_lookups(engine)
+    try:
+        await ingest(sessionmaker, data.feeds, settings, batch_size=7)
+        assert seen == []
+        cursors = {c.source: c for c in (await session.scalars(select(SourceCursor))).all()}
+        last = data.feeds.referrals.events[-1].seq
+        assert cursors["referrals"].processed_through == cursors["referrals"].last_seq == last
+        before = await _referrals_total(session)
+
+        await session.execute(text("UPDATE source_cursor SET last_seq = 0"))
+        results = await ingest(sessionmaker, data.feeds, settings, batch_size=7)
+        assert len(seen) >= len(data.feeds.referrals.events) // 7
+        assert results["referrals"].applied == 0
+        assert await _referrals_total(session) == before
+        session.expire_all()
+        cursor = await session.get(SourceCursor, "referrals")
+        assert cursor.processed_through == last  # never lowered
+
+        new = data.feeds.referrals.events[-1]
+        data.feeds.referrals.append(
+            new.type, new.payload, occurred_at=new.occurred_at, aggregate_type="referral"
+        )
+        seen.clear()
+        results = await ingest(sessionmaker, data.feeds, settings)
+        assert results["referrals"].fetched == 1 and seen == []
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 async def test_an_older_snapshot_does_not_overwrite_a_newer_one(sessionmaker, session, settings):

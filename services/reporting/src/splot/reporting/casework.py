@@ -37,7 +37,7 @@ import structlog
 from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.common.db import dialect_insert
+from splot.common.bulk import every_column_but, upsert_rows
 from splot.reporting.facts import parse_date, parse_datetime
 from splot.reporting.ingest_batch import among, expire_facts, insert_new_rows, resolve_persons
 from splot.reporting.models import (
@@ -258,15 +258,7 @@ async def _write(
         (old if ident in stored else new).append(facts[ident])
     for kind, (new, old) in by_kind.items():
         await insert_new_rows(session, kind.table, new)
-        if old:
-            upsert = dialect_insert(session, kind.table)
-            await session.execute(
-                upsert.on_conflict_do_update(
-                    index_elements=[kind.table.c[kind.key]],
-                    set_={c.name: upsert.excluded[c.name] for c in kind.table.columns if c.name != kind.key},
-                ),
-                old,
-            )
+        await upsert_rows(session, kind.table, old, key=[kind.key], update=every_column_but([kind.key]))
     if changed:
         expire_facts(session)  # the ORM may hold these facts: they were written underneath it
 

@@ -89,7 +89,14 @@ async def _open_cursor(session: AsyncSession, source: str) -> SourceCursor:
     """The source's cursor, created (at 0) on its first batch."""
     cursor = await session.get(SourceCursor, source)
     if cursor is None:
-        cursor = SourceCursor(source=source, last_seq=0, head_seq=0, events_applied=0, consecutive_failures=0)
+        cursor = SourceCursor(
+            source=source,
+            last_seq=0,
+            head_seq=0,
+            processed_through=0,
+            events_applied=0,
+            consecutive_failures=0,
+        )
         session.add(cursor)
         await session.flush()
     return cursor
@@ -232,6 +239,8 @@ async def _apply_events(
 def _move_cursor(cursor: SourceCursor, page: FeedPage, result: BatchResult) -> None:
     """Advance the cursor past the page (never backwards) and mark the poll as successful."""
     cursor.last_seq = max(cursor.last_seq, page.last_seq)
+    delivered = max((event.seq for event in page.items), default=0)
+    cursor.processed_through = max(cursor.processed_through or 0, delivered, page.last_seq)
     cursor.head_seq = max(page.head_seq, cursor.last_seq)
     cursor.events_applied = (cursor.events_applied or 0) + result.applied
     cursor.last_success_at = utcnow()
@@ -256,7 +265,11 @@ async def consume_batch(
         cursor = await _open_cursor(session, source.name)
         page = await source.fetch(after=cursor.last_seq, limit=batch_size)
         result.fetched = len(page.items)
-        seen = await _already_processed(session, [e.id for e in page.items])
+        # Only positions delivered before can hold an event applied before (a rewound cursor):
+        # a page beyond them, every page of a rebuild, needs no look-up of its ids.
+        seen = await _already_processed(
+            session, [e.id for e in page.items if e.seq <= cursor.processed_through]
+        )
         caught_up = page.last_seq >= page.head_seq
         await _apply_events(
             session, source.name, page.items, seen, ctx, result, maintain_cubes=refresh and caught_up

@@ -36,7 +36,7 @@ from sqlalchemy import ColumnElement, MetaData, Table, any_, bindparam, delete, 
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.common.bulk import copy_rows
+from splot.common.bulk import copy_rows, upsert_rows
 from splot.common.db import dialect_insert, is_postgresql
 from splot.reporting import cubes, employment
 from splot.reporting.clients_feed import resolve_person
@@ -202,16 +202,17 @@ async def _followups(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.U
 
 
 async def resolve_persons(session: AsyncSession, pseudonyms: set[str]) -> dict[str, str | None]:
-    """The pseudonym each person's facts are kept under (merges followed), in one query plus one
-    lookup per merged person."""
+    """The pseudonym each person's facts are kept under (merges followed), in one query of the
+    merged persons' index plus one lookup per merged person."""
     if not pseudonyms:
         return {}
-    rows = await session.execute(
-        select(PersonDim.pseudonym, PersonDim.merged_into).where(
-            among(session, PersonDim.pseudonym, pseudonyms)
+    merged = set(
+        await session.scalars(
+            select(PersonDim.pseudonym).where(
+                among(session, PersonDim.pseudonym, pseudonyms), PersonDim.merged_into.is_not(None)
+            )
         )
     )
-    merged = {pseudonym for pseudonym, into in rows.all() if into is not None}
     out: dict[str, str | None] = {p: p for p in pseudonyms}
     for pseudonym in merged:
         out[pseudonym] = await resolve_person(session, pseudonym)
@@ -396,13 +397,14 @@ async def apply_followups(
     if not answers:
         return applied, skipped
     table: Table = FollowupFact.__table__  # type: ignore[assignment]
-    upsert = dialect_insert(session, table)
-    await session.execute(
-        upsert.on_conflict_do_update(
-            index_elements=[table.c.followup_id],
-            set_={name: upsert.excluded[name] for name in ("due_months", "outcome_code", "answered_at")},
-        ),
+    await upsert_rows(
+        session,
+        table,
         list(answers.values()),
+        key=["followup_id"],
+        update=lambda upsert: {
+            name: upsert.excluded[name] for name in ("due_months", "outcome_code", "answered_at")
+        },
     )
     ids = list({row["referral_id"] for row in answers.values()})
     facts = await session.execute(

@@ -22,7 +22,7 @@ from sqlalchemy import Table, select
 from sqlalchemy import func as _func
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.common.db import dialect_insert
+from splot.common.bulk import upsert_rows
 from splot.reporting import cubes
 from splot.reporting.clients_feed import fact_months, gmina_or_none, resolve_person, uuid_or_none
 from splot.reporting.ingest_batch import expire_facts
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 log = structlog.get_logger("splot.reporting.ingest_persons")
 
+_CONTACT_KEY = [column.name for column in PersonContact.__table__.primary_key]
 PERSON_EVENTS = frozenset({"person.created", "person.updated", "person.registered", "person.anonymised"})
 
 
@@ -109,25 +110,24 @@ async def apply_persons(
             and row.merged_into is None
         )
     ]
-    upsert = dialect_insert(session, table)
-    await session.execute(
-        upsert.on_conflict_do_update(
-            index_elements=[table.c.pseudonym],
-            set_={
-                "birth_year": upsert.excluded.birth_year,
-                "sex": upsert.excluded.sex,
-                "gmina": upsert.excluded.gmina,
-                "registered_by_institution_id": _func.coalesce(
-                    upsert.excluded.registered_by_institution_id, table.c.registered_by_institution_id
-                ),
-                "anonymised": table.c.anonymised | upsert.excluded.anonymised,
-            },
-        ),
+    await upsert_rows(
+        session,
+        table,
         [
             {"pseudonym": pseudonym, "birth_year": p.birth_year, "sex": p.sex, "gmina": p.gmina,
              "registered_by_institution_id": p.registered_by, "anonymised": p.anonymised, "merged_into": None}
             for pseudonym, p in people.items()
         ],
+        key=["pseudonym"],
+        update=lambda upsert: {
+            "birth_year": upsert.excluded.birth_year,
+            "sex": upsert.excluded.sex,
+            "gmina": upsert.excluded.gmina,
+            "registered_by_institution_id": _func.coalesce(
+                upsert.excluded.registered_by_institution_id, table.c.registered_by_institution_id
+            ),
+            "anonymised": table.c.anonymised | upsert.excluded.anonymised,
+        },
     )  # fmt: skip
     if changed:
         f = ReferralFact.__table__
@@ -154,6 +154,6 @@ async def apply_persons(
             )
     if contacts:
         contact_table: Table = PersonContact.__table__  # type: ignore[assignment]
-        await session.execute(dialect_insert(session, contact_table).on_conflict_do_nothing(), contacts)
+        await upsert_rows(session, contact_table, contacts, key=_CONTACT_KEY, update=None)
     expire_facts(session)
     return len(events) - skipped, skipped

@@ -26,6 +26,7 @@ import structlog
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.bulk import every_column_but, upsert_rows
 from splot.reporting import casework, cubes, employment
 from splot.reporting.clients_feed import (
     access_granted,
@@ -167,7 +168,6 @@ async def apply_directory(
     events are played in order over the stored rows (an older ``version`` than the row's is
     ignored), the last rows are upserted once, and the months of the facts naming an institution
     that appeared, changed type or moved are marked dirty."""
-    from splot.common.db import dialect_insert
     from splot.reporting.ingest_batch import expire_facts
 
     decoded: list[tuple[FeedEvent, Table, uuid.UUID, int]] = []
@@ -211,15 +211,8 @@ async def apply_directory(
         rows[table][item_id] = new
         changed[table].add(item_id)
     for table, ids in changed.items():
-        if ids:
-            upsert = dialect_insert(session, table)
-            await session.execute(
-                upsert.on_conflict_do_update(
-                    index_elements=[table.c.id],
-                    set_={c.name: upsert.excluded[c.name] for c in table.columns if c.name != "id"},
-                ),
-                [rows[table][item_id] for item_id in sorted(ids, key=str)],
-            )
+        rows_of = [rows[table][item_id] for item_id in sorted(ids, key=str)]
+        await upsert_rows(session, table, rows_of, key=["id"], update=every_column_but(["id"]))
     if relocated:
         f = ReferralFact.__table__
         await cubes.mark_dirty(

@@ -36,6 +36,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -93,6 +94,10 @@ class SourceCursor(Base):
     #: The feed's newest sequence number at the last successful poll (lag = head_seq - last_seq).
     head_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     events_applied: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: The highest position of an event recorded as processed from this feed. Never lowered: a
+    #: cursor moved back re-reads positions up to it, whose event ids are looked up; a position
+    #: above it was never delivered before (a feed gives each event one position for good).
+    processed_through: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: The exception type only: messages could quote payloads.
@@ -302,6 +307,16 @@ class PersonDim(Base):
     """A client of the registry under a keyed pseudonym; only attributes used by indicators."""
 
     __tablename__ = "person_dim"
+    __table_args__ = (
+        # The merged persons only (a few): every page of facts asks which of its persons were merged.
+        Index(
+            "ix_person_dim_merged",
+            "pseudonym",
+            "merged_into",
+            postgresql_where=text("merged_into IS NOT NULL"),
+            sqlite_where=text("merged_into IS NOT NULL"),
+        ),
+    )
 
     pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)
     birth_year: Mapped[int | None] = mapped_column(Integer)
