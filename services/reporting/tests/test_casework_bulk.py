@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from splot.common.statement_log import recorded_statements
-from splot.reporting import casework, consumer
+from splot.reporting import casework, consumer, page_events
 from splot.reporting.models import (
     CaseworkActionFact,
     CaseworkDiagnosisFact,
@@ -103,14 +103,14 @@ async def test_bulk_gives_the_same_facts_as_event_by_event(
     sessionmaker, session, settings, monkeypatch, batch_size
 ):
     feeds = _tricky_dataset()
-    monkeypatch.setattr(consumer, "BATCHED", False)
+    monkeypatch.setattr(page_events, "BATCHED", False)
     reference_results = await ingest(sessionmaker, feeds, settings, batch_size=1)
     reference = await _store(session)
     await session.commit()
     async with sessionmaker() as fresh, fresh.begin():
         await consumer.reset(fresh)
 
-    monkeypatch.setattr(consumer, "BATCHED", True)
+    monkeypatch.setattr(page_events, "BATCHED", True)
     runs = _Runs(monkeypatch)
     results = await ingest(sessionmaker, feeds, settings, batch_size=batch_size)
     assert runs.failures == [] and max(runs.sizes) > 5

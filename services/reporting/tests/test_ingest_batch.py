@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from splot.reporting import consumer, cubes, ingest_batch, ingest_persons
+from splot.reporting import consumer, cubes, ingest_batch, ingest_persons, page_events
 from splot.reporting.models import (
     PersonContact,
     PersonDim,
@@ -66,14 +66,14 @@ async def test_bulk_gives_the_same_store_as_event_by_event(
     sessionmaker, session, settings, monkeypatch, batch_size
 ):
     data = fixed_dataset()
-    monkeypatch.setattr(consumer, "BATCHED", False)
+    monkeypatch.setattr(page_events, "BATCHED", False)
     await ingest(sessionmaker, data.feeds, settings, batch_size=batch_size)
     reference = await _store(session)
     await session.commit()
     async with sessionmaker() as fresh, fresh.begin():
         await consumer.reset(fresh)
 
-    monkeypatch.setattr(consumer, "BATCHED", True)
+    monkeypatch.setattr(page_events, "BATCHED", True)
     spy = _Spy(monkeypatch)
     persons = _Spy(monkeypatch, ingest_persons, "apply_persons")
     results = await ingest(sessionmaker, data.feeds, settings, batch_size=batch_size)
@@ -208,14 +208,14 @@ async def test_replaced_facts_give_the_same_store_as_event_by_event(
     refs[2].accept("2025-05-06").start("2025-05-07").fail("2025-05-30", "client_dropped_out")
     refs[2].acknowledge("2025-06-02")
 
-    monkeypatch.setattr(consumer, "BATCHED", False)
+    monkeypatch.setattr(page_events, "BATCHED", False)
     await ingest(sessionmaker, feeds, settings, batch_size=1)
     reference = await _store(session)
     await session.commit()
     async with sessionmaker() as fresh, fresh.begin():
         await consumer.reset(fresh)
 
-    monkeypatch.setattr(consumer, "BATCHED", True)
+    monkeypatch.setattr(page_events, "BATCHED", True)
     spy = _Spy(monkeypatch)
     replaced = _Replacements(monkeypatch)
     results = await ingest(sessionmaker, feeds, settings, batch_size=2)

@@ -7,7 +7,7 @@ from sqlalchemy import func, select, text
 from test_ingest_batch import _Spy
 from test_ingest_batch import _store as _facts_and_cubes
 
-from splot.reporting import consumer, ingest_batch, ingestion
+from splot.reporting import consumer, ingest_batch, ingestion, page_events
 from splot.reporting import rebuild as rebuilding
 from splot.reporting.ingestion import IngestContext
 from splot.reporting.models import (
@@ -47,15 +47,14 @@ class _NewRows:
 
 async def test_rebuild_gives_the_same_store_as_event_by_event(sessionmaker, session, settings, monkeypatch):
     data = fixed_dataset()
-    monkeypatch.setattr(consumer, "BATCHED", False)
+    monkeypatch.setattr(page_events, "BATCHED", False)
     await ingest(sessionmaker, data.feeds, settings, batch_size=1)  # one event per transaction
     reference = await _store(session)
     await session.commit()
 
-    monkeypatch.setattr(consumer, "BATCHED", True)
+    monkeypatch.setattr(page_events, "BATCHED", True)
     spy = _Spy(monkeypatch)
     directory = _Spy(monkeypatch, ingestion, "apply_directory")
-    monkeypatch.setattr(consumer, "apply_directory", ingestion.apply_directory)
     new_rows = _NewRows(monkeypatch)
     pages: list[int] = []
     original_fetch = type(data.feeds.referrals).fetch
@@ -87,14 +86,14 @@ async def test_a_fact_stored_under_the_bulk_path_falls_back_to_event_by_event(
     """insert_new_rows must fail on an existing key (never overwrite nor duplicate it): the run is
     then applied event by event, which updates the stored fact to the newest snapshot."""
     data = fixed_dataset()
-    monkeypatch.setattr(consumer, "BATCHED", False)
+    monkeypatch.setattr(page_events, "BATCHED", False)
     await ingest(sessionmaker, data.feeds, settings, batch_size=1000)
     reference = await _store(session)
     await session.commit()
     async with sessionmaker() as fresh, fresh.begin():
         await consumer.reset(fresh)
 
-    monkeypatch.setattr(consumer, "BATCHED", True)
+    monkeypatch.setattr(page_events, "BATCHED", True)
     original_stored = ingest_batch._stored
 
     async def nothing_stored(session, ids):
@@ -137,7 +136,7 @@ async def test_a_run_of_followups_gives_the_same_store_as_event_by_event(
     orphan.send("2025-07-06", due="2025-07-13")
     refs[2].followup(3, "employed", "2025-07-07")
 
-    monkeypatch.setattr(consumer, "BATCHED", False)
+    monkeypatch.setattr(page_events, "BATCHED", False)
     await ingest(sessionmaker, feeds, settings, batch_size=1)  # strictly in feed order
     reference = await _store(session)
     reference["followup_fact"] = await _followup_rows(session)
@@ -145,7 +144,7 @@ async def test_a_run_of_followups_gives_the_same_store_as_event_by_event(
     async with sessionmaker() as fresh, fresh.begin():
         await consumer.reset(fresh)
 
-    monkeypatch.setattr(consumer, "BATCHED", True)
+    monkeypatch.setattr(page_events, "BATCHED", True)
     spy = _Spy(monkeypatch, ingest_batch, "apply_followups")
     results = await ingest(sessionmaker, feeds, settings, batch_size=1000)
     assert spy.runs == 1 and spy.failures == []  # every answer of the page in one run
@@ -195,14 +194,13 @@ async def test_a_run_of_directory_events_gives_the_same_store_as_event_by_event(
         )
         return await _store(session), results["directory"].skipped
 
-    monkeypatch.setattr(consumer, "BATCHED", False)
+    monkeypatch.setattr(page_events, "BATCHED", False)
     reference, reference_skipped = await run(1)
     await session.commit()
     async with sessionmaker() as fresh, fresh.begin():
         await consumer.reset(fresh)
-    monkeypatch.setattr(consumer, "BATCHED", True)
+    monkeypatch.setattr(page_events, "BATCHED", True)
     spy = _Spy(monkeypatch, ingestion, "apply_directory")
-    monkeypatch.setattr(consumer, "apply_directory", ingestion.apply_directory)
     batched, skipped = await run(1000)
     assert spy.runs == 1 and spy.failures == []
     assert skipped == reference_skipped == 2

@@ -526,3 +526,50 @@ async def test_one_employment_outcome_reported_up_a_chain_counts_once(sessionmak
     table = cubes.REGION.table
     total = await session.scalar(select(func.sum(table.c.employment_outcome)))
     assert total == 1
+
+
+async def test_each_chain_of_a_page_counts_its_employment_outcome_once(
+    engine, sessionmaker, session, settings
+):
+    """A page's chains are decided together (one read of the chains with several referrals):
+    in each chain the first referral to end with an employment outcome counts it."""
+    feeds = Feeds()
+    pup = feeds.institution("PUP", "1219053")
+    ops = feeds.institution("OPS", "1219053")
+    ngo = feeds.institution("NGO", "1219053")
+    person = feeds.person(1979, "F", "1219053", pup)
+    # chain A: the child ends first; chain B: the root ends first; C: a referral on its own
+    a_root = feeds.referral(pup, ops, person, "social_work").send("2025-03-03", due="2025-03-10")
+    a_root.accept("2025-03-04")
+    a_child = feeds.referral(ops, ngo, person, "cis_programme", parent=a_root).send(
+        "2025-03-05", due="2025-03-12"
+    )
+    a_child.accept("2025-03-06").complete("2025-03-20", ["employed"])
+    a_root.complete("2025-03-24", ["employed"])
+    b_root = feeds.referral(pup, ops, person, "social_work").send("2025-04-01", due="2025-04-08")
+    b_root.accept("2025-04-02")
+    b_child = feeds.referral(ops, ngo, person, "cis_programme", parent=b_root).send(
+        "2025-04-03", due="2025-04-10"
+    )
+    b_child.accept("2025-04-04")
+    b_root.complete("2025-04-10", ["employed"])
+    b_child.complete("2025-04-20", ["employed"])
+    alone = feeds.referral(pup, ngo, person, "cis_programme").send("2025-05-05", due="2025-05-12")
+    alone.accept("2025-05-06").complete("2025-05-20", ["employed"])
+    reads: list[str] = []
+
+    def record(_conn, _cursor, statement, _params, _context, _many) -> None:
+        where = " ".join(statement.split()).partition(" WHERE ")[2]
+        if statement.lstrip().startswith("SELECT") and "chain_root_id" in where:
+            reads.append(statement)  # a read of facts by their chain
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        await ingest(sessionmaker, feeds, settings, batch_size=1000)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+    assert len(reads) == 1  # one page, one run of snapshots: one read for all its chains, not one each
+    facts = {f.referral_id: f.employment_outcome for f in (await session.scalars(select(ReferralFact))).all()}
+    assert facts == {a_root.id: 0, a_child.id: 1, b_root.id: 1, b_child.id: 0, alone.id: 1}
+    table = cubes.REGION.table
+    assert await session.scalar(select(func.sum(table.c.employment_outcome))) == 3

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, cast
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Integer, MetaData, Table, TypeDecorator, event
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Integer,
+    MetaData,
+    Table,
+    TypeDecorator,
+    any_,
+    bindparam,
+    event,
+)
 from sqlalchemy.engine import CursorResult, Dialect, Result, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
@@ -256,6 +266,19 @@ def table_of(model: type[Any]) -> Table:
 def is_postgresql(session: AsyncSession) -> bool:
     """Whether the session is bound to PostgreSQL (else the embedded SQLite)."""
     return session.bind is not None and session.bind.dialect.name == "postgresql"
+
+
+def among(session: AsyncSession, column: Any, values: Collection[Any]) -> ColumnElement[bool]:
+    """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter whatever the
+    number of values, so one statement (prepared once per connection), not one per list length
+    with a parameter each to render and bind."""
+    if not is_postgresql(session):
+        return column.in_(values)  # type: ignore[no-any-return]
+    from sqlalchemy.dialects import postgresql
+
+    array = bindparam(None, list(values), type_=postgresql.ARRAY(column.type))
+    condition: ColumnElement[bool] = column == any_(array)
+    return condition
 
 
 def dialect_insert(session: AsyncSession, table: Table) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Collection
 from datetime import date
+from functools import partial
 from typing import Any
 
 from sqlalchemy import (
@@ -15,7 +16,6 @@ from sqlalchemy import (
     ColumnElement,
     String,
     Uuid,
-    any_,
     bindparam,
     delete,
     func,
@@ -46,7 +46,7 @@ from splot.clients.models import (
     name_token_rows,
 )
 from splot.common.bulk import copy_rows
-from splot.common.db import table_of, utcnow
+from splot.common.db import among, table_of, utcnow
 from splot.common.events import emit_many
 
 _rows = table_of(ImportRow)
@@ -134,17 +134,9 @@ async def load_view(
 
 
 def _among_for(session: AsyncSession) -> Callable[[Any, Collection[Any]], ColumnElement[bool]]:
-    """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter, not one per
-    value (no rendering of a statement per list length, nor hundreds of parameters to bind)."""
-    if session.bind is None or session.bind.dialect.name != "postgresql":
-        return lambda column, values: column.in_(values)
-
-    def among(column: Any, values: Collection[Any]) -> ColumnElement[bool]:
-        array = bindparam(None, list(values), type_=postgresql.ARRAY(column.type))
-        condition: ColumnElement[bool] = column == any_(array)
-        return condition
-
-    return among
+    """``column IN (values)`` for this session (:func:`splot.common.db.among`: ``= ANY`` of one
+    array parameter on PostgreSQL)."""
+    return partial(among, session)
 
 
 async def _candidate_rows(

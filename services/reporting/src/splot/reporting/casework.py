@@ -38,8 +38,9 @@ from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.bulk import every_column_but, upsert_rows
+from splot.common.db import among
 from splot.reporting.facts import parse_date, parse_datetime
-from splot.reporting.ingest_batch import among, expire_facts, insert_new_rows, resolve_persons
+from splot.reporting.ingest_batch import expire_facts, insert_new_rows, resolve_persons
 from splot.reporting.models import (
     CaseworkActionFact,
     CaseworkDiagnosisFact,

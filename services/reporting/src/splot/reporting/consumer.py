@@ -8,29 +8,19 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from splot.common.background import Backoff, peer_failure_level
-from splot.common.db import table_of, utcnow
-from splot.reporting import casework, cubes, ingest_batch, ingest_persons, programmes
+from splot.common.db import utcnow
+from splot.reporting import cubes, page_events, programmes
 from splot.reporting.config import ReportingSettings
-from splot.reporting.ingestion import (
-    INSTITUTION_EVENTS,
-    OFFER_EVENTS,
-    SOURCE_LOCK_KEYS,
-    IngestContext,
-    apply_directory,
-    handler_for,
-    is_referral_snapshot,
-)
+from splot.reporting.ingestion import SOURCE_LOCK_KEYS, IngestContext
 from splot.reporting.models import (
     InstitutionDim,
     PersonDim,
@@ -41,7 +31,6 @@ from splot.reporting.models import (
 )
 from splot.reporting.sources import (
     EventSource,
-    FeedEvent,
     FeedPage,
     Prefetching,
     ServiceTypeSource,
@@ -102,140 +91,6 @@ async def _open_cursor(session: AsyncSession, source: str) -> SourceCursor:
     return cursor
 
 
-async def _already_processed(session: AsyncSession, ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    """Which of these event ids were applied before (feeds deliver at least once)."""
-    if not ids:
-        return set()
-    condition = ingest_batch.among(session, ProcessedEvent.event_id, ids)
-    return set((await session.scalars(select(ProcessedEvent.event_id).where(condition))).all())
-
-
-#: Apply runs of referral snapshots in bulk (:mod:`splot.reporting.ingest_batch`); False applies
-#: every event on its own (the reference behaviour, kept for the fallback and for tests).
-BATCHED = True
-
-
-async def _apply_one(
-    session: AsyncSession, source: str, event: FeedEvent, ctx: IngestContext, result: BatchResult
-) -> None:
-    """Apply one event in its own savepoint; a malformed event is counted as skipped."""
-    handler = handler_for(event)
-    if handler is None:
-        return
-    try:
-        async with session.begin_nested():
-            await handler(session, event, ctx)
-        result.applied += 1
-    except (KeyError, ValueError, TypeError, AssertionError) as exc:
-        # A malformed event must not stall the feed; it is recorded and skipped.
-        result.skipped += 1
-        log.warning("event_skipped", source=source, seq=event.seq, type=event.type, error=type(exc).__name__)
-
-
-def _bulk_kind(event: FeedEvent) -> str | None:
-    """Which bulk applier takes this event (None: applied on its own)."""
-    if is_referral_snapshot(event):
-        return "referral"
-    if event.type in ingest_persons.PERSON_EVENTS:
-        return "person"
-    if event.type in INSTITUTION_EVENTS or event.type in OFFER_EVENTS:
-        return "directory"
-    if event.type in casework.KINDS:
-        return "casework"
-    return None
-
-
-FOLLOWUP_ANSWERED = "followup.answered"
-
-
-async def _apply_run(
-    session: AsyncSession,
-    source: str,
-    kind: str,
-    run: list[FeedEvent],
-    ctx: IngestContext,
-    result: BatchResult,
-    *,
-    maintain_cubes: bool,
-) -> None:
-    """A run of consecutive events of one bulk kind: in bulk, or event by event should that fail."""
-    if len(run) > 1 and BATCHED:
-        await session.flush()  # pending ORM changes of earlier events go first
-        try:
-            async with session.begin_nested():
-                if kind == "referral":
-                    applied, skipped = await ingest_batch.apply_referrals(
-                        session, source, run, ctx, maintain_cubes=maintain_cubes
-                    )
-                elif kind == "directory":
-                    applied, skipped = await apply_directory(session, source, run, ctx)
-                elif kind == "followup":
-                    applied, skipped = await ingest_batch.apply_followups(session, source, run, ctx)
-                elif kind == "casework":
-                    applied, skipped = await casework.apply_casework(session, source, run, ctx)
-                else:
-                    applied, skipped = await ingest_persons.apply_persons(session, source, run, ctx)
-        except (SQLAlchemyError, KeyError, ValueError, TypeError, AssertionError) as exc:
-            ingest_batch.expire_facts(session)
-            log.warning("bulk_apply_failed", source=source, seq=run[0].seq, error=type(exc).__name__)
-        else:
-            result.applied += applied
-            result.skipped += skipped
-            return
-    for event in run:
-        await _apply_one(session, source, event, ctx, result)
-
-
-async def _apply_events(
-    session: AsyncSession,
-    source: str,
-    events: list[FeedEvent],
-    seen: set[uuid.UUID],
-    ctx: IngestContext,
-    result: BatchResult,
-    *,
-    maintain_cubes: bool = True,
-) -> None:
-    """Apply the new events of a page in feed order and record every one as processed (one
-    insert); consecutive referral snapshots and consecutive person events are applied as one run
-    each, other events one by one. The page's follow-up answers are applied last, as one run: a
-    fact's follow-up measures are a function of its newest snapshot and of every answer stored,
-    whichever comes first (:func:`ingest_batch.apply_followups`), and answers scattered between
-    snapshots would otherwise cut the snapshots into many small runs."""
-    fresh: list[FeedEvent] = []
-    answers: list[FeedEvent] = []
-    for event in events:
-        if event.id not in seen:
-            seen.add(event.id)
-            (answers if event.type == FOLLOWUP_ANSWERED else fresh).append(event)
-    run: list[FeedEvent] = []
-    run_kind: str | None = None
-    for event in fresh:
-        if handler_for(event) is None:
-            continue  # nothing to count (it is still recorded as processed): no reason to cut a run
-        kind = _bulk_kind(event)
-        if run and kind != run_kind:
-            await _apply_run(session, source, run_kind or "", run, ctx, result, maintain_cubes=maintain_cubes)
-            run = []
-        if kind is None:
-            await _apply_one(session, source, event, ctx, result)
-        else:
-            run.append(event)
-        run_kind = kind
-    if run:
-        await _apply_run(session, source, run_kind or "", run, ctx, result, maintain_cubes=maintain_cubes)
-    if answers:
-        await _apply_run(session, source, "followup", answers, ctx, result, maintain_cubes=maintain_cubes)
-        fresh += answers
-    if fresh:  # looked up in this transaction (and ids are unique across feeds): COPY on PostgreSQL
-        now = utcnow()
-        await ingest_batch.insert_new_rows(
-            session,
-            table_of(ProcessedEvent),
-            [{"event_id": e.id, "source": source, "seq": e.seq, "processed_at": now} for e in fresh],
-        )
-
-
 def _move_cursor(cursor: SourceCursor, page: FeedPage, result: BatchResult) -> None:
     """Advance the cursor past the page (never backwards) and mark the poll as successful."""
     cursor.last_seq = max(cursor.last_seq, page.last_seq)
@@ -267,11 +122,11 @@ async def consume_batch(
         result.fetched = len(page.items)
         # Only positions delivered before can hold an event applied before (a rewound cursor):
         # a page beyond them, every page of a rebuild, needs no look-up of its ids.
-        seen = await _already_processed(
+        seen = await page_events.already_processed(
             session, [e.id for e in page.items if e.seq <= cursor.processed_through]
         )
         caught_up = page.last_seq >= page.head_seq
-        await _apply_events(
+        await page_events.apply_events(
             session, source.name, page.items, seen, ctx, result, maintain_cubes=refresh and caught_up
         )
         _move_cursor(cursor, page, result)

@@ -12,19 +12,32 @@ follow-up measures.
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Collection
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from splot.common.db import among, table_of
 from splot.reporting import cubes
 from splot.reporting.models import ReferralFact
 
 _NEVER = datetime.max.replace(tzinfo=UTC)
+_FACTS = table_of(ReferralFact)
+#: What the rule reads of each fact of a chain.
+_READ = [
+    _FACTS.c[name]
+    for name in (
+        "referral_id", "chain_root_id", "chain_depth", "referrals", "status", "outcome_codes", "ended_at",
+        "employment_outcome", "followup_3m_outcome", "followup_6m_outcome", "sent_year", "sent_month",
+    )
+]  # fmt: skip
+_WRITE = update(_FACTS).where(_FACTS.c.referral_id == bindparam("rid"))
 
 
-def _reports_employment(fact: ReferralFact, employment_outcomes: Collection[str]) -> bool:
+def _reports_employment(fact: Any, employment_outcomes: Collection[str]) -> bool:
     return (
         bool(fact.referrals)
         and fact.status == "completed"
@@ -32,36 +45,60 @@ def _reports_employment(fact: ReferralFact, employment_outcomes: Collection[str]
     )
 
 
-def _set_employment(fact: ReferralFact, value: int, employment_outcomes: Collection[str]) -> None:
-    fact.employment_outcome = value
+def _employment_columns(fact: Any, value: int, employment_outcomes: Collection[str]) -> dict[str, int]:
+    """The employment outcome and the follow-up measures that depend on it."""
+    columns = {"employment_outcome": value}
     for months, outcome in ((3, fact.followup_3m_outcome), (6, fact.followup_6m_outcome)):
-        setattr(fact, f"followup_{months}m_answered", int(bool(value) and outcome is not None))
-        setattr(fact, f"followup_{months}m_employed", int(bool(value) and outcome in employment_outcomes))
+        columns[f"followup_{months}m_answered"] = int(bool(value) and outcome is not None)
+        columns[f"followup_{months}m_employed"] = int(bool(value) and outcome in employment_outcomes)
+    return columns
 
 
-async def count_once_per_chain(
-    session: AsyncSession, chain_root_id: uuid.UUID | None, employment_outcomes: Collection[str]
-) -> None:
-    """Leave the employment outcome (and its follow-up measures) on one referral of the chain."""
-    if chain_root_id is None:
-        return
-    facts = list(
-        (await session.scalars(select(ReferralFact).where(ReferralFact.chain_root_id == chain_root_id))).all()
-    )
+def _recount(facts: list[Any], employment_outcomes: Collection[str]) -> list[tuple[Any, int]]:
+    """The facts of one chain whose employment outcome must change, with the new value."""
     reporting = [f for f in facts if _reports_employment(f, employment_outcomes)]
     if len(reporting) <= 1 and all(f.employment_outcome == 1 for f in reporting):
-        return
+        return []
     first = min(
         reporting,
         key=lambda f: (f.ended_at or _NEVER, -f.chain_depth, str(f.referral_id)),
         default=None,
     )
-    changed = []
-    for fact in reporting:
-        value = int(fact is first)
-        if fact.employment_outcome != value:
-            _set_employment(fact, value, employment_outcomes)
-            changed.append((fact.sent_year, fact.sent_month))
-    if changed:
-        await session.flush()
-        await cubes.mark_dirty(session, changed)
+    return [(f, int(f is first)) for f in reporting if f.employment_outcome != int(f is first)]
+
+
+async def count_once_per_chain(
+    session: AsyncSession, chain_roots: Collection[uuid.UUID | None], employment_outcomes: Collection[str]
+) -> None:
+    """Leave the employment outcome (and its follow-up measures) on one referral of each chain:
+    one read of the chains' facts, one update of those that change, their months marked dirty.
+    The caller's pending ORM changes are flushed first, and facts the ORM holds are expired."""
+    roots = {root for root in chain_roots if root is not None}
+    if not roots:
+        return
+    await session.flush()
+    chains: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    longer = (
+        select(_FACTS.c.chain_root_id)
+        .where(among(session, _FACTS.c.chain_root_id, roots))
+        .group_by(_FACTS.c.chain_root_id)
+        .having(func.count() > 1)
+    )  # most chains are one referral: nothing to decide
+    for row in await session.execute(select(*_READ).where(_FACTS.c.chain_root_id.in_(longer))):
+        chains[row.chain_root_id].append(row)
+    changes = [
+        (fact, value) for facts in chains.values() for fact, value in _recount(facts, employment_outcomes)
+    ]
+    if not changes:
+        return
+    await session.execute(
+        _WRITE.values({name: bindparam(name) for name in _employment_columns(changes[0][0], 0, ())}),
+        [
+            {"rid": fact.referral_id, **_employment_columns(fact, value, employment_outcomes)}
+            for fact, value in changes
+        ],
+    )
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, ReferralFact):
+            session.expire(obj)
+    await cubes.mark_dirty(session, [(fact.sent_year, fact.sent_month) for fact, _ in changes])

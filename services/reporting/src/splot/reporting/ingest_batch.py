@@ -26,18 +26,17 @@ handler for the run, so one bad event cannot block the feed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import structlog
-from sqlalchemy import ColumnElement, MetaData, Table, any_, bindparam, delete, func, select, text, update
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import MetaData, Table, bindparam, delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.bulk import copy_rows, upsert_rows
-from splot.common.db import dialect_insert, is_postgresql
+from splot.common.db import among, dialect_insert, is_postgresql
 from splot.reporting import cubes, employment
 from splot.reporting.clients_feed import resolve_person
 from splot.reporting.clients_feed import uuid_or_none as _uuid
@@ -75,18 +74,6 @@ CORE_WRITTEN = (
     CaseworkActionFact,
     CaseworkDiagnosisFact,
 )
-
-
-def among(session: AsyncSession, column: Any, values: Collection[Any]) -> ColumnElement[bool]:
-    """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter whatever the
-    number of values, so one statement (prepared once per connection), not one per list length
-    with a parameter each to render and bind."""
-    if not is_postgresql(session):
-        return column.in_(values)  # type: ignore[no-any-return]
-    condition: ColumnElement[bool] = column == any_(
-        bindparam(None, list(values), type_=postgresql.ARRAY(column.type))
-    )
-    return condition
 
 
 async def insert_new_rows(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -226,18 +213,6 @@ def expire_facts(session: AsyncSession) -> None:
             session.expire(obj)
 
 
-async def _multi_referral_chains(session: AsyncSession, roots: set[uuid.UUID]) -> list[uuid.UUID]:
-    if not roots:
-        return []
-    rows = await session.execute(
-        select(_FACTS.c.chain_root_id)
-        .where(among(session, _FACTS.c.chain_root_id, roots))
-        .group_by(_FACTS.c.chain_root_id)
-        .having(func.count() > 1)
-    )
-    return sorted(rows.scalars().all(), key=str)
-
-
 async def apply_referrals(
     session: AsyncSession,
     source: str,
@@ -313,9 +288,9 @@ async def apply_referrals(
     else:
         await cubes.mark_dirty(session, months)
     expire_facts(session)  # the ORM may hold these facts: they were written underneath it
-    roots = {row["chain_root_id"] for row in rows if row["chain_root_id"] is not None}
-    for root in await _multi_referral_chains(session, roots):
-        await employment.count_once_per_chain(session, root, ctx.employment_outcomes)
+    await employment.count_once_per_chain(
+        session, {row["chain_root_id"] for row in rows}, ctx.employment_outcomes
+    )
     return applied, skipped
 
 

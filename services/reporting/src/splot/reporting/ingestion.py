@@ -331,7 +331,7 @@ async def _referral(session: AsyncSession, event: FeedEvent, ctx: IngestContext)
             insert(ReferralOutcome), [{"referral_id": referral_id, "outcome_code": c} for c in outcomes]
         )
     await cubes.mark_dirty(session, [old_month, (fact.sent_year, fact.sent_month)])
-    await employment.count_once_per_chain(session, fact.chain_root_id, ctx.employment_outcomes)
+    await employment.count_once_per_chain(session, [fact.chain_root_id], ctx.employment_outcomes)
 
 
 async def _followup(session: AsyncSession, event: FeedEvent, ctx: IngestContext) -> None:
