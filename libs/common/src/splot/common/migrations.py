@@ -4,6 +4,7 @@ lookup."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,32 +34,28 @@ def head_revision(service_dir: Path) -> str | None:
 
 async def upgrade(service_dir: Path, url: str, revision: str = "head") -> None:
     """Run the service's migrations up to ``revision`` on ``url`` (safe inside an event loop)."""
-    engine = create_engine(url)
-    try:
-        async with engine.begin() as conn:
-            await conn.run_sync(_upgrade_on, alembic_config(service_dir, url), revision)
-    finally:
-        await engine.dispose()
-
-
-def _upgrade_on(connection: Connection, config: Config, revision: str) -> None:
-    config.attributes["connection"] = connection
-    command.upgrade(config, revision)
+    await _migrate(command.upgrade, service_dir, url, revision)
 
 
 async def downgrade(service_dir: Path, url: str, revision: str) -> None:
     """Take ``url`` back to ``revision`` (tests of a migration's data step: down, write, up)."""
+    await _migrate(command.downgrade, service_dir, url, revision)
+
+
+async def _migrate(step: Callable[[Config, str], None], service_dir: Path, url: str, revision: str) -> None:
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:
-            await conn.run_sync(_downgrade_on, alembic_config(service_dir, url), revision)
+            await conn.run_sync(_migrate_on, step, alembic_config(service_dir, url), revision)
     finally:
         await engine.dispose()
 
 
-def _downgrade_on(connection: Connection, config: Config, revision: str) -> None:
+def _migrate_on(
+    connection: Connection, step: Callable[[Config, str], None], config: Config, revision: str
+) -> None:
     config.attributes["connection"] = connection
-    command.downgrade(config, revision)
+    step(config, revision)
 
 
 async def current_revision(url: str) -> str | None:
