@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,6 +25,7 @@ from splot.reporting import cubes
 from splot.reporting.models import ReferralFact
 
 _NEVER = datetime.max.replace(tzinfo=UTC)
+Row = TypeVar("Row", bound=Mapping[str, Any])
 _FACTS = table_of(ReferralFact)
 #: What the rule reads of each fact of a chain.
 _READ = [
@@ -37,34 +38,38 @@ _READ = [
 _WRITE = update(_FACTS).where(_FACTS.c.referral_id == bindparam("rid"))
 
 
-def _reports_employment(fact: Any, employment_outcomes: Collection[str]) -> bool:
+def _reports_employment(fact: Mapping[str, Any], employment_outcomes: Collection[str]) -> bool:
     return (
-        bool(fact.referrals)
-        and fact.status == "completed"
-        and bool(set(fact.outcome_codes or []) & set(employment_outcomes))
+        bool(fact["referrals"])
+        and fact["status"] == "completed"
+        and bool(set(fact["outcome_codes"] or []) & set(employment_outcomes))
     )
 
 
-def _employment_columns(fact: Any, value: int, employment_outcomes: Collection[str]) -> dict[str, int]:
+def employment_columns(
+    fact: Mapping[str, Any], value: int, employment_outcomes: Collection[str]
+) -> dict[str, int]:
     """The employment outcome and the follow-up measures that depend on it."""
     columns = {"employment_outcome": value}
-    for months, outcome in ((3, fact.followup_3m_outcome), (6, fact.followup_6m_outcome)):
+    for months in (3, 6):
+        outcome = fact[f"followup_{months}m_outcome"]
         columns[f"followup_{months}m_answered"] = int(bool(value) and outcome is not None)
         columns[f"followup_{months}m_employed"] = int(bool(value) and outcome in employment_outcomes)
     return columns
 
 
-def _recount(facts: list[Any], employment_outcomes: Collection[str]) -> list[tuple[Any, int]]:
-    """The facts of one chain whose employment outcome must change, with the new value."""
+def recount(facts: list[Row], employment_outcomes: Collection[str]) -> list[tuple[Row, int]]:
+    """The facts of one chain (mappings of the fact's columns) whose employment outcome must
+    change, with the new value (also the synthetic country's loader's rule, on its rows)."""
     reporting = [f for f in facts if _reports_employment(f, employment_outcomes)]
-    if len(reporting) <= 1 and all(f.employment_outcome == 1 for f in reporting):
+    if len(reporting) <= 1 and all(f["employment_outcome"] == 1 for f in reporting):
         return []
     first = min(
         reporting,
-        key=lambda f: (f.ended_at or _NEVER, -f.chain_depth, str(f.referral_id)),
+        key=lambda f: (f["ended_at"] or _NEVER, -f["chain_depth"], str(f["referral_id"])),
         default=None,
     )
-    return [(f, int(f is first)) for f in reporting if f.employment_outcome != int(f is first)]
+    return [(f, int(f is first)) for f in reporting if f["employment_outcome"] != int(f is first)]
 
 
 async def count_once_per_chain(
@@ -77,7 +82,7 @@ async def count_once_per_chain(
     if not roots:
         return
     await session.flush()
-    chains: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    chains: dict[uuid.UUID, list[Mapping[str, Any]]] = defaultdict(list)
     longer = (
         select(_FACTS.c.chain_root_id)
         .where(among(session, _FACTS.c.chain_root_id, roots))
@@ -85,20 +90,20 @@ async def count_once_per_chain(
         .having(func.count() > 1)
     )  # most chains are one referral: nothing to decide
     for row in await session.execute(select(*_READ).where(_FACTS.c.chain_root_id.in_(longer))):
-        chains[row.chain_root_id].append(row)
+        chains[row.chain_root_id].append(dict(row._mapping))
     changes = [
-        (fact, value) for facts in chains.values() for fact, value in _recount(facts, employment_outcomes)
+        (fact, value) for facts in chains.values() for fact, value in recount(facts, employment_outcomes)
     ]
     if not changes:
         return
     await session.execute(
-        _WRITE.values({name: bindparam(name) for name in _employment_columns(changes[0][0], 0, ())}),
+        _WRITE.values({name: bindparam(name) for name in employment_columns(changes[0][0], 0, ())}),
         [
-            {"rid": fact.referral_id, **_employment_columns(fact, value, employment_outcomes)}
+            {"rid": fact["referral_id"], **employment_columns(fact, value, employment_outcomes)}
             for fact, value in changes
         ],
     )
     for obj in list(session.identity_map.values()):
         if isinstance(obj, ReferralFact):
             session.expire(obj)
-    await cubes.mark_dirty(session, [(fact.sent_year, fact.sent_month) for fact, _ in changes])
+    await cubes.mark_dirty(session, [(fact["sent_year"], fact["sent_month"]) for fact, _ in changes])

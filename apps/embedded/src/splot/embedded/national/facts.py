@@ -6,17 +6,17 @@ measure flags, and an employment outcome counted once per forwarding chain."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
 from splot.common.workdays import working_days_between
 from splot.embedded.national.stories import Story
+from splot.reporting import employment
 from splot.reporting.facts import Calendar, derive, parse_datetime
 from splot.reporting.ingest_batch import snapshot_columns
 from splot.reporting.ingestion import IngestContext
 
-_NEVER = datetime.max.replace(tzinfo=UTC)
 _TIMES = ("created_at", "sent_at", "responded_at", "accepted_at", "started_at", "ended_at", "due_at")
 
 
@@ -112,20 +112,7 @@ def _fact(
 
 
 def _count_once(chain: list[dict[str, Any]], employment_outcomes: frozenset[str]) -> None:
-    """``splot.reporting.employment.count_once_per_chain`` on rows: the first referral of the
-    chain to end with an employment outcome keeps it (then the deepest, then the id)."""
-    reporting = [
-        f
-        for f in chain
-        if f["referrals"] and f["status"] == "completed" and set(f["outcome_codes"]) & employment_outcomes
-    ]
-    if len(reporting) <= 1 and all(f["employment_outcome"] == 1 for f in reporting):
-        return
-    first = min(reporting, key=lambda f: (f["ended_at"] or _NEVER, -f["chain_depth"], str(f["referral_id"])))
-    for fact in reporting:
-        value = int(fact is first)
-        fact["employment_outcome"] = value
-        for months in (3, 6):
-            outcome = fact[f"followup_{months}m_outcome"]
-            fact[f"followup_{months}m_answered"] = int(bool(value) and outcome is not None)
-            fact[f"followup_{months}m_employed"] = int(bool(value) and outcome in employment_outcomes)
+    """``splot.reporting.employment``'s rule on rows: the first referral of the chain to end with
+    an employment outcome keeps it (then the deepest, then the id)."""
+    for fact, value in employment.recount(chain, employment_outcomes):
+        fact.update(employment.employment_columns(fact, value, employment_outcomes))
