@@ -35,7 +35,16 @@ _READ = [
         "employment_outcome", "followup_3m_outcome", "followup_6m_outcome", "sent_year", "sent_month",
     )
 ]  # fmt: skip
-_WRITE = update(_FACTS).where(_FACTS.c.referral_id == bindparam("rid"))
+#: What the rule writes (the keys of :func:`employment_columns`), one statement built once.
+_WRITTEN = (
+    "employment_outcome", "followup_3m_answered", "followup_3m_employed",
+    "followup_6m_answered", "followup_6m_employed",
+)  # fmt: skip
+_WRITE = (
+    update(_FACTS)
+    .where(_FACTS.c.referral_id == bindparam("rid"))
+    .values({name: bindparam(name) for name in _WRITTEN})
+)
 
 
 def _reports_employment(fact: Mapping[str, Any], employment_outcomes: Collection[str]) -> bool:
@@ -97,7 +106,7 @@ async def count_once_per_chain(
     if not changes:
         return
     await session.execute(
-        _WRITE.values({name: bindparam(name) for name in employment_columns(changes[0][0], 0, ())}),
+        _WRITE,
         [
             {"rid": fact["referral_id"], **employment_columns(fact, value, employment_outcomes)}
             for fact, value in changes
