@@ -503,19 +503,29 @@ def test_every_analytical_table_is_emptied_by_a_rebuild():
     assert inspect  # (imported for symmetry with other suites)
 
 
+def _chain_parties(feeds: Feeds) -> tuple:
+    """A PUP, an OPS and an NGO of one gmina, and a person."""
+    pup, ops, ngo = (feeds.institution(kind, "1219053") for kind in ("PUP", "OPS", "NGO"))
+    return pup, ops, ngo, feeds.person(1979, "F", "1219053", pup)
+
+
+def _forwarded(feeds: Feeds, parties: tuple, month: str) -> tuple:
+    """A PUP → OPS referral forwarded to the NGO in ``month``, both accepted."""
+    pup, ops, ngo, person = parties
+    root = feeds.referral(pup, ops, person, "social_work").send(f"{month}-03", due=f"{month}-10")
+    root.accept(f"{month}-04")
+    child = feeds.referral(ops, ngo, person, "cis_programme", parent=root).send(
+        f"{month}-05", due=f"{month}-12"
+    )
+    child.accept(f"{month}-06")
+    return root, child
+
+
 async def test_one_employment_outcome_reported_up_a_chain_counts_once(sessionmaker, session, settings):
     """Issue #13 (defect 5): the NGO's "employed" reported again by the OPS is one outcome."""
     feeds = Feeds()
-    pup = feeds.institution("PUP", "1219053")
-    ops = feeds.institution("OPS", "1219053")
-    ngo = feeds.institution("NGO", "1219053")
-    person = feeds.person(1979, "F", "1219053", pup)
-    root = feeds.referral(pup, ops, person, "social_work").send("2025-03-03", due="2025-03-10")
-    root.accept("2025-03-04")
-    child = feeds.referral(ops, ngo, person, "cis_programme", parent=root).send(
-        "2025-03-05", due="2025-03-12"
-    )
-    child.accept("2025-03-06").complete("2025-03-20", ["employed"])
+    root, child = _forwarded(feeds, _chain_parties(feeds), "2025-03")
+    child.complete("2025-03-20", ["employed"])
     root.complete("2025-03-24", ["employed"])
     child.followup(3, "still_employed", "2025-06-20")
     await ingest(sessionmaker, feeds, settings)
@@ -534,26 +544,15 @@ async def test_each_chain_of_a_page_counts_its_employment_outcome_once(
     """A page's chains are decided together (one read of the chains with several referrals):
     in each chain the first referral to end with an employment outcome counts it."""
     feeds = Feeds()
-    pup = feeds.institution("PUP", "1219053")
-    ops = feeds.institution("OPS", "1219053")
-    ngo = feeds.institution("NGO", "1219053")
-    person = feeds.person(1979, "F", "1219053", pup)
     # chain A: the child ends first; chain B: the root ends first; C: a referral on its own
-    a_root = feeds.referral(pup, ops, person, "social_work").send("2025-03-03", due="2025-03-10")
-    a_root.accept("2025-03-04")
-    a_child = feeds.referral(ops, ngo, person, "cis_programme", parent=a_root).send(
-        "2025-03-05", due="2025-03-12"
-    )
-    a_child.accept("2025-03-06").complete("2025-03-20", ["employed"])
+    parties = _chain_parties(feeds)
+    a_root, a_child = _forwarded(feeds, parties, "2025-03")
+    a_child.complete("2025-03-20", ["employed"])
     a_root.complete("2025-03-24", ["employed"])
-    b_root = feeds.referral(pup, ops, person, "social_work").send("2025-04-01", due="2025-04-08")
-    b_root.accept("2025-04-02")
-    b_child = feeds.referral(ops, ngo, person, "cis_programme", parent=b_root).send(
-        "2025-04-03", due="2025-04-10"
-    )
-    b_child.accept("2025-04-04")
+    b_root, b_child = _forwarded(feeds, parties, "2025-04")
     b_root.complete("2025-04-10", ["employed"])
     b_child.complete("2025-04-20", ["employed"])
+    pup, _, ngo, person = parties
     alone = feeds.referral(pup, ngo, person, "cis_programme").send("2025-05-05", due="2025-05-12")
     alone.accept("2025-05-06").complete("2025-05-20", ["employed"])
     reads: list[str] = []
