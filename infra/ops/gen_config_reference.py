@@ -46,8 +46,8 @@ FALLBACK_DESCRIPTIONS = {
     "database_url": "SQLAlchemy URL of the service's own database, "
     "`postgresql+asyncpg://user:password@host:5432/name` (append `?ssl=require` for TLS); empty means "
     "the embedded mode's SQLite file under `SPLOT_DATA_DIR`.",
-    "database_pool_size": "Connections each process keeps open to its database; as many again may be "
-    "opened under load (SQLAlchemy max_overflow).",
+    "database_pool_size": "The most connections each process holds to its database: opened as "
+    "needed and kept (no overflow closed on return, so a sustained load opens no new ones).",
     "log_level": "Python log level: DEBUG, INFO, WARNING, ERROR.",
     "log_json": "Log JSON lines (true) or human-readable lines (false).",
     # directory fields without a comment in splot.directory.config

@@ -27,7 +27,7 @@ URL = os.environ.get(
 )
 # The services' pool shape (splot.common.db.create_engine), and a bare engine's behaviour: no
 # pre-ping (under load the services ping no connection either: only one idle for 2 s).
-engine = create_async_engine(URL, pool_size=10, max_overflow=10)
+engine = create_async_engine(URL, pool_size=20, max_overflow=0)
 sessions = async_sessionmaker(engine, expire_on_commit=False)
 
 

@@ -134,16 +134,25 @@ DEFAULT_PING_IDLE_SECONDS = 2.0
 _RETURNED_AT = "splot_returned_at"
 
 
+#: The most connections a process's pool holds (``ServiceSettings.database_pool_size``).
+DEFAULT_POOL_SIZE = 20
+
+
 def create_engine(
     url: str,
     *,
     echo: bool = False,
-    pool_size: int = 10,
+    pool_size: int = DEFAULT_POOL_SIZE,
     null_pool: bool = False,
     ping_idle_seconds: float = DEFAULT_PING_IDLE_SECONDS,
 ) -> AsyncEngine:
     """Create the async engine for a service database (PostgreSQL via asyncpg, SQLite via aiosqlite).
 
+    ``pool_size``: the most connections the pool holds. They are opened as needed and kept: no
+    overflow that is closed on return, since under a sustained load above the pool's size that
+    opened and closed a connection several times a second (issue #17: 129 new registry
+    connections in a 20 s run of accepts, each a new server process that prepared its statements
+    again).
     ``null_pool`` opens a connection per use: for engines shared between event loops (tests).
     ``ping_idle_seconds``: on asyncpg, a pooled connection is pinged at checkout only when it has
     been idle in the pool longer than this (:func:`_ping_when_idle`).
@@ -160,7 +169,7 @@ def create_engine(
     asyncpg = parsed.get_driver_name() == "asyncpg"
     if not null_pool:
         # asyncpg: the pool's own pre-ping (every checkout) is replaced by _ping_when_idle.
-        pool_args = {"pool_size": pool_size, "max_overflow": pool_size, "pool_pre_ping": not asyncpg}
+        pool_args = {"pool_size": pool_size, "max_overflow": 0, "pool_pre_ping": not asyncpg}
     engine = create_async_engine(url, echo=echo, **pool_args)
     if asyncpg and not null_pool:
         _ping_when_idle(engine, ping_idle_seconds)

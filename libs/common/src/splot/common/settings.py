@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from splot.common.db import DEFAULT_POOL_SIZE
+
 DEV_SECRET_PREFIX = "dev-insecure-"
 
 
@@ -42,7 +44,8 @@ class ServiceSettings(BaseSettings):
     database_url: str = ""
     #: Echo SQL statements (never in production: statements can carry personal data as parameters).
     database_echo: bool = False
-    database_pool_size: int = 10
+    #: The most connections each process holds to its database: opened as needed, then kept.
+    database_pool_size: int = Field(DEFAULT_POOL_SIZE, ge=1)
     #: A pooled PostgreSQL connection idle longer than this (seconds) is pinged before a request
     #: gets it (a dead one is replaced); one returned to the pool more recently is handed out as
     #: it is, saving a round trip per request under load. 0 pings at every checkout.
