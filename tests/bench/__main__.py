@@ -76,7 +76,7 @@ async def hot_paths(chosen: set[str], rows: list[Row], notes: list[str]) -> None
 
             async def prepare() -> list[str]:
                 return await hot.prepare_requested(
-                    "bench_directory", "bench_referrals", hot.OPS_LOGIN, 800 * load.SECONDS
+                    "bench_directory", "bench_referrals", "bench_clients", hot.OPS_LOGIN, 800 * load.SECONDS
                 )
 
             ids = await prepare()

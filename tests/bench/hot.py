@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import urllib.parse
+import uuid
 
 import asyncpg
 import httpx
@@ -74,13 +75,15 @@ async def yardstick_rows(database: str) -> int:
 
 
 async def prepare_requested(
-    database_directory: str, database_referrals: str, login: str, count: int
+    database_directory: str, database_referrals: str, database_clients: str, login: str, count: int
 ) -> list[str]:
     """``count`` referrals in status requested (sent) to ``login``'s institution, copied from those
     the data already holds (same sender and basis; new id and number), each about one of the
     registry's persons in turn: thousands of accepts about the few persons of 50 templates would
     queue on those persons' rows in the registry (its access hand-over), which no real inbox
-    does. Returns their ids."""
+    does. Each copy's receiver gets the grant its send handed to the registry (version 1, not
+    accepted), so that an accept updates a grant as in service instead of creating one.
+    Returns their ids."""
     directory = await asyncpg.connect(pg.dsn(database_directory))
     try:
         institution = await directory.fetchval("SELECT institution_id FROM app_user WHERE email = $1", login)
@@ -121,7 +124,8 @@ async def prepare_requested(
               SELECT i, gen_random_uuid() AS new_id, $1::uuid[] AS t, $4::uuid[] AS p
               FROM generate_series($2::int, $3::int) AS i
             ) n JOIN referral r ON r.id = n.t[1 + n.i % array_length(n.t, 1)]
-            RETURNING id""",  # noqa: S608 (column names from the catalogue)
+            RETURNING id, person_id, target_institution_id, sender_institution_id, service_type_code,
+              legal_basis_kind, consent_id, sensitive, sent_at, version""",  # noqa: S608 (column names from the catalogue)
             [t["id"] for t in templates],
             start,
             start + count - 1,
@@ -130,7 +134,44 @@ async def prepare_requested(
         await conn.execute("ANALYZE referral")
     finally:
         await conn.close()
+    await _grant_as_sent(database_clients, ids)
     return [str(r["id"]) for r in ids]
+
+
+async def _grant_as_sent(database_clients: str, referrals: list[asyncpg.Record]) -> None:
+    """The registry's grants of sent referrals: what ``splot.referrals.access`` hands over at a
+    send (``AccessState`` of version 1, active, not accepted), written as the registry stores it."""
+    rows = [
+        (
+            uuid.uuid4(),
+            r["person_id"],
+            r["target_institution_id"],
+            r["id"],
+            r["legal_basis_kind"],
+            r["consent_id"],
+            r["sensitive"],
+            r["sender_institution_id"],
+            r["service_type_code"],
+            None,
+            r["version"],
+            r["sent_at"],
+            1,
+        )  # fmt: skip
+        for r in referrals
+    ]
+    conn = await asyncpg.connect(pg.dsn(database_clients))
+    try:
+        await conn.copy_records_to_table("access_grant", records=rows, columns=_GRANT_COLUMNS)
+        await conn.execute("ANALYZE access_grant")
+    finally:
+        await conn.close()
+
+
+_GRANT_COLUMNS = (
+    "id", "person_id", "institution_id", "referral_id", "legal_basis", "consent_id",
+    "covers_sensitive", "sender_institution_id", "service_type_code", "accepted_at",
+    "source_version", "granted_at", "version",
+)  # fmt: skip
 
 
 def transition_requests(ids: list[str], token: str) -> list[Request]:
