@@ -130,10 +130,19 @@ async def test_grant_state_is_idempotent_ordered_and_ending_sets_the_retention(w
     assert grant["sender_institution_id"] == str(ops.id) and grant["accepted_at"] is None
     again = await post("/v1/internal/access-grants", json=body, headers=world.service())
     assert again.status_code == 200 and again.json()["id"] == grant["id"]
+    assert again.json()["version"] == grant["version"]  # the same state again writes nothing
     accepted = await post(
         "/v1/internal/access-grants", json={**body, "accepted": True, "version": 2}, headers=world.service()
     )
-    assert accepted.json()["accepted_at"] is not None
+    assert accepted.status_code == 200
+    assert accepted.json()["accepted_at"] is not None and accepted.json()["version"] == grant["version"] + 1
+    # A later state of the running referral keeps the moment it was accepted.
+    covering = {**body, "accepted": True, "covers_sensitive": True, "version": 2}
+    covered = await post("/v1/internal/access-grants", json=covering, headers=world.service())
+    assert covered.json()["covers_sensitive"] is True and covered.json()["version"] == grant["version"] + 2
+    assert covered.json()["accepted_at"] == accepted.json()["accepted_at"]
+    stored = await world.session.scalar(select(AccessGrant).where(AccessGrant.id == uuid.UUID(grant["id"])))
+    assert stored is not None and stored.covers_sensitive and stored.source_version == 2
     ended = {**body, "active": False, "retention_days": 10, "version": 3}
     before = utcnow()
     revoked = await post("/v1/internal/access-grants", json=ended, headers=world.service())

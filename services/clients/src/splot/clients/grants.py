@@ -5,9 +5,11 @@ referrals service (:mod:`splot.clients.internal`)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import schemas
@@ -17,9 +19,12 @@ from splot.clients.persons import visible_person
 from splot.common.db import utcnow
 from splot.common.pagination import paginate
 
+#: A grant as the unit of work holds it, or as a Core statement returned its row (same names).
+GrantLike = AccessGrant | Row[Any]
+
 
 def grant_read(
-    grant: AccessGrant, *, consent: Consent | None, now: datetime | None = None
+    grant: GrantLike, *, consent: Consent | None, now: datetime | None = None
 ) -> schemas.GrantRead:
     now = now or utcnow()
     active = grant.expires_at is None or grant.expires_at > now
@@ -44,7 +49,7 @@ def grant_read(
     )
 
 
-async def grant_reads(session: AsyncSession, grants: list[AccessGrant]) -> list[schemas.GrantRead]:
+async def grant_reads(session: AsyncSession, grants: Sequence[GrantLike]) -> list[schemas.GrantRead]:
     consent_ids = {g.consent_id for g in grants if g.consent_id}
     consents = (
         {c.id: c for c in (await session.scalars(select(Consent).where(Consent.id.in_(consent_ids)))).all()}

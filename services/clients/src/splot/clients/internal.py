@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import events, schemas
@@ -16,7 +17,7 @@ from splot.clients.grants import grant_reads
 from splot.clients.models import AccessGrant, Consent, Person, PersonStatus, Registration
 from splot.clients.persons import touch
 from splot.common.auth import Principal
-from splot.common.db import utcnow
+from splot.common.db import table_of, utcnow
 from splot.common.errors import Problem, not_found
 
 REFERRAL_PURPOSE = "referral"
@@ -124,14 +125,21 @@ async def referral_check(
 _PERSON_STATUS = select(Person.status, Person.merged_into_id)
 
 
-async def _active_person(session: AsyncSession, person_id: uuid.UUID) -> uuid.UUID:
-    """The id of the active person: follows a merge to the survivor (same human); anonymised or
-    absent is a 404."""
+async def _person_state(session: AsyncSession, person_id: uuid.UUID) -> tuple[str, uuid.UUID | None] | None:
     row = (await session.execute(_PERSON_STATUS.where(Person.id == person_id))).one_or_none()
-    if row is not None and row.status == PersonStatus.merged and row.merged_into_id:
-        person_id = row.merged_into_id
-        row = (await session.execute(_PERSON_STATUS.where(Person.id == person_id))).one_or_none()
-    if row is None or row.status != PersonStatus.active:
+    return None if row is None else (row.status, row.merged_into_id)
+
+
+async def _active_person(
+    session: AsyncSession, person_id: uuid.UUID, known: tuple[str, uuid.UUID | None] | None = None
+) -> uuid.UUID:
+    """The id of the active person: follows a merge to the survivor (same human); anonymised or
+    absent is a 404. ``known``: the person's (status, merged into), read with the grant."""
+    state = known if known is not None else await _person_state(session, person_id)
+    if state is not None and state[0] == PersonStatus.merged and state[1]:
+        person_id = state[1]
+        state = await _person_state(session, person_id)
+    if state is None or state[0] != PersonStatus.active:
         raise not_found("person")
     return person_id
 
@@ -154,19 +162,60 @@ async def _check_consent(
     return consent
 
 
+_GRANTS = table_of(AccessGrant)
+_PERSONS = table_of(Person)
+#: The grant of a (referral, receiver), locked, with its person's status: one round trip.
+_LOCKED_GRANT = (
+    select(_GRANTS, _PERSONS.c.status.label("p_status"), _PERSONS.c.merged_into_id.label("p_merged_into"))
+    .join_from(_GRANTS, _PERSONS, _PERSONS.c.id == _GRANTS.c.person_id)
+    .where(
+        _GRANTS.c.referral_id == bindparam("referral_id"),
+        _GRANTS.c.institution_id == bindparam("institution_id"),
+    )
+    .with_for_update(of=_GRANTS)
+)
+_STATE_COLUMNS = (
+    "legal_basis",
+    "consent_id",
+    "covers_sensitive",
+    "sender_institution_id",
+    "service_type_code",
+    "accepted_at",
+    "source_version",
+)
+#: A running referral's grant brought to its new state, as the unit of work would write it (the
+#: version moves by one; the row is locked, so no other writer can have moved it).
+_UPDATE_STATE = (
+    update(_GRANTS)
+    .where(_GRANTS.c.id == bindparam("grant_id"))
+    .values(
+        {c: bindparam(f"p_{c}", type_=_GRANTS.c[c].type) for c in _STATE_COLUMNS}
+        | {"version": _GRANTS.c.version + 1}
+    )
+    .returning(*_GRANTS.c)
+)
+
+
+def _state_values(
+    data: schemas.GrantCreate, consent: Consent | None, accepted_at: datetime | None, now: datetime
+) -> dict[str, Any]:
+    """The grant's columns for the referral's state (the rule of :func:`_apply_state`)."""
+    return {
+        "legal_basis": data.legal_basis.value,
+        "consent_id": consent.id if consent is not None else None,
+        "covers_sensitive": data.covers_sensitive,
+        "sender_institution_id": data.sender_institution_id,
+        "service_type_code": data.service_type_code,
+        "accepted_at": None if not data.accepted else (accepted_at or now),
+        "source_version": data.version,
+    }
+
+
 def _apply_state(
     grant: AccessGrant, data: schemas.GrantCreate, consent: Consent | None, now: datetime
 ) -> None:
-    grant.legal_basis = data.legal_basis.value
-    grant.consent_id = consent.id if consent is not None else None
-    grant.covers_sensitive = data.covers_sensitive
-    grant.sender_institution_id = data.sender_institution_id
-    grant.service_type_code = data.service_type_code
-    if not data.accepted:
-        grant.accepted_at = None
-    elif grant.accepted_at is None:
-        grant.accepted_at = now
-    grant.source_version = data.version
+    for name, value in _state_values(data, consent, grant.accepted_at, now).items():
+        setattr(grant, name, value)
 
 
 async def create_grant(
@@ -183,20 +232,35 @@ async def create_grant(
     so that updates arriving late or twice never undo a newer one. Returns ``None`` when an
     ended referral never had a grant (nothing to end)."""
     now = utcnow()
-    existing = await session.scalar(
-        select(AccessGrant)
-        .where(AccessGrant.referral_id == data.referral_id, AccessGrant.institution_id == data.institution_id)
-        .with_for_update()
-    )
-    if existing is not None and data.version < existing.source_version:
-        return (await grant_reads(session, [existing]))[0], False
-    if existing is None and not data.active:
+    row: Row[Any] | None = (
+        await session.execute(
+            _LOCKED_GRANT, {"referral_id": data.referral_id, "institution_id": data.institution_id}
+        )
+    ).one_or_none()
+    if row is not None and data.version < row.source_version:
+        return (await grant_reads(session, [row]))[0], False
+    if row is None and not data.active:
         return None, False
     consent = None
     if data.active:
-        person_id = await _active_person(session, data.person_id if existing is None else existing.person_id)
+        known = (row.p_status, row.p_merged_into) if row is not None else None
+        person_id = await _active_person(
+            session, data.person_id if row is None else row.person_id, known=known
+        )
         consent = await _check_consent(session, data, person_id)
-    if existing is None:
+    if row is not None and data.active and row.revoked_at is None:
+        # The hand-over of most transitions (accepted, covering): a running grant's new state in
+        # one Core statement. Nothing starts or ends, so there is no event and no audit entry.
+        values = _state_values(data, consent, row.accepted_at, now)
+        if all(row._mapping[name] == value for name, value in values.items()):
+            return (await grant_reads(session, [row]))[0], False  # delivered again: no new version
+        updated = (
+            await session.execute(
+                _UPDATE_STATE, {"grant_id": row.id, **{f"p_{k}": v for k, v in values.items()}}
+            )
+        ).one()
+        return (await grant_reads(session, [updated]))[0], False
+    if row is None:
         grant = AccessGrant(
             person_id=person_id,
             institution_id=data.institution_id,
@@ -208,6 +272,9 @@ async def create_grant(
         await session.flush()
         await _grant_changed(session, principal, audit, grant, "access.granted", "grant")
         return (await grant_reads(session, [grant]))[0], True
+    # Started again or ended: through the unit of work, with the event and the audit entry.
+    existing = await session.get(AccessGrant, row.id)
+    assert existing is not None  # locked above
     was_active = existing.revoked_at is None
     if data.active:
         _apply_state(existing, data, consent, now)
