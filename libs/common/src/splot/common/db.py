@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import AsyncIterator, Collection
+from collections.abc import AsyncIterator, Collection, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, cast
@@ -15,11 +15,15 @@ from sqlalchemy import (
     DateTime,
     Integer,
     MetaData,
+    Select,
     Table,
     TypeDecorator,
     any_,
     bindparam,
     event,
+    func,
+    select,
+    true,
 )
 from sqlalchemy.engine import CursorResult, Dialect, Result, make_url
 from sqlalchemy.exc import DisconnectionError
@@ -288,6 +292,31 @@ def among(session: AsyncSession, column: Any, values: Collection[Any]) -> Column
     array = bindparam(None, list(values), type_=postgresql.ARRAY(column.type))
     condition: ColumnElement[bool] = column == any_(array)
     return condition
+
+
+def select_each(
+    session: AsyncSession,
+    columns: Sequence[Any],
+    *,
+    key: Any,
+    values: Collection[Any],
+    where: ColumnElement[bool],
+) -> Select[Any]:
+    """``SELECT columns WHERE where AND key IN (values)`` for a key unique under ``where``, read
+    on PostgreSQL one index probe per value whatever the statistics say: a ``LATERAL`` subquery
+    with ``LIMIT 1`` per value of ``unnest(:array)``, which no plan can turn into a scan of the
+    table. Where ``where`` matches most of a table that grows during a job (an import's own
+    institution in the registry it fills), the custom plan of :func:`among`'s ``= ANY`` and even
+    a semi-join on ``unnest`` scan the whole table once the statistics say so: 12 ms per 500 keys
+    at 100k rows and growing with the table, against ≈ 2 ms of probes (issue #17, bulk import)."""
+    if not is_postgresql(session):
+        return select(*columns).where(where, key.in_(values))
+    from sqlalchemy.dialects import postgresql
+
+    array = bindparam(None, list(values), type_=postgresql.ARRAY(key.type))
+    keys = func.unnest(array).table_valued("value").render_derived(name="keys")
+    probe = select(*columns).where(where, key == keys.c.value).limit(1).lateral("probe")
+    return select(*probe.c).select_from(keys).join(probe, true())
 
 
 def dialect_insert(session: AsyncSession, table: Table) -> Any:

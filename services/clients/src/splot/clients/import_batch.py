@@ -46,7 +46,7 @@ from splot.clients.models import (
     name_token_rows,
 )
 from splot.common.bulk import copy_rows
-from splot.common.db import among, table_of, utcnow
+from splot.common.db import among, select_each, table_of, utcnow
 from splot.common.events import emit_many
 
 _rows = table_of(ImportRow)
@@ -109,9 +109,12 @@ async def load_view(
         refs = dict(
             (
                 await session.execute(
-                    select(ExternalRef.external_id, ExternalRef.person_id).where(
-                        ExternalRef.institution_id == institution_id,
-                        among(ExternalRef.external_id, [p.rec.external_id for p in parsed]),
+                    select_each(
+                        session,
+                        (ExternalRef.external_id, ExternalRef.person_id),
+                        key=ExternalRef.external_id,
+                        values=[p.rec.external_id for p in parsed],
+                        where=ExternalRef.institution_id == institution_id,
                     )
                 )
             ).all()
@@ -123,9 +126,12 @@ async def load_view(
         registered = set(
             (
                 await session.scalars(
-                    select(Registration.person_id).where(
-                        Registration.institution_id == institution_id,
-                        among(Registration.person_id, list(persons)),
+                    select_each(
+                        session,
+                        (Registration.person_id,),
+                        key=Registration.person_id,
+                        values=list(persons),
+                        where=Registration.institution_id == institution_id,
                     )
                 )
             ).all()

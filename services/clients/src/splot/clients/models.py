@@ -419,7 +419,8 @@ class ImportRow(Base):
     id: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
     )
-    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("import_job.id"), index=True)
+    #: Looked up through the unique (job_id, row_number) index: no index of its own (migration 0011).
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("import_job.id"))
     row_number: Mapped[int] = mapped_column(Integer)
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     external_id: Mapped[str | None] = mapped_column(String(64))
