@@ -156,7 +156,7 @@ async def _grant_as_sent(database_clients: str, referrals: list[asyncpg.Record])
             r["version"],
             r["sent_at"],
             1,
-        )  # fmt: skip
+        )
         for r in referrals
     ]
     conn = await asyncpg.connect(pg.dsn(database_clients))

@@ -308,7 +308,8 @@ def select_each(
     table. Where ``where`` matches most of a table that grows during a job (an import's own
     institution in the registry it fills), the custom plan of :func:`among`'s ``= ANY`` and even
     a semi-join on ``unnest`` scan the whole table once the statistics say so: 12 ms per 500 keys
-    at 100k rows and growing with the table, against ≈ 2 ms of probes (issue #17, bulk import)."""
+    at 100k rows and growing with the table, against ≈ 2 ms of probes (issue #17, bulk import).
+    A value given twice comes back twice."""
     if not is_postgresql(session):
         return select(*columns).where(where, key.in_(values))
     from sqlalchemy.dialects import postgresql
