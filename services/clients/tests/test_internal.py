@@ -173,6 +173,9 @@ async def test_grant_state_is_idempotent_ordered_and_ending_sets_the_retention(w
     reopened = await post("/v1/internal/access-grants", json={**body, "version": 4}, headers=world.service())
     assert reopened.json()["revoked_at"] is None and reopened.json()["expires_at"] is None
     assert reopened.json()["accepted_at"] is None
+    assert reopened.json()["version"] == revoked.json()["version"] + 1
+    types = [e["type"] for e in await world.events(grant["id"])]
+    assert types == ["access.granted", "access.revoked", "access.granted"]  # access is given back
     # Ending a referral that never had a grant: nothing to end.
     unknown = {**ended, "referral_id": str(uuid.uuid4())}
     nothing = await post("/v1/internal/access-grants", json=unknown, headers=world.service())

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from splot.clients.models import AccessGrant, AccessRequest, Consent, Person
+from splot.clients.models import AccessRequest, Consent, GrantLike, Person
 from splot.common.events import EventPayload, declare, emit
 
 SERVICE = "clients"
@@ -289,7 +289,7 @@ def consent_payload(consent: Consent) -> dict[str, Any]:
     }
 
 
-def grant_payload(grant: AccessGrant) -> dict[str, Any]:
+def grant_payload(grant: GrantLike) -> dict[str, Any]:
     return {
         "grant_id": str(grant.id),
         "person_id": str(grant.person_id),
@@ -324,7 +324,7 @@ async def consent_event(session: AsyncSession, event_type: str, consent: Consent
     )
 
 
-async def grant_event(session: AsyncSession, event_type: str, grant: AccessGrant) -> None:
+async def grant_event(session: AsyncSession, event_type: str, grant: GrantLike) -> None:
     await emit(
         session,
         event_type,

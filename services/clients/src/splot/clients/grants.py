@@ -7,20 +7,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.clients import schemas
 from splot.clients.access import Actor, AuditContext, log_access
-from splot.clients.models import AccessGrant, Consent
+from splot.clients.models import AccessGrant, Consent, GrantLike
 from splot.clients.persons import visible_person
 from splot.common.db import utcnow
 from splot.common.pagination import paginate
-
-#: A grant as the unit of work holds it, or as a Core statement returned its row (same names).
-GrantLike = AccessGrant | Row[Any]
 
 
 def grant_read(

@@ -14,7 +14,7 @@ from splot.clients import events, schemas
 from splot.clients.access import AuditContext, active_grant_clause, log_access
 from splot.clients.config import ClientsSettings
 from splot.clients.grants import grant_reads
-from splot.clients.models import AccessGrant, Consent, Person, PersonStatus, Registration
+from splot.clients.models import AccessGrant, Consent, GrantLike, Person, PersonStatus, Registration
 from splot.clients.persons import touch
 from splot.common.auth import Principal
 from splot.common.db import table_of, utcnow
@@ -183,13 +183,14 @@ _STATE_COLUMNS = (
     "accepted_at",
     "source_version",
 )
-#: A running referral's grant brought to its new state, as the unit of work would write it (the
+_WRITTEN = (*_STATE_COLUMNS, "revoked_at", "expires_at")
+#: A stored grant brought to the referral's new state, as the unit of work would write it (the
 #: version moves by one; the row is locked, so no other writer can have moved it).
 _UPDATE_STATE = (
     update(_GRANTS)
     .where(_GRANTS.c.id == bindparam("grant_id"))
     .values(
-        {c: bindparam(f"p_{c}", type_=_GRANTS.c[c].type) for c in _STATE_COLUMNS}
+        {c: bindparam(f"p_{c}", type_=_GRANTS.c[c].type) for c in _WRITTEN}
         | {"version": _GRANTS.c.version + 1}
     )
     .returning(*_GRANTS.c)
@@ -248,18 +249,6 @@ async def create_grant(
             session, data.person_id if row is None else row.person_id, known=known
         )
         consent = await _check_consent(session, data, person_id)
-    if row is not None and data.active and row.revoked_at is None:
-        # The hand-over of most transitions (accepted, covering): a running grant's new state in
-        # one Core statement. Nothing starts or ends, so there is no event and no audit entry.
-        values = _state_values(data, consent, row.accepted_at, now)
-        if all(row._mapping[name] == value for name, value in values.items()):
-            return (await grant_reads(session, [row]))[0], False  # delivered again: no new version
-        updated = (
-            await session.execute(
-                _UPDATE_STATE, {"grant_id": row.id, **{f"p_{k}": v for k, v in values.items()}}
-            )
-        ).one()
-        return (await grant_reads(session, [updated]))[0], False
     if row is None:
         grant = AccessGrant(
             person_id=person_id,
@@ -272,33 +261,46 @@ async def create_grant(
         await session.flush()
         await _grant_changed(session, principal, audit, grant, "access.granted", "grant")
         return (await grant_reads(session, [grant]))[0], True
-    # Started again or ended: through the unit of work, with the event and the audit entry.
-    existing = await session.get(AccessGrant, row.id)
-    assert existing is not None  # locked above
-    was_active = existing.revoked_at is None
-    if data.active:
-        _apply_state(existing, data, consent, now)
-        existing.revoked_at = existing.expires_at = None
-    else:
-        existing.source_version = data.version
-        if was_active:
-            retention = settings.grant_retention_days if settings is not None else 30
-            days = data.retention_days if data.retention_days is not None else retention
-            existing.revoked_at = now
-            existing.expires_at = now + timedelta(days=days)
-    await session.flush()
+    values = _next_state(row, data, consent, now, settings)
+    if all(row._mapping[name] == value for name, value in values.items()):
+        return (await grant_reads(session, [row]))[0], False  # delivered again: no new version
+    updated = (
+        await session.execute(_UPDATE_STATE, {"grant_id": row.id, **{f"p_{k}": v for k, v in values.items()}})
+    ).one()
+    # Access starting again or ending is an event and an audit entry; a new state of a running
+    # grant (accepted, covering: the hand-over of most transitions) is neither.
+    was_active = row.revoked_at is None
     if data.active and not was_active:
-        await _grant_changed(session, principal, audit, existing, "access.granted", "grant")
+        await _grant_changed(session, principal, audit, updated, "access.granted", "grant")
     elif not data.active and was_active:
-        await _grant_changed(session, principal, audit, existing, "access.revoked", "revoke")
-    return (await grant_reads(session, [existing]))[0], False
+        await _grant_changed(session, principal, audit, updated, "access.revoked", "revoke")
+    return (await grant_reads(session, [updated]))[0], False
+
+
+def _next_state(
+    row: Row[Any],
+    data: schemas.GrantCreate,
+    consent: Consent | None,
+    now: datetime,
+    settings: ClientsSettings | None,
+) -> dict[str, Any]:
+    """The stored grant's columns for the referral's new state: running (access again if it had
+    ended), or ended now (access continues for the retention window), or still ended."""
+    if data.active:
+        return _state_values(data, consent, row.accepted_at, now) | {"revoked_at": None, "expires_at": None}
+    values = {name: row._mapping[name] for name in _WRITTEN} | {"source_version": data.version}
+    if row.revoked_at is None:
+        retention = settings.grant_retention_days if settings is not None else 30
+        days = data.retention_days if data.retention_days is not None else retention
+        values |= {"revoked_at": now, "expires_at": now + timedelta(days=days)}
+    return values
 
 
 async def _grant_changed(
     session: AsyncSession,
     principal: Principal,
     audit: AuditContext,
-    grant: AccessGrant,
+    grant: GrantLike,
     event_type: str,
     action: str,
 ) -> None:

@@ -24,7 +24,7 @@ from sqlalchemy import (
     inspect,
     text,
 )
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Row
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
 from splot.clients.identity import name_tokens
@@ -268,6 +268,10 @@ class AccessGrant(Versioned, Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: Set at revocation: now + retention window. Null while the referral runs.
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+#: A grant as the unit of work holds it, or as a Core statement returned its row (same names).
+GrantLike = AccessGrant | Row[Any]
 
 
 class BreakGlass(Base):
