@@ -22,12 +22,14 @@ from sqlalchemy import DateTime, String
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from splot.common.db import DEFAULT_POOL_SIZE
+
 URL = os.environ.get(
     "BENCH_YARDSTICK_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:55434/bench_yardstick"
 )
 # The services' pool shape (splot.common.db.create_engine), and a bare engine's behaviour: no
 # pre-ping (under load the services ping no connection either: only one idle for 2 s).
-engine = create_async_engine(URL, pool_size=20, max_overflow=0)
+engine = create_async_engine(URL, pool_size=DEFAULT_POOL_SIZE, max_overflow=0)
 sessions = async_sessionmaker(engine, expire_on_commit=False)
 
 
