@@ -7,7 +7,7 @@ against a fresh PostgreSQL database, with the tests' fake peers (directory, regi
 ``--n`` referrals are sent, then accepted one after another through httpx's ASGI transport. CPU
 is ``time.process_time()`` over the accepts (the client's share included: it is the same in
 every run); round trips are counted from SQLAlchemy events: statements (``before_cursor_execute``),
-BEGIN and COMMIT/ROLLBACK; connection checkouts are shown but cost no round trip (a ping only after
+BEGIN and COMMIT/ROLLBACK (none in autocommit); connection checkouts are shown but cost no round trip (a ping only after
 2 s idle, :mod:`splot.common.db`). A report, not a test.
 
     python3 -m uv run python -m tests.bench.transition_cost --n 500
@@ -56,13 +56,17 @@ def _count(engine: Any, counts: Counter[str], shown: list[str]) -> None:
         counts["statements"] += 1
         shown.append(" ".join(statement.split())[:110])
 
+    def _sent(conn: Any) -> bool:
+        """A BEGIN or COMMIT reaches the server unless the connection is in autocommit."""
+        return conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT"
+
     @event.listens_for(sync, "begin")
-    def _begin(*_args: Any) -> None:
-        counts["begin"] += 1
+    def _begin(conn: Any) -> None:
+        counts["begin"] += _sent(conn)
 
     @event.listens_for(sync, "commit")
-    def _commit(*_args: Any) -> None:
-        counts["commit"] += 1
+    def _commit(conn: Any) -> None:
+        counts["commit"] += _sent(conn)
 
     @event.listens_for(sync, "rollback")
     def _rollback(*_args: Any) -> None:
@@ -102,6 +106,7 @@ async def main() -> None:
     parser.add_argument(
         "--profile", action="store_true", help="CPU profile of the accepts, by package (cProfile)"
     )
+    parser.add_argument("--dump", help="also write the profile's pstats to this file")
     args = parser.parse_args()
     url = await fresh_postgres_database(args.server, args.database)
     await upgrade(SERVICE_DIR, url)
@@ -132,6 +137,8 @@ async def main() -> None:
         if profiler is not None:
             profiler.disable()
             _by_package(profiler)
+            if args.dump:
+                profiler.dump_stats(args.dump)
     await app.state.engine.dispose()
     n = len(sent)
     trips = counts["statements"] + counts["begin"] + counts["commit"] + counts["rollback"]

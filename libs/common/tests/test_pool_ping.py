@@ -163,3 +163,37 @@ async def test_a_drop_within_the_threshold_answers_503_once_then_the_pool_recove
                 assert (await client.get("/v1/widgets", headers=headers)).status_code == 200
     finally:
         await engine.dispose()
+
+
+async def test_single_statement_sessions_commit_each_statement_without_begin(postgres):
+    engine = create_engine(postgres, pool_size=1)  # one connection: both makers use it
+    maker = db.create_sessionmaker(engine)
+    single = db.single_statement_sessions(maker)
+    queries: list[str] = []
+    xact = text("SELECT pg_current_xact_id()::text")
+    try:
+        async with engine.connect() as conn:
+            raw = (await conn.get_raw_connection()).driver_connection
+            raw.add_query_logger(lambda record: queries.append(record.query.strip().upper()))
+        assert db.single_statement_sessions(maker) is single  # derived once per maker
+        for sessions, each_its_own in ((single, True), (maker, False)):
+            queries.clear()
+            async with sessions() as session:
+                # Autocommit: each statement is a transaction of its own.
+                first, second = [(await session.execute(xact)).scalar() for _ in range(2)]
+                assert (first != second) is each_its_own
+                await session.commit()
+            # No BEGIN and no COMMIT sent in autocommit: a statement is one round trip.
+            framing = [q.split()[0].rstrip(";") for q in queries if q.startswith(("BEGIN", "COMMIT"))]
+            assert framing == ([] if each_its_own else ["BEGIN", "COMMIT"]), queries
+        # The connection went back to the pool in its usual mode for everyone else.
+        async with maker() as session:
+            first, second = [(await session.execute(xact)).scalar() for _ in range(2)]
+            assert first == second
+    finally:
+        await engine.dispose()
+
+
+async def test_single_statement_sessions_keep_a_maker_bound_to_a_connection(sessionmaker):
+    # A test's maker (its rolled-back connection) or SQLite: the maker itself, savepoints and all.
+    assert db.single_statement_sessions(sessionmaker) is sessionmaker

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+import weakref
 from collections.abc import AsyncIterator, Collection, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -239,6 +240,27 @@ def _ping_in_one_round_trip(engine: AsyncEngine) -> None:
 
 def create_sessionmaker(bind: Any) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(bind=bind, expire_on_commit=False, autoflush=True)
+
+
+_SINGLE_STATEMENT: weakref.WeakKeyDictionary[
+    async_sessionmaker[AsyncSession], async_sessionmaker[AsyncSession]
+] = weakref.WeakKeyDictionary()
+
+
+def single_statement_sessions(maker: async_sessionmaker[AsyncSession]) -> async_sessionmaker[AsyncSession]:
+    """Sessions for work of one statement at a time, each committed on its own (a claim, an
+    outcome): on a PostgreSQL engine its connections in autocommit, so a statement costs one
+    round trip, with no BEGIN and COMMIT around it. Anything else is the maker itself: SQLite's
+    transactions cost no round trip, and a test's maker (bound to its rolled-back connection)
+    keeps its savepoints."""
+    derived = _SINGLE_STATEMENT.get(maker)
+    if derived is None:
+        bind = maker.kw.get("bind")
+        derived = maker
+        if isinstance(bind, AsyncEngine) and bind.dialect.name == "postgresql":
+            derived = create_sessionmaker(bind.execution_options(isolation_level="AUTOCOMMIT"))
+        _SINGLE_STATEMENT[maker] = derived
+    return derived
 
 
 async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:

@@ -2,7 +2,8 @@
 
 Each change that alters what the receiver may see (sent, accepted, ended, reopened) writes the
 new grant state as an :class:`~splot.referrals.models.AccessSync` row *in the transaction of the
-change*; after the commit the request hands it to the client registry, and the scheduler retries
+change*; after the commit the request hands it to the client registry (:mod:`~splot.referrals.handover`,
+no connection held during the call), and the scheduler retries
 whatever did not get through. So a grant never exists for a referral that did not commit (a crash
 before the commit leaves neither), and a committed referral always gets its grant (a crash after
 the commit leaves the row for the scheduler). Only the newest state of a (referral, receiver)
@@ -15,17 +16,15 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-import structlog
-from sqlalchemy import Insert, Select, Update, bindparam, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Insert, RowMapping, Update, bindparam, insert, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common import failpoints
 from splot.common.background import Backoff
 from splot.common.db import new_id, table_of, utcnow
+from splot.referrals import handover
 from splot.referrals.models import AccessSync, Referral
 from splot.referrals.peers import AccessState, Peers
-
-log = structlog.get_logger("splot.referrals.access")
 
 #: Waits between attempts to hand a state to the registry: 30 s, doubling, at most an hour.
 RETRY = Backoff.seconds(30)
@@ -133,83 +132,34 @@ def written(session: AsyncSession) -> set[uuid.UUID]:
     return ids
 
 
-async def _hand_over(state: dict[str, Any], *, peers: Peers) -> str | None:
-    """One attempt to hand a state to the registry: ``None`` when it took it, else the error's type."""
+async def _attempt(state: dict[str, Any], attempts: int, *, peers: Peers, now: datetime) -> handover.Outcome:
+    """One attempt to hand a state to the registry (retried by the scheduler, never dropped)."""
     try:
         await peers.put_access(AccessState.from_json(state))
-    except Exception as exc:  # retried by the scheduler, never dropped
-        return type(exc).__name__
-    return None
+    except Exception as exc:
+        return handover.outcome(type(exc).__name__, attempts, now, retry=RETRY)
+    return handover.outcome(None, attempts, now, retry=RETRY)
 
 
 async def send(sync: AccessSync, *, peers: Peers, now: datetime) -> bool:
-    """One attempt to hand the state to the registry; records the outcome on the row."""
-    error = await _hand_over(sync.state, peers=peers)
-    if error is not None:
-        sync.attempts += 1
-        sync.last_error = error
-        sync.next_attempt_at = now + RETRY.delay(sync.attempts)
-        return False
-    sync.done_at = now
-    return True
+    """The scheduler's attempt to hand the state to the registry; records the outcome on the row."""
+    outcome = await _attempt(sync.state, sync.attempts, peers=peers, now=now)
+    handover.apply(sync, outcome)
+    return "last_error" not in outcome
 
 
-def _pending() -> Select[Any]:
-    """A referral's pending states, locked (a scheduler holding one skips it, and we skip what it holds)."""
-    table = table_of(AccessSync)
-    return (
-        select(table.c.id, table.c.state, table.c.attempts)
-        .where(
-            table.c.referral_id == bindparam("referral_id"),
-            table.c.done_at.is_(None),
-            table.c.superseded_at.is_(None),
-        )
-        .order_by(table.c.version, table.c.created_at)
-        .with_for_update(skip_locked=True)
-    )
-
-
-def _outcome(*columns: str) -> Update:
-    """The outcome of one attempt recorded on the row (values bound as ``p_<column>``)."""
-    table = table_of(AccessSync)
-    return (
-        update(table)
-        .where(table.c.id == bindparam("sync_id"))
-        .values({c: bindparam(f"p_{c}", type_=table.c[c].type) for c in columns})
-    )
-
-
-#: Core statements built once: the hand-over after each change loads no ORM objects.
-_PENDING = _pending()
-_DONE = _outcome("done_at")
-_FAILED = _outcome("attempts", "last_error", "next_attempt_at")
-
-
-async def deliver_pending(
-    maker: async_sessionmaker[AsyncSession], peers: Peers, referral_ids: list[uuid.UUID]
-) -> None:
+async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:
     """Right after the commit of a change: hand its access states to the registry, so that the
-    receiver can open the person at once (the scheduler catches anything that fails here). Each
-    row stays locked while it is handed over, so the scheduler never sends it at the same time."""
+    receiver can open the person at once (:mod:`~splot.referrals.handover`: no connection is held
+    while the registry answers; the scheduler catches anything that fails here)."""
     failpoints.hit("referrals.access_after_commit")
-    for referral_id in referral_ids:
-        try:
-            async with maker() as session, session.begin():
-                pending = (await session.execute(_PENDING, {"referral_id": referral_id})).all()
-                for sync_id, state, attempts in pending:
-                    error = await _hand_over(state, peers=peers)
-                    now = utcnow()
-                    if error is None:
-                        await session.execute(_DONE, {"sync_id": sync_id, "p_done_at": now})
-                    else:
-                        await session.execute(
-                            _FAILED,
-                            {
-                                "sync_id": sync_id,
-                                "p_attempts": attempts + 1,
-                                "p_last_error": error,
-                                "p_next_attempt_at": now + RETRY.delay(attempts + 1),
-                            },
-                        )
-        except Exception as exc:  # the response is already sent; the scheduler retries
-            log.warning("access_sync_deferred", referral_id=str(referral_id), error_type=type(exc).__name__)
+
+    async def attempt(row: RowMapping) -> handover.Outcome:
+        return await _attempt(row["state"], row["attempts"], peers=peers, now=utcnow())
+
+    await handover.deliver(
+        maker, _TABLE, referral_ids, columns=("state",), hand_over=attempt, deferred="access_sync_deferred"
+    )
+
+
+_TABLE = table_of(AccessSync)

@@ -24,7 +24,9 @@ class ReferralsSettings(ServiceSettings):
     directory_url: str = "http://127.0.0.1:8000/api/directory"
     #: How long institutions and the service-type catalogue are cached.
     directory_cache_seconds: int = 60
-    peer_timeout_seconds: float = 10.0
+    #: How long a call to a peer may take. At most a minute: a state handed over after a commit
+    #: is kept from the scheduler for two (``splot.referrals.handover.LEASE``).
+    peer_timeout_seconds: float = Field(10.0, gt=0, le=60)
 
     #: Target institution types whose legal basis must be the client's consent (not a statutory task).
     consent_required_types: list[str] = ["NGO", "CIS", "KIS"]

@@ -16,20 +16,19 @@ Sending to an offer with no free places still succeeds: the answer carries a cap
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
-import structlog
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import RowMapping, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.background import Backoff
-from splot.common.db import utcnow
-from splot.referrals import schemas
+from splot.common.db import table_of, utcnow
+from splot.referrals import handover, schemas
 from splot.referrals.models import OccupancySync, Referral
 from splot.referrals.peers import OccupancyState, OfferInfo, Peers
 from splot.referrals.workflow import Status
-
-log = structlog.get_logger("splot.referrals.occupancy")
 
 #: Statuses in which a referral holds a place of its offer.
 OCCUPYING = frozenset({Status.accepted.value, Status.in_progress.value, Status.on_hold.value})
@@ -80,52 +79,48 @@ def written(session: AsyncSession) -> set[uuid.UUID]:
     return ids
 
 
-async def send(sync: OccupancySync, *, peers: Peers, now: datetime) -> bool:
-    """One attempt to hand the state to the directory; records the outcome on the row."""
+async def _attempt(state: OccupancyState, attempts: int, *, peers: Peers, now: datetime) -> handover.Outcome:
+    """One attempt to hand a state to the directory (retried by the scheduler, never dropped)."""
     try:
-        await peers.put_occupancy(
-            OccupancyState(
-                referral_id=sync.referral_id,
-                offer_id=sync.offer_id,
-                occupying=sync.occupying,
-                version=sync.version,
-            )
-        )
-    except Exception as exc:  # retried by the scheduler, never dropped
-        sync.attempts += 1
-        sync.last_error = type(exc).__name__
-        sync.next_attempt_at = now + RETRY.delay(sync.attempts)
-        return False
-    sync.done_at = now
-    return True
+        await peers.put_occupancy(state)
+    except Exception as exc:
+        return handover.outcome(type(exc).__name__, attempts, now, retry=RETRY)
+    return handover.outcome(None, attempts, now, retry=RETRY)
 
 
-async def deliver_pending(
-    maker: async_sessionmaker[AsyncSession], peers: Peers, referral_ids: list[uuid.UUID]
-) -> None:
-    """Right after the commit of a transition: hand its occupancy states to the directory (the
-    scheduler catches anything that fails here)."""
-    for referral_id in referral_ids:
-        try:
-            async with maker() as session, session.begin():
-                pending = (
-                    await session.scalars(
-                        select(OccupancySync)
-                        .where(
-                            OccupancySync.referral_id == referral_id,
-                            OccupancySync.done_at.is_(None),
-                            OccupancySync.superseded_at.is_(None),
-                        )
-                        .order_by(OccupancySync.version, OccupancySync.created_at)
-                        .with_for_update(skip_locked=True)
-                    )
-                ).all()
-                for sync in pending:
-                    await send(sync, peers=peers, now=utcnow())
-        except Exception as exc:  # the response is already decided; the scheduler retries
-            log.warning(
-                "occupancy_sync_deferred", referral_id=str(referral_id), error_type=type(exc).__name__
-            )
+#: The columns of a row that make the state handed over (named as its fields).
+_STATE = ("referral_id", "offer_id", "occupying", "version")
+
+
+def _state(sync: OccupancySync | RowMapping) -> OccupancyState:
+    values: Mapping[Any, Any] = (
+        sync if isinstance(sync, RowMapping) else {name: getattr(sync, name) for name in _STATE}
+    )
+    return OccupancyState(**{name: values[name] for name in _STATE})
+
+
+async def send(sync: OccupancySync, *, peers: Peers, now: datetime) -> bool:
+    """The scheduler's attempt to hand the state to the directory; records the outcome on the row."""
+    outcome = await _attempt(_state(sync), sync.attempts, peers=peers, now=now)
+    handover.apply(sync, outcome)
+    return "last_error" not in outcome
+
+
+async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:
+    """Right after the commit of a transition: hand its occupancy states to the directory
+    (:mod:`~splot.referrals.handover`; the scheduler catches anything that fails here)."""
+
+    async def attempt(row: RowMapping) -> handover.Outcome:
+        return await _attempt(_state(row), row["attempts"], peers=peers, now=utcnow())
+
+    await handover.deliver(
+        maker,
+        table_of(OccupancySync),
+        referral_ids,
+        columns=_STATE,
+        hand_over=attempt,
+        deferred="occupancy_sync_deferred",
+    )
 
 
 def note_warning(session: AsyncSession, referral: Referral, offer: OfferInfo | None) -> None:

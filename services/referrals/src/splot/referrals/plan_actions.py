@@ -19,20 +19,20 @@ not retried: the row is closed with ``last_error`` ``refused_<status>``.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
-import structlog
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import RowMapping, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.background import Backoff
-from splot.common.db import utcnow
+from splot.common.db import table_of, utcnow
+from splot.referrals import handover
 from splot.referrals.models import PlanActionSync, Referral
 from splot.referrals.peers import Peers
 from splot.referrals.peers_clients_plans import PlanActionRefused, PlanActionState
 from splot.referrals.workflow import Status
-
-log = structlog.get_logger("splot.referrals.plan_actions")
 
 #: Waits between attempts to hand a state to the registry: 30 s, doubling, at most an hour.
 RETRY = Backoff.seconds(30)
@@ -84,61 +84,58 @@ def written(session: AsyncSession) -> list[uuid.UUID]:
     return sorted(ids)
 
 
-def state_of(sync: PlanActionSync) -> PlanActionState:
-    """What a queued row hands to the registry."""
-    return PlanActionState(
-        plan_action_id=sync.plan_action_id,
-        referral_id=sync.referral_id,
-        person_id=sync.person_id,
-        sender_institution_id=sync.sender_institution_id,
-        status=sync.status,
-        outcome_code=sync.outcome_code,
-        receiver_institution_id=sync.receiver_institution_id,
-        version=sync.version,
+#: The columns of a row that make the state handed over (named as its fields).
+_STATE = (
+    "plan_action_id",
+    "referral_id",
+    "person_id",
+    "sender_institution_id",
+    "status",
+    "outcome_code",
+    "receiver_institution_id",
+    "version",
+)
+
+
+def state_of(sync: PlanActionSync | RowMapping) -> PlanActionState:
+    """What a queued row (or its claimed columns) hands to the registry."""
+    values: Mapping[Any, Any] = (
+        sync if isinstance(sync, RowMapping) else {name: getattr(sync, name) for name in _STATE}
     )
+    return PlanActionState(**{name: values[name] for name in _STATE})
+
+
+async def _attempt(state: PlanActionState, attempts: int, *, peers: Peers, now: datetime) -> handover.Outcome:
+    """One attempt to hand a state to the registry: done; closed for good when the registry
+    refuses it (retrying would change nothing); else the next attempt after a back-off."""
+    try:
+        await peers.put_plan_action_referral(state)
+    except PlanActionRefused as exc:
+        return {"attempts": attempts + 1, "last_error": f"refused_{exc.status}", "done_at": now}
+    except Exception as exc:  # retried by the scheduler, never dropped
+        return handover.outcome(type(exc).__name__, attempts, now, retry=RETRY)
+    return handover.outcome(None, attempts, now, retry=RETRY)
 
 
 async def send(sync: PlanActionSync, *, peers: Peers, now: datetime) -> bool:
-    """One attempt to hand the state to the registry; records the outcome on the row."""
-    try:
-        await peers.put_plan_action_referral(state_of(sync))
-    except PlanActionRefused as exc:  # for good: retrying would change nothing
-        sync.attempts += 1
-        sync.last_error = f"refused_{exc.status}"
-        sync.done_at = now
-        return False
-    except Exception as exc:  # retried by the scheduler, never dropped
-        sync.attempts += 1
-        sync.last_error = type(exc).__name__
-        sync.next_attempt_at = now + RETRY.delay(sync.attempts)
-        return False
-    sync.done_at = now
-    return True
+    """The scheduler's attempt to hand the state to the registry; records the outcome on the row."""
+    outcome = await _attempt(state_of(sync), sync.attempts, peers=peers, now=now)
+    handover.apply(sync, outcome)
+    return "last_error" not in outcome
 
 
-async def deliver_pending(
-    maker: async_sessionmaker[AsyncSession], peers: Peers, referral_ids: list[uuid.UUID]
-) -> None:
-    """Right after the commit of a transition: hand its plan action states to the registry (the
-    scheduler catches anything that fails here)."""
-    for referral_id in referral_ids:
-        try:
-            async with maker() as session, session.begin():
-                pending = (
-                    await session.scalars(
-                        select(PlanActionSync)
-                        .where(
-                            PlanActionSync.referral_id == referral_id,
-                            PlanActionSync.done_at.is_(None),
-                            PlanActionSync.superseded_at.is_(None),
-                        )
-                        .order_by(PlanActionSync.version, PlanActionSync.created_at)
-                        .with_for_update(skip_locked=True)
-                    )
-                ).all()
-                for sync in pending:
-                    await send(sync, peers=peers, now=utcnow())
-        except Exception as exc:  # the response is already decided; the scheduler retries
-            log.warning(
-                "plan_action_sync_deferred", referral_id=str(referral_id), error_type=type(exc).__name__
-            )
+async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:
+    """Right after the commit of a transition: hand its plan action states to the registry
+    (:mod:`~splot.referrals.handover`; the scheduler catches anything that fails here)."""
+
+    async def attempt(row: RowMapping) -> handover.Outcome:
+        return await _attempt(state_of(row), row["attempts"], peers=peers, now=utcnow())
+
+    await handover.deliver(
+        maker,
+        table_of(PlanActionSync),
+        referral_ids,
+        columns=_STATE,
+        hand_over=attempt,
+        deferred="plan_action_sync_deferred",
+    )

@@ -1,0 +1,146 @@
+"""Handing the states a change wrote to a peer right after its commit, without holding a
+database connection while the peer answers.
+
+A change records the states a peer must learn (the receiver's access for the client registry,
+a place in an offer for the directory, a plan action's referral for the registry) as rows in its
+own transaction (:mod:`~splot.referrals.access`, :mod:`~splot.referrals.occupancy`,
+:mod:`~splot.referrals.plan_actions`). After the commit the request delivers them here:
+
+1. **claim**: one statement takes the referral's open rows that are due and moves their
+   ``next_attempt_at`` a :data:`LEASE` ahead, returning what to send. Rows another request or
+   the scheduler holds are skipped, not waited for (``FOR UPDATE SKIP LOCKED`` on PostgreSQL).
+   The claim commits at once and the connection goes back to the pool;
+2. **hand over**: the peer is called with no connection held, so a slow peer cannot take the
+   pool (or a row lock a later change of the same referral needs) for as long as it is slow;
+3. **record**: one statement writes the attempt's outcome (done, or the next attempt after a
+   back-off), on a row that is still open.
+
+The scheduler only takes rows that are due, so a claimed row is not sent by it while the request
+sends it; if the process dies between the claim and the record, the scheduler sends the row when
+the lease has passed. Peers keep the newest state of a referral by its version, so a state
+delivered twice or overtaken by a newer one changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
+
+import structlog
+from sqlalchemy import RowMapping, Table, Update, bindparam, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from splot.common.background import Backoff
+from splot.common.db import single_statement_sessions, utcnow
+
+log = structlog.get_logger("splot.referrals.handover")
+
+#: How long a request's claim keeps a row from the scheduler: well past the peers' timeout
+#: (``peer_timeout_seconds``: 10 s by default, at most 60), so the scheduler does not send what a
+#: request is still sending, and short enough that a row a dying process claimed is soon sent.
+LEASE = timedelta(minutes=2)
+
+#: The columns every hand-over table has; a claim returns them with the table's own.
+_COMMON = ("id", "version", "created_at", "attempts")
+
+#: What one attempt wrote: the columns of the outcome and their values.
+Outcome = dict[str, Any]
+HandOver = Callable[[RowMapping], Awaitable[Outcome]]
+
+
+@cache
+def _claim(table: Table, columns: tuple[str, ...]) -> Update:
+    due = (
+        select(table.c.id)
+        .where(
+            table.c.referral_id.in_(bindparam("referral_ids", expanding=True)),
+            table.c.done_at.is_(None),
+            table.c.superseded_at.is_(None),
+            table.c.next_attempt_at <= bindparam("now", type_=table.c.next_attempt_at.type),
+        )
+        .with_for_update(skip_locked=True)
+    )
+    return (
+        update(table)
+        .where(table.c.id.in_(due.scalar_subquery()))
+        .values(next_attempt_at=bindparam("lease_until", type_=table.c.next_attempt_at.type))
+        .returning(*(table.c[name] for name in dict.fromkeys((*_COMMON, *columns))))
+    )
+
+
+@cache
+def _record(table: Table, columns: tuple[str, ...]) -> Update:
+    return (
+        update(table)
+        .where(table.c.id == bindparam("p_id"), table.c.done_at.is_(None))
+        .values({name: bindparam(f"p_{name}", type_=table.c[name].type) for name in columns})
+    )
+
+
+Maker = async_sessionmaker[AsyncSession]
+
+
+async def claim(
+    maker: Maker,
+    table: Table,
+    referral_ids: Iterable[uuid.UUID],
+    columns: tuple[str, ...] = (),
+    *,
+    now: datetime | None = None,
+) -> Sequence[RowMapping]:
+    """Take the referrals' open rows due at ``now`` for a :data:`LEASE`, oldest version first
+    (one statement, committed at once: see :func:`~splot.common.db.single_statement_sessions`)."""
+    ids = list(referral_ids)
+    if not ids:
+        return []
+    now = now or utcnow()
+    params = {"referral_ids": ids, "now": now, "lease_until": now + LEASE}
+    async with single_statement_sessions(maker)() as session:
+        rows = (await session.execute(_claim(table, columns), params)).mappings().all()
+        await session.commit()
+    return sorted(rows, key=lambda row: (row["version"], row["created_at"]))
+
+
+async def record(maker: Maker, table: Table, row_id: uuid.UUID, outcome: Outcome) -> None:
+    """Write one attempt's outcome on the row, if nothing closed it meanwhile."""
+    params = {"p_id": row_id, **{f"p_{name}": value for name, value in outcome.items()}}
+    async with single_statement_sessions(maker)() as session:
+        await session.execute(_record(table, tuple(outcome)), params)
+        await session.commit()
+
+
+async def deliver(
+    maker: Maker,
+    table: Table,
+    referral_ids: Iterable[uuid.UUID],
+    *,
+    columns: tuple[str, ...],
+    hand_over: HandOver,
+    deferred: str,
+) -> None:
+    """Claim, hand over and record the referrals' pending states (the scheduler catches anything
+    that fails here; ``deferred`` names the warning logged then)."""
+    ids = list(referral_ids)
+    try:
+        rows = await claim(maker, table, ids, columns)
+        for row in rows:
+            await record(maker, table, row["id"], await hand_over(row))
+    except Exception as exc:  # the response is already decided; the scheduler retries
+        log.warning(deferred, referral_ids=[str(i) for i in ids], error_type=type(exc).__name__)
+
+
+def outcome(error: str | None, attempts: int, now: datetime, *, retry: Backoff) -> Outcome:
+    """What one attempt writes: done (``error`` is None), or the error and the next attempt
+    after a back-off."""
+    if error is None:
+        return {"done_at": now}
+    return {"attempts": attempts + 1, "last_error": error, "next_attempt_at": now + retry.delay(attempts + 1)}
+
+
+def apply(row: Any, outcome: Outcome) -> None:
+    """The same outcome on a row the scheduler holds through the ORM."""
+    for name, value in outcome.items():
+        setattr(row, name, value)
