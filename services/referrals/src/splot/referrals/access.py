@@ -13,10 +13,11 @@ is kept pending, and the registry ignores a state older than the one it has (``v
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Insert, RowMapping, Update, bindparam, insert, update
+from sqlalchemy import Insert, Update, bindparam, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common import failpoints
@@ -132,20 +133,22 @@ def written(session: AsyncSession) -> set[uuid.UUID]:
     return ids
 
 
-async def _attempt(state: dict[str, Any], attempts: int, *, peers: Peers, now: datetime) -> handover.Outcome:
+#: The receiver's access, handed to the client registry.
+CHANNEL = handover.Channel(table_of(AccessSync), ("state",), deferred="access_sync_deferred")
+
+
+async def _attempt(row: Mapping[Any, Any], *, peers: Peers, now: datetime) -> handover.Outcome:
     """One attempt to hand a state to the registry (retried by the scheduler, never dropped)."""
     try:
-        await peers.put_access(AccessState.from_json(state))
+        await peers.put_access(AccessState.from_json(row["state"]))
     except Exception as exc:
-        return handover.outcome(type(exc).__name__, attempts, now, retry=RETRY)
-    return handover.outcome(None, attempts, now, retry=RETRY)
+        return handover.outcome(type(exc).__name__, row["attempts"], now, retry=RETRY)
+    return handover.outcome(None, row["attempts"], now, retry=RETRY)
 
 
 async def send(sync: AccessSync, *, peers: Peers, now: datetime) -> bool:
     """The scheduler's attempt to hand the state to the registry; records the outcome on the row."""
-    outcome = await _attempt(sync.state, sync.attempts, peers=peers, now=now)
-    handover.apply(sync, outcome)
-    return "last_error" not in outcome
+    return await CHANNEL.send(sync, lambda row: _attempt(row, peers=peers, now=now))
 
 
 async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:
@@ -153,13 +156,4 @@ async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: lis
     receiver can open the person at once (:mod:`~splot.referrals.handover`: no connection is held
     while the registry answers; the scheduler catches anything that fails here)."""
     failpoints.hit("referrals.access_after_commit")
-
-    async def attempt(row: RowMapping) -> handover.Outcome:
-        return await _attempt(row["state"], row["attempts"], peers=peers, now=utcnow())
-
-    await handover.deliver(
-        maker, _TABLE, referral_ids, columns=("state",), hand_over=attempt, deferred="access_sync_deferred"
-    )
-
-
-_TABLE = table_of(AccessSync)
+    await CHANNEL.deliver(maker, referral_ids, lambda row: _attempt(row, peers=peers, now=utcnow()))

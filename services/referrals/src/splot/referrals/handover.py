@@ -24,7 +24,8 @@ delivered twice or overtaken by a newer one changes nothing.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
@@ -48,7 +49,8 @@ _COMMON = ("id", "version", "created_at", "attempts")
 
 #: What one attempt wrote: the columns of the outcome and their values.
 Outcome = dict[str, Any]
-HandOver = Callable[[RowMapping], Awaitable[Outcome]]
+#: One attempt, given the row's columns (``attempts`` and the channel's own) by name.
+HandOver = Callable[[Mapping[Any, Any]], Awaitable[Outcome]]
 
 
 @cache
@@ -112,24 +114,33 @@ async def record(maker: Maker, table: Table, row_id: uuid.UUID, outcome: Outcome
         await session.commit()
 
 
-async def deliver(
-    maker: Maker,
-    table: Table,
-    referral_ids: Iterable[uuid.UUID],
-    *,
-    columns: tuple[str, ...],
-    hand_over: HandOver,
-    deferred: str,
-) -> None:
-    """Claim, hand over and record the referrals' pending states (the scheduler catches anything
-    that fails here; ``deferred`` names the warning logged then)."""
-    ids = list(referral_ids)
-    try:
-        rows = await claim(maker, table, ids, columns)
-        for row in rows:
-            await record(maker, table, row["id"], await hand_over(row))
-    except Exception as exc:  # the response is already decided; the scheduler retries
-        log.warning(deferred, referral_ids=[str(i) for i in ids], error_type=type(exc).__name__)
+@dataclass(frozen=True)
+class Channel:
+    """What is handed to one peer: the table of pending states, the columns that make a state,
+    and the warning logged when the request's attempt could not even be recorded."""
+
+    table: Table
+    columns: tuple[str, ...]
+    deferred: str
+
+    async def deliver(self, maker: Maker, referral_ids: Iterable[uuid.UUID], hand_over: HandOver) -> None:
+        """Right after a commit: claim, hand over and record the referrals' pending states (the
+        scheduler catches anything that fails here)."""
+        ids = list(referral_ids)
+        try:
+            rows = await claim(maker, self.table, ids, self.columns)
+            for row in rows:
+                await record(maker, self.table, row["id"], await hand_over(row))
+        except Exception as exc:  # the response is already decided; the scheduler retries
+            log.warning(self.deferred, referral_ids=[str(i) for i in ids], error_type=type(exc).__name__)
+
+    async def send(self, row: Any, hand_over: HandOver) -> bool:
+        """The scheduler's attempt on a row it holds through the ORM: the same attempt, its
+        outcome set on the row. True when the peer took the state."""
+        outcome = await hand_over({name: getattr(row, name) for name in (*_COMMON, *self.columns)})
+        for name, value in outcome.items():
+            setattr(row, name, value)
+        return "last_error" not in outcome
 
 
 def outcome(error: str | None, attempts: int, now: datetime, *, retry: Backoff) -> Outcome:
@@ -138,9 +149,3 @@ def outcome(error: str | None, attempts: int, now: datetime, *, retry: Backoff) 
     if error is None:
         return {"done_at": now}
     return {"attempts": attempts + 1, "last_error": error, "next_attempt_at": now + retry.delay(attempts + 1)}
-
-
-def apply(row: Any, outcome: Outcome) -> None:
-    """The same outcome on a row the scheduler holds through the ORM."""
-    for name, value in outcome.items():
-        setattr(row, name, value)

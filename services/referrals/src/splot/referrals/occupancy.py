@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import RowMapping, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.background import Backoff
@@ -79,48 +79,32 @@ def written(session: AsyncSession) -> set[uuid.UUID]:
     return ids
 
 
-async def _attempt(state: OccupancyState, attempts: int, *, peers: Peers, now: datetime) -> handover.Outcome:
+#: Places in offers, handed to the directory; the columns that make a state (named as its fields).
+CHANNEL = handover.Channel(
+    table_of(OccupancySync),
+    ("referral_id", "offer_id", "occupying", "version"),
+    deferred="occupancy_sync_deferred",
+)
+
+
+async def _attempt(row: Mapping[Any, Any], *, peers: Peers, now: datetime) -> handover.Outcome:
     """One attempt to hand a state to the directory (retried by the scheduler, never dropped)."""
     try:
-        await peers.put_occupancy(state)
+        await peers.put_occupancy(OccupancyState(**{name: row[name] for name in CHANNEL.columns}))
     except Exception as exc:
-        return handover.outcome(type(exc).__name__, attempts, now, retry=RETRY)
-    return handover.outcome(None, attempts, now, retry=RETRY)
-
-
-#: The columns of a row that make the state handed over (named as its fields).
-_STATE = ("referral_id", "offer_id", "occupying", "version")
-
-
-def _state(sync: OccupancySync | RowMapping) -> OccupancyState:
-    values: Mapping[Any, Any] = (
-        sync if isinstance(sync, RowMapping) else {name: getattr(sync, name) for name in _STATE}
-    )
-    return OccupancyState(**{name: values[name] for name in _STATE})
+        return handover.outcome(type(exc).__name__, row["attempts"], now, retry=RETRY)
+    return handover.outcome(None, row["attempts"], now, retry=RETRY)
 
 
 async def send(sync: OccupancySync, *, peers: Peers, now: datetime) -> bool:
     """The scheduler's attempt to hand the state to the directory; records the outcome on the row."""
-    outcome = await _attempt(_state(sync), sync.attempts, peers=peers, now=now)
-    handover.apply(sync, outcome)
-    return "last_error" not in outcome
+    return await CHANNEL.send(sync, lambda row: _attempt(row, peers=peers, now=now))
 
 
 async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:
     """Right after the commit of a transition: hand its occupancy states to the directory
     (:mod:`~splot.referrals.handover`; the scheduler catches anything that fails here)."""
-
-    async def attempt(row: RowMapping) -> handover.Outcome:
-        return await _attempt(_state(row), row["attempts"], peers=peers, now=utcnow())
-
-    await handover.deliver(
-        maker,
-        table_of(OccupancySync),
-        referral_ids,
-        columns=_STATE,
-        hand_over=attempt,
-        deferred="occupancy_sync_deferred",
-    )
+    await CHANNEL.deliver(maker, referral_ids, lambda row: _attempt(row, peers=peers, now=utcnow()))
 
 
 def note_warning(session: AsyncSession, referral: Referral, offer: OfferInfo | None) -> None:

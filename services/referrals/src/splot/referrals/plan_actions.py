@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import RowMapping, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.background import Backoff
@@ -84,32 +84,37 @@ def written(session: AsyncSession) -> list[uuid.UUID]:
     return sorted(ids)
 
 
-#: The columns of a row that make the state handed over (named as its fields).
-_STATE = (
-    "plan_action_id",
-    "referral_id",
-    "person_id",
-    "sender_institution_id",
-    "status",
-    "outcome_code",
-    "receiver_institution_id",
-    "version",
+#: Plan actions' referrals, handed to the registry; the columns that make a state (named as its
+#: fields).
+CHANNEL = handover.Channel(
+    table_of(PlanActionSync),
+    (
+        "plan_action_id",
+        "referral_id",
+        "person_id",
+        "sender_institution_id",
+        "status",
+        "outcome_code",
+        "receiver_institution_id",
+        "version",
+    ),
+    deferred="plan_action_sync_deferred",
 )
 
 
-def state_of(sync: PlanActionSync | RowMapping) -> PlanActionState:
-    """What a queued row (or its claimed columns) hands to the registry."""
-    values: Mapping[Any, Any] = (
-        sync if isinstance(sync, RowMapping) else {name: getattr(sync, name) for name in _STATE}
-    )
-    return PlanActionState(**{name: values[name] for name in _STATE})
+def state_of(sync: PlanActionSync | Mapping[Any, Any]) -> PlanActionState:
+    """What a queued row (or its columns by name) hands to the registry."""
+    if not isinstance(sync, Mapping):
+        return PlanActionState(**{name: getattr(sync, name) for name in CHANNEL.columns})
+    return PlanActionState(**{name: sync[name] for name in CHANNEL.columns})
 
 
-async def _attempt(state: PlanActionState, attempts: int, *, peers: Peers, now: datetime) -> handover.Outcome:
+async def _attempt(row: Mapping[Any, Any], *, peers: Peers, now: datetime) -> handover.Outcome:
     """One attempt to hand a state to the registry: done; closed for good when the registry
     refuses it (retrying would change nothing); else the next attempt after a back-off."""
+    attempts = row["attempts"]
     try:
-        await peers.put_plan_action_referral(state)
+        await peers.put_plan_action_referral(state_of(row))
     except PlanActionRefused as exc:
         return {"attempts": attempts + 1, "last_error": f"refused_{exc.status}", "done_at": now}
     except Exception as exc:  # retried by the scheduler, never dropped
@@ -119,23 +124,10 @@ async def _attempt(state: PlanActionState, attempts: int, *, peers: Peers, now: 
 
 async def send(sync: PlanActionSync, *, peers: Peers, now: datetime) -> bool:
     """The scheduler's attempt to hand the state to the registry; records the outcome on the row."""
-    outcome = await _attempt(state_of(sync), sync.attempts, peers=peers, now=now)
-    handover.apply(sync, outcome)
-    return "last_error" not in outcome
+    return await CHANNEL.send(sync, lambda row: _attempt(row, peers=peers, now=now))
 
 
 async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:
     """Right after the commit of a transition: hand its plan action states to the registry
     (:mod:`~splot.referrals.handover`; the scheduler catches anything that fails here)."""
-
-    async def attempt(row: RowMapping) -> handover.Outcome:
-        return await _attempt(state_of(row), row["attempts"], peers=peers, now=utcnow())
-
-    await handover.deliver(
-        maker,
-        table_of(PlanActionSync),
-        referral_ids,
-        columns=_STATE,
-        hand_over=attempt,
-        deferred="plan_action_sync_deferred",
-    )
+    await CHANNEL.deliver(maker, referral_ids, lambda row: _attempt(row, peers=peers, now=utcnow()))
