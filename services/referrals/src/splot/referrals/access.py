@@ -13,16 +13,14 @@ is kept pending, and the registry ignores a state older than the one it has (``v
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Insert, Update, bindparam, insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common import failpoints
 from splot.common.background import Backoff
-from splot.common.db import new_id, table_of, utcnow
+from splot.common.db import new_id, table_of
 from splot.referrals import handover
 from splot.referrals.models import AccessSync, Referral
 from splot.referrals.peers import AccessState, Peers
@@ -134,21 +132,16 @@ def written(session: AsyncSession) -> set[uuid.UUID]:
 
 
 #: The receiver's access, handed to the client registry.
-CHANNEL = handover.Channel(table_of(AccessSync), ("state",), deferred="access_sync_deferred")
+CHANNEL = handover.Channel(table_of(AccessSync), ("state",), retry=RETRY, deferred="access_sync_deferred")
 
 
-async def _attempt(row: Mapping[Any, Any], *, peers: Peers, now: datetime) -> handover.Outcome:
-    """One attempt to hand a state to the registry (retried by the scheduler, never dropped)."""
-    try:
-        await peers.put_access(AccessState.from_json(row["state"]))
-    except Exception as exc:
-        return handover.outcome(type(exc).__name__, row["attempts"], now, retry=RETRY)
-    return handover.outcome(None, row["attempts"], now, retry=RETRY)
+def _call(peers: Peers) -> handover.Call:
+    return lambda row: peers.put_access(AccessState.from_json(row["state"]))
 
 
 async def send(sync: AccessSync, *, peers: Peers, now: datetime) -> bool:
     """The scheduler's attempt to hand the state to the registry; records the outcome on the row."""
-    return await CHANNEL.send(sync, lambda row: _attempt(row, peers=peers, now=now))
+    return await CHANNEL.send(sync, _call(peers), now=now)
 
 
 async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:
@@ -156,4 +149,4 @@ async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: lis
     receiver can open the person at once (:mod:`~splot.referrals.handover`: no connection is held
     while the registry answers; the scheduler catches anything that fails here)."""
     failpoints.hit("referrals.access_after_commit")
-    await CHANNEL.deliver(maker, referral_ids, lambda row: _attempt(row, peers=peers, now=utcnow()))
+    await CHANNEL.deliver(maker, referral_ids, _call(peers))

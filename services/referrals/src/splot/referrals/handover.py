@@ -49,8 +49,9 @@ _COMMON = ("id", "version", "created_at", "attempts")
 
 #: What one attempt wrote: the columns of the outcome and their values.
 Outcome = dict[str, Any]
-#: One attempt, given the row's columns (``attempts`` and the channel's own) by name.
-HandOver = Callable[[Mapping[Any, Any]], Awaitable[Outcome]]
+#: The call to the peer, given the row's columns (the channel's own) by name; raises when the
+#: peer did not take the state.
+Call = Callable[[Mapping[Any, Any]], Awaitable[None]]
 
 
 @cache
@@ -117,35 +118,48 @@ async def record(maker: Maker, table: Table, row_id: uuid.UUID, outcome: Outcome
 @dataclass(frozen=True)
 class Channel:
     """What is handed to one peer: the table of pending states, the columns that make a state,
-    and the warning logged when the request's attempt could not even be recorded."""
+    the back-off between attempts, which refusals are final (``final``: the error to record and
+    no retry, or None), and the warning logged when a request's attempt could not be recorded."""
 
     table: Table
     columns: tuple[str, ...]
+    retry: Backoff
     deferred: str
+    final: Callable[[Exception], str | None] = lambda _exc: None
 
-    async def deliver(self, maker: Maker, referral_ids: Iterable[uuid.UUID], hand_over: HandOver) -> None:
+    async def deliver(self, maker: Maker, referral_ids: Iterable[uuid.UUID], call: Call) -> None:
         """Right after a commit: claim, hand over and record the referrals' pending states (the
         scheduler catches anything that fails here)."""
         ids = list(referral_ids)
         try:
-            rows = await claim(maker, self.table, ids, self.columns)
-            for row in rows:
-                await record(maker, self.table, row["id"], await hand_over(row))
+            for row in await claim(maker, self.table, ids, self.columns):
+                await record(maker, self.table, row["id"], await self._attempt(row, call, utcnow()))
         except Exception as exc:  # the response is already decided; the scheduler retries
             log.warning(self.deferred, referral_ids=[str(i) for i in ids], error_type=type(exc).__name__)
 
-    async def send(self, row: Any, hand_over: HandOver) -> bool:
+    async def send(self, row: Any, call: Call, *, now: datetime) -> bool:
         """The scheduler's attempt on a row it holds through the ORM: the same attempt, its
         outcome set on the row. True when the peer took the state."""
-        outcome = await hand_over({name: getattr(row, name) for name in (*_COMMON, *self.columns)})
+        values = {name: getattr(row, name) for name in (*_COMMON, *self.columns)}
+        outcome = await self._attempt(values, call, now)
         for name, value in outcome.items():
             setattr(row, name, value)
         return "last_error" not in outcome
 
-
-def outcome(error: str | None, attempts: int, now: datetime, *, retry: Backoff) -> Outcome:
-    """What one attempt writes: done (``error`` is None), or the error and the next attempt
-    after a back-off."""
-    if error is None:
+    async def _attempt(self, row: Mapping[Any, Any], call: Call, now: datetime) -> Outcome:
+        """One attempt: done; closed for good on a final refusal; else the error and the next
+        attempt after a back-off (retried by the scheduler, never dropped)."""
+        attempts = row["attempts"] + 1
+        try:
+            await call(row)
+        except Exception as exc:
+            final = self.final(exc)
+            if final is not None:
+                return {"attempts": attempts, "last_error": final, "done_at": now}
+            error = type(exc).__name__
+            return {
+                "attempts": attempts,
+                "last_error": error,
+                "next_attempt_at": now + self.retry.delay(attempts),
+            }
         return {"done_at": now}
-    return {"attempts": attempts + 1, "last_error": error, "next_attempt_at": now + retry.delay(attempts + 1)}

@@ -16,15 +16,13 @@ Sending to an offer with no free places still succeeds: the answer carries a cap
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.background import Backoff
-from splot.common.db import table_of, utcnow
+from splot.common.db import table_of
 from splot.referrals import handover, schemas
 from splot.referrals.models import OccupancySync, Referral
 from splot.referrals.peers import OccupancyState, OfferInfo, Peers
@@ -83,28 +81,24 @@ def written(session: AsyncSession) -> set[uuid.UUID]:
 CHANNEL = handover.Channel(
     table_of(OccupancySync),
     ("referral_id", "offer_id", "occupying", "version"),
+    retry=RETRY,
     deferred="occupancy_sync_deferred",
 )
 
 
-async def _attempt(row: Mapping[Any, Any], *, peers: Peers, now: datetime) -> handover.Outcome:
-    """One attempt to hand a state to the directory (retried by the scheduler, never dropped)."""
-    try:
-        await peers.put_occupancy(OccupancyState(**{name: row[name] for name in CHANNEL.columns}))
-    except Exception as exc:
-        return handover.outcome(type(exc).__name__, row["attempts"], now, retry=RETRY)
-    return handover.outcome(None, row["attempts"], now, retry=RETRY)
+def _call(peers: Peers) -> handover.Call:
+    return lambda row: peers.put_occupancy(OccupancyState(**{name: row[name] for name in CHANNEL.columns}))
 
 
 async def send(sync: OccupancySync, *, peers: Peers, now: datetime) -> bool:
     """The scheduler's attempt to hand the state to the directory; records the outcome on the row."""
-    return await CHANNEL.send(sync, lambda row: _attempt(row, peers=peers, now=now))
+    return await CHANNEL.send(sync, _call(peers), now=now)
 
 
 async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:
     """Right after the commit of a transition: hand its occupancy states to the directory
     (:mod:`~splot.referrals.handover`; the scheduler catches anything that fails here)."""
-    await CHANNEL.deliver(maker, referral_ids, lambda row: _attempt(row, peers=peers, now=utcnow()))
+    await CHANNEL.deliver(maker, referral_ids, _call(peers))
 
 
 def note_warning(session: AsyncSession, referral: Referral, offer: OfferInfo | None) -> None:

@@ -27,7 +27,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from splot.common.background import Backoff
-from splot.common.db import table_of, utcnow
+from splot.common.db import table_of
 from splot.referrals import handover
 from splot.referrals.models import PlanActionSync, Referral
 from splot.referrals.peers import Peers
@@ -84,6 +84,11 @@ def written(session: AsyncSession) -> list[uuid.UUID]:
     return sorted(ids)
 
 
+def _refused(exc: Exception) -> str | None:
+    """A state the registry refuses for good (no such action, or not this referral's)."""
+    return f"refused_{exc.status}" if isinstance(exc, PlanActionRefused) else None
+
+
 #: Plan actions' referrals, handed to the registry; the columns that make a state (named as its
 #: fields).
 CHANNEL = handover.Channel(
@@ -98,7 +103,9 @@ CHANNEL = handover.Channel(
         "receiver_institution_id",
         "version",
     ),
+    retry=RETRY,
     deferred="plan_action_sync_deferred",
+    final=_refused,
 )
 
 
@@ -109,25 +116,17 @@ def state_of(sync: PlanActionSync | Mapping[Any, Any]) -> PlanActionState:
     return PlanActionState(**{name: sync[name] for name in CHANNEL.columns})
 
 
-async def _attempt(row: Mapping[Any, Any], *, peers: Peers, now: datetime) -> handover.Outcome:
-    """One attempt to hand a state to the registry: done; closed for good when the registry
-    refuses it (retrying would change nothing); else the next attempt after a back-off."""
-    attempts = row["attempts"]
-    try:
-        await peers.put_plan_action_referral(state_of(row))
-    except PlanActionRefused as exc:
-        return {"attempts": attempts + 1, "last_error": f"refused_{exc.status}", "done_at": now}
-    except Exception as exc:  # retried by the scheduler, never dropped
-        return handover.outcome(type(exc).__name__, attempts, now, retry=RETRY)
-    return handover.outcome(None, attempts, now, retry=RETRY)
+def _call(peers: Peers) -> handover.Call:
+    return lambda row: peers.put_plan_action_referral(state_of(row))
 
 
 async def send(sync: PlanActionSync, *, peers: Peers, now: datetime) -> bool:
-    """The scheduler's attempt to hand the state to the registry; records the outcome on the row."""
-    return await CHANNEL.send(sync, lambda row: _attempt(row, peers=peers, now=now))
+    """The scheduler's attempt to hand the state to the registry; records the outcome on the row
+    (a state refused for good is closed, not retried)."""
+    return await CHANNEL.send(sync, _call(peers), now=now)
 
 
 async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:
     """Right after the commit of a transition: hand its plan action states to the registry
     (:mod:`~splot.referrals.handover`; the scheduler catches anything that fails here)."""
-    await CHANNEL.deliver(maker, referral_ids, lambda row: _attempt(row, peers=peers, now=utcnow()))
+    await CHANNEL.deliver(maker, referral_ids, _call(peers))
