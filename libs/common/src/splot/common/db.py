@@ -253,12 +253,12 @@ def single_statement_sessions(maker: async_sessionmaker[AsyncSession]) -> async_
     round trip, with no BEGIN and COMMIT around it. Anything else is the maker itself: SQLite's
     transactions cost no round trip, and a test's maker (bound to its rolled-back connection)
     keeps its savepoints."""
+    bind = maker.kw.get("bind")
+    if not (isinstance(bind, AsyncEngine) and bind.dialect.name == "postgresql"):
+        return maker
     derived = _SINGLE_STATEMENT.get(maker)
-    if derived is None:
-        bind = maker.kw.get("bind")
-        derived = maker
-        if isinstance(bind, AsyncEngine) and bind.dialect.name == "postgresql":
-            derived = create_sessionmaker(bind.execution_options(isolation_level="AUTOCOMMIT"))
+    if derived is None:  # once per maker (the derived one holds no reference back to it)
+        derived = create_sessionmaker(bind.execution_options(isolation_level="AUTOCOMMIT"))
         _SINGLE_STATEMENT[maker] = derived
     return derived
 

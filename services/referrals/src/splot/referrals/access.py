@@ -2,8 +2,8 @@
 
 Each change that alters what the receiver may see (sent, accepted, ended, reopened) writes the
 new grant state as an :class:`~splot.referrals.models.AccessSync` row *in the transaction of the
-change*; after the commit the request hands it to the client registry (:mod:`~splot.referrals.handover`,
-no connection held during the call), and the scheduler retries
+change*; after the commit the request hands it to the client registry (with no database
+connection held during the call: :mod:`~splot.referrals.handover`), and the scheduler retries
 whatever did not get through. So a grant never exists for a referral that did not commit (a crash
 before the commit leaves neither), and a committed referral always gets its grant (a crash after
 the commit leaves the row for the scheduler). Only the newest state of a (referral, receiver)
