@@ -38,15 +38,30 @@ async def test_no_database_connection_is_held_while_the_registry_answers(committ
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             body, etag = await create(client, world)
-            accepted, _ = await step(client, world, world.ops_cw, body, etag, "accept")
+            accepted, etag = await step(client, world, world.ops_cw, body, etag, "accept")
+            # The registry is down when the receiver completes: the scheduler sends the end later.
+            peers.down = {"put_access"}
+            completed, _ = await step(
+                client,
+                world,
+                world.ops_cw,
+                accepted,
+                etag,
+                "complete",
+                outcome_codes=["employed"],
+                delivered="x",
+            )
+            peers.down = set()
+            report = await run_scheduler(app, now=utcnow() + timedelta(hours=2))
     finally:
         await app.state.engine.dispose()
-    # The send and the accept each handed the receiver's access over, with no connection out of
-    # the pool while the registry answered (the request's own was returned at its commit).
-    assert held == [0, 0]
-    assert [(s.referral_id, s.version, s.accepted) for s in peers.access] == [
-        (uuid.UUID(body["id"]), body["version"], False),
-        (uuid.UUID(body["id"]), accepted["version"], True),
+    # The send, the accept, the completion (refused) and the scheduler's retry each called the
+    # registry with no connection out of the pool (the request's own was returned at its commit).
+    assert held == [0, 0, 0, 0] and report.access_synced == 1
+    assert [(s.referral_id, s.version, s.accepted, s.active) for s in peers.access] == [
+        (uuid.UUID(body["id"]), body["version"], False, True),
+        (uuid.UUID(body["id"]), accepted["version"], True, True),
+        (uuid.UUID(body["id"]), completed["version"], True, False),
     ]
 
 

@@ -139,9 +139,9 @@ def _call(peers: Peers) -> handover.Call:
     return lambda row: peers.put_access(AccessState.from_json(row["state"]))
 
 
-async def send(sync: AccessSync, *, peers: Peers, now: datetime) -> bool:
-    """The scheduler's attempt to hand the state to the registry; records the outcome on the row."""
-    return await CHANNEL.send(sync, _call(peers), now=now)
+async def send_due(maker: handover.Maker, peers: Peers, *, now: datetime) -> bool | None:
+    """The scheduler's attempt on the state due the longest (see :meth:`handover.Channel.send_due`)."""
+    return await CHANNEL.send_due(maker, _call(peers), now=now)
 
 
 async def deliver_pending(maker: handover.Maker, peers: Peers, referral_ids: list[uuid.UUID]) -> None:

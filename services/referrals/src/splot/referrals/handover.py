@@ -15,9 +15,9 @@ own transaction (:mod:`~splot.referrals.access`, :mod:`~splot.referrals.occupanc
 3. **record**: one statement writes the attempt's outcome (done, or the next attempt after a
    back-off), on a row that is still open.
 
-The scheduler only takes rows that are due, so a claimed row is not sent by it while the request
-sends it; if the process dies between the claim and the record, the scheduler sends the row when
-the lease has passed. Peers keep the newest state of a referral by its version, so a state
+The scheduler retries in the same three steps (:meth:`Channel.send_due`: the row due the longest),
+and only rows that are due can be claimed, so neither sends a row the other holds; if the process
+dies between the claim and the record, the row is sent again when the lease has passed. Peers keep the newest state of a referral by its version, so a state
 delivered twice or overtaken by a newer one changes nothing.
 """
 
@@ -55,20 +55,21 @@ Call = Callable[[Mapping[Any, Any]], Awaitable[None]]
 
 
 @cache
-def _claim(table: Table, columns: tuple[str, ...]) -> Update:
-    due = (
-        select(table.c.id)
-        .where(
-            table.c.referral_id.in_(bindparam("referral_ids", expanding=True)),
-            table.c.done_at.is_(None),
-            table.c.superseded_at.is_(None),
-            table.c.next_attempt_at <= bindparam("now", type_=table.c.next_attempt_at.type),
-        )
-        .with_for_update(skip_locked=True)
+def _claim(table: Table, columns: tuple[str, ...], *, oldest_due: bool) -> Update:
+    """The claim of the given referrals' due rows, or (``oldest_due``) of the one row due the
+    longest, whatever its referral (the scheduler's)."""
+    due = select(table.c.id).where(
+        table.c.done_at.is_(None),
+        table.c.superseded_at.is_(None),
+        table.c.next_attempt_at <= bindparam("now", type_=table.c.next_attempt_at.type),
     )
+    if oldest_due:
+        due = due.order_by(table.c.next_attempt_at, table.c.version, table.c.id).limit(1)
+    else:
+        due = due.where(table.c.referral_id.in_(bindparam("referral_ids", expanding=True)))
     return (
         update(table)
-        .where(table.c.id.in_(due.scalar_subquery()))
+        .where(table.c.id.in_(due.with_for_update(skip_locked=True).scalar_subquery()))
         .values(next_attempt_at=bindparam("lease_until", type_=table.c.next_attempt_at.type))
         .returning(*(table.c[name] for name in dict.fromkeys((*_COMMON, *columns))))
     )
@@ -89,20 +90,23 @@ Maker = async_sessionmaker[AsyncSession]
 async def claim(
     maker: Maker,
     table: Table,
-    referral_ids: Iterable[uuid.UUID],
+    referral_ids: Iterable[uuid.UUID] | None,
     columns: tuple[str, ...] = (),
     *,
     now: datetime | None = None,
 ) -> Sequence[RowMapping]:
-    """Take the referrals' open rows due at ``now`` for a :data:`LEASE`, oldest version first
-    (one statement, committed at once: see :func:`~splot.common.db.single_statement_sessions`)."""
-    ids = list(referral_ids)
-    if not ids:
-        return []
+    """Take the referrals' open rows due at ``now`` (or, for ``None``, the one due the longest)
+    for a :data:`LEASE`, oldest version first (one statement, committed at once: see
+    :func:`~splot.common.db.single_statement_sessions`)."""
     now = now or utcnow()
-    params = {"referral_ids": ids, "now": now, "lease_until": now + LEASE}
+    params: dict[str, Any] = {"now": now, "lease_until": now + LEASE}
+    if referral_ids is not None:
+        params["referral_ids"] = list(referral_ids)
+        if not params["referral_ids"]:
+            return []
+    statement = _claim(table, columns, oldest_due=referral_ids is None)
     async with single_statement_sessions(maker)() as session:
-        rows = (await session.execute(_claim(table, columns), params)).mappings().all()
+        rows = (await session.execute(statement, params)).mappings().all()
         await session.commit()
     return sorted(rows, key=lambda row: (row["version"], row["created_at"]))
 
@@ -137,13 +141,15 @@ class Channel:
         except Exception as exc:  # the response is already decided; the scheduler retries
             log.warning(self.deferred, referral_ids=[str(i) for i in ids], error_type=type(exc).__name__)
 
-    async def send(self, row: Any, call: Call, *, now: datetime) -> bool:
-        """The scheduler's attempt on a row it holds through the ORM: the same attempt, its
-        outcome set on the row. True when the peer took the state."""
-        values = {name: getattr(row, name) for name in (*_COMMON, *self.columns)}
-        outcome = await self._attempt(values, call, now)
-        for name, value in outcome.items():
-            setattr(row, name, value)
+    async def send_due(self, maker: Maker, call: Call, *, now: datetime) -> bool | None:
+        """The scheduler's step: claim the row due the longest at ``now``, hand it over and record
+        the outcome (the same three steps as a request's). True when the peer took the state,
+        False when it did not, None when nothing is due."""
+        rows = await claim(maker, self.table, None, self.columns, now=now)
+        if not rows:
+            return None
+        outcome = await self._attempt(rows[0], call, now)
+        await record(maker, self.table, rows[0]["id"], outcome)
         return "last_error" not in outcome
 
     async def _attempt(self, row: Mapping[Any, Any], call: Call, now: datetime) -> Outcome:

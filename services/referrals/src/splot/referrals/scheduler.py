@@ -4,7 +4,8 @@ offers, the states of the plan actions referrals serve, e-mails and webhook deli
 
 It runs inside the service (a background task) and as ``splot-referrals run-scheduler``, and is
 safe with several replicas at once: each row is claimed in its own short transaction with
-``SELECT … FOR UPDATE SKIP LOCKED`` (PostgreSQL; SQLite serialises writers anyway), and one-off
+``SELECT … FOR UPDATE SKIP LOCKED`` (PostgreSQL; SQLite serialises writers anyway), or, for the
+states handed to peers, with a lease (:mod:`splot.referrals.handover`), and one-off
 effects are guarded by idempotent markers (``escalated_at``, ``notified_at``, the status itself),
 set with a conditional UPDATE, so that nothing is done twice even if two replicas read the same
 row one after the other.
@@ -38,11 +39,8 @@ from splot.referrals import (
 from splot.referrals.config import ReferralsSettings
 from splot.referrals.emailer import EmailSender, OutgoingEmail
 from splot.referrals.models import (
-    AccessSync,
     EmailMessage,
     FollowUp,
-    OccupancySync,
-    PlanActionSync,
     Referral,
     WebhookDelivery,
     WebhookSubscription,
@@ -212,77 +210,43 @@ async def follow_ups_due(ctx: SchedulerContext, report: SchedulerReport, now: da
     await _each_claimed(ctx, query, FollowUp, handle, report)
 
 
+SendDue = Callable[[async_sessionmaker[AsyncSession], Peers], Awaitable[bool | None]]
+
+
+async def _send_each_due(ctx: SchedulerContext, send_due: SendDue) -> tuple[int, int]:
+    """A hand-over channel's due states, one claim at a time (:mod:`splot.referrals.handover`:
+    no connection is held while the peer answers): how many the peer took, how many it did not."""
+    taken = refused = 0
+    for _ in range(ctx.settings.scheduler_batch_size):
+        outcome = await send_due(ctx.sessionmaker, ctx.peers)
+        if outcome is None:
+            break
+        taken, refused = taken + outcome, refused + (not outcome)
+    return taken, refused
+
+
 async def send_access_syncs(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
     """Hand the registry every access state it has not confirmed (a crash or a failure after
     the commit of the change left it here)."""
-
-    def query() -> Select[Any]:
-        return (
-            select(AccessSync)
-            .where(
-                AccessSync.done_at.is_(None),
-                AccessSync.superseded_at.is_(None),
-                AccessSync.next_attempt_at <= now,
-            )
-            .order_by(AccessSync.next_attempt_at, AccessSync.version, AccessSync.id)
-        )
-
-    async def handle(session: AsyncSession, sync: AccessSync) -> None:
-        if await access.send(sync, peers=ctx.peers, now=now):
-            report.access_synced += 1
-        else:
-            report.access_sync_failed += 1
-        await session.flush()
-
-    await _each_claimed(ctx, query, AccessSync, handle, report)
+    synced, failed = await _send_each_due(ctx, lambda maker, peers: access.send_due(maker, peers, now=now))
+    report.access_synced += synced
+    report.access_sync_failed += failed
 
 
 async def send_occupancy_syncs(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
     """Hand the directory every occupancy state it has not confirmed (see splot.referrals.occupancy)."""
-
-    def query() -> Select[Any]:
-        return (
-            select(OccupancySync)
-            .where(
-                OccupancySync.done_at.is_(None),
-                OccupancySync.superseded_at.is_(None),
-                OccupancySync.next_attempt_at <= now,
-            )
-            .order_by(OccupancySync.next_attempt_at, OccupancySync.version, OccupancySync.id)
-        )
-
-    async def handle(session: AsyncSession, sync: OccupancySync) -> None:
-        if await occupancy.send(sync, peers=ctx.peers, now=now):
-            report.occupancy_synced += 1
-        else:
-            report.occupancy_sync_failed += 1
-        await session.flush()
-
-    await _each_claimed(ctx, query, OccupancySync, handle, report)
+    synced, failed = await _send_each_due(ctx, lambda maker, peers: occupancy.send_due(maker, peers, now=now))
+    report.occupancy_synced += synced
+    report.occupancy_sync_failed += failed
 
 
 async def send_plan_action_syncs(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
     """Hand the registry every plan action state it has not confirmed (see splot.referrals.plan_actions)."""
-
-    def query() -> Select[Any]:
-        return (
-            select(PlanActionSync)
-            .where(
-                PlanActionSync.done_at.is_(None),
-                PlanActionSync.superseded_at.is_(None),
-                PlanActionSync.next_attempt_at <= now,
-            )
-            .order_by(PlanActionSync.next_attempt_at, PlanActionSync.version, PlanActionSync.id)
-        )
-
-    async def handle(session: AsyncSession, sync: PlanActionSync) -> None:
-        if await plan_actions.send(sync, peers=ctx.peers, now=now):
-            report.plan_action_synced += 1
-        else:
-            report.plan_action_sync_failed += 1
-        await session.flush()
-
-    await _each_claimed(ctx, query, PlanActionSync, handle, report)
+    synced, failed = await _send_each_due(
+        ctx, lambda maker, peers: plan_actions.send_due(maker, peers, now=now)
+    )
+    report.plan_action_synced += synced
+    report.plan_action_sync_failed += failed
 
 
 async def send_emails(ctx: SchedulerContext, report: SchedulerReport, now: datetime) -> None:
