@@ -58,7 +58,7 @@ def _count(engine: Any, counts: Counter[str], shown: list[str]) -> None:
 
     def _sent(conn: Any) -> bool:
         """A BEGIN or COMMIT reaches the server unless the connection is in autocommit."""
-        return conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT"
+        return bool(conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT")
 
     @event.listens_for(sync, "begin")
     def _begin(conn: Any) -> None:
