@@ -9,7 +9,7 @@ from datetime import timedelta
 import httpx
 import pytest
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from splot.common.db import table_of, utcnow
 from splot.common.testing import TokenFactory, trust_test_key, without_rate_limit
@@ -133,3 +133,27 @@ def test_the_lease_outlasts_the_longest_call_to_a_peer():
     assert handover.LEASE > timedelta(seconds=longest)
     with pytest.raises(ValidationError):
         ReferralsSettings(peer_timeout_seconds=61)
+
+
+async def test_a_lease_runs_from_the_claim_not_from_a_scheduler_run_that_began_earlier(
+    client, world, app, session
+):
+    body, _ = await create(client, world)
+    referral = uuid.UUID(body["id"])
+    # A state due since long ago, claimed by a run of the scheduler that began an hour ago.
+    await session.execute(
+        update(AccessSync)
+        .where(AccessSync.referral_id == referral)
+        .values(done_at=None, next_attempt_at=utcnow() - timedelta(hours=2))
+    )
+    table = table_of(AccessSync)
+    before = utcnow()
+    (row,) = await handover.claim(app.state.sessionmaker, table, [referral], now=before - timedelta(hours=1))
+    leased = (
+        await session.scalars(
+            select(AccessSync.next_attempt_at)
+            .where(AccessSync.id == row["id"])
+            .execution_options(populate_existing=True)
+        )
+    ).one()
+    assert leased >= before + handover.LEASE

@@ -99,7 +99,8 @@ async def claim(
     for a :data:`LEASE`, oldest version first (one statement, committed at once: see
     :func:`~splot.common.db.single_statement_sessions`)."""
     now = now or utcnow()
-    params: dict[str, Any] = {"now": now, "lease_until": now + LEASE}
+    # The lease runs from the claim, not from ``now`` (a scheduler's run began before it).
+    params: dict[str, Any] = {"now": now, "lease_until": max(now, utcnow()) + LEASE}
     if referral_ids is not None:
         params["referral_ids"] = list(referral_ids)
         if not params["referral_ids"]:
