@@ -17,8 +17,9 @@ own transaction (:mod:`~splot.referrals.access`, :mod:`~splot.referrals.occupanc
 
 The scheduler retries in the same three steps (:meth:`Channel.send_due`: the row due the longest),
 and only rows that are due can be claimed, so neither sends a row the other holds; if the process
-dies between the claim and the record, the row is sent again when the lease has passed. Peers keep the newest state of a referral by its version, so a state
-delivered twice or overtaken by a newer one changes nothing.
+dies between the claim and the record, the row is sent again when the lease has passed. Peers
+keep the newest state of a referral by its version, so a state delivered twice or overtaken by a
+newer one changes nothing.
 """
 
 from __future__ import annotations
